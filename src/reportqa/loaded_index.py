@@ -1,0 +1,49 @@
+"""One published index version loaded into memory: manifest, FAISS, BM25, passage DB."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import store
+from .errors import IndexCorruptError
+from .lexical import Analyzer, AnalyzerConfig, LexicalIndex
+from .vector_index import load_vector_index
+
+
+@dataclass
+class LoadedIndex:
+    path: Path
+    manifest: dict[str, Any]
+    db: store.PassageDB
+    vectors: Any  # faiss.Index
+    lexical: LexicalIndex
+    doc_ranges: dict[str, tuple[int, int]]
+
+    @property
+    def version(self) -> str:
+        return self.manifest["version"]
+
+    @property
+    def size(self) -> int:
+        return int(self.manifest["passages"])
+
+    @classmethod
+    def open(cls, path: Path, verify: bool = True, full_check: bool = False) -> LoadedIndex:
+        manifest = store.read_manifest(path)
+        if verify:
+            store.verify_files(path, manifest, full=full_check)
+        try:
+            db = store.PassageDB(path / store.DB)
+            vectors = load_vector_index(path / store.VECTORS, manifest["passages"],
+                                        manifest["dim"])
+            lexical = LexicalIndex.load(
+                path / store.BM25_DIR, Analyzer(AnalyzerConfig.from_dict(manifest["analyzer"]))
+            )
+            ranges = {d.name: (d.row_start, d.row_end) for d in db.documents()}
+        except IndexCorruptError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any load failure means a broken version
+            raise IndexCorruptError(f"index {path.name} cannot be loaded: {exc}") from exc
+        return cls(path, manifest, db, vectors, lexical, ranges)
