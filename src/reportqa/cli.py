@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -294,7 +295,11 @@ def serve(
 
 
 def main() -> None:
+    # Model loading draws tqdm bars and bm25s forces its logger to DEBUG: keep the CLI quiet.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(logging.WARNING)
     try:
         app()
     except ReportQAError as exc:
