@@ -100,8 +100,10 @@ class Answerer:
         lang = detect_language(question)
         if not hits:
             return Answer(question, None, 0.0, [], lang)
-        best = hits[0]
-        if is_quantity_question(question):
+        # Interim: the sentence itself must carry the question's words (rewritten below).
+        best = max(hits[:5], key=lambda h: h.score + coverage(question, h.passage.text,
+                                                               self.analyzer))
+        if is_quantity_question(question) and not _NUMBER.search(best.passage.text):
             for h in hits[:3]:
                 if _NUMBER.search(h.passage.text) and h.score >= 0.6 * best.score:
                     best = h

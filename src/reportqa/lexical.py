@@ -19,7 +19,7 @@ STOPWORDS_SV = frozenset(
     """och i att det som en på är av för med till den har de inte om ett han men var jag sig
     från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skulle
     kommer ut får finns vara hade alla andra mycket än här då sedan över bara in blir upp even
-    hur vad vilken vilka vilket vem var varför ni du dem deras dess""".split()
+    hur vad vilken vilka vilket vem var varför ni du dem deras dess många""".split()
 )
 STOPWORDS_EN = frozenset(
     """the a an of in on at to for and or is are was were be been by with as from that this
