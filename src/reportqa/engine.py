@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import store
@@ -42,24 +43,55 @@ class Engine:
         self.embedder = embedder
         self._snapshot = snapshot
         self._reload_lock = threading.Lock()
+        self._refused: str | None = None  # a CURRENT version that failed to load
+        self._reload_error: str | None = None
+        self._fallback: str | None = None  # why the live version is not CURRENT's
+        self._swaps = 0
+        self._last_swap_at: float | None = None
+        self._poller: threading.Thread | None = None
+        self._poll_stop = threading.Event()
+        self._poll_wake = threading.Event()
+        self._force_next = False
 
     # ---- loading -------------------------------------------------------------------------
     @classmethod
     def load(cls, settings: Settings, embedder: Any | None = None) -> Engine:
-        """Load the model and the current index (or the newest intact one if it is broken)."""
+        """Load the model and the current index (or the newest intact one if it is broken).
+
+        An index built with another model or an unreadable format version is an error that
+        says to rebuild; a version whose files are missing or corrupt is skipped with a log
+        line naming the file, and the newest intact version is served instead.
+        """
         idx = store.IndexDir(settings.index_dir)
-        path = idx.resolve()  # clear error when there is no index at all
-        manifest = store.read_manifest(path)
-        store.check_model(manifest, settings.model_id, settings.query_prompt,
-                          settings.passage_prompt, path)
+        current = idx.current()
+        if current is None and not idx.versions():
+            idx.resolve()  # the clear "no index: build one" error
+        try:
+            path = idx.resolve()
+            manifest = store.read_manifest(path)
+        except (IndexCorruptError, IndexMissingError) as exc:
+            log.error("the current index is unusable: %s", exc)
+        else:
+            store.check_model(manifest, settings.model_id, settings.query_prompt,
+                              settings.passage_prompt, path)
         if embedder is None:
             from .embedder import Embedder, configure_threads
 
             configure_threads(settings.threads)
             embedder = Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
                                 settings.batch_size)
-        snapshot = cls._open_with_fallback(settings, idx, embedder)
-        return cls(settings, embedder, snapshot)
+        snapshot, fallback = cls._open_with_fallback(settings, idx, embedder, current)
+        engine = cls(settings, embedder, snapshot)
+        engine._fallback = fallback
+        if fallback:
+            engine._refused = current
+        return engine
+
+    @classmethod
+    def open_path(cls, settings: Settings, path: Path, embedder: Any) -> Engine:
+        """An engine over one index folder, published or not (the quality gate uses it)."""
+        return cls(settings, embedder, cls._make_snapshot(settings, LoadedIndex.open(path),
+                                                           embedder))
 
     @staticmethod
     def _make_snapshot(settings: Settings, index: LoadedIndex, embedder: Any) -> Snapshot:
@@ -79,40 +111,129 @@ class Engine:
 
     @classmethod
     def _open_with_fallback(cls, settings: Settings, idx: store.IndexDir, embedder: Any,
-                            version: str | None = None) -> Snapshot:
-        first = version or idx.current()
-        candidates = [first] + [v for v in reversed(idx.versions()) if v != first]
-        errors = []
+                            first: str | None) -> tuple[Snapshot, str | None]:
+        """The snapshot of `first`, else of the newest intact version; and why it fell back."""
+        candidates = [first] if first else []
+        candidates += [v for v in reversed(idx.versions()) if v != first]
+        errors: list[str] = []
         for v in candidates:
-            if v is None:
-                continue
             try:
                 snap = cls._make_snapshot(settings, LoadedIndex.open(idx.path(v)), embedder)
             except (IndexCorruptError, IndexMissingError) as exc:
                 log.error("index version %s is unusable: %s", v, exc)
                 errors.append(str(exc))
                 continue
-            if v != first:
-                log.warning("falling back to intact index version %s", v)
-            return snap
+            except ReportQAError as exc:  # another model or format: only for older versions
+                if v == first:
+                    raise
+                log.warning("not falling back to index version %s: %s", v, exc)
+                errors.append(f"{v}: {exc}")
+                continue
+            if v == first:
+                return snap, None
+            why = (f"serving index version {v} because the current one ({first or 'none'}) "
+                   f"is unusable: {errors[0] if errors else 'CURRENT is missing'}")
+            log.warning("%s", why)
+            return snap, why
         raise IndexCorruptError(
-            "no intact index version: " + "; ".join(errors)
+            "no intact index version: " + "; ".join(errors or ["none found"])
             + ". Rebuild with `reportqa index build`"
         )
 
     def reload(self, force: bool = False) -> bool:
-        """Load the version CURRENT points to, if it differs; True when a swap happened."""
+        """Load the version CURRENT points to beside the live one and swap; True on a swap.
+
+        Questions in flight finish on the snapshot they started with. A version that fails to
+        load (missing or corrupt files, another model) is refused: the live version keeps
+        serving, the refusal is logged and kept in `reload_state()`, and that version is not
+        tried again until CURRENT changes or `force` is given.
+        """
         with self._reload_lock:
             idx = store.IndexDir(self.settings.index_dir)
             current = idx.current()
-            if current is None or (current == self.version and not force):
+            if current is None:
+                self._reload_error = f"{idx.root / store.CURRENT} is missing or empty"
                 return False
-            snap = self._open_with_fallback(self.settings, idx, self.embedder, current)
-            if snap.version == self.version and not force:
+            if current == self.version and not force:
                 return False
+            if current == self._refused and not force:
+                return False
+            try:
+                snap = self._make_snapshot(self.settings, LoadedIndex.open(idx.path(current)),
+                                           self.embedder)
+                snap.retriever.search("reportqa warm-up", 1)  # fails here, not in a request
+            except Exception as exc:  # noqa: BLE001 - the live version must keep serving
+                self._refused = current
+                self._reload_error = (f"index version {current} was not loaded ({exc}); "
+                                      f"still serving {self.version}")
+                log.error("%s", self._reload_error)
+                return False
+            old = self.version
             self._snapshot = snap
-            log.info("now serving index version %s", snap.version)
+            self._refused = self._reload_error = self._fallback = None
+            self._swaps += 1
+            self._last_swap_at = time.time()
+            log.info("now serving index version %s (was %s)", snap.version, old)
             return True
+
+    def reload_state(self) -> dict[str, Any]:
+        """For health endpoints: live and CURRENT versions, swaps, a refused version's error."""
+        return {
+            "version": self.version,
+            "current": store.IndexDir(self.settings.index_dir).current(),
+            "swaps": self._swaps,
+            "last_swap_at": self._last_swap_at,
+            "error": self._reload_error or self._fallback,
+            "auto_reload": self._poller is not None and self._poller.is_alive(),
+        }
+
+    # ---- hot swap: poll CURRENT, or be told ------------------------------------------------
+    def start_auto_reload(self, interval: float = 1.0) -> None:
+        """Poll CURRENT every `interval` seconds in a daemon thread and swap in new versions.
+
+        Idempotent; `request_reload()` wakes the thread at once. Stop with stop_auto_reload().
+        """
+        if self._poller is not None and self._poller.is_alive():
+            return
+        self._poll_stop.clear()
+        self._poller = threading.Thread(target=self._poll, args=(max(0.05, interval),),
+                                        name="reportqa-reload", daemon=True)
+        self._poller.start()
+
+    def stop_auto_reload(self, timeout: float = 5.0) -> None:
+        poller = self._poller
+        self._poll_stop.set()
+        self._poll_wake.set()
+        if poller is not None and poller is not threading.current_thread():
+            poller.join(timeout)
+        self._poller = None
+
+    def request_reload(self, force: bool = True) -> None:
+        """Ask for a reload now (SIGHUP, an admin); runs in the poller or a short thread.
+
+        `force` also retries a version that was refused before.
+        """
+        self._force_next = self._force_next or force
+        if self._poller is not None and self._poller.is_alive():
+            self._poll_wake.set()
+        else:
+            threading.Thread(target=self._reload_quietly, args=(force,),
+                             name="reportqa-reload-once", daemon=True).start()
+
+    def _reload_quietly(self, force: bool = False) -> None:
+        try:
+            self.reload(force=force)
+        except Exception:  # noqa: BLE001 - a poller must not die
+            log.exception("reloading the index failed")
+
+    def _poll(self, interval: float) -> None:
+        while not self._poll_stop.is_set():
+            self._poll_wake.wait(interval)
+            self._poll_wake.clear()
+            if self._poll_stop.is_set():
+                return
+            force, self._force_next = self._force_next, False
+            self._reload_quietly(force)
 
     # ---- queries ---------------------------------------------------------------------------
     @property

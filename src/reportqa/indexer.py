@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,7 +62,19 @@ class BuildResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     published: bool = True
-    message: str = ""
+    message: str = ""  # why the gate refused (or what it measured when it passed)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def summary(self) -> str:
+        """One line for people: what changed and what it cost."""
+        delta = [f"{len(v)} {k}" for k, v in (("added", self.added), ("changed", self.changed),
+                                              ("removed", self.removed)) if v]
+        return (f"{self.version}: {self.passages} passages from {self.documents} documents "
+                f"({', '.join(delta) or 'no document changed'}; {self.embedded} passages "
+                f"embedded) in {self.seconds:.1f} s")
 
 
 @dataclass
@@ -74,7 +85,9 @@ class _Doc:
     kind: str
     pages: int | None
     passages: list[Passage]
-    changed_at: str
+    hashes: list[str]  # text hash of each passage's index text
+    indexed_at: str  # when this edition (content) of the document was first indexed
+    changed_at: str  # the file's modification time when this edition was indexed
 
 
 def corpus_fingerprint(corpus_dir: Path) -> dict[str, str]:
@@ -105,30 +118,29 @@ def is_stale(settings: Settings) -> tuple[bool, str]:
     return False, "up to date"
 
 
-def _previous_documents(idx: store.IndexDir) -> tuple[dict[str, store.DocumentRow], Path | None,
-                                                      dict]:
-    try:
-        path = idx.resolve()
-        manifest = store.read_manifest(path)
-        if manifest.get("chunker_version") != CHUNKER_VERSION:
-            return {}, path / store.DB, manifest
-        db = store.PassageDB(path / store.DB)
-        return {d.name: d for d in db.documents()}, path / store.DB, manifest
-    except ReportQAError:
-        return {}, None, {}
+def _previous_version(idx: store.IndexDir) -> store.PreviousVersion | None:
+    """The newest intact version to reuse passages and vectors from (the live one first).
 
-
-def _old_passages(db_path: Path, name: str) -> list[Passage]:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        cur = conn.execute(
-            "SELECT doc, section, page, ordinal, text, context FROM passages WHERE doc = ? "
-            "ORDER BY ordinal",
-            (name,),
-        )
-        return [Passage(*r) for r in cur]
-    finally:
-        conn.close()
+    Its passage database and vectors are checked against their checksums in full, so a
+    corrupted live version is never copied forward.
+    """
+    current = idx.current()
+    candidates = [current] if current else []
+    candidates += [v for v in reversed(idx.versions()) if v != current]
+    for v in candidates:
+        path = idx.path(v)
+        try:
+            manifest = store.read_manifest(path)
+            files = manifest.get("files", {})
+            store.verify_files(path, {"files": {k: files[k] for k in (store.DB, store.VECTORS)
+                                                if k in files}}, full=True)
+        except ReportQAError as exc:
+            log.warning("not reusing index %s: %s", v, exc)
+            continue
+        prev = store.read_previous(path, CHUNKER_VERSION)
+        if prev is not None:
+            return prev
+    return None
 
 
 def build_index(
@@ -138,47 +150,70 @@ def build_index(
     wait: bool = True,
     lock_timeout: float = -1,
     before_publish: Callable[[Path, dict], tuple[bool, str]] | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Build and publish a new index version; holds the index lock throughout.
 
-    `before_publish(build_dir, manifest)` may veto publishing (the quality gate).
+    `wait=False` fails at once with BuildLockedError when another build holds the lock;
+    otherwise `on_wait()` is called once before waiting (up to `lock_timeout` seconds, -1 =
+    forever). `before_publish(build_dir, manifest) -> (ok, why)` may veto publishing (the
+    quality gate); a vetoed build is deleted and the live version stays.
     """
     progress = progress or NullProgress()
     idx = store.IndexDir(settings.index_dir)
-    idx.root.mkdir(parents=True, exist_ok=True)
+    try:
+        idx.root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportQAError(f"cannot create the index folder {idx.root}: {exc}") from exc
     lock = FileLock(str(idx.lock_path))
     try:
-        lock.acquire(timeout=lock_timeout if wait else 0)
-    except Timeout as exc:
-        raise BuildLockedError(
-            f"another build is running on {idx.root} (lock {idx.lock_path}); try again later"
-        ) from exc
+        lock.acquire(timeout=0)
+    except Timeout:
+        if not wait:
+            raise BuildLockedError(
+                f"another build is running on {idx.root} (lock {idx.lock_path}); wait for it "
+                "or run without --no-wait to queue behind it"
+            ) from None
+        if on_wait is not None:
+            on_wait()
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout as exc:
+            raise BuildLockedError(
+                f"another build is still running on {idx.root} after {lock_timeout:g} s "
+                f"(lock {idx.lock_path}); try again later"
+            ) from exc
     try:
         return _build_locked(settings, idx, progress, embedder_factory, before_publish)
     finally:
         lock.release()
 
 
-def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> BuildResult:
-    t0 = time.perf_counter()
-    idx.clean_stale_builds()
+def _read_corpus(settings: Settings, prev: store.PreviousVersion | None, progress: Progress,
+                 now: str) -> tuple[list[_Doc], list[tuple[str, str]], list[dict], int]:
     files, skipped = list_corpus(settings.corpus_dir)
     for rel, reason in skipped:
         log.warning("skipping %s: %s", rel, reason)
-    prev_docs, prev_db, prev_manifest = _previous_documents(idx)
-    prev_changed = {d["name"]: d.get("changed_at") for d in prev_manifest.get("documents", [])}
-    now = store.utc_now()
-
     docs: list[_Doc] = []
     skipped_meta: list[dict] = [{"name": n, "reason": r} for n, r in skipped]
     reused = 0
     progress.start("documents", len(files))
     for path, rel in files:
-        digest = sha256_file(path)
-        old = prev_docs.get(rel)
-        if old is not None and old.sha256 == digest and prev_db is not None:
+        try:
+            digest = sha256_file(path)
+            mtime = store.utc_from_timestamp(path.stat().st_mtime)
+        except OSError as exc:  # vanished or unreadable between listing and reading
+            log.warning("skipping %s: %s", rel, exc)
+            skipped.append((rel, f"cannot read: {exc.strerror or exc}"))
+            skipped_meta.append({"name": rel, "reason": skipped[-1][1]})
+            progress.advance("documents")
+            continue
+        old = prev.documents.get(rel) if prev else None
+        if old is not None and old.sha256 == digest and rel in prev.passages:
+            rows = prev.passages[rel]
             docs.append(_Doc(rel, old.title, digest, old.kind, old.pages,
-                             _old_passages(prev_db, rel), prev_changed.get(rel) or old.changed_at))
+                             [Passage(rel, *r[:5]) for r in rows], [r[5] for r in rows],
+                             old.indexed_at, old.changed_at))
             reused += 1
         else:
             try:
@@ -191,7 +226,9 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
                 continue
             passages = chunk_document(doc)
             if passages:
-                docs.append(_Doc(rel, doc.title, digest, doc.kind, doc.pages, passages, now))
+                docs.append(_Doc(rel, doc.title, digest, doc.kind, doc.pages, passages,
+                                 [store.text_hash(p.index_text()) for p in passages],
+                                 now, mtime))
             else:
                 skipped.append((rel, "no sentences found"))
                 skipped_meta.append({"name": rel, "reason": "no sentences found",
@@ -204,73 +241,115 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
             f"no readable documents in {settings.corpus_dir} ({detail}). "
             "Add .txt, .md, .pdf or .docx reports there."
         )
+    return docs, skipped, skipped_meta, reused
 
-    passages = [p for d in docs for p in d.passages]
-    texts = [p.index_text() for p in passages]
-    hashes = [store.text_hash(t) for t in texts]
+
+def _embed(settings: Settings, docs: list[_Doc], prev: store.PreviousVersion | None,
+           progress: Progress, embedder_factory) -> tuple[np.ndarray, int]:
+    """Vectors for every passage: from the previous version when the text and model match."""
+    hashes = [h for d in docs for h in d.hashes]
     key = store.model_key(settings.model_id, settings.passage_prompt)
-
-    dim = prev_manifest.get("dim") if prev_manifest.get("model") == settings.model_id else None
-    cache: dict[str, np.ndarray] = {}
-    if dim and prev_db is not None:
-        cache = store.cached_vectors(prev_db, key, hashes, dim)
-    missing = sorted({h: i for i, h in enumerate(hashes) if h not in cache}.values())
-    embedder = None
-    if missing or not dim:
+    dim = prev.manifest.get("dim") if prev is not None else None
+    cache = prev.vectors(key, dim, set(hashes)) if prev is not None and dim else {}
+    first: dict[str, int] = {}
+    for i, h in enumerate(hashes):
+        if h not in cache:
+            first.setdefault(h, i)
+    missing = sorted(first.values())
+    if missing or not cache:
         embedder = embedder_factory() if embedder_factory else _default_embedder(settings)
-        dim = embedder.dim
-    vectors = np.zeros((len(passages), dim), dtype=np.float32)
+        if embedder.dim != dim:
+            cache, dim = {}, embedder.dim
+            missing = sorted({h: i for i, h in reversed(list(enumerate(hashes)))}.values())
     progress.start("embedding", len(missing))
     if missing:
-        new = embedder.encode_passages([texts[i] for i in missing],
-                                       on_batch=lambda n: progress.advance("embedding", n))
+        texts = [p.index_text() for d in docs for p in d.passages]
+        batches = [0]
+
+        def on_batch(n: int) -> None:
+            progress.advance("embedding", n)
+            batches[0] += 1
+            if batches[0] == 1:
+                store.failpoint("embedding")
+
+        new = embedder.encode_passages([texts[i] for i in missing], on_batch=on_batch)
         for i, vec in zip(missing, new, strict=True):
             cache[hashes[i]] = vec
     progress.done("embedding")
+    vectors = np.empty((len(hashes), int(dim)), dtype=np.float32)
     for i, h in enumerate(hashes):
         vectors[i] = cache[h]
+    return vectors, len(missing)
+
+
+def _write_db(path: Path, docs: list[_Doc]) -> list[dict]:
+    conn = store.open_writable_db(path)
+    try:
+        rows, doc_rows, doc_meta = [], [], []
+        for d in docs:
+            start = len(rows)
+            rows.extend((start + i, d.name, p.section, p.page, p.ordinal, p.text, p.context, h)
+                        for i, (p, h) in enumerate(zip(d.passages, d.hashes, strict=True)))
+            doc_rows.append((d.name, d.title, d.sha256, d.kind, d.pages, len(d.passages), start,
+                             len(rows), d.indexed_at, d.changed_at))
+            doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
+                             "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
+                             "indexed_at": d.indexed_at, "changed_at": d.changed_at})
+        conn.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", doc_rows)
+        store.finish_writable_db(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return doc_meta
+
+
+def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> BuildResult:
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str, since: list[float] = [t0]) -> None:  # noqa: B006 - a local stopwatch
+        now_t = time.perf_counter()
+        timings[stage] = round(now_t - since[0], 4)
+        since[0] = now_t
+
+    idx.clean_stale_builds()
+    prev = _previous_version(idx)
+    lap("previous")
+    now = store.utc_now()
+    docs, skipped, skipped_meta, reused = _read_corpus(settings, prev, progress, now)
+    lap("documents")
+    names = {d.name for d in docs}
+    old_names = set(prev.documents) if prev else set()
+    added = sorted(names - old_names)
+    changed = sorted(d.name for d in docs if d.name in old_names
+                     and prev.documents[d.name].sha256 != d.sha256)
+    removed = sorted(old_names - names)
+
+    vectors, embedded = _embed(settings, docs, prev, progress, embedder_factory)
+    lap("embedding")
+    n_passages = len(vectors)
 
     version, build_dir = idx.new_build_dir()
     try:
         progress.start("writing", 3)
-        conn = store.open_writable_db(build_dir / store.DB)
-        row = 0
-        doc_meta = []
-        for d in docs:
-            start = row
-            conn.executemany(
-                "INSERT INTO passages (row, doc, section, page, ordinal, text, context) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(start + i, d.name, p.section, p.page, p.ordinal, p.text, p.context)
-                 for i, p in enumerate(d.passages)],
-            )
-            row += len(d.passages)
-            conn.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (d.name, d.title, d.sha256, d.kind, d.pages, len(d.passages), start, row, now,
-                 d.changed_at),
-            )
-            doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
-                             "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
-                             "indexed_at": now, "changed_at": d.changed_at})
-        seen: set[str] = set()
-        conn.executemany(
-            "INSERT INTO embeddings VALUES (?, ?, ?)",
-            ((key, h, vectors[i].tobytes()) for i, h in enumerate(hashes)
-             if not (h in seen or seen.add(h))),
-        )
-        conn.commit()
-        conn.close()
+        doc_meta = _write_db(build_dir / store.DB, docs)
         progress.advance("writing")
+        lap("sqlite")
+        store.failpoint("writing")
 
         vindex, index_type = build_vector_index(vectors, settings.hnsw_threshold)
         save_vector_index(vindex, build_dir / store.VECTORS)
+        del vindex
         progress.advance("writing")
+        lap("faiss")
 
         analyzer_cfg = AnalyzerConfig()
+        texts = [p.index_text() for d in docs for p in d.passages]
         LexicalIndex.build(texts, Analyzer(analyzer_cfg)).save(build_dir / store.BM25_DIR)
         progress.advance("writing")
         progress.done("writing")
+        lap("bm25")
 
         manifest = {
             "format_version": store.FORMAT_VERSION,
@@ -278,11 +357,11 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
             "version": version,
             "built_at": now,
             "model": settings.model_id,
-            "dim": int(dim),
+            "dim": int(vectors.shape[1]),
             "query_prompt": settings.query_prompt,
             "passage_prompt": settings.passage_prompt,
             "index_type": index_type,
-            "passages": len(passages),
+            "passages": n_passages,
             "documents": doc_meta,
             "skipped": skipped_meta,
             "analyzer": analyzer_cfg.to_dict(),
@@ -292,19 +371,28 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
         (build_dir / store.MANIFEST).write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
         )
+        lap("checksums")
+        result = BuildResult(version, build_dir, len(docs), n_passages, embedded, reused,
+                             skipped, 0.0, True, "", added, changed, removed, timings)
         if before_publish is not None:
             ok, why = before_publish(build_dir, manifest)
+            lap("gate")
+            result.message = why
             if not ok:
                 shutil.rmtree(build_dir, ignore_errors=True)
-                return BuildResult(version, build_dir, len(docs), len(passages), len(missing),
-                                   reused, skipped, time.perf_counter() - t0, False, why)
-        final = idx.publish(version, build_dir)
+                result.published = False
+                result.seconds = time.perf_counter() - t0
+                return result
+        result.path = idx.publish(version, build_dir)
+        lap("publish")
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
         raise
+    store.failpoint("pruning")
     idx.prune(settings.index_keep)
-    return BuildResult(version, final, len(docs), len(passages), len(missing), reused, skipped,
-                       time.perf_counter() - t0)
+    lap("prune")
+    result.seconds = time.perf_counter() - t0
+    return result
 
 
 def _default_embedder(settings: Settings):

@@ -31,9 +31,15 @@ class LoadedIndex:
 
     @classmethod
     def open(cls, path: Path, verify: bool = True, full_check: bool = False) -> LoadedIndex:
+        """Load a version; IndexCorruptError names the file when anything is missing or broken.
+
+        With `verify`, files are checked against the manifest's sizes and (up to
+        store.FULL_CHECK_BYTES, or all with `full_check`) sha256 checksums first.
+        """
         manifest = store.read_manifest(path)
         if verify:
             store.verify_files(path, manifest, full=full_check)
+        db = None
         try:
             db = store.PassageDB(path / store.DB)
             vectors = load_vector_index(path / store.VECTORS, manifest["passages"],
@@ -41,9 +47,18 @@ class LoadedIndex:
             lexical = LexicalIndex.load(
                 path / store.BM25_DIR, Analyzer(AnalyzerConfig.from_dict(manifest["analyzer"]))
             )
-            ranges = {d.name: (d.row_start, d.row_end) for d in db.documents()}
-        except IndexCorruptError:
-            raise
+            docs = db.documents()
+            ranges = {d.name: (d.row_start, d.row_end) for d in docs}
+            rows = sum(d.passages for d in docs)
+            if rows != manifest["passages"]:
+                raise IndexCorruptError(
+                    f"index {path.name}: {store.DB} holds {rows} passages, the manifest says "
+                    f"{manifest['passages']}"
+                )
         except Exception as exc:  # noqa: BLE001 - any load failure means a broken version
+            if db is not None:
+                db.close()
+            if isinstance(exc, IndexCorruptError):
+                raise
             raise IndexCorruptError(f"index {path.name} cannot be loaded: {exc}") from exc
         return cls(path, manifest, db, vectors, lexical, ranges)

@@ -96,16 +96,24 @@ class ReindexJobs:
         job.state = "running"
         try:
             res = build_index(self.engine.settings, progress=_JobProgress(job),
-                              embedder_factory=lambda: self.engine.embedder)
+                              embedder_factory=lambda: self.engine.embedder,
+                              on_wait=lambda: setattr(job, "stage", "waiting for another build"))
             job.version = res.version
             job.result = {"documents": res.documents, "passages": res.passages,
                           "embedded": res.embedded, "seconds": round(res.seconds, 2),
                           "skipped": [{"name": n, "reason": r} for n, r in res.skipped],
-                          "published": res.published}
+                          "added": res.added, "changed": res.changed, "removed": res.removed,
+                          "published": res.published, "swapped": False}
             if res.published:
-                self.engine.reload()
-                job.message = (f"index {res.version}: {res.passages} passages from "
-                               f"{res.documents} documents")
+                # Swap now rather than at the next poll; reload() refuses a broken version
+                # and keeps the live one serving.
+                swapped = self.engine.reload() or self.engine.version == res.version
+                job.result["swapped"] = swapped
+                if swapped:
+                    job.message = f"now serving index {res.summary()}"
+                else:
+                    err = self.engine.reload_state().get("error") or "unknown reason"
+                    job.message = f"built index {res.version} but did not swap it in: {err}"
             else:
                 job.message = f"not published: {res.message}"
             job.state = "succeeded"
