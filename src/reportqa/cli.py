@@ -291,7 +291,23 @@ def serve(
     from .api import create_app
 
     s = _settings(corpus, index, host=host, port=port)
-    uvicorn.run(create_app(s), host=s.host, port=s.port, log_level="info")
+    from .telegram_webhook import telegram_extras
+
+    routers, hooks = telegram_extras(s)  # the bot too when TELEGRAM_BOT_TOKEN is set
+    uvicorn.run(create_app(s, routers=routers, lifespan_hooks=hooks), host=s.host, port=s.port,
+                log_level="info")
+
+
+@app.command()
+def bot(index: IndexOpt = None, corpus: CorpusOpt = None) -> None:
+    """Run the Telegram bot alone (long polling) until Ctrl-C; token from TELEGRAM_BOT_TOKEN."""
+    from .telegram_bot import run_bot
+
+    for handler in logging.getLogger().handlers:  # show the bot's own INFO lines
+        handler.setLevel(logging.INFO)
+        handler.addFilter(lambda r: r.levelno >= logging.WARNING or r.name.startswith("reportqa"))
+    logging.getLogger("reportqa").setLevel(logging.INFO)
+    run_bot(_settings(corpus, index))
 
 
 def main() -> None:

@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     telegram_admins: str = ""
     telegram_allowed_chats: str = ""
     telegram_user_rate: int = Field(20, ge=1, description="questions per user per minute")
+    telegram_poll_timeout: int = Field(30, ge=0, le=50, description="getUpdates long poll, s")
+    telegram_retries: int = Field(3, ge=0, le=10, description="Bot API retries (network, 5xx)")
+    telegram_retry_backoff: float = Field(0.5, ge=0.0, le=60.0,
+                                          description="first retry delay, s; doubles each time")
 
     @property
     def is_bundled_model(self) -> bool:
