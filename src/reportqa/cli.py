@@ -78,33 +78,93 @@ class RichProgress:
 def index_build(
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
-    if_stale: Annotated[bool, typer.Option("--if-stale", help="only when missing or stale")] = False,
+    if_stale: Annotated[bool, typer.Option("--if-stale",
+                                           help="only when missing or stale")] = False,
     no_wait: Annotated[bool, typer.Option("--no-wait",
                                           help="fail at once if another build runs")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    gate: Annotated[Path | None, typer.Option(
+        "--gate", help="publish only if these questions (eval JSONL) answer well enough")] = None,
+    min_hit: Annotated[float, typer.Option(
+        "--min-hit", min=0.0, max=1.0, help="with --gate: the hit@1 the new version needs; "
+        "it must also not be worse than the live version")] = 0.9,
 ) -> None:
-    """Build the index from the corpus folder and publish it atomically."""
+    """Build the index from the corpus folder and publish it atomically.
+
+    Exit codes: 0 published (or up to date), 1 error, 3 refused by the --gate.
+    """
     from .indexer import build_index, is_stale
 
     s = _settings(corpus, index)
+    factory, before_publish = None, None
+    if gate is not None:
+        from .evaluation import load_items
+        from .gate import quality_gate
+
+        items = load_items(gate)  # a bad gate file fails before any work
+        factory = _shared_embedder(s)
+        before_publish = quality_gate(s, items, min_hit, factory)
     if if_stale:
         stale, why = is_stale(s)
         if not stale:
             typer.echo(f"index is up to date ({s.index_dir})")
             return
         typer.echo(f"building index: {why}")
+
+    def waiting() -> None:
+        typer.echo(f"another build is running on {s.index_dir}; waiting for it to finish "
+                   "(--no-wait to fail instead)", err=True)
+
+    kw = {"wait": not no_wait, "embedder_factory": factory, "before_publish": before_publish,
+          "on_wait": waiting}
     if quiet:
-        res = build_index(s, wait=not no_wait)
+        res = build_index(s, **kw)
     else:
         with RichProgress() as prog:
-            res = build_index(s, progress=prog, wait=not no_wait)
+            res = build_index(s, progress=prog, **kw)
     for name, reason in res.skipped:
         typer.echo(f"skipped {name}: {reason}", err=True)
-    typer.echo(
-        f"built {res.version}: {res.passages} passages from {res.documents} documents "
-        f"({res.embedded} embedded, {res.reused_documents} documents unchanged) "
-        f"in {res.seconds:.1f} s"
-    )
+    if not res.published:
+        typer.echo(f"not published: {res.message}", err=True)
+        raise typer.Exit(3)
+    typer.echo(f"built {res.summary()}")
+    if res.message:
+        typer.echo(res.message)
+
+
+def _shared_embedder(s: Settings):
+    """A factory that loads the model once, however often it is called."""
+    loaded: list = []
+
+    def factory():
+        if not loaded:
+            from .embedder import Embedder, configure_threads
+
+            configure_threads(s.threads)
+            loaded.append(Embedder(s.model, s.query_prompt, s.passage_prompt, s.batch_size))
+        return loaded[0]
+
+    return factory
+
+
+@index_app.command("watch")
+def index_watch(
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    debounce: Annotated[float, typer.Option(
+        min=0.05, max=600, help="seconds the folder must be quiet before a rebuild")] = 2.0,
+) -> None:
+    """Rebuild the index whenever the corpus folder changes (Ctrl-C stops).
+
+    Running servers pick each new version up by themselves.
+    """
+    from .watcher import CorpusWatcher
+
+    s = _settings(corpus, index)
+    logging.getLogger("reportqa").setLevel(logging.INFO)
+    typer.echo(f"watching {s.corpus_dir} (rebuilds into {s.index_dir} after {debounce:g} s "
+               "of quiet; Ctrl-C stops)")
+    CorpusWatcher(s, embedder_factory=_shared_embedder(s), debounce=debounce).run()
 
 
 @index_app.command("info")
@@ -154,11 +214,29 @@ def index_list(index: IndexOpt = None) -> None:
 def index_rollback(
     version: Annotated[str | None, typer.Argument(help="version (default: the previous)")] = None,
     index: IndexOpt = None,
+    no_wait: Annotated[bool, typer.Option("--no-wait",
+                                          help="fail at once if a build runs")] = False,
 ) -> None:
     """Point CURRENT back at an earlier version (running services pick it up)."""
+    from filelock import FileLock, Timeout
+
     from . import store
 
     idx = store.IndexDir(_settings(index=index).index_dir)
+    lock = FileLock(str(idx.lock_path))
+    try:
+        lock.acquire(timeout=0 if no_wait else -1)
+    except Timeout:
+        _fail(f"a build is running on {idx.root}; try again when it has finished")
+    try:
+        _rollback_locked(idx, version)
+    finally:
+        lock.release()
+
+
+def _rollback_locked(idx, version: str | None) -> None:
+    from . import store
+
     versions = idx.versions()
     cur = idx.current()
     if version is None:
@@ -170,19 +248,40 @@ def index_rollback(
         _fail(f"no index version {version} (see `reportqa index list`)")
     from .loaded_index import LoadedIndex
 
-    LoadedIndex.open(idx.path(version), full_check=True)
+    try:
+        LoadedIndex.open(idx.path(version), full_check=True)
+    except store.IndexCorruptError as exc:
+        _fail(f"not rolling back to a broken version: {exc}")
     idx.set_current(version)
     typer.echo(f"live index is now {version}")
 
 
 @index_app.command("verify")
-def index_verify(index: IndexOpt = None) -> None:
-    """Check every file of the live index against its checksum."""
+def index_verify(
+    version: Annotated[str | None, typer.Argument(help="version (default: the live one)")] = None,
+    index: IndexOpt = None,
+    all_versions: Annotated[bool, typer.Option("--all", help="every kept version")] = False,
+) -> None:
+    """Check every file of an index version against its checksum (exit 1 if any is broken)."""
     from . import store
 
-    path = store.IndexDir(_settings(index=index).index_dir).resolve()
-    store.verify_files(path, store.read_manifest(path), full=True)
-    typer.echo(f"{path.name}: all files intact")
+    idx = store.IndexDir(_settings(index=index).index_dir)
+    if version is not None and version not in idx.versions():
+        _fail(f"no index version {version} (see `reportqa index list`)")
+    names = idx.versions() if all_versions else [idx.resolve(version).name]
+    if not names:
+        _fail(f"no index in {idx.root}: build one with `reportqa index build`")
+    broken = 0
+    for name in names:
+        try:
+            path = idx.path(name)
+            store.verify_files(path, store.read_manifest(path), full=True)
+            typer.echo(f"{name}: all files intact")
+        except ReportQAError as exc:
+            broken += 1
+            typer.echo(f"{name}: BROKEN: {exc}", err=not all_versions)
+    if broken:
+        raise typer.Exit(1)
 
 
 def _print_answer(ans, as_json: bool, engine) -> None:
@@ -284,16 +383,24 @@ def serve(
     port: Annotated[int | None, typer.Option(help="default REPORTQA_PORT")] = None,
     index: IndexOpt = None,
     corpus: CorpusOpt = None,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="also rebuild when the corpus folder changes")] = False,
 ) -> None:
-    """Serve the HTTP API (and the Telegram bot when TELEGRAM_BOT_TOKEN is set)."""
+    """Serve the HTTP API (and the Telegram bot when TELEGRAM_BOT_TOKEN is set).
+
+    New index versions are swapped in without a restart (CURRENT is polled each second;
+    SIGHUP reloads at once).
+    """
     import uvicorn
 
     from .api import create_app
 
     s = _settings(corpus, index, host=host, port=port)
+    updates = _update_hooks(s, watch)  # swap new index versions in; rebuild with --watch
     from .telegram_webhook import telegram_extras
 
     routers, hooks = telegram_extras(s)  # the bot too when TELEGRAM_BOT_TOKEN is set
+    hooks = [*updates, *hooks]
     uvicorn.run(create_app(s, routers=routers, lifespan_hooks=hooks), host=s.host, port=s.port,
                 log_level="info")
 
@@ -308,6 +415,17 @@ def bot(index: IndexOpt = None, corpus: CorpusOpt = None) -> None:
         handler.addFilter(lambda r: r.levelno >= logging.WARNING or r.name.startswith("reportqa"))
     logging.getLogger("reportqa").setLevel(logging.INFO)
     run_bot(_settings(corpus, index))
+
+
+def _update_hooks(s: Settings, watch: bool) -> list:
+    """Server lifespan hooks: poll CURRENT (and SIGHUP) for new versions; --watch rebuilds."""
+    import signal
+
+    from .watcher import reload_hook, watch_hook
+
+    if hasattr(signal, "SIGHUP"):  # until the engine is loaded, a SIGHUP must not kill us
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    return [reload_hook(1.0)] + ([watch_hook(s)] if watch else [])
 
 
 def main() -> None:
