@@ -430,3 +430,36 @@ def test_token_never_in_a_log_line(fake, engine, report_settings, caplog):
     assert not [line for line in lines if TOKEN in line or other in line]
     assert any("<TELEGRAM_BOT_TOKEN>" in line for line in lines)  # URLs were logged, redacted
     assert other not in message and "rejected" in message
+
+
+# ---- bot.py ----------------------------------------------------------------------------------
+
+def test_bot_py_starts_answers_and_stops_on_ctrl_c(fake, report_settings):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "REPORTQA_TELEGRAM_BASE_URL": fake.base_url,
+           "REPORTQA_TELEGRAM_POLL_TIMEOUT": "1", "NO_PROXY": "127.0.0.1"}
+    proc = subprocess.Popen(
+        [sys.executable, str(root / "bot.py"), "--index", str(report_settings.index_dir),
+         "--corpus", str(report_settings.corpus_dir)],
+        cwd=report_settings.index_dir.parent, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        fake.wait_for(lambda cs: any(c.method == "getUpdates" for c in cs), timeout=120)
+        fake.message(Q_INDUSTRY, chat_id=111)
+        [answer] = fake.wait_messages(111, timeout=60)
+        assert "5 000" in answer.params["text"]
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "Telegram bot @reportqa_test_bot is answering (long polling)" in err
+    assert "Telegram bot stopped" in err
+    assert TOKEN not in err

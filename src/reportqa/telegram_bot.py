@@ -16,15 +16,10 @@ import asyncio
 import contextlib
 import logging
 import re
-import secrets
 import signal
-import time
-from collections import OrderedDict, deque
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
@@ -53,161 +48,23 @@ from telegram.ext import (
     filters,
 )
 
-from .answerer import Answer, Source
+from .answerer import Answer
 from .config import Settings
 from .errors import ReportQAError
+from .telegram_config import BotConfig, webhook_path
 from .telegram_format import answer_html, not_found_html, sources_html, split_html
-from .telegram_logging import check_token, protect_token
+from .telegram_logging import protect_token
 from .telegram_request import RetryingRequest
+from .telegram_state import Shown, SourceCache, UserRateLimiter
 from .telegram_texts import COMMANDS, EXAMPLES, lang_of, t
+
+__all__ = ["BotConfig", "ReportBot", "question_in", "run_bot", "webhook_path"]
 
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query"]
 MAX_QUESTION_CHARS = 1000
 SOURCES_PREFIX = "src:"
-_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-
-
-# ---- configuration ---------------------------------------------------------------------------
-
-def parse_ids(value: str, name: str) -> frozenset[int]:
-    """Telegram ids separated by commas or spaces; a one-line error naming `name` otherwise."""
-    ids = set()
-    for part in re.split(r"[\s,;]+", value.strip()):
-        if not part:
-            continue
-        try:
-            ids.add(int(part))
-        except ValueError:
-            raise ReportQAError(
-                f"{name} must be Telegram ids separated by commas, got {part!r}"
-            ) from None
-    return frozenset(ids)
-
-
-@dataclass(frozen=True)
-class BotConfig:
-    """The bot's settings, checked once at start so that mistakes are one-line errors."""
-
-    token: str
-    base_url: str
-    admins: frozenset[int]
-    allowed_chats: frozenset[int] | None  # None: every chat
-    user_rate: int
-    webhook_url: str
-    webhook_secret: str
-    poll_timeout: int
-    retries: int
-    retry_backoff: float
-
-    @classmethod
-    def from_settings(cls, s: Settings) -> BotConfig:
-        token = check_token(s.telegram_bot_token.get_secret_value()
-                            if s.telegram_bot_token else None)
-        base_url = s.telegram_base_url.strip()
-        if not re.match(r"^https?://[^/\s]+", base_url):
-            raise ReportQAError("REPORTQA_TELEGRAM_BASE_URL must be an http(s) URL such as "
-                                "https://api.telegram.org/bot")
-        allowed = parse_ids(s.telegram_allowed_chats, "REPORTQA_TELEGRAM_ALLOWED_CHATS")
-        secret = (s.telegram_webhook_secret.get_secret_value().strip()
-                  if s.telegram_webhook_secret else "")
-        webhook_url = s.telegram_webhook_url.strip()
-        if webhook_url:
-            webhook_path(webhook_url)  # checks the URL
-            if not _SECRET_RE.match(secret):
-                raise ReportQAError(
-                    "webhook mode needs REPORTQA_TELEGRAM_WEBHOOK_SECRET: 1-256 characters "
-                    "A-Z, a-z, 0-9, '_' or '-' (Telegram sends it with every update)"
-                )
-        return cls(token=token, base_url=base_url,
-                   admins=parse_ids(s.telegram_admins, "REPORTQA_TELEGRAM_ADMINS"),
-                   allowed_chats=allowed or None, user_rate=s.telegram_user_rate,
-                   webhook_url=webhook_url, webhook_secret=secret,
-                   poll_timeout=s.telegram_poll_timeout, retries=s.telegram_retries,
-                   retry_backoff=s.telegram_retry_backoff)
-
-
-def webhook_path(url: str) -> str:
-    """The path of the webhook URL, where the HTTP server receives updates."""
-    parts = urlsplit(url.strip())
-    if parts.scheme != "https" or not parts.netloc:
-        raise ReportQAError("REPORTQA_TELEGRAM_WEBHOOK_URL must be an https:// URL "
-                            "(Telegram delivers webhooks over HTTPS only)")
-    if parts.path in ("", "/"):
-        raise ReportQAError("REPORTQA_TELEGRAM_WEBHOOK_URL needs a path, e.g. "
-                            "https://bot.example.org/telegram/webhook")
-    return parts.path
-
-
-# ---- per-user limit and the sources behind answers ----------------------------------------
-
-class UserRateLimiter:
-    """At most `rate` questions per user in any `period` seconds (a sliding window)."""
-
-    def __init__(self, rate: int, period: float = 60.0, clock=time.monotonic) -> None:
-        self.rate, self.period, self.clock = rate, period, clock
-        self._seen: dict[int, deque[float]] = {}
-        self._told: set[int] = set()
-
-    def check(self, user_id: int) -> tuple[float, bool]:
-        """(0, False) and count the question if allowed; else (seconds to wait, tell the user)
-        where telling is True only the first time in a row, so a flood gets one reply."""
-        now = self.clock()
-        q = self._seen.setdefault(user_id, deque())
-        while q and q[0] <= now - self.period:
-            q.popleft()
-        if len(q) < self.rate:
-            q.append(now)
-            self._told.discard(user_id)
-            if len(self._seen) > 10_000:
-                self._prune(now)
-            return 0.0, False
-        tell = user_id not in self._told
-        self._told.add(user_id)
-        return max(0.0, q[0] + self.period - now), tell
-
-    def _prune(self, now: float) -> None:
-        for uid in [u for u, q in self._seen.items() if not q or q[-1] <= now - self.period]:
-            del self._seen[uid]
-            self._told.discard(uid)
-
-
-@dataclass(frozen=True)
-class Shown:
-    """An answer whose sources can be shown later (the "Visa källor" button, /kallor)."""
-
-    chat_id: int
-    question: str
-    language: str
-    sources: tuple[Source, ...]
-
-
-class SourceCache:
-    """The most recent answers' sources under short random ids (callback data ≤ 64 bytes)."""
-
-    def __init__(self, size: int = 5000) -> None:
-        self.size = size
-        self._items: OrderedDict[str, Shown] = OrderedDict()
-        self._last: OrderedDict[int, str] = OrderedDict()
-
-    def put(self, shown: Shown) -> str:
-        key = secrets.token_urlsafe(9)
-        self._items[key] = shown
-        self._last[shown.chat_id] = key
-        self._last.move_to_end(shown.chat_id)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-        while len(self._last) > self.size:
-            self._last.popitem(last=False)
-        return key
-
-    def get(self, key: str) -> Shown | None:
-        return self._items.get(key)
-
-    def last(self, chat_id: int) -> Shown | None:
-        key = self._last.get(chat_id)
-        return self._items.get(key) if key else None
 
 
 # ---- the bot ----------------------------------------------------------------------------------
@@ -335,6 +192,8 @@ class ReportBot:
             await app.stop()
         await app.shutdown()
         await app.bot.shutdown()
+        if not force:
+            log.info("Telegram bot stopped")
 
     async def process_webhook_update(self, data: dict) -> None:
         """Queue an update received by the webhook endpoint; ValueError when it is not one."""

@@ -19,9 +19,11 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
+from pydantic import SecretStr
 
 from .config import Settings
-from .telegram_bot import BotConfig, ReportBot, webhook_path
+from .telegram_bot import ReportBot
+from .telegram_config import BotConfig, webhook_path
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +93,8 @@ def telegram_extras(settings: Settings) -> tuple[list[APIRouter], list[LifespanH
 
     Checks the Telegram settings at once, so a malformed token is an error before serving.
     """
-    if settings.telegram_bot_token is None or not \
-            settings.telegram_bot_token.get_secret_value().strip():
+    token = settings.telegram_bot_token
+    if not (token.get_secret_value() if isinstance(token, SecretStr) else token or "").strip():
         return [], []
     config = BotConfig.from_settings(settings)
     routers = [webhook_router(settings)] if config.webhook_url else []

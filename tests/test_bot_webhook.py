@@ -1,0 +1,109 @@
+"""The bot inside the HTTP app: webhook mode with its secret token, and polling beside /ask.
+
+The FastAPI app runs in TestClient's event-loop thread; the test thread waits on the fake Bot
+API directly (it is not the bot's loop).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from fake_telegram import TOKEN, FakeTelegram, bot_settings
+from fastapi.testclient import TestClient
+
+from reportqa.api import create_app
+from reportqa.errors import ReportQAError
+from reportqa.telegram_webhook import SECRET_HEADER, telegram_extras
+
+pytestmark = pytest.mark.slow
+
+Q_INDUSTRY = "Hur många personer sysselsätter industrin?"
+URL = "https://bot.example.org/telegram/webhook"
+SECRET = "s3cret_token-for-tests"
+
+
+@pytest.fixture
+def fake():
+    with FakeTelegram(TOKEN) as f:
+        yield f
+
+
+def wait_until(predicate, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def started(app) -> bool:
+    bot = getattr(app.state, "telegram_bot", None)
+    return bot is not None and bot.running
+
+
+def test_webhook_mode_checks_the_secret_and_answers(fake, engine, report_settings):
+    settings = bot_settings(report_settings, fake, telegram_webhook_url=URL,
+                            telegram_webhook_secret=SECRET)
+    routers, hooks = telegram_extras(settings)
+    app = create_app(settings, engine, routers=routers, lifespan_hooks=hooks)
+    with TestClient(app) as client:
+        wait_until(lambda: started(app))
+        [hook] = fake.calls_of("setWebhook")
+        assert hook.params["url"] == URL and hook.params["secret_token"] == SECRET
+        assert hook.params["allowed_updates"] == ["message", "callback_query"]
+
+        update = {"update_id": 1, "message": fake.make_message(Q_INDUSTRY, chat_id=111)}
+        for headers in ({}, {SECRET_HEADER: "wrong"}, {SECRET_HEADER: SECRET + "x"}):
+            r = client.post("/telegram/webhook", json=update, headers=headers)
+            assert r.status_code == 403, r.text
+        r = client.post("/telegram/webhook", content=b"{not json",
+                        headers={SECRET_HEADER: SECRET, "Content-Type": "application/json"})
+        assert r.status_code == 400
+        r = client.post("/telegram/webhook", json={"message": "no update id"},
+                        headers={SECRET_HEADER: SECRET})
+        assert r.status_code == 400
+
+        r = client.post("/telegram/webhook", json=update, headers={SECRET_HEADER: SECRET})
+        assert r.status_code == 200 and r.json() == {"ok": True}
+        [answer] = fake.wait_messages(111)
+        assert "5 000" in answer.params["text"] and "Källa:" in answer.params["text"]
+        assert "/telegram/webhook" not in client.get("/openapi.json").text
+    assert len(fake.calls_of("sendMessage")) == 1  # the refused calls were not processed
+    assert not fake.calls_of("getUpdates")  # no polling in webhook mode
+
+
+def test_serve_runs_the_polling_bot_beside_the_http_api(fake, engine, report_settings):
+    settings = bot_settings(report_settings, fake)
+    routers, hooks = telegram_extras(settings)
+    assert routers == []  # no webhook endpoint when polling
+    app = create_app(settings, engine, routers=routers, lifespan_hooks=hooks)
+    with TestClient(app) as client:
+        wait_until(lambda: started(app))
+        fake.message(Q_INDUSTRY, chat_id=111)
+        [answer] = fake.wait_messages(111)
+        assert "5 000" in answer.params["text"]
+        assert client.get("/healthz").status_code == 200
+    assert app.state.telegram_bot is None  # stopped with the app
+    assert fake.calls_of("getUpdates")
+
+
+def test_no_token_means_no_bot(report_settings):
+    assert telegram_extras(report_settings.model_copy(
+        update={"telegram_bot_token": None})) == ([], [])
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"telegram_webhook_url": "http://bot.example.org/hook"}, "https://"),
+    ({"telegram_webhook_url": "https://bot.example.org"}, "needs a path"),
+    ({"telegram_webhook_url": URL}, "REPORTQA_TELEGRAM_WEBHOOK_SECRET"),
+    ({"telegram_webhook_url": URL, "telegram_webhook_secret": "has spaces"},
+     "REPORTQA_TELEGRAM_WEBHOOK_SECRET"),
+])
+def test_webhook_settings_are_checked_before_serving(fake, report_settings, overrides,
+                                                     message):
+    from pydantic import SecretStr
+
+    if "telegram_webhook_secret" in overrides:
+        overrides["telegram_webhook_secret"] = SecretStr(overrides["telegram_webhook_secret"])
+    with pytest.raises(ReportQAError, match=message):
+        telegram_extras(bot_settings(report_settings, fake, **overrides))
