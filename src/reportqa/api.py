@@ -391,19 +391,22 @@ def create_app(
 
 
 def _finish_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """Document X-Request-ID on every response; FastAPI's own 422 shape becomes ours."""
+    """Document X-Request-ID on every response, and every error as ErrorResponse JSON."""
     header = {"description": "The request's id (the client's own X-Request-ID if sane).",
               "schema": {"type": "string"}}
     ours = {"$ref": "#/components/schemas/ErrorResponse"}
     for ops in schema.get("paths", {}).values():
         for op in ops.values():
-            for resp in op.get("responses", {}).values():
+            for status, resp in op.get("responses", {}).items():
                 resp.setdefault("headers", {})["X-Request-ID"] = header
-                media = resp.get("content", {}).get("application/json", {})
+                if not str(status).isdigit() or int(status) < 400:
+                    continue
+                media = next(iter(resp.get("content", {}).values()), {})
                 if media.get("schema", {}).get("$ref", "").endswith("/HTTPValidationError"):
-                    media["schema"] = dict(ours)
                     resp["description"] = "The request breaks a rule of the schema; the " \
                                           "message says which."
+                # Errors are JSON whatever the endpoint's own media type (the HTML page too).
+                resp["content"] = {"application/json": {"schema": dict(ours)}}
     components = schema.get("components", {}).get("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         components.pop(name, None)

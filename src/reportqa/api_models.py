@@ -5,15 +5,20 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 QUESTION_MAX = 1000
 TOP_K_MAX = 20
 SEARCH_K_MAX = 50
 DOCUMENT_MAX = 300
-# The same rule as `check_question`, for the OpenAPI schema: 1–1000 characters once leading
-# and trailing whitespace is trimmed (JSON Schema patterns search, so it is anchored).
-QUESTION_PATTERN = rf"^\s*\S(?:[\s\S]{{0,{QUESTION_MAX - 2}}}\S)?\s*$"
+# What "trimming" removes: Python's whitespace plus the BOM (ECMA-262 counts it as space).
+# The schema's pattern names these characters literally, so every regex engine (Python,
+# ECMA, Rust) agrees with `check_question` on what a blank question is.
+TRIM_CHARS = "".join(sorted({c for c in map(chr, range(0x3001)) if c.isspace()} | {"\ufeff"}))
+_WS, _NON_WS = f"[{TRIM_CHARS}]", f"[^{TRIM_CHARS}]"
+# 1–1000 characters once leading and trailing whitespace is trimmed (patterns search, so it
+# is anchored).
+QUESTION_PATTERN = rf"^{_WS}*{_NON_WS}(?:[\s\S]{{0,{QUESTION_MAX - 2}}}{_NON_WS})?{_WS}*$"
 
 EXAMPLE_QUESTION = "Hur många personer sysselsätter industrin?"
 EXAMPLE_SENTENCE = (
@@ -30,7 +35,7 @@ EXAMPLE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 def check_question(value: str) -> str:
     """Trim the question; it must then hold 1–1000 characters."""
-    text = value.strip()
+    text = value.strip(TRIM_CHARS)
     if not 1 <= len(text) <= QUESTION_MAX:
         raise ValueError(
             f"the question must be 1–{QUESTION_MAX} characters after trimming spaces "
@@ -40,6 +45,20 @@ def check_question(value: str) -> str:
 
 
 Question = Annotated[str, AfterValidator(check_question)]
+
+
+def whole_number(value: Any) -> Any:
+    """JSON integers, and numbers like 3.0 (JSON Schema integers too); not strings or booleans."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(whole_number)]
 
 
 def question_schema(**extra: Any) -> dict[str, Any]:
@@ -60,8 +79,8 @@ class AskRequest(BaseModel):
         description="The question, in Swedish or English; 1–1000 characters after trimming.",
         json_schema_extra=question_schema(),
     )
-    top_k: int = Field(3, ge=1, le=TOP_K_MAX, strict=True,
-                       description="How many sources to return (1–20).")
+    top_k: WholeNumber = Field(3, ge=1, le=TOP_K_MAX,
+                               description="How many sources to return (1–20).")
     document: str | None = Field(
         None, min_length=1, max_length=DOCUMENT_MAX,
         description="Only search this document (a `name` from GET /documents).",
