@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Batches per `encode` call in encode_passages (one progress report each).
+PROGRESS_BATCHES = 8
+
 
 def configure_threads(threads: int) -> int:
     """Set torch and FAISS thread counts deliberately; 0 means all cores. Returns the count."""
@@ -97,11 +100,19 @@ class Embedder:
     def encode_passages(
         self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None
     ) -> np.ndarray:
-        """Passages → (n, dim), in batches; on_batch(n_done_in_batch) reports progress."""
+        """Passages → (n, dim); on_batch(n_done) reports progress after each chunk.
+
+        The texts are encoded longest first, as sentence-transformers does within one
+        `encode` call, so that each batch pads to similar lengths; encoding in chunks of a
+        few batches keeps the progress reports without losing that ordering.
+        """
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for start in range(0, len(texts), self.batch_size):
-            batch = [self.passage_prompt + t for t in texts[start : start + self.batch_size]]
-            out[start : start + len(batch)] = self._encode(batch, self.batch_size)
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        chunk = self.batch_size * PROGRESS_BATCHES
+        for start in range(0, len(order), chunk):
+            rows = order[start : start + chunk]
+            out[rows] = self._encode([self.passage_prompt + texts[i] for i in rows],
+                                     self.batch_size)
             if on_batch:
-                on_batch(len(batch))
+                on_batch(len(rows))
         return out
