@@ -69,8 +69,8 @@ class Engine:
         try:
             path = idx.resolve()
             manifest = store.read_manifest(path)
-        except (IndexCorruptError, IndexMissingError) as exc:
-            log.error("the current index is unusable: %s", exc)
+        except (IndexCorruptError, IndexMissingError):
+            pass  # _open_with_fallback says why and serves the newest intact version
         else:
             store.check_model(manifest, settings.model_id, settings.query_prompt,
                               settings.passage_prompt, path)
@@ -118,6 +118,8 @@ class Engine:
         errors: list[str] = []
         for v in candidates:
             try:
+                if not idx.path(v).is_dir():
+                    raise IndexMissingError(f"index version {v} is missing from {idx.root}")
                 snap = cls._make_snapshot(settings, LoadedIndex.open(idx.path(v)), embedder)
             except (IndexCorruptError, IndexMissingError) as exc:
                 log.error("index version %s is unusable: %s", v, exc)
