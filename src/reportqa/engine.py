@@ -106,7 +106,7 @@ class Engine:
             threshold = float(retrieval.get("abstain_threshold", 0.35))
         retriever = Retriever(index, embedder, weight, settings.candidates)
         docs = {d["name"]: d for d in index.manifest.get("documents", [])}
-        answerer = Answerer(index.lexical.analyzer, threshold, docs)
+        answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries)
         return Snapshot(index, retriever, answerer)
 
     @classmethod

@@ -1,21 +1,40 @@
-"""Tell Swedish questions from English ones (to answer "not in the report" in kind)."""
+"""Tell Swedish questions from English ones (to expand and to answer in kind).
+
+Function words decide: names with å, ä or ö ("Where is Grönt Center?") do not make an
+English question Swedish. Swedish wins ties, as the reports are Swedish.
+"""
 
 from __future__ import annotations
 
 import re
 
-_SV = set("""och att det som en är av för med till den har de inte om ett var hur vad vilken
-vilka vilket vem varför när många mycket stor andel finns länet länets kommun region""".split())
-_EN = set("""the and is are what which who how many much does do of in to for with where when
-why share people county region there""".split())
+from .vocabulary import wordset
+
+_SV = wordset(
+    "och att det som en ett är av för med till den har de inte om var hur vad vilken vilka "
+    "vilket vem vems varför när många mycket stor stora andel finns fanns länet länets "
+    "kommun kommunen i på från hos ligger heter gör görs kan ska skulle vill blir är var "
+    "dess deras sin sitt sina man vi jag du ni hon han också eller men så nu där här inom "
+    "under efter innan mellan utan sedan ingen inga några någon något alla hela olika år "
+    "finnas vara hade har haft samt per"
+)
+_EN = wordset(
+    "the and is are was were what which who whom whose how many much does do did of in to "
+    "for with where when why there their they it its this that these those by on at from "
+    "has have had be been can could would should will people county region share about "
+    "into than any some such as an a or not no yes each every all whole"
+)
+_SV_ONLY_LETTERS = re.compile(r"[åäö]")
 
 
 def detect_language(text: str) -> str:
-    """"sv" or "en"; Swedish when in doubt (the reports are Swedish)."""
+    """ "sv" or "en"; Swedish when in doubt (the reports are Swedish)."""
     lower = text.lower()
-    if re.search(r"[åäö]", lower):
-        return "sv"
-    words = re.findall(r"[a-zåäöé]+", lower)
+    words = re.findall(r"[^\W\d_]+", lower)
     sv = sum(w in _SV for w in words)
     en = sum(w in _EN for w in words)
-    return "en" if en > sv else "sv"
+    if en > sv:
+        return "en"
+    if en == sv and en > 0 and not _SV_ONLY_LETTERS.search(lower):
+        return "en"
+    return "sv"
