@@ -359,6 +359,33 @@ def test_error_in_a_handler_is_logged_and_the_bot_carries_on(fake, engine, repor
                for r in caplog.records)
 
 
+def test_start_waits_out_an_outage_and_gives_up_on_a_refusal(fake, engine, report_settings,
+                                                             caplog):
+    from pydantic import SecretStr
+
+    webhook = bot_settings(report_settings, fake,
+                           telegram_webhook_url="https://bot.example.org/telegram/webhook",
+                           telegram_webhook_secret=SecretStr("s3cret"))
+
+    async def scenario():
+        fake.fail("getMe", 502, times=5)  # more than one call's retries
+        bot = ReportBot(bot_settings(report_settings, fake), engine)
+        assert await bot.start_with_retries()
+        await bot.stop()
+        fake.fail("setWebhook", 400, description="Bad Request: bad webhook: HTTPS required")
+        assert not await ReportBot(webhook, engine).start_with_retries()
+        fake.fail("setWebhook", 400, description="Bad Request: bad webhook: HTTPS required")
+        with pytest.raises(ReportQAError, match="(?i)refused: bad webhook: https required"):
+            await ReportBot(webhook, engine).start_with_retries(raise_refused=True)
+
+    with caplog.at_level(logging.WARNING, logger="reportqa"):
+        run(scenario())
+    assert [c.status for c in fake.calls_of("getMe")][:6] == [502] * 5 + [200]
+    assert any("cannot reach the Telegram Bot API" in r.getMessage() for r in caplog.records)
+    assert any(r.levelno == logging.ERROR and "bad webhook" in r.getMessage().lower()
+               for r in caplog.records)
+
+
 # ---- /reindex -------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -59,9 +59,10 @@ def test_webhook_mode_checks_the_secret_and_answers(fake, engine, report_setting
         r = client.post("/telegram/webhook", content=b"{not json",
                         headers={SECRET_HEADER: SECRET, "Content-Type": "application/json"})
         assert r.status_code == 400
-        r = client.post("/telegram/webhook", json={"message": "no update id"},
-                        headers={SECRET_HEADER: SECRET})
-        assert r.status_code == 400
+        for junk in ({"message": "no update id"}, [1, 2], {"update_id": 2, "message": "no"},
+                     {"update_id": 3, "message": {"chat": 5}}):
+            r = client.post("/telegram/webhook", json=junk, headers={SECRET_HEADER: SECRET})
+            assert r.status_code == 400, junk
 
         r = client.post("/telegram/webhook", json=update, headers={SECRET_HEADER: SECRET})
         assert r.status_code == 200 and r.json() == {"ok": True}

@@ -53,7 +53,7 @@ from .config import Settings
 from .errors import ReportQAError
 from .telegram_config import BotConfig, webhook_path
 from .telegram_format import answer_html, not_found_html, sources_html, split_html
-from .telegram_logging import protect_token
+from .telegram_logging import protect_token, redact
 from .telegram_request import RetryingRequest
 from .telegram_state import Shown, SourceCache, UserRateLimiter
 from .telegram_texts import COMMANDS, EXAMPLES, lang_of, t
@@ -162,23 +162,32 @@ class ReportBot:
 
     async def start_with_retries(self, max_wait: float = 60.0, *, raise_refused: bool = False
                                  ) -> bool:
-        """`start()`, retrying while Telegram is unreachable; False (or the ReportQAError with
-        `raise_refused`) when Telegram refuses the token."""
+        """`start()`, retrying while Telegram is unreachable or failing (network, 5xx).
+
+        When Telegram refuses (the token, the webhook URL, …) it returns False after logging
+        the reason, or raises it as a one-line ReportQAError with `raise_refused`.
+        """
         wait = max(self.config.retry_backoff, 0.1)
         while True:
             try:
                 await self.start()
                 return True
             except ReportQAError as exc:
-                if raise_refused:
-                    raise
-                log.error("the Telegram bot is not running: %s", exc)
-                return False
+                refusal = exc
+            except BadRequest as exc:  # a NetworkError subclass, but not a transient one
+                refusal = ReportQAError(f"the Telegram Bot API refused: {redact(str(exc))}")
             except NetworkError as exc:
-                log.warning("cannot reach the Telegram Bot API (%s); retrying in %.0f s",
+                log.warning("cannot reach the Telegram Bot API (%s); retrying in %.1f s",
                             type(exc).__name__, wait)
                 await asyncio.sleep(wait)
                 wait = min(max_wait, wait * 2)
+                continue
+            except TelegramError as exc:
+                refusal = ReportQAError(f"the Telegram Bot API refused: {redact(str(exc))}")
+            if raise_refused:
+                raise refusal
+            log.error("the Telegram bot is not running: %s", refusal)
+            return False
 
     async def stop(self, force: bool = False) -> None:
         """Stop polling, finish the updates in hand, close the HTTP clients."""
@@ -201,8 +210,8 @@ class ReportBot:
             raise ValueError("not a Telegram update")
         try:
             update = Update.de_json(data, self.application.bot)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"not a Telegram update: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - whatever PTB trips on, it is not an update
+            raise ValueError(f"not a Telegram update ({type(exc).__name__})") from None
         await self.application.update_queue.put(update)
 
     async def _register_commands(self) -> None:
@@ -363,15 +372,21 @@ class ReportBot:
     async def _on_sources_button(self, update: Update,
                                  context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
+        lang = lang_of(query.from_user.language_code)
         shown = self.cache.get((query.data or "").removeprefix(SOURCES_PREFIX))
         if shown is None:
-            await query.answer(t(lang_of(query.from_user.language_code), "sources_gone"),
+            await query.answer(t(lang, "sources_gone"), show_alert=True)
+            return
+        wait, _ = self.limiter.check(query.from_user.id)
+        if wait:
+            await query.answer(t(lang, "rate_limited", seconds=max(1, round(wait))),
                                show_alert=True)
             return
         await query.answer()
         message = query.message if isinstance(query.message, Message) else None
-        await self._send(shown.chat_id, sources_html(shown.question, shown.language,
-                                                     shown.sources), reply_to=message)
+        chat_id = message.chat_id if message is not None else shown.chat_id
+        await self._send(chat_id, sources_html(shown.question, shown.language, shown.sources),
+                         reply_to=message)
 
     async def _on_unknown_command(self, update: Update,
                                   context: ContextTypes.DEFAULT_TYPE) -> None:
