@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     derived: dict[str, int] = {}
     pairs: list[tuple[str, int]] = []  # (variant text, parent row) for calibration
     parent_cache: dict[str, list] = {}
-    n_passages = n_same = 0
+    n_passages = n_same = n_base = 0
     for line in (a.corpus / "lineage.tsv").read_text(encoding="utf-8").splitlines():
         name, parent, _ = line.split("\t")
         parent_name = f"d{int(parent):07d}.txt"
@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"{name} is not in the base index: was the base corpus made "
                                  "with the same seed?")
             parent_cache[name] = passages
+            n_base += len(passages)
             continue
         parents = parent_cache.get(parent_name) or chunks_of(corpus / parent_name, parent_name)
         if len(parents) != len(passages):
@@ -166,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
                 derived[h] = prow
                 if len(pairs) < 200_000:
                     pairs.append((text, prow))
-    print(f"large corpus: {n_passages} passages; {n_passages - len(derived) - n_same} base, "
-          f"{n_same} variants with a base text, {len(derived)} derived "
+    print(f"large corpus: {n_passages} passages; {n_base} base, {n_same} variants with a base "
+          f"text, {n_passages - n_base - n_same} variants with {len(derived)} distinct "
+          "derived vectors "
           f"({time.perf_counter() - t0:.0f} s)", flush=True)
 
     rng = np.random.default_rng(7)

@@ -31,13 +31,10 @@ def configure_threads(threads: int) -> int:
     n = threads or os.cpu_count() or 1
     import torch
 
-    torch.set_num_threads(n)
-    try:
-        import faiss
+    from .vector_index import configure_faiss
 
-        faiss.omp_set_num_threads(n)
-    except ImportError:  # pragma: no cover - faiss is a dependency
-        pass
+    torch.set_num_threads(n)
+    configure_faiss(n)
     return n
 
 

@@ -1,4 +1,15 @@
-"""FAISS indexes: exact inner product while it is fast enough, HNSW beyond a size."""
+"""FAISS indexes: exact inner product while it is fast enough, HNSW beyond a size.
+
+Exact search (IndexFlatIP) reads every vector for every query, so its cost grows with the
+corpus: about 0.1 ms per 1,000 passages for one query here (one thread; faiss does not split
+a single query across threads). From `hnsw_threshold` passages on (REPORTQA_HNSW_THRESHOLD)
+the index is an HNSW graph instead, whose query cost barely grows with size, at a recall@10
+against exact search that bench/index_types.py measures on real embeddings (≥ 0.98 with the
+parameters below). Vectors are L2-normalised, so inner product = cosine.
+
+A search restricted to one document's rows is always exact: it scores that document's
+vectors directly, which is both faster than filtering a graph walk and never misses.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +22,39 @@ from .errors import IndexCorruptError
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
+#: faiss-cpu 1.15 sets distance_compute_blas_threshold to 128,000, so a batch of fewer
+#: queries is scored without BLAS; BLAS is far faster for batches (bench/index_types.py).
+#: Single queries (what the service does) are not affected.
+BLAS_THRESHOLD = 20
+#: Row ranges up to this size are searched by scoring their vectors directly.
+EXACT_RANGE_MAX = 200_000
+
+
+def configure_faiss(threads: int) -> None:
+    """FAISS threads (batches, HNSW builds) and the BLAS threshold for batched searches."""
+    import faiss
+
+    faiss.omp_set_num_threads(threads)
+    faiss.cvar.distance_compute_blas_threshold = BLAS_THRESHOLD
+
+
+def index_kind(n: int, hnsw_threshold: int) -> str:
+    """"flat" or "hnsw" for n passages; a threshold of 0 means always flat."""
+    return "hnsw" if hnsw_threshold and n >= hnsw_threshold else "flat"
 
 
 def build_vector_index(vectors: np.ndarray, hnsw_threshold: int):
-    """Return (index, type name). Vectors are L2-normalised, so inner product = cosine."""
+    """Return (index, type name) for the vectors (rows = passage rows)."""
     import faiss
 
     n, dim = vectors.shape
-    if hnsw_threshold and n >= hnsw_threshold:
+    kind = index_kind(n, hnsw_threshold)
+    if kind == "hnsw":
         index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
-        kind = "hnsw"
     else:
         index = faiss.IndexFlatIP(dim)
-        kind = "flat"
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return index, kind
 
@@ -53,17 +82,42 @@ def load_vector_index(path: Path, expected: int, dim: int):
     return index
 
 
-def search_vectors(index, query: np.ndarray, k: int, row_range: tuple[int, int] | None = None):
-    """Top-k rows and cosine scores, optionally restricted to rows [start, end)."""
+def _top(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Indices and values of the k largest scores, best first."""
+    idx = np.argpartition(-scores, k - 1)[:k] if len(scores) > k else np.arange(len(scores))
+    idx = idx[np.argsort(-scores[idx], kind="stable")]
+    return idx, scores[idx]
+
+
+def _rows(index, start: int, end: int) -> np.ndarray:
+    """Vectors of rows [start, end): a view of a flat store's memory, else a copy."""
     import faiss
 
+    store = faiss.downcast_index(index.storage) if hasattr(index, "storage") else index
+    if hasattr(store, "get_xb"):
+        flat = faiss.rev_swig_ptr(store.get_xb(), store.ntotal * store.d)
+        return flat.reshape(store.ntotal, store.d)[start:end]
+    return index.reconstruct_n(start, end - start)
+
+
+def search_vectors(index, query: np.ndarray, k: int, row_range: tuple[int, int] | None = None):
+    """Top-k rows and cosine scores, optionally restricted to rows [start, end)."""
     k = min(k, index.ntotal)
     if k <= 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
     q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
     if row_range is not None:
-        sel = faiss.IDSelectorRange(int(row_range[0]), int(row_range[1]))
-        params = (faiss.SearchParametersHNSW(sel=sel, efSearch=HNSW_EF_SEARCH)
+        start, end = max(0, int(row_range[0])), min(index.ntotal, int(row_range[1]))
+        if end <= start:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        if end - start <= EXACT_RANGE_MAX:
+            scores = _rows(index, start, end) @ q[0]
+            idx, top = _top(scores, k)
+            return idx.astype(np.int64) + start, top.astype(np.float32)
+        import faiss
+
+        sel = faiss.IDSelectorRange(start, end)
+        params = (faiss.SearchParametersHNSW(sel=sel, efSearch=max(HNSW_EF_SEARCH, 4 * k))
                   if hasattr(index, "hnsw") else faiss.SearchParameters(sel=sel))
         scores, rows = index.search(q, k, params=params)
     else:
