@@ -34,7 +34,7 @@ from reportqa.telegram_format import (
     utf16_len,
 )
 from reportqa.telegram_logging import REDACTED, check_token, protect_token
-from reportqa.telegram_request import RetryingRequest
+from reportqa.telegram_request import AnswersFirstRateLimiter, RetryingRequest
 from reportqa.telegram_state import Shown, SourceCache, UserRateLimiter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -348,6 +348,29 @@ def test_read_timeout_is_not_retried():
         server.close()
         for conn in accepted:
             conn.close()
+
+
+def test_typing_indicators_do_not_use_up_the_message_budget():
+    limiter = AnswersFirstRateLimiter(overall_max_rate=1, overall_time_period=3600)
+    sent = []
+
+    async def post(endpoint, data):
+        sent.append(endpoint)
+        return True
+
+    async def request(endpoint):
+        data = {"chat_id": 1}
+        return await limiter.process_request(post, (endpoint, data), {}, endpoint, data, None)
+
+    async def go():
+        await request("sendMessage")  # the whole budget for an hour
+        for _ in range(3):
+            await asyncio.wait_for(request("sendChatAction"), 5)
+        with pytest.raises(TimeoutError):  # a second message has to wait
+            await asyncio.wait_for(request("sendMessage"), 0.2)
+
+    asyncio.run(go())
+    assert sent == ["sendMessage"] + ["sendChatAction"] * 3
 
 
 # ---- the commands -----------------------------------------------------------------------------

@@ -35,7 +35,6 @@ from telegram import (
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -54,7 +53,7 @@ from .errors import ReportQAError
 from .telegram_config import BotConfig, webhook_path
 from .telegram_format import answer_html, not_found_html, sources_html, split_html
 from .telegram_logging import protect_token, redact
-from .telegram_request import RetryingRequest
+from .telegram_request import AnswersFirstRateLimiter, RetryingRequest
 from .telegram_state import Shown, SourceCache, UserRateLimiter
 from .telegram_texts import COMMANDS, EXAMPLES, lang_of, t
 
@@ -105,7 +104,7 @@ class ReportBot:
                                      connection_pool_size=64))
             .get_updates_request(RetryingRequest(retries=c.retries, backoff=c.retry_backoff,
                                                  connection_pool_size=2))
-            .rate_limiter(AIORateLimiter(max_retries=3))
+            .rate_limiter(AnswersFirstRateLimiter(max_retries=3))
             .concurrent_updates(16)
             .defaults(Defaults(parse_mode=ParseMode.HTML,
                                link_preview_options=LinkPreviewOptions(is_disabled=True)))

@@ -5,6 +5,9 @@ Bot API call when the request cannot have reached Telegram (connection refused o
 connect or pool timeout) and when Telegram answers 5xx (502/503/504 happen during Telegram
 restarts). A read timeout is not retried: the message may have been sent, and a retry would
 send it twice. 429 is left to AIORateLimiter, which honours `retry_after`.
+
+`AnswersFirstRateLimiter` is AIORateLimiter without the "typing…" indicators: they would take
+half of the 30-a-second budget from the answers in a busy minute, and a late one is worthless.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import random
 
 import httpx
 from telegram.error import NetworkError, TimedOut
+from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest, RequestData
 
 log = logging.getLogger(__name__)
@@ -64,3 +68,13 @@ class RetryingRequest(HTTPXRequest):
             log.warning("Bot API %s failed (%s); retry %d of %d in %.2f s", endpoint, reason,
                         attempt, self.retries, wait)
             await asyncio.sleep(wait)
+
+
+class AnswersFirstRateLimiter(AIORateLimiter):
+    """AIORateLimiter whose budget goes to messages: chat actions pass unthrottled, once."""
+
+    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
+        if endpoint == "sendChatAction":
+            return await callback(*args, **kwargs)
+        return await super().process_request(callback, args, kwargs, endpoint, data,
+                                              rate_limit_args)
