@@ -80,6 +80,6 @@ def protect_token(token: str) -> None:
             logging.setLogRecordFactory(_redacting_factory)
     for name in NOISY_LOGGERS:
         logger = logging.getLogger(name)
-        if logger.level == logging.NOTSET or logger.level < logging.WARNING:
+        if logger.level < logging.WARNING:  # NOTSET (0) included
             logger.setLevel(logging.WARNING)
 
