@@ -105,6 +105,8 @@ async def _http_handler(request: Request, exc: StarletteHTTPException) -> JSONRe
         message = f"{request.method} is not allowed on {request.url.path}" + (
             f"; use {allowed}" if allowed else "")
         return error_response(request, status, message, headers=headers)
+    elif status == 400 and exc.detail == "There was an error parsing the body":
+        message = "the request body is not valid JSON in UTF-8"
     else:
         message = str(exc.detail) if exc.detail else HTTPStatus(status).phrase
     return error_response(request, status, message, headers=exc.headers)

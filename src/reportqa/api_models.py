@@ -34,7 +34,12 @@ EXAMPLE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 def check_question(value: str) -> str:
-    """Trim the question; it must then hold 1–1000 characters."""
+    """Trim the question; it must then hold 1–1000 characters of valid Unicode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate such as "\ud800" in the JSON
+        raise ValueError(f"the question is not valid Unicode text (character {exc.start + 1} "
+                         "is a lone surrogate)") from None
     text = value.strip(TRIM_CHARS)
     if not 1 <= len(text) <= QUESTION_MAX:
         raise ValueError(
