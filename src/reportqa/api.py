@@ -14,6 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import (
     AbstractAsyncContextManager,
     AsyncExitStack,
@@ -97,7 +98,7 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                                description="Equal to REPORTQA_ADMIN_API_KEY.")
 
 
-def current_engine(request: Request) -> Engine:
+async def current_engine(request: Request) -> Engine:
     """The loaded engine, or 503 while it loads."""
     eng = request.app.state.engine
     if eng is None:
@@ -108,8 +109,8 @@ def current_engine(request: Request) -> Engine:
     return eng
 
 
-def require_admin(request: Request,
-                  key: Annotated[str | None, Security(_api_key_header)] = None) -> None:
+async def require_admin(request: Request,
+                        key: Annotated[str | None, Security(_api_key_header)] = None) -> None:
     """403 when admin is disabled (no key configured), 401 for a missing or wrong key."""
     secret = request.app.state.settings.admin_api_key
     configured = secret.get_secret_value() if secret else ""
@@ -172,7 +173,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.limiter = anyio.CapacityLimiter(inference_threads)
+        # A fixed set of threads runs inference: torch keeps per-thread state (its OpenMP
+        # team), so the same few threads always call it.
+        pool = ThreadPoolExecutor(inference_threads, thread_name_prefix="reportqa-inference")
+        app.state.inference_pool = pool
         stop = asyncio.Event()
         if engine is not None:
             _set_engine(app, engine)
@@ -187,6 +191,7 @@ def create_app(
                 task.cancel()
             with suppress(asyncio.CancelledError):
                 await task
+            pool.shutdown(wait=False, cancel_futures=True)
 
     app = FastAPIOffline(  # FastAPI with Swagger UI / ReDoc assets served locally, no CDN
         title="reportqa",
@@ -217,7 +222,8 @@ def create_app(
 
     # ---- helpers -------------------------------------------------------------------------
     async def in_thread(request: Request, fn: Callable[..., T], *args: Any) -> T:
-        return await anyio.to_thread.run_sync(fn, *args, limiter=request.app.state.limiter)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(request.app.state.inference_pool, fn, *args)
 
     def check_document(eng: Engine, document: str | None) -> None:
         if document is not None and document not in _document_names(eng):
