@@ -356,7 +356,7 @@ def create_app(
                       responses=responses(401, 403))
 
     @admin.post("/reindex", status_code=202, summary="Rebuild the index in the background",
-                responses=responses(503))
+                responses=responses(413, 503))
     async def reindex(request: Request, eng: EngineDep) -> ReindexJobOut:
         """Rebuild from the corpus folder; the new version is swapped in when it is ready.
 
