@@ -113,17 +113,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hnsw-threshold", type=int, default=None,
                     help="override REPORTQA_HNSW_THRESHOLD for this build")
     a = ap.parse_args(argv)
+    from reportqa.embedder import configure_threads
 
+    configure_threads(0)
+    build(a.base_index, a.corpus, a.index, a.calibrate, a.hnsw_threshold)
+    return 0
+
+
+def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
+          hnsw_threshold: int | None = None, embedder=None, save: bool = True) -> dict:
+    """Build the index folder of a gen_corpus.py corpus; returns the figures it saved."""
     from reportqa import store
     from reportqa.chunking import Passage
     from reportqa.config import Settings
-    from reportqa.embedder import Embedder, configure_threads
+    from reportqa.embedder import Embedder
     from reportqa.indexer import build_index
     from reportqa.vector_index import load_vector_index
 
-    configure_threads(0)
     t0 = time.perf_counter()
-    base_path = store.IndexDir(a.base_index).resolve()
+    base_path = store.IndexDir(base_index).resolve()
     bm = store.read_manifest(base_path)
     base_vecs = load_vector_index(base_path / store.VECTORS, bm["passages"],
                                   bm["dim"]).reconstruct_n(0, bm["passages"])
@@ -134,12 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"base: {len(real)} distinct real vectors from {base_path} "
           f"({time.perf_counter() - t0:.0f} s)", flush=True)
 
-    corpus = a.corpus / "corpus"
+    corpus = corpus_out / "corpus"
     derived: dict[str, int] = {}
     pairs: list[tuple[str, int]] = []  # (variant text, parent row) for calibration
     parent_cache: dict[str, list] = {}
     n_passages = n_same = n_base = 0
-    for line in (a.corpus / "lineage.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (corpus_out / "lineage.tsv").read_text(encoding="utf-8").splitlines():
         name, parent, _ = line.split("\t")
         parent_name = f"d{int(parent):07d}.txt"
         passages = chunks_of(corpus / name, name)
@@ -147,14 +155,14 @@ def main(argv: list[str] | None = None) -> int:
         if name == parent_name:
             missing = [p for p in passages if store.text_hash(p.index_text()) not in real]
             if missing:
-                raise SystemExit(f"{name} is not in the base index: was the base corpus made "
+                raise RuntimeError(f"{name} is not in the base index: was the base corpus made "
                                  "with the same seed?")
             parent_cache[name] = passages
             n_base += len(passages)
             continue
         parents = parent_cache.get(parent_name) or chunks_of(corpus / parent_name, parent_name)
         if len(parents) != len(passages):
-            raise SystemExit(f"{name} has {len(passages)} passages, its parent "
+            raise RuntimeError(f"{name} has {len(passages)} passages, its parent "
                              f"{parent_name} {len(parents)}")
         for p, q in zip(passages, parents, strict=True):
             text = p.index_text()
@@ -173,38 +181,41 @@ def main(argv: list[str] | None = None) -> int:
           f"({time.perf_counter() - t0:.0f} s)", flush=True)
 
     rng = np.random.default_rng(7)
-    sample = [pairs[i] for i in rng.choice(len(pairs), min(a.calibrate, len(pairs)),
-                                           replace=False)]
-    emb = Embedder()
-    real_var = emb.model.encode([t for t, _ in sample], normalize_embeddings=True)
-    cosines = np.array([float(real_var[i] @ base_vecs[r]) for i, (_, r) in enumerate(sample)],
-                       dtype=np.float32)
-    del emb
+    sample = [pairs[i] for i in rng.choice(len(pairs), min(calibrate, len(pairs)),
+                                           replace=False)] if pairs else []
+    cosines = np.ones(1, dtype=np.float32)  # nothing derived: no noise needed
+    if sample:
+        emb = embedder or Embedder()
+        real_var = emb.model.encode([t for t, _ in sample], normalize_embeddings=True)
+        cosines = np.array([float(real_var[i] @ base_vecs[r])
+                            for i, (_, r) in enumerate(sample)], dtype=np.float32)
     print(f"calibration: cosine(variant, parent) over {len(sample)} real variants: median "
           f"{np.median(cosines):.4f}, p10 {np.quantile(cosines, 0.1):.4f}, "
           f"p90 {np.quantile(cosines, 0.9):.4f}", flush=True)
 
     pre = PrecomputedEmbedder(real, derived, base_vecs, cosines)
-    over = {} if a.hnsw_threshold is None else {"hnsw_threshold": a.hnsw_threshold}
-    settings = Settings(corpus_dir=corpus, index_dir=a.index, _env_file=None, **over)
+    over = {} if hnsw_threshold is None else {"hnsw_threshold": hnsw_threshold}
+    settings = Settings(corpus_dir=corpus, index_dir=index, _env_file=None, **over)
     prog = PrintProgress()
     t1 = time.perf_counter()
     res = build_index(settings, progress=prog, embedder_factory=lambda: pre)
     build_s = time.perf_counter() - t1
-    achieved = np.array(pre.achieved)
+    achieved = np.array(pre.achieved or [1.0])
     print(f"built {res.version}: {res.passages} passages from {res.documents} documents in "
           f"{build_s:.0f} s; derived vectors' cosine to parent: median "
           f"{np.median(achieved):.4f} (real variants {np.median(cosines):.4f})")
     manifest = store.read_manifest(res.path)
-    save_result(f"build-large-{res.passages}", {
+    figures = {
         "passages": res.passages, "documents": res.documents, "index_type":
         manifest["index_type"], "base_real_vectors": len(real), "derived_vectors": len(derived),
         "variants_with_base_text": n_same, "calibration_samples": len(sample),
         "cos_real_median": float(np.median(cosines)),
         "cos_real_p10": float(np.quantile(cosines, 0.1)),
         "cos_derived_median": float(np.median(achieved)), "build_s": round(build_s),
-        "stages_s": prog.seconds})
-    return 0
+        "stages_s": prog.seconds}
+    if save:
+        save_result(f"build-large-{res.passages}", figures)
+    return figures
 
 
 if __name__ == "__main__":
