@@ -26,7 +26,7 @@ ADMIN_KEY = "fuzz-admin-key"
 MIN_CASES = 1000
 # Hypothesis stops early on operations with little to vary, so the operations with
 # parameters get enough examples for the total to pass MIN_CASES.
-EXAMPLES_PER_MODE = 110
+EXAMPLES_PER_MODE = 125
 
 
 @pytest.fixture(scope="module")
