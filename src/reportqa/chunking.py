@@ -16,12 +16,14 @@ from .documents import Document
 MAX_SENTENCE_CHARS = 400
 
 # Lower-cased abbreviations (without their final period) that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    """ca cirka t.ex bl.a m.fl m.m o.s.v osv dvs d.v.s etc jfr resp s.k ang bl.a.
-    t.o.m fr.o.m kl nr st s sid kap tel mfl mm tex ex el inkl exkl f.d p.g.a pga
-    ung prof dr mr mrs ms jr sr vs e.g i.e approx no milj mdr mkr tkr kr kvm tim min
-    sek f.kr e.kr o.d o.a d.ä d.y u.a v.g.v""".split()
-)
+ABBREVIATIONS = frozenset((
+    "ca", "cirka", "t.ex", "bl.a", "m.fl", "m.m", "o.s.v", "osv", "dvs", "d.v.s", "etc", "jfr",
+    "resp", "s.k", "ang", "bl.a.", "t.o.m", "fr.o.m", "kl", "nr", "st", "s", "sid", "kap",
+    "tel", "mfl", "mm", "tex", "ex", "el", "inkl", "exkl", "f.d", "p.g.a", "pga", "ung",
+    "prof", "dr", "mr", "mrs", "ms", "jr", "sr", "vs", "e.g", "i.e", "approx", "no", "milj",
+    "mdr", "mkr", "tkr", "kr", "kvm", "tim", "min", "sek", "f.kr", "e.kr", "o.d", "o.a", "d.ä",
+    "d.y", "u.a", "v.g.v",
+))
 
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’»)\]]*)(\s+)(?=[\"“”«(\[]?[A-ZÅÄÖÉÜ0-9])")
 

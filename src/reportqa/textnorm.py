@@ -8,7 +8,8 @@ import unicodedata
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2043\u2212\ufe63\uff0d"), "-")
 _DASHES = dict.fromkeys(map(ord, "\u2012\u2013\u2014\u2015\u2500\u2501\u2e3a\u2e3b"), "–")
 _SPACES = dict.fromkeys(
-    map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"),
+    map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+             "\u202f\u205f\u3000\t\x0b\x0c"),
     " ",
 )
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
