@@ -298,7 +298,8 @@ def _print_answer(ans, as_json: bool, engine) -> None:
         typer.echo(f"{ans.text}\n")
         s = ans.sources[0]
         page = f", page {s.page}" if s.page else ""
-        typer.echo(f"Source: {s.title} ({s.document}), section \"{s.section}\"{page}")
+        edition = f", indexed {s.indexed_at[:10]}" if s.indexed_at else ""
+        typer.echo(f"Source: {s.title} ({s.document}{edition}), section \"{s.section}\"{page}")
     else:
         typer.echo(not_found_text(ans.language, [s.section for s in ans.sources]))
 
