@@ -4,10 +4,11 @@ Floor = p50 of the model encoding one query + p50 of a FAISS search of the loade
 + p50 of a bm25s search of the loaded BM25 index, each measured alone (bare library calls on
 the very objects the Engine holds), for the same questions. Then `Engine.ask` end to end on
 the same questions, interleaved with the bare calls so that a noisy machine hits all of them
-alike. Prints each and the ratio Engine p50 / floor.
+alike. Each question is asked once (the Engine caches question analyses, so repeating a
+question would flatter it). Prints each and the ratio Engine p50 / floor.
 
     python bench/floor.py --index bench/out/index-100k
-    python bench/floor.py --index bench/out/index-1m --queries 60 --rounds 3
+    python bench/floor.py --index bench/out/index-1m --queries 100
 
 The index folder is a normal reportqa index folder (`reportqa index build --index DIR`, or
 bench/build_large.py for 1M passages); the Engine loads it with Engine.load as the server does.
@@ -26,8 +27,8 @@ from common import ms, p50, pct, rss_mb, save_result, timed
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--index", type=Path, required=True, help="index root (holds CURRENT)")
-    ap.add_argument("--queries", type=int, default=60, help="distinct generated questions")
-    ap.add_argument("--rounds", type=int, default=3, help="passes over the questions")
+    ap.add_argument("--queries", type=int, default=150,
+                    help="generated questions, each asked once (the Engine caches analyses)")
     ap.add_argument("--k", type=int, default=10, help="hits asked of FAISS and bm25s alone")
     ap.add_argument("--name", default=None, help="results name (default floor-<size>)")
     ap.add_argument("--breakdown", action="store_true",
@@ -48,10 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     bm25 = index.lexical.bm25
     model = engine.embedder.model
     n = index.size
-    qs = gen_corpus.questions(a.queries)
+    qs = list(dict.fromkeys(gen_corpus.questions(a.queries + 5)))
+    warm, qs = qs[:5], qs[5:]
     print(f"index {index.path.name}: {n} passages, {index.manifest.get('index_type')} "
           f"({type(faiss_index).__name__}), loaded in {load_s:.1f} s; "
-          f"{len(qs)} questions × {a.rounds} rounds; RSS {rss_mb():.0f} MiB", flush=True)
+          f"{len(qs)} distinct questions; RSS {rss_mb():.0f} MiB", flush=True)
 
     # Inputs prepared outside the timings: the query vectors and the BM25 query tokens.
     def encode(q: str):
@@ -59,29 +61,28 @@ def main(argv: list[str] | None = None) -> int:
                             show_progress_bar=False)
 
     qvecs = {q: encode(q).astype("float32") for q in qs}
-    qtoks = {q: index.lexical.analyzer.tokens(q) for q in qs}
-    for q in qs[:5]:  # warm-up
+    qtoks = {q: index.lexical.analyzer.tokens(q) or [""] for q in warm + qs}
+    for q in warm:
         engine.ask(q)
         bm25.retrieve([qtoks[q]], k=a.k, show_progress=False)
 
     t: dict[str, list[float]] = {"encode": [], "faiss": [], "bm25": [], "engine": []}
     stages: dict[str, list[float]] = {}
-    for _ in range(a.rounds):
-        for q in qs:
-            t["encode"].append(timed(lambda q=q: encode(q))[1])
-            t["faiss"].append(timed(lambda q=q: faiss_index.search(qvecs[q], a.k))[1])
-            t["bm25"].append(timed(lambda q=q: bm25.retrieve([qtoks[q]], k=a.k,
-                                                             show_progress=False))[1])
-            t["engine"].append(timed(lambda q=q: engine.ask(q))[1])
-            if a.breakdown:
-                for k, v in breakdown(engine, q).items():
-                    stages.setdefault(k, []).append(v)
+    for q in qs:
+        t["encode"].append(timed(lambda q=q: encode(q))[1])
+        t["faiss"].append(timed(lambda q=q: faiss_index.search(qvecs[q], a.k))[1])
+        t["bm25"].append(timed(lambda q=q: bm25.retrieve([qtoks[q]], k=a.k,
+                                                         show_progress=False))[1])
+        t["engine"].append(timed(lambda q=q: engine.ask(q))[1])
+        if a.breakdown:
+            for k, v in breakdown(engine, q).items():
+                stages.setdefault(k, []).append(v)
 
     floor = p50(t["encode"]) + p50(t["faiss"]) + p50(t["bm25"])
     ratio = p50(t["engine"]) / floor
     res = {
         "passages": n, "index_type": index.manifest.get("index_type"), "queries": len(qs),
-        "rounds": a.rounds, "k": a.k, "load_s": round(load_s, 2), "rss_mb": round(rss_mb()),
+        "k": a.k, "load_s": round(load_s, 2), "rss_mb": round(rss_mb()),
         **{f"{k}_p50_ms": ms(p50(v)) for k, v in t.items()},
         **{f"{k}_p90_ms": ms(pct(v, 0.9)) for k, v in t.items()},
         "floor_ms": ms(floor), "ratio": round(ratio, 3),

@@ -130,7 +130,7 @@ def test_floor_script_runs_on_a_real_index(large_index, monkeypatch, capsys):
 
     tmp, meta, _ = large_index
     monkeypatch.setattr(common, "RESULTS", tmp / "results")
-    assert floor.main(["--index", str(tmp / "big-index"), "--queries", "4", "--rounds", "1",
+    assert floor.main(["--index", str(tmp / "big-index"), "--queries", "4",
                        "--breakdown", "--name", "t"]) == 0
     out = capsys.readouterr().out
     assert "Engine.ask p50 / floor" in out
