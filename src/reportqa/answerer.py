@@ -34,13 +34,28 @@ _NUMBER_WORD = re.compile(
 )
 # A sentence that starts like this leans on the one before it for its meaning.
 _ANAPHORIC = re.compile(
-    r"^(det|den|detta|denna|dessa|de|där|här|dit|då|därför|därmed|dessutom|också|även|"
+    r"^(det|den|detta|denna|dessa|de|där|här|dit|därför|därmed|dessutom|också|även|"
     r"branschen|klustret|sektorn|näringen|företaget|företagen|organisationen|satsningen|"
     r"verksamheten|initiativet|projektet|han|hon|hen|man|motsvarande|samma|"
     r"i detta|i denna|i dessa|inom denna|inom detta|utifrån den|utifrån detta|enligt den|"
     r"it|this|these|they|those|its|their|the same)\b",
     re.IGNORECASE,
 )
+
+
+# "Den offentliga sektorn", "De senaste 20 åren": an article before an adjective, no reference
+_ARTICLE_ADJECTIVE = re.compile(r"^(den|det|de)\s+\w+[ae]\b", re.IGNORECASE)
+# "Det är ställen där …", "These are …": a definition of what the sentence before named
+_DEFINING = re.compile(r"^(det|detta|de|dessa|it|this|these|they)\s+(är|innebär|betyder|avser|"
+                       r"is|are|means)\b", re.IGNORECASE)
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär)|what\s+(is|are|does)|"
+    r"what's)\b", re.IGNORECASE)
+
+
+def is_anaphoric(sentence: str) -> bool:
+    """Whether a sentence leans on the one before it ("Branschen omsätter …")."""
+    return bool(_ANAPHORIC.match(sentence)) and not _ARTICLE_ADJECTIVE.match(sentence)
 
 
 @dataclass(frozen=True)
@@ -50,11 +65,16 @@ class RerankWeights:
     sentence: float = 0.5  # weighted coverage of the question by the sentence alone
     passage: float = 0.3  # … by sentence + context + heading
     retrieval: float = 0.4  # fused retrieval score
-    number: float = 0.15  # quantity question and the sentence has a number
+    number: float = 0.3  # quantity question and the sentence has a number
     unit: float = 0.1  # … and the number stands next to the counted word
+    definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
     candidates: int = 10
+    # confidence: a quantity question answered by a sentence without a number, or a "when"
+    # question by one without a time, is probably not answered by the report
+    missing_number: float = 0.4
+    missing_time: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,19 @@ class Scored:
     needs_context: bool
 
 
+_TIME = re.compile(
+    r"\d|\b(år|åren|årets|årligen|månad\w*|vecka|veckor|dag|dagar|sedan|idag|tidigare|"
+    r"nyligen|senaste|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december|vår|sommar|höst|vinter)\b",
+    re.IGNORECASE,
+)
+
+
+def has_time(text: str) -> bool:
+    """Whether a sentence says when: a year or other number, a month, "sedan", "idag"…"""
+    return bool(_TIME.search(text))
+
+
 def has_number(text: str) -> bool:
     return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text))
 
@@ -117,7 +150,7 @@ def answer_text(hit: Hit, with_context: bool | None = None) -> str:
     sentence = hit.passage.text
     ctx = hit.passage.context
     if with_context is None:
-        with_context = bool(_ANAPHORIC.match(sentence))
+        with_context = is_anaphoric(sentence)
     if len(sentence) > MAX_ANSWER_CHARS:
         cut = sentence[: MAX_ANSWER_CHARS - 2]
         return cut[: cut.rfind(" ")] + " " + ELLIPSIS if " " in cut else cut
@@ -166,20 +199,28 @@ class Answerer:
         s_tok, c_tok, h_tok = a.token_set(p.text), a.token_set(p.context), a.token_set(p.section)
         total = q.total_weight or 1.0
         s_cov = pass_cov = ctx_gain = 0.0
+        # an anaphoric sentence ("Det är ställen där …") is answered together with the one
+        # before it, so that one counts as fully as the sentence itself
+        anaphoric = is_anaphoric(p.text)
+        ctx_factor = 1.0 if anaphoric else w.context_factor
         for c in q.concepts:
-            ms = c.match(s_tok)
-            mc = c.match(c_tok) * w.context_factor
+            mc = c.match(c_tok) * ctx_factor
+            ms = max(c.match(s_tok), 0.9 * mc) if anaphoric else c.match(s_tok)
             mh = c.match(h_tok) * w.heading_factor
             s_cov += c.weight * ms
             pass_cov += c.weight * max(ms, mc, mh)
             ctx_gain += c.weight * max(0.0, mc - ms)
         s_cov, pass_cov, ctx_gain = s_cov / total, pass_cov / total, ctx_gain / total
         score = w.sentence * s_cov + w.passage * pass_cov + w.retrieval * hit.score
+        if anaphoric and _DEFINING.match(p.text) and _DEFINITION_QUESTION.match(q.text):
+            score += w.definition
+        if q.temporal and has_time(p.text):
+            score += w.number
         if q.quantity and has_number(p.text):
             score += w.number
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
-        needs_context = bool(_ANAPHORIC.match(p.text)) or ctx_gain >= 0.25
+        needs_context = anaphoric or ctx_gain >= 0.25
         return Scored(hit, score, s_cov, pass_cov, needs_context)
 
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
@@ -189,7 +230,15 @@ class Answerer:
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 
     def confidence(self, q: Query, best: Scored) -> float:
-        return round(best.passage_cov, 4)
+        """Weighted coverage of the question by the passage, lowered when the question asks
+        for an amount or a time that the sentence does not have."""
+        conf = best.passage_cov
+        sentence = best.hit.passage.text
+        if q.quantity and not has_number(sentence):
+            conf *= self.weights.missing_number
+        if q.temporal and not has_time(sentence):
+            conf *= self.weights.missing_time
+        return round(conf, 4)
 
     # ---- answering -------------------------------------------------------------------------
     def answer(self, question: str, hits: list[Hit], top_k: int = 3) -> Answer:

@@ -350,6 +350,9 @@ def eval_cmd(
     mode: Annotated[str, typer.Option(help="hybrid, dense or lexical")] = "hybrid",
     as_json: JsonOpt = False,
     details: Annotated[bool, typer.Option("--details", help="print every question")] = False,
+    calibrate: Annotated[bool, typer.Option(
+        "--calibrate", help="choose the abstention threshold on these questions and print it"
+    )] = False,
 ) -> None:
     """Evaluate answers against expected facts: hit@1, hit@3, MRR, abstention, latency."""
     from .evaluation import evaluate, load_items
@@ -357,6 +360,20 @@ def eval_cmd(
     if mode not in ("hybrid", "dense", "lexical"):
         _fail("--mode must be hybrid, dense or lexical")
     items = load_items(file)
+    if calibrate:
+        from .evaluation import calibrate as calibrate_threshold
+
+        engine = _engine(_settings(index=index, abstain_threshold=0.0))
+        cal = calibrate_threshold(evaluate(engine, items, mode)["items"])
+        if as_json:
+            typer.echo(json.dumps(asdict(cal), indent=2))
+            return
+        typer.echo(f"abstain_threshold={cal.threshold}  (on {file.name}: declines "
+                   f"{cal.declined_unanswerable:.0%} of {cal.unanswerable} unanswerable, "
+                   f"{cal.wrongly_declined:.0%} of {cal.answerable} answerable)\n"
+                   f"use it: REPORTQA_ABSTAIN_THRESHOLD={cal.threshold}, or record it as "
+                   "DEFAULT_ABSTAIN_THRESHOLD in retrieval_defaults.py for new indexes")
+        return
     engine = _engine(_settings(index=index))
     res = evaluate(engine, items, mode)
     if as_json:

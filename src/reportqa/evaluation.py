@@ -99,3 +99,44 @@ def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, A
 
 def _share(n: float, d: int) -> float | None:
     return round(n / d, 4) if d else None
+
+
+@dataclass(frozen=True)
+class Calibration:
+    threshold: float
+    declined_unanswerable: float  # on the questions it was calibrated on
+    wrongly_declined: float
+    answerable: int
+    unanswerable: int
+
+
+def calibrate(rows: list[dict[str, Any]], max_wrongly_declined: float = 0.03) -> Calibration:
+    """The abstention threshold from an evaluation run that answered everything.
+
+    Chooses the threshold that declines the most unanswerable questions while declining at
+    most `max_wrongly_declined` of the answerable ones (kept below the 5 % budget, as a
+    margin for questions it was not calibrated on); among equally good thresholds, the
+    middle of their range. `rows` are `evaluate(...)["items"]` of an engine whose threshold
+    is 0 (every question answered, each with its confidence).
+    """
+    ans = sorted(r["confidence"] for r in rows if r["expect"] is not None)
+    un = sorted(r["confidence"] for r in rows if r["expect"] is None)
+    if not ans or not un:
+        raise ReportQAError("calibration needs answerable and unanswerable questions "
+                            '("expect": null) in the file')
+    values = sorted(set(ans) | set(un))
+    cuts = [0.0] + [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    cuts.append(values[-1] + 1e-4)
+
+    def shares(t: float) -> tuple[float, float]:
+        return (sum(c < t for c in un) / len(un), sum(c < t for c in ans) / len(ans))
+
+    feasible = [(t, *shares(t)) for t in cuts if shares(t)[1] <= max_wrongly_declined]
+    best = max(d for _, d, _ in feasible)
+    tied = [t for t, d, _ in feasible if d == best]
+    # the middle of the range of equally good thresholds: most margin on both sides
+    lo = max((c for c in values if c < tied[0]), default=0.0)
+    hi = min((c for c in values if c >= tied[-1]), default=tied[-1])
+    t = round((lo + hi) / 2, 3)
+    du, wd = shares(t)
+    return Calibration(t, round(du, 4), round(wd, 4), len(ans), len(un))

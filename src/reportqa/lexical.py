@@ -23,19 +23,19 @@ from typing import Protocol
 
 import numpy as np
 
-from .vocabulary import compound_parts, split_compound, stemmer, wordset
+from .vocabulary import compound_parts, split_compound, stem, wordset
 
 STOPWORDS_SV = wordset(
     "och i att det som en på är av för med till den har de inte om ett han men var jag sig "
     "från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska "
     "skulle kommer ut får finns vara hade alla andra mycket än här då sedan över bara in "
-    "blir upp hur vad vilken vilka vilket vem varför ni du dem deras dess många"
+    "blir upp hur vad vilken vilka vilket vem varför ni du dem deras dess många mellan"
 )
 STOPWORDS_EN = wordset(
     "the a an of in on at to for and or is are was were be been being by with as from that "
     "this these those it its what which who whom whose how many much does do did there "
     "their they he she we you i about into than has have had can could would should will "
-    "any if so such"
+    "any if so such where when why between among one"
 )
 STOPWORDS = STOPWORDS_SV | STOPWORDS_EN
 
@@ -96,7 +96,7 @@ class Analyzer:
         return [w for w in raw_words(text) if w not in STOPWORDS]
 
     def stem(self, word: str) -> str:
-        return stemmer("sv").stemWord(word) if self.config.stem else word
+        return stem(word) if self.config.stem else word
 
     def parts(self, word: str) -> tuple[str, ...]:
         """Stems of the compound parts of a word (empty when it is not a compound)."""

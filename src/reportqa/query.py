@@ -22,7 +22,7 @@ from functools import lru_cache
 from .glossary import Glossary, english_key, load_glossary
 from .language import detect_language
 from .lexical import STOPWORDS, Analyzer, raw_words
-from .vocabulary import rarity, wordset
+from .vocabulary import looks_like_noun, rarity, wordset
 
 _QUANTITY = re.compile(
     r"\b(hur\s+(många|mycket|stor(t|a)?|hög(t|a)?|länge|långt)|vilken\s+(andel|siffra)|"
@@ -33,16 +33,48 @@ _QUANTITY = re.compile(
 )
 
 
+_TEMPORAL = re.compile(
+    r"\b(när|vilket\s+år|vilken\s+(månad|tid|dag)|sedan\s+när|hur\s+länge|"
+    r"when|what\s+year|which\s+year|how\s+long|since\s+when)\b",
+    re.IGNORECASE,
+)
+_COUNTING = frozenset(("många", "many"))
+#: Swedish inflection endings that Snowball leaves on (or takes off) one form of a word.
+_ENDINGS = wordset(
+    "a e n t s r en et er ar or na ne ns ts as es rn ern arn orn ens ets ers ars ors ade ad "
+    "at it de te re ra erna arna orna ande ende aste ast"
+)
+_PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")
+
+
+_WH_DETERMINERS = wordset("vilken vilket vilka which what")
+
+
+def _head(c: Concept) -> str:
+    """The question word a concept comes from ("turismklustret:turism" → "turismklustret")."""
+    return c.text.split(":")[0].split(" ")[0]
+
+
+def is_temporal_question(question: str) -> bool:
+    """Asks when or how long ("när", "hur länge", "when", "what year")."""
+    return bool(_TEMPORAL.search(question))
+
+
 def is_quantity_question(question: str) -> bool:
     """Asks for an amount or share ("hur många", "hur stor andel", "how many", "what share")."""
     return bool(_QUANTITY.search(question))
 
 
-#: Words that frame a question rather than say what it is about.
+#: Words that frame a question rather than say what it is about: they weigh little.
 FRAME_WORDS = wordset(
     "menas betyder innebär avses definieras definiera kallas kallad heter hette räknas "
-    "handlar gäller beskrivs beskriva beskriver förklara mean means meant refer refers "
-    "called named define defined definition describe described explain"
+    "handlar gäller beskrivs beskriva beskriver förklara typ typer sorts slags sort "
+    "ligger låg fanns funnits varit blivit blev fått fick försöker försöka försökt ser såg "
+    "går gick gör gjorde gjort görs just egentligen ungefär cirka ca "
+    "mean means meant refer refers called named define defined definition describe "
+    "described explain kind kinds type types sort sorts located situated get gets got "
+    "try tries trying tried seem seems make makes made go goes come comes become became "
+    "exist exists existing roughly approximately around nearly actually according enligt"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
@@ -54,9 +86,14 @@ class QueryOptions:
     inflection_factor: float = 0.9  # vocabulary tokens that differ by an ending
     synonym_factor: float = 0.5  # Swedish synonyms via shared English translations
     translation_factor: float = 0.9  # Swedish translations of English words
-    max_ending: int = 3  # longest inflection ending bridged by the vocabulary
+    max_ending: int = 4  # longest inflection ending bridged by the vocabulary
     corpus_idf: float = 1.0  # exponent of the corpus-IDF discount of concept weights
     part_factor: float = 0.6  # compound parts of a translation ("tillverkningsindustri")
+    unit_boost: float = 2.0  # weight factor of the counted word ("hur många invånare")
+    answer_type_weight: float = 0.5  # the noun after "vilken"/"which": the answer's kind,
+    # which the answer sentence names rather than says ("Vilken myndighet …" → Tillväxtverket)
+    non_noun_weight: float = 0.6  # adjectives, adverbs, verb forms: what a question asks
+    # about is mostly in its nouns ("arbetslösheten"), less in "viktiga", "växte", "closely"
     frame_weight: float = 0.3  # weight of question-frame words ("menas", "kallas", "mean")
     max_rarity: float = 4.5  # cap of a concept's weight (names are rare, but not the point)
 
@@ -79,6 +116,8 @@ class Query:
     language: str
     concepts: tuple[Concept, ...]
     quantity: bool
+    temporal: bool = False
+    unit: str | None = None  # the word a quantity question counts ("invånare")
 
     @property
     def total_weight(self) -> float:
@@ -129,8 +168,14 @@ class QueryAnalyzer:
         return out
 
     def inflections(self, token: str) -> list[str]:
-        """Vocabulary tokens that differ from `token` only by a short ending, either way."""
-        if token[0].isdigit() or len(token) < 4 or token.startswith("#"):
+        """Vocabulary tokens that differ from `token` by an inflection ending, either way
+        ("sekt" of "sektor" ~ "sektorn", "industri" ~ "industrin"); also the base of a
+        neuter adjective ("nytt" → "ny"). Snowball leaves such pairs apart."""
+        if token[0].isdigit() or token.startswith("#"):
+            return []
+        if token.endswith("tt") and len(token) >= 4 and token[:-2] in self._vocab_set:
+            return [token[:-2]]
+        if len(token) < 4:
             return []
         m = self.options.max_ending
         out = []
@@ -138,14 +183,15 @@ class QueryAnalyzer:
         for t in self._vocab[lo:]:
             if not t.startswith(token):
                 break
-            if t != token and len(t) - len(token) <= m:
+            if t != token and len(t) - len(token) <= m and t[len(token):] in _ENDINGS:
                 out.append(t)
         for n in range(max(4, len(token) - m), len(token)):
-            if token[:n] in self._vocab_set:
+            if token[:n] in self._vocab_set and token[n:] in _ENDINGS:
                 out.append(token[:n])
         return out
 
     def _add(self, alts: dict[str, float], tokens: Iterable[str], factor: float) -> None:
+        """Add tokens with a factor, and their inflections a little lower."""
         inf = self.options.inflection_factor
         for t in tokens:
             if alts.get(t, 0.0) < factor:
@@ -156,7 +202,9 @@ class QueryAnalyzer:
 
     def _weight(self, word: str, lang: str) -> float:
         w = min(self.options.max_rarity, rarity(word, lang))
-        return w * self.options.frame_weight if word in FRAME_WORDS else w
+        if word in FRAME_WORDS:
+            return w * self.options.frame_weight
+        return w if looks_like_noun(word, lang) else w * self.options.non_noun_weight
 
     def _swedish_concepts(self, word: str, lang: str) -> list[Concept]:
         a = self.analyzer
@@ -205,9 +253,13 @@ class QueryAnalyzer:
             multi = [t for t in translations if " " in t]
             if single:
                 alts: dict[str, float] = {}
+                syn = self.options.synonym_factor
                 for t in single:
-                    self._add(alts, a.word_terms(t.lower())[:1], tf)
+                    terms = a.word_terms(t.lower())
+                    self._add(alts, terms[:1], tf)
                     self._add(alts, a.parts(t.lower()), tf * self.options.part_factor)
+                    for s_terms in self._synonyms.get(terms[0], {}).values():
+                        self._add(alts, s_terms[:1], tf * syn)
                 for t in multi:
                     for w in a.words(t):
                         self._add(alts, a.word_terms(w)[:1], tf * 0.8)
@@ -234,8 +286,20 @@ class QueryAnalyzer:
         merged: dict[str, Concept] = {}
         for c in concepts:  # a repeated word counts once
             merged.setdefault(c.text, c)
-        out = tuple(self._discount(c) for c in merged.values())
-        return Query(text, lang, out, is_quantity_question(text))
+        out = [self._discount(c) for c in merged.values()]
+        unit = next((words[i + 1] for i, w in enumerate(words[:-1])
+                     if w in _COUNTING and words[i + 1] not in STOPWORDS
+                     # "hur många arbetar på …": a verb, not what is counted
+                     and (i + 2 >= len(words) or words[i + 2] not in _PREPOSITIONS)), None)
+        if unit is not None:  # what is counted matters most
+            out = [replace(c, weight=c.weight * self.options.unit_boost)
+                   if _head(c) == unit else c for c in out]
+        kinds = {words[i + 1] for i, w in enumerate(words[:-1]) if w in _WH_DETERMINERS}
+        if kinds:
+            out = [replace(c, weight=c.weight * self.options.answer_type_weight)
+                   if _head(c) in kinds else c for c in out]
+        return Query(text, lang, tuple(out), is_quantity_question(text),
+                     is_temporal_question(text), unit)
 
     def _discount(self, c: Concept) -> Concept:
         """Lower the weight of a concept that many passages share (the report's own topic,

@@ -30,7 +30,7 @@ _NOT_PARTS = wordset(
 )
 MIN_HEAD = 3
 MIN_PART = 4
-MAX_SPLIT_ZIPF = 3.2  # words more common than this are left whole
+MAX_SPLIT_ZIPF = 3.5  # words more common than this are left whole
 MAX_PARTS = 3
 
 
@@ -56,8 +56,14 @@ def stemmer(lang: str):
     return Stemmer.Stemmer("swedish" if lang == "sv" else "english")
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str, lang: str = "sv") -> str:
-    return stemmer(lang).stemWord(word)
+    """Snowball stem; for Swedish, a stem still ending in -het is stemmed once more, as
+    Snowball stems "myndighet" to "mynd" but "myndigheternas" only to "myndighet"."""
+    s = stemmer(lang).stemWord(word)
+    if lang == "sv" and s.endswith("het") and len(s) > 6:
+        s = stemmer(lang).stemWord(s)
+    return s
 
 
 def _known(part: str, first: bool) -> bool:
@@ -124,3 +130,33 @@ def compound_parts(word: str) -> tuple[str, ...]:
             out.append(p)
             todo.extend(_split(p, False) if len(p) >= 2 * MIN_PART else ())
     return tuple(out)
+
+
+_EN_NON_NOUN = ("ly", "ed", "ing", "ive", "ous", "ful", "able", "ible", "ial", "ical", "less")
+_SV_NON_NOUN = ("ligt", "liga", "lig", "igt", "iga", "iskt", "iska", "isk", "samt", "samma",
+                "bart", "bara", "ade", "ades", "ande", "ende", "ats", "its", "des", "tes",
+                "tts", "dde", "dda")
+
+
+def looks_like_noun(word: str, lang: str) -> bool:
+    """A rough guess from the ending (and, for Swedish verbs, whether the infinitive is a
+    word): adjectives, adverbs and verb forms ("viktiga", "växte", "closely", "appear")
+    say less about what a question is about than nouns ("arbetslösheten", "studenter")."""
+    if len(word) < 4 or not word.isalpha():
+        return True
+    if lang == "en":
+        return not word.endswith(_EN_NON_NOUN) or word.endswith(("ment", "ness"))
+    if word.endswith(_SV_NON_NOUN):
+        return False
+    stem_a = word[:-2] + "a"
+    # present tense: "jobbar" (jobba), "sysselsätter" (sysselsätta), but not "personer"
+    if word.endswith("ar") and zipf(word[:-1], "sv") >= 2.5:
+        return False
+    if word.endswith("er") and zipf(stem_a, "sv") >= 2.5 > zipf(word[:-2], "sv") - 0.5:
+        return False
+    # past tense "växte", "hörde"; supine passive "genomförts"; neuter adjective "svårt"
+    if word.endswith(("te", "de")) and zipf(stem_a, "sv") >= 2.5:
+        return False
+    if word.endswith(("rts", "lts")):
+        return False
+    return not (word.endswith("t") and not word.endswith("et") and zipf(word[:-1], "sv") >= 3.0)
