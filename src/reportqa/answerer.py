@@ -48,9 +48,13 @@ _ARTICLE_ADJECTIVE = re.compile(r"^(den|det|de)\s+\w+[ae]\b", re.IGNORECASE)
 # "Det är ställen där …", "These are …": a definition of what the sentence before named
 _DEFINING = re.compile(r"^(det|detta|de|dessa|it|this|these|they)\s+(är|innebär|betyder|avser|"
                        r"is|are|means)\b", re.IGNORECASE)
+# "… utgör tillsammans gröna näringar", "Ordet kluster kan definieras som …"
+_DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyder|avser|består|"
+                            r"är\s+(ett|en)|means|consists?|is\s+(a|an)|are\s+called)\b",
+                            re.IGNORECASE)
 _DEFINITION_QUESTION = re.compile(
-    r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär)|what\s+(is|are|does)|"
-    r"what's)\b", re.IGNORECASE)
+    r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består)|vilka\s+\w+\s+"
+    r"(ingår|räknas)|what\s+(is|are|does)|what's)\b", re.IGNORECASE)
 
 
 def is_anaphoric(sentence: str) -> bool:
@@ -109,6 +113,7 @@ class Scored:
     sentence_cov: float
     passage_cov: float
     needs_context: bool
+    confidence_cov: float = 0.0  # passage coverage with the confidence weights
 
 
 _TIME = re.compile(
@@ -198,7 +203,8 @@ class Answerer:
         a = self.analyzer
         s_tok, c_tok, h_tok = a.token_set(p.text), a.token_set(p.context), a.token_set(p.section)
         total = q.total_weight or 1.0
-        s_cov = pass_cov = ctx_gain = 0.0
+        conf_total = q.total_confidence_weight or 1.0
+        s_cov = pass_cov = ctx_gain = conf_cov = 0.0
         # an anaphoric sentence ("Det är ställen där …") is answered together with the one
         # before it, so that one counts as fully as the sentence itself
         anaphoric = is_anaphoric(p.text)
@@ -209,10 +215,13 @@ class Answerer:
             mh = c.match(h_tok) * w.heading_factor
             s_cov += c.weight * ms
             pass_cov += c.weight * max(ms, mc, mh)
+            conf_cov += c.confidence_weight * max(ms, mc, mh)
             ctx_gain += c.weight * max(0.0, mc - ms)
         s_cov, pass_cov, ctx_gain = s_cov / total, pass_cov / total, ctx_gain / total
         score = w.sentence * s_cov + w.passage * pass_cov + w.retrieval * hit.score
-        if anaphoric and _DEFINING.match(p.text) and _DEFINITION_QUESTION.match(q.text):
+        if _DEFINITION_QUESTION.match(q.text) and (
+                (anaphoric and _DEFINING.match(p.text))
+                or (s_cov >= 0.5 and _DEFINING_VERB.search(p.text))):
             score += w.definition
         if q.temporal and has_time(p.text):
             score += w.number
@@ -221,7 +230,7 @@ class Answerer:
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
         needs_context = anaphoric or ctx_gain >= 0.25
-        return Scored(hit, score, s_cov, pass_cov, needs_context)
+        return Scored(hit, score, s_cov, pass_cov, needs_context, conf_cov / conf_total)
 
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
         n = self.weights.candidates
@@ -232,7 +241,7 @@ class Answerer:
     def confidence(self, q: Query, best: Scored) -> float:
         """Weighted coverage of the question by the passage, lowered when the question asks
         for an amount or a time that the sentence does not have."""
-        conf = best.passage_cov
+        conf = best.confidence_cov
         sentence = best.hit.passage.text
         if q.quantity and not has_number(sentence):
             conf *= self.weights.missing_number

@@ -48,6 +48,7 @@ _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till frå
 
 
 _WH_DETERMINERS = wordset("vilken vilket vilka which what")
+_NAMING = wordset("heter hette kallas kallades")
 
 
 def _head(c: Concept) -> str:
@@ -55,9 +56,13 @@ def _head(c: Concept) -> str:
     return c.text.split(":")[0].split(" ")[0]
 
 
+_NOT_TEMPORAL = re.compile(r"\bnär\s+det\s+(gäller|kommer\s+till)\b", re.IGNORECASE)
+
+
 def is_temporal_question(question: str) -> bool:
-    """Asks when or how long ("när", "hur länge", "when", "what year")."""
-    return bool(_TEMPORAL.search(question))
+    """Asks when or how long ("när", "hur länge", "when", "what year"), not "när det
+    gäller" (as regards)."""
+    return bool(_TEMPORAL.search(_NOT_TEMPORAL.sub(" ", question)))
 
 
 def is_quantity_question(question: str) -> bool:
@@ -101,9 +106,14 @@ class QueryOptions:
 @dataclass(frozen=True)
 class Concept:
     text: str  # the question word or phrase (":part" for a compound's part)
-    weight: float  # informativeness, for coverage and confidence
+    weight: float  # informativeness, for ranking by coverage
     alts: dict[str, float] = field(hash=False)  # index token → factor (1 = the word itself)
     bm25_weight: float = 1.0
+    conf_weight: float = -1.0  # … for confidence (the counted word weighs more); <0: weight
+
+    @property
+    def confidence_weight(self) -> float:
+        return self.weight if self.conf_weight < 0 else self.conf_weight
 
     def match(self, tokens: frozenset[str] | set[str]) -> float:
         """How well a token set covers this concept: the best factor present, else 0."""
@@ -129,6 +139,10 @@ class Query:
         if not total:
             return 0.0
         return sum(c.weight * c.match(tokens) for c in self.concepts) / total
+
+    @property
+    def total_confidence_weight(self) -> float:
+        return sum(c.confidence_weight for c in self.concepts)
 
 
 class QueryAnalyzer:
@@ -291,13 +305,19 @@ class QueryAnalyzer:
                      if w in _COUNTING and words[i + 1] not in STOPWORDS
                      # "hur många arbetar på …": a verb, not what is counted
                      and (i + 2 >= len(words) or words[i + 2] not in _PREPOSITIONS)), None)
-        if unit is not None:  # what is counted matters most
-            out = [replace(c, weight=c.weight * self.options.unit_boost)
-                   if _head(c) == unit else c for c in out]
-        kinds = {words[i + 1] for i, w in enumerate(words[:-1]) if w in _WH_DETERMINERS}
+        kinds = {words[i + 1] for i, w in enumerate(words[:-1])
+                 if w in _WH_DETERMINERS or (w in _NAMING and i > 0 and words[i - 1] == "vad")
+                 or (w == "name" and words[i + 1] != "of")}
+        kinds |= {words[i + 2] for i, w in enumerate(words[:-2])
+                  if w == "name" and words[i + 1] == "of"}
+        kinds |= {words[i + 3] for i, w in enumerate(words[:-3])
+                  if w == "name" and words[i + 1] == "of" and words[i + 2] == "the"}
         if kinds:
             out = [replace(c, weight=c.weight * self.options.answer_type_weight)
                    if _head(c) in kinds else c for c in out]
+        if unit is not None:  # what is counted matters most for whether it is answered
+            out = [replace(c, conf_weight=c.weight * self.options.unit_boost)
+                   if _head(c) == unit else c for c in out]
         return Query(text, lang, tuple(out), is_quantity_question(text),
                      is_temporal_question(text), unit)
 
