@@ -292,3 +292,14 @@ def test_documents_show_editions(live):
     manifest = json.loads((store.IndexDir(live[0].index_dir).resolve() / store.MANIFEST)
                           .read_text())
     assert manifest["documents"][0]["changed_at"] == doc["changed_at"]
+
+
+def test_only_the_last_versions_are_kept(live, embedder):
+    s, eng = live
+    s = s.model_copy(update={"index_keep": 2})
+    first = eng.version
+    built = [build_index(s, embedder_factory=lambda: embedder).version for _ in range(3)]
+    idx = store.IndexDir(s.index_dir)
+    assert idx.versions() == built[1:] and idx.current() == built[-1]
+    assert first not in idx.versions()
+    assert eng.ask(QUESTION).found  # the engine still on the pruned first version answers
