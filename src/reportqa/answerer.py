@@ -79,6 +79,7 @@ class RerankWeights:
     # question by one without a time, is probably not answered by the report
     missing_number: float = 0.4
     missing_time: float = 0.5
+    unit_mismatch: float = 0.8  # no number of the sentence counts what the question counts
 
 
 @dataclass(frozen=True)
@@ -117,15 +118,16 @@ class Scored:
 
 
 _TIME = re.compile(
-    r"\d|\b(år|åren|årets|årligen|månad\w*|vecka|veckor|dag|dagar|sedan|idag|tidigare|"
-    r"nyligen|senaste|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-    r"november|december|vår|sommar|höst|vinter)\b",
+    r"\b(1[89]\d\d|20\d\d)\b|\d+\s+(år|åren|månader|veckor|dagar|years?|months?)\b|"
+    r"\b(sedan|idag|tidigare|nyligen|januari|februari|mars|april|maj|juni|"
+    r"juli|augusti|september|oktober|november|december|våren|sommaren|hösten|vintern|"
+    r"since|today|recently|previously|earlier)\b",
     re.IGNORECASE,
 )
 
 
 def has_time(text: str) -> bool:
-    """Whether a sentence says when: a year or other number, a month, "sedan", "idag"…"""
+    """Whether a sentence says when: a year, "20 år", a month, "sedan", "idag", "tidigare"…"""
     return bool(_TIME.search(text))
 
 
@@ -178,15 +180,10 @@ class Answerer:
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
         """A number in the sentence stands next to the word the question counts."""
-        qwords = raw_words(q.text)
-        unit = None
-        for i, w in enumerate(qwords[:-1]):
-            if w in ("många", "many", "much", "mycket") and qwords[i + 1].isalpha():
-                unit = qwords[i + 1]
-                break
-        if unit is None:
+        if q.unit is None:
             return False
-        concept = next((c for c in q.concepts if c.text.split(":")[0] == unit), None)
+        concept = next((c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == q.unit
+                        or c.text.split(":")[0] == q.unit), None)
         if concept is None:
             return False
         words = raw_words(sentence)
@@ -201,13 +198,16 @@ class Answerer:
         w = self.weights
         p = hit.passage
         a = self.analyzer
-        s_tok, c_tok, h_tok = a.token_set(p.text), a.token_set(p.context), a.token_set(p.section)
+        anaphoric = is_anaphoric(p.text)
+        # the anaphor itself ("Branschen …") stands for what the sentence before named, so
+        # it does not match the question's words ("industrin") by itself
+        own = p.text.split(" ", 1)[1] if anaphoric and " " in p.text else p.text
+        s_tok, c_tok, h_tok = a.token_set(own), a.token_set(p.context), a.token_set(p.section)
         total = q.total_weight or 1.0
         conf_total = q.total_confidence_weight or 1.0
         s_cov = pass_cov = ctx_gain = conf_cov = 0.0
         # an anaphoric sentence ("Det är ställen där …") is answered together with the one
         # before it, so that one counts as fully as the sentence itself
-        anaphoric = is_anaphoric(p.text)
         ctx_factor = 1.0 if anaphoric else w.context_factor
         for c in q.concepts:
             mc = c.match(c_tok) * ctx_factor
@@ -245,6 +245,8 @@ class Answerer:
         sentence = best.hit.passage.text
         if q.quantity and not has_number(sentence):
             conf *= self.weights.missing_number
+        elif q.quantity and q.unit and not self._unit_match(q, sentence):
+            conf *= self.weights.unit_mismatch
         if q.temporal and not has_time(sentence):
             conf *= self.weights.missing_time
         return round(conf, 4)

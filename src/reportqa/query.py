@@ -22,7 +22,7 @@ from functools import lru_cache
 from .glossary import Glossary, english_key, load_glossary
 from .language import detect_language
 from .lexical import STOPWORDS, Analyzer, raw_words
-from .vocabulary import looks_like_noun, rarity, wordset
+from .vocabulary import looks_like_noun, rarity, wordset, zipf
 
 _QUANTITY = re.compile(
     r"\b(hur\s+(många|mycket|stor(t|a)?|hög(t|a)?|länge|långt)|vilken\s+(andel|siffra)|"
@@ -42,7 +42,7 @@ _COUNTING = frozenset(("många", "many"))
 #: Swedish inflection endings that Snowball leaves on (or takes off) one form of a word.
 _ENDINGS = wordset(
     "a e n t s r en et er ar or na ne ns ts as es rn ern arn orn ens ets ers ars ors ade ad "
-    "at it de te re ra erna arna orna ande ende aste ast"
+    "at it de te re ra erna arna orna ande ende aste ast ret ren rets rens ning tning"
 )
 _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")
 
@@ -57,6 +57,45 @@ def _head(c: Concept) -> str:
 
 
 _NOT_TEMPORAL = re.compile(r"\bnär\s+det\s+(gäller|kommer\s+till)\b", re.IGNORECASE)
+
+
+_PLURALS_EN = wordset("people staff personnel children men women police cattle")
+
+
+_ANSWER_TYPE = re.compile(
+    r"\b(?:vilken|vilket|vilka|which|what|vad\s+(?:heter|hette|kallas|kallades)|"
+    r"name\s+of(?:\s+the)?)\s+([^\W\d_][\w-]*)", re.IGNORECASE)
+
+
+def answer_type_words(question: str) -> set[str]:
+    """The noun after "vilken"/"which"/"vad heter"/"name of the": the kind of thing the
+    answer names ("Vilket co-workingplace finns i Åre?" → co, workingplace)."""
+    out: set[str] = set()
+    for m in _ANSWER_TYPE.finditer(question):
+        out.update(raw_words(m.group(1)))
+    return out - STOPWORDS
+
+
+def counted_word(words: list[str], lang: str) -> str | None:
+    """What a "hur många"/"how many" question counts ("how many full time jobs" → "jobs",
+    "hur många nya företag" → "företag"); None when a verb follows ("hur många arbetar")."""
+    for i, w in enumerate(words):
+        if w not in _COUNTING:
+            continue
+        for nxt in words[i + 1:i + 4]:
+            if nxt in STOPWORDS or nxt in _PREPOSITIONS or nxt in FRAME_WORDS:
+                return None
+            if lang == "en":
+                if nxt in _PLURALS_EN or (nxt.endswith("s") and not nxt.endswith("ss")):
+                    return nxt
+                continue
+            if not looks_like_noun(nxt, lang):
+                return None
+            adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= 4.0
+            if not adjective:
+                return nxt
+        return None
+    return None
 
 
 def is_temporal_question(question: str) -> bool:
@@ -79,7 +118,8 @@ FRAME_WORDS = wordset(
     "mean means meant refer refers called named define defined definition describe "
     "described explain kind kinds type types sort sorts located situated get gets got "
     "try tries trying tried seem seems make makes made go goes come comes become became "
-    "exist exists existing roughly approximately around nearly actually according enligt"
+    "exist exists existing roughly approximately around nearly actually according enligt "
+    "role roll"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
@@ -95,12 +135,12 @@ class QueryOptions:
     corpus_idf: float = 1.0  # exponent of the corpus-IDF discount of concept weights
     part_factor: float = 0.6  # compound parts of a translation ("tillverkningsindustri")
     unit_boost: float = 2.0  # weight factor of the counted word ("hur många invånare")
-    answer_type_weight: float = 0.5  # the noun after "vilken"/"which": the answer's kind,
+    answer_type_weight: float = 0.3  # the noun after "vilken"/"which": the answer's kind,
     # which the answer sentence names rather than says ("Vilken myndighet …" → Tillväxtverket)
     non_noun_weight: float = 0.6  # adjectives, adverbs, verb forms: what a question asks
     # about is mostly in its nouns ("arbetslösheten"), less in "viktiga", "växte", "closely"
     frame_weight: float = 0.3  # weight of question-frame words ("menas", "kallas", "mean")
-    max_rarity: float = 4.5  # cap of a concept's weight (names are rare, but not the point)
+    max_rarity: float = 3.5  # cap of a concept's weight (names are rare, but not the point)
 
 
 @dataclass(frozen=True)
@@ -181,6 +221,16 @@ class QueryAnalyzer:
                         bucket[oterms[0]] = oterms
         return out
 
+    def synonyms(self, stem: str) -> list[tuple[str, ...]]:
+        """Glossary synonyms of a stem, or of the stem without an inflection ending
+        ("märkts" → "märk" of "märks")."""
+        if stem in self._synonyms:
+            return list(self._synonyms[stem].values())
+        for n in range(max(4, len(stem) - 2), len(stem)):
+            if stem[n:] in _ENDINGS and stem[:n] in self._synonyms:
+                return list(self._synonyms[stem[:n]].values())
+        return []
+
     def inflections(self, token: str) -> list[str]:
         """Vocabulary tokens that differ from `token` by an inflection ending, either way
         ("sekt" of "sektor" ~ "sektorn", "industri" ~ "industrin"); also the base of a
@@ -197,9 +247,9 @@ class QueryAnalyzer:
         for t in self._vocab[lo:]:
             if not t.startswith(token):
                 break
-            if t != token and len(t) - len(token) <= m and t[len(token):] in _ENDINGS:
+            if t != token and len(t) - len(token) <= m + 1 and t[len(token):] in _ENDINGS:
                 out.append(t)
-        for n in range(max(4, len(token) - m), len(token)):
+        for n in range(max(4, len(token) - m - 1), len(token)):
             if token[:n] in self._vocab_set and token[n:] in _ENDINGS:
                 out.append(token[:n])
         return out
@@ -231,7 +281,7 @@ class QueryAnalyzer:
             alts: dict[str, float] = {}
             self._add(alts, stem_terms, 1.0)
             if syn > 0:
-                for s_terms in self._synonyms.get(stem_terms[0], {}).values():
+                for s_terms in self.synonyms(stem_terms[0]):
                     self._add(alts, s_terms[:1], syn)
             return alts
 
@@ -272,7 +322,7 @@ class QueryAnalyzer:
                     terms = a.word_terms(t.lower())
                     self._add(alts, terms[:1], tf)
                     self._add(alts, a.parts(t.lower()), tf * self.options.part_factor)
-                    for s_terms in self._synonyms.get(terms[0], {}).values():
+                    for s_terms in self.synonyms(terms[0]):
                         self._add(alts, s_terms[:1], tf * syn)
                 for t in multi:
                     for w in a.words(t):
@@ -301,17 +351,8 @@ class QueryAnalyzer:
         for c in concepts:  # a repeated word counts once
             merged.setdefault(c.text, c)
         out = [self._discount(c) for c in merged.values()]
-        unit = next((words[i + 1] for i, w in enumerate(words[:-1])
-                     if w in _COUNTING and words[i + 1] not in STOPWORDS
-                     # "hur många arbetar på …": a verb, not what is counted
-                     and (i + 2 >= len(words) or words[i + 2] not in _PREPOSITIONS)), None)
-        kinds = {words[i + 1] for i, w in enumerate(words[:-1])
-                 if w in _WH_DETERMINERS or (w in _NAMING and i > 0 and words[i - 1] == "vad")
-                 or (w == "name" and words[i + 1] != "of")}
-        kinds |= {words[i + 2] for i, w in enumerate(words[:-2])
-                  if w == "name" and words[i + 1] == "of"}
-        kinds |= {words[i + 3] for i, w in enumerate(words[:-3])
-                  if w == "name" and words[i + 1] == "of" and words[i + 2] == "the"}
+        unit = counted_word(words, lang)
+        kinds = answer_type_words(text)
         if kinds:
             out = [replace(c, weight=c.weight * self.options.answer_type_weight)
                    if _head(c) in kinds else c for c in out]
