@@ -303,3 +303,29 @@ def test_only_the_last_versions_are_kept(live, embedder):
     assert idx.versions() == built[1:] and idx.current() == built[-1]
     assert first not in idx.versions()
     assert eng.ask(QUESTION).found  # the engine still on the pruned first version answers
+
+
+def test_reused_tokens_give_the_same_lexical_index(live, embedder, tmp_path, monkeypatch):
+    """Unchanged passages keep their lexical tokens; the BM25 files equal a fresh build's."""
+    from reportqa import indexer
+
+    s, _ = live
+    edit_report(s)
+    calls = []
+    real = indexer.Analyzer.tokens
+    monkeypatch.setattr(indexer.Analyzer, "tokens",
+                        lambda self, text: calls.append(text) or real(self, text))
+    res = build_index(s, embedder_factory=lambda: embedder)
+    assert 1 <= len(calls) == res.embedded < res.passages  # only the changed passages
+    monkeypatch.undo()
+
+    fresh = make_settings(tmp_path / "fresh")
+    shutil.copytree(s.corpus_dir, fresh.corpus_dir, dirs_exist_ok=True)
+    scratch = build_index(fresh, embedder_factory=lambda: embedder)
+    a, b = store.read_manifest(res.path), store.read_manifest(scratch.path)
+    assert a["tokenizer"] == b["tokenizer"]
+    bm25 = {k: v["sha256"] for k, v in a["files"].items() if k.startswith("bm25/")}
+    assert bm25 and bm25 == {k: v["sha256"] for k, v in b["files"].items()
+                             if k.startswith("bm25/")}
+    # Another tokenizer (here: other analyzer settings) re-tokenizes everything.
+    assert indexer.tokenizer_fingerprint({"other": 1}) != a["tokenizer"]

@@ -8,12 +8,14 @@ cache and re-embeds everything.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -32,6 +34,47 @@ from .vector_index import build_vector_index, save_vector_index
 log = logging.getLogger(__name__)
 
 CHUNKER_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of every source and data file of reportqa and of the tokenizer's libraries."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    for dist in ("PyStemmer", "wordfreq"):
+        try:
+            h.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            h.update(dist.encode())
+    return h.hexdigest()
+
+
+def tokenizer_fingerprint(analyzer: dict) -> str:
+    """Changes whenever a passage's lexical tokens could: the analyzer settings, any source
+    or data file of reportqa, PyStemmer's or wordfreq's version. Tokens of an earlier version
+    are reused only under the same fingerprint, so a code change re-tokenizes everything."""
+    return hashlib.sha256(
+        (json.dumps(analyzer, sort_keys=True) + _code_fingerprint()).encode()
+    ).hexdigest()[:32]
+
+
+class _KnownTokens:
+    """An analyzer that answers `tokens(text)` from a table first (LexicalIndex.build asks)."""
+
+    def __init__(self, inner: Analyzer, known: dict[str, list[str]]) -> None:
+        self._inner, self._known = inner, known
+
+    def tokens(self, text: str) -> list[str]:
+        toks = self._known.get(text)
+        return list(toks) if toks is not None else self._inner.tokens(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._inner, name)
 
 
 class Progress(Protocol):
@@ -107,6 +150,9 @@ def is_stale(settings: Settings) -> tuple[bool, str]:
         settings.model_id, settings.query_prompt, settings.passage_prompt
     ):
         return True, "the configured model or prompts changed"
+    if (manifest.get("analyzer") != AnalyzerConfig().to_dict()
+            or manifest.get("retrieval") != retrieval_defaults(settings.model_id)):
+        return True, "the lexical analyzer or retrieval settings changed"
     indexed = {d["name"]: d["sha256"] for d in manifest.get("documents", [])}
     indexed.update({s["name"]: s["sha256"] for s in manifest.get("skipped", []) if "sha256" in s})
     try:
@@ -282,7 +328,7 @@ def _embed(settings: Settings, docs: list[_Doc], prev: store.PreviousVersion | N
     return vectors, len(missing)
 
 
-def _write_db(path: Path, docs: list[_Doc]) -> list[dict]:
+def _write_db(path: Path, docs: list[_Doc], tokens: list[list[str]]) -> list[dict]:
     conn = store.open_writable_db(path)
     try:
         rows, doc_rows, doc_meta = [], [], []
@@ -297,6 +343,8 @@ def _write_db(path: Path, docs: list[_Doc]) -> list[dict]:
                              "indexed_at": d.indexed_at, "changed_at": d.changed_at})
         conn.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", doc_rows)
+        conn.executemany("INSERT INTO tokens VALUES (?, ?)",
+                         ((i, store.TOKEN_SEP.join(t)) for i, t in enumerate(tokens)))
         store.finish_writable_db(conn)
     except BaseException:
         conn.close()
@@ -330,10 +378,20 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
     lap("embedding")
     n_passages = len(vectors)
 
+    analyzer_cfg = AnalyzerConfig()
+    analyzer = Analyzer(analyzer_cfg)
+    fingerprint = tokenizer_fingerprint(analyzer_cfg.to_dict())
+    texts = [p.index_text() for d in docs for p in d.passages]
+    hashes = [h for d in docs for h in d.hashes]
+    known = prev.tokens(fingerprint) if prev is not None else {}
+    tokens = [known[h] if h in known else analyzer.tokens(t)
+              for t, h in zip(texts, hashes, strict=True)]
+    lap("tokens")
+
     version, build_dir = idx.new_build_dir()
     try:
         progress.start("writing", 3)
-        doc_meta = _write_db(build_dir / store.DB, docs)
+        doc_meta = _write_db(build_dir / store.DB, docs, tokens)
         progress.advance("writing")
         lap("sqlite")
         store.failpoint("writing")
@@ -344,9 +402,8 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
         progress.advance("writing")
         lap("faiss")
 
-        analyzer_cfg = AnalyzerConfig()
-        texts = [p.index_text() for d in docs for p in d.passages]
-        LexicalIndex.build(texts, Analyzer(analyzer_cfg)).save(build_dir / store.BM25_DIR)
+        cached = _KnownTokens(analyzer, dict(zip(texts, tokens, strict=True)))
+        LexicalIndex.build(texts, cached).save(build_dir / store.BM25_DIR)  # type: ignore[arg-type]
         progress.advance("writing")
         progress.done("writing")
         lap("bm25")
@@ -365,6 +422,7 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
             "documents": doc_meta,
             "skipped": skipped_meta,
             "analyzer": analyzer_cfg.to_dict(),
+            "tokenizer": fingerprint,
             "retrieval": retrieval_defaults(settings.model_id),
             "files": store.checksum_files(build_dir),
         }

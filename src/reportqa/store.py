@@ -5,7 +5,8 @@
       .lock                   one writer at a time (filelock)
       <version>/              one complete, immutable build
         manifest.json         model, dim, prompts, documents and hashes, settings, checksums
-        passages.sqlite       documents, passages (with the hash of each passage's text)
+        passages.sqlite       documents, passages (with the hash of each passage's text),
+                              each passage's lexical tokens (reused by the next build)
         vectors.faiss         the dense index (row i = passages.row i); with the text hashes
                               and the manifest's model and prompt it is the embedding cache
         bm25/                 the lexical index
@@ -66,7 +67,12 @@ CREATE TABLE passages (
     ordinal INTEGER NOT NULL, text TEXT NOT NULL, context TEXT NOT NULL,
     text_hash TEXT NOT NULL
 );
+CREATE TABLE tokens (
+    row INTEGER PRIMARY KEY, tokens TEXT NOT NULL
+);
 """
+#: Separates a passage's lexical tokens in the tokens table (tokens never contain it).
+TOKEN_SEP = "\x1f"
 # Created after the rows are in (faster than maintaining it row by row).
 INDEXES = "CREATE INDEX passages_doc ON passages(doc, ordinal);"
 
@@ -452,6 +458,23 @@ class PreviousVersion:
         except (RuntimeError, OSError) as exc:
             log.warning("embedding cache of %s unusable (%s): re-embedding", self.path.name, exc)
             return {}
+
+
+    def tokens(self, fingerprint: str) -> dict[str, list[str]]:
+        """Lexical tokens by text hash, if they were made by the same tokenizer; else {}."""
+        if self.manifest.get("tokenizer") != fingerprint:
+            return {}
+        try:
+            conn = sqlite3.connect(f"file:{self.path / DB}?mode=ro", uri=True)
+            try:
+                rows = conn.execute("SELECT row, tokens FROM tokens").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            log.warning("token cache of %s unusable (%s)", self.path.name, exc)
+            return {}
+        n = len(self.hashes)
+        return {self.hashes[r]: t.split(TOKEN_SEP) for r, t in rows if 0 <= r < n}
 
 
 def read_previous(path: Path, chunker_version: int) -> PreviousVersion | None:
