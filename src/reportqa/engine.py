@@ -19,6 +19,7 @@ from .answerer import Answer, Answerer
 from .config import Settings
 from .errors import IndexCorruptError, IndexMissingError, ReportQAError
 from .loaded_index import LoadedIndex
+from .retrieval_defaults import DEFAULT_ABSTAIN_THRESHOLD, DEFAULT_DENSE_WEIGHT_WEAK
 from .retriever import Hit, Retriever
 
 log = logging.getLogger(__name__)
@@ -100,10 +101,10 @@ class Engine:
         retrieval = index.manifest.get("retrieval", {})
         weight = settings.dense_weight
         if weight is None:
-            weight = float(retrieval.get("dense_weight", 0.3))
+            weight = float(retrieval.get("dense_weight", DEFAULT_DENSE_WEIGHT_WEAK))
         threshold = settings.abstain_threshold
         if threshold is None:
-            threshold = float(retrieval.get("abstain_threshold", 0.35))
+            threshold = float(retrieval.get("abstain_threshold", DEFAULT_ABSTAIN_THRESHOLD))
         retriever = Retriever(index, embedder, weight, settings.candidates)
         docs = {d["name"]: d for d in index.manifest.get("documents", [])}
         answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries)

@@ -110,7 +110,7 @@ class Calibration:
     unanswerable: int
 
 
-def calibrate(rows: list[dict[str, Any]], max_wrongly_declined: float = 0.03) -> Calibration:
+def calibrate(rows: list[dict[str, Any]], max_wrongly_declined: float = 0.02) -> Calibration:
     """The abstention threshold from an evaluation run that answered everything.
 
     Chooses the threshold that declines the most unanswerable questions while declining at
