@@ -186,7 +186,7 @@ def index_info(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     typer.echo(f"retrieval: {m.get('retrieval')}")
     for d in m["documents"]:
         typer.echo(f"  {d['name']}: {d['title']!r}, {d['passages']} passages, "
-                   f"changed {d['changed_at']}")
+                   f"indexed {d.get('indexed_at', '?')}, changed {d['changed_at']}")
     for d in m.get("skipped", []):
         typer.echo(f"  skipped {d['name']}: {d['reason']}")
 
