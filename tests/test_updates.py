@@ -329,3 +329,26 @@ def test_reused_tokens_give_the_same_lexical_index(live, embedder, tmp_path, mon
                              if k.startswith("bm25/")}
     # Another tokenizer (here: other analyzer settings) re-tokenizes everything.
     assert indexer.tokenizer_fingerprint({"other": 1}) != a["tokenizer"]
+
+
+def test_watcher_sees_a_change_made_during_its_first_build(live, embedder):
+    from reportqa.watcher import CorpusWatcher
+
+    s, _ = live
+    edit_report(s)  # stale at start: the watcher builds at once
+
+    def build(settings, **kw):
+        res = build_index(settings, **kw)
+        if len(published) == 0:  # the corpus changes after the build has read it
+            make_txt(s.corpus_dir / "vagar.txt")
+        return res
+
+    published: list = []
+    w = CorpusWatcher(s, embedder_factory=lambda: embedder, debounce=0.2, build=build,
+                      on_published=published.append)
+    w.start()
+    try:
+        wait_for(lambda: len(published) == 2, what="the second rebuild")
+    finally:
+        w.stop()
+    assert published[0].changed == [REPORT.name] and published[1].added == ["vagar.txt"]

@@ -120,15 +120,24 @@ class CorpusWatcher:
         if not root.is_dir():
             raise ReportQAError(f"corpus folder {root} does not exist (or is not a folder)")
         root = root.resolve()
-        if initial:
-            self.rebuild_if_stale()
         step = int(self.debounce * 1000)
+        first = True
+        # The watch starts before the initial check, so a change made while that first
+        # build runs is seen afterwards; empty sets (timeouts) just let stop() be noticed.
         for changes in watchfiles.watch(
             root, watch_filter=lambda _c, p: _relevant(p, root), debounce=step * MAX_DELAY_FACTOR,
-            step=step, stop_event=self._stop, raise_interrupt=False,
+            step=step, stop_event=self._stop, raise_interrupt=False, rust_timeout=500,
+            yield_on_timeout=True,
         ):
             if self._stop.is_set():
                 break
+            if first:
+                first = False
+                if initial or changes:
+                    self.rebuild_if_stale()
+                continue
+            if not changes:
+                continue
             names = sorted({Path(p).name for _, p in changes})
             log.info("corpus changed (%s)", ", ".join(names[:5]) + ("…" if len(names) > 5 else ""))
             self.rebuild_if_stale()
