@@ -54,7 +54,20 @@ _DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyd
                             re.IGNORECASE)
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består)|vilka\s+\w+\s+"
-    r"(ingår|räknas)|what\s+(is|are|does)|what's)\b", re.IGNORECASE)
+    r"(ingår|räknas)|what\s+(is|are|does|do)|what's)\b", re.IGNORECASE)
+
+
+_DETERMINER_NOUN = re.compile(r"^(det|den|de|detta|denna|dessa|this|these|that|those)\s+\S+\s+",
+                              re.IGNORECASE)
+
+
+def _without_anaphor(sentence: str) -> str:
+    """The sentence without its referring start: "Det klustret är …" → "är …",
+    "Branschen omsätter …" → "omsätter …"."""
+    m = _DETERMINER_NOUN.match(sentence)
+    if m:
+        return sentence[m.end():]
+    return sentence.split(" ", 1)[1] if " " in sentence else ""
 
 
 def is_anaphoric(sentence: str) -> bool:
@@ -201,7 +214,7 @@ class Answerer:
         anaphoric = is_anaphoric(p.text)
         # the anaphor itself ("Branschen …") stands for what the sentence before named, so
         # it does not match the question's words ("industrin") by itself
-        own = p.text.split(" ", 1)[1] if anaphoric and " " in p.text else p.text
+        own = _without_anaphor(p.text) if anaphoric else p.text
         s_tok, c_tok, h_tok = a.token_set(own), a.token_set(p.context), a.token_set(p.section)
         total = q.total_weight or 1.0
         conf_total = q.total_confidence_weight or 1.0

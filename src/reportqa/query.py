@@ -63,16 +63,23 @@ _PLURALS_EN = wordset("people staff personnel children men women police cattle")
 
 
 _ANSWER_TYPE = re.compile(
-    r"\b(?:vilken|vilket|vilka|which|what|vad\s+(?:heter|hette|kallas|kallades)|"
-    r"name\s+of(?:\s+the)?)\s+([^\W\d_][\w-]*)", re.IGNORECASE)
+    r"\b(?:vilken|vilket|vilka|(?:which|what)(?!\s+(?:kind|type|sort)s?\s+of)|"
+    r"vad\s+(?:heter|hette|kallas|kallades)|"
+    r"name\s+of(?:\s+the)?|(?:kind|type|sort)s?\s+of|för\s+(?:slags|sorts|typ\s+av))"
+    r"\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?", re.IGNORECASE)
+_ADJECTIVE_END = ("ig", "lig", "isk", "ell", "iv", "al", "ic")
 
 
 def answer_type_words(question: str) -> set[str]:
-    """The noun after "vilken"/"which"/"vad heter"/"name of the": the kind of thing the
-    answer names ("Vilket co-workingplace finns i Åre?" → co, workingplace)."""
+    """The noun after "vilken"/"which"/"vad heter"/"name of the"/"för slags": the kind of
+    thing the answer names ("Vilket co-workingplace finns i Åre?" → co, workingplace;
+    "Vilken statlig myndighet …" → statlig, myndighet)."""
     out: set[str] = set()
     for m in _ANSWER_TYPE.finditer(question):
-        out.update(raw_words(m.group(1)))
+        first, second = m.group(1), m.group(2)
+        out.update(raw_words(first))
+        if second and first.lower().endswith(_ADJECTIVE_END):
+            out.update(raw_words(second))
     return out - STOPWORDS
 
 
@@ -119,7 +126,7 @@ FRAME_WORDS = wordset(
     "described explain kind kinds type types sort sorts located situated get gets got "
     "try tries trying tried seem seems make makes made go goes come comes become became "
     "exist exists existing roughly approximately around nearly actually according enligt "
-    "role roll"
+    "role roll rapporten rapport report dokumentet texten"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 

@@ -19,7 +19,7 @@ from .config import BUNDLED_MODEL
 
 DEFAULT_DENSE_WEIGHT_WEAK = 0.3
 DEFAULT_DENSE_WEIGHT_STRONG = 0.6
-DEFAULT_ABSTAIN_THRESHOLD = 0.496
+DEFAULT_ABSTAIN_THRESHOLD = 0.498
 
 
 def retrieval_defaults(model_id: str) -> dict[str, float | str]:
