@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         return model.encode([q], normalize_embeddings=True, convert_to_numpy=True,
                             show_progress_bar=False)
 
+    import faiss
+
+    faiss.omp_set_num_threads(1)  # one query at a time, as search_vectors does
     qvecs = {q: encode(q).astype("float32") for q in qs}
     qtoks = {q: index.lexical.analyzer.tokens(q) or [""] for q in warm + qs}
     for q in warm:

@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 from common import ms, p50, save_result, timed
 
+THREADS = 1
+
 
 def query_texts(n_questions: int, n_passages: int) -> tuple[list[str], list[str]]:
     """Generated questions, and passages of documents generated with another seed."""
@@ -57,10 +59,15 @@ def recall_at(approx_rows: np.ndarray, approx_scores: np.ndarray, exact_rows: np
     return hits / (k * len(exact_rows))
 
 
-def single_query_p50(index, queries: np.ndarray, k: int, reps: int = 1) -> float:
-    times = [timed(lambda q=q: index.search(q[None, :], k))[1]
-             for _ in range(reps) for q in queries]
-    return p50(times)
+def single_query_p50(index, queries: np.ndarray, k: int, threads: int = 1) -> float:
+    """p50 of one-query searches (with `threads` OpenMP threads; reportqa uses 1)."""
+    import faiss
+
+    faiss.omp_set_num_threads(threads)
+    try:
+        return p50([timed(lambda q=q: index.search(q[None, :], k))[1] for q in queries])
+    finally:
+        faiss.omp_set_num_threads(THREADS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     from reportqa import store, vector_index
     from reportqa.embedder import Embedder, configure_threads
 
-    threads = configure_threads(0)
+    global THREADS
+    threads = THREADS = configure_threads(0)
     path = store.IndexDir(a.index).resolve()
     manifest = store.read_manifest(path)
     n, dim = manifest["passages"], manifest["dim"]
@@ -111,11 +119,14 @@ def main(argv: list[str] | None = None) -> int:
         (ex_s, ex_r), batch_s = timed(lambda: flat.search(allq, k))
         res["flat"][label] = {"blas_threshold": int(thr),
                               "single_p50_ms": ms(single_query_p50(flat, single, k)),
+                              "single_p50_ms_all_threads": ms(single_query_p50(
+                                  flat, single, k, threads)),
                               "batch_ms_per_query": ms(batch_s / len(allq))}
     faiss.cvar.distance_compute_blas_threshold = default_thr
     exact_scores, exact_rows = ex_s, ex_r
     f = res["flat"]
-    print(f"flat, one query p50: {f['default']['single_p50_ms']} ms (faiss default) vs "
+    print(f"flat, one query p50: {f['default']['single_p50_ms']} ms (faiss default, 1 thread;"
+          f" {f['default']['single_p50_ms_all_threads']} ms with {threads}) vs "
           f"{f['blas']['single_p50_ms']} ms (BLAS threshold 1); batch of {len(allq)}: "
           f"{f['default']['batch_ms_per_query']} vs {f['blas']['batch_ms_per_query']} "
           "ms/query", flush=True)
