@@ -1,0 +1,153 @@
+"""Answer selection: verbatim quotes, numbers from the cited passage, no repeated sources,
+context only where needed, quantity questions, abstention and its messages, languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reportqa.answerer import (
+    ELLIPSIS,
+    MAX_ANSWER_CHARS,
+    answer_text,
+    has_number,
+    has_time,
+    is_anaphoric,
+)
+from reportqa.language import detect_language
+from reportqa.messages import not_found_text
+from reportqa.query import counted_word, is_quantity_question, is_temporal_question
+from reportqa.retriever import Hit
+from reportqa.store import PassageRow
+
+
+def test_answers_say_which_language_the_question_was_in(engine):
+    sv = engine.ask("Hur många invånare har Östersunds kommun?")
+    en = engine.ask("What is the unemployment rate in Jämtland?")
+    assert not sv.found and sv.language == "sv"
+    assert not en.found and en.language == "en"
+    assert "Närmast kommer avsnitten:" in not_found_text(sv.language,
+                                                          [s.section for s in sv.sources])
+    assert "The nearest sections are:" in not_found_text(en.language,
+                                                          [s.section for s in en.sources])
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hur många personer sysselsätter industrin?", "5 000"),
+    ("Hur mycket omsätter turismen per år?", "fem miljarder"),
+    ("Hur stor andel av de anställda i länet finns i offentlig sektor?", "42 %"),
+    ("How many people work for the government agencies in the county?", "3 300"),
+    ("What share of jobs is in the public sector in Sweden as a whole?", "30 %"),
+])
+def test_quantity_questions_get_the_sentence_with_the_amount(engine, question, expected):
+    ans = engine.ask(question)
+    assert ans.found and expected in ans.text
+
+
+def test_a_sentence_that_leans_on_the_one_before_gets_it(engine):
+    ans = engine.ask("Hur mycket omsätter turismen per år?")
+    assert "Branschen omsätter" in ans.text
+    assert "Turism" in ans.text.split("Branschen omsätter")[0]  # says which industry
+    alone = engine.ask("Var finns Grönt Center?")
+    assert alone.text.startswith("I Ås i Krokoms kommun")  # needs no sentence before it
+
+
+def test_the_public_sector_comparison_keeps_its_reference(engine):
+    ans = engine.ask("Hur stor är den offentliga sektorns andel i hela Sverige?")
+    assert "30 %" in ans.text and "Den offentliga sektorn" in ans.text
+
+
+def _hit(text: str, context: str) -> Hit:
+    row = PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=1, text=text,
+                     context=context)
+    return Hit(row, 1.0, 0.5, 1.0)
+
+
+def test_answer_text_adds_context_only_to_referring_sentences():
+    assert answer_text(_hit("Branschen omsätter 5 miljarder.", "Turismen växer.")) == (
+        "Turismen växer. Branschen omsätter 5 miljarder.")
+    assert answer_text(_hit("Industrin växer.", "Turismen växer.")) == "Industrin växer."
+    # "Den offentliga sektorn": an article before an adjective is no reference
+    assert answer_text(_hit("Den offentliga sektorn är stor.", "X.")) == (
+        "Den offentliga sektorn är stor.")
+
+
+def test_long_context_is_shortened_from_its_start_never_inside_a_number():
+    context = ("Förr fanns här " + "mycket stora och olika verksamheter " * 12
+               + "med 5 000 anställda.")
+    ans = answer_text(_hit("Dessa omsätter 7 000 kronor.", context))
+    assert len(ans) <= MAX_ANSWER_CHARS
+    assert ans.startswith(f"{ELLIPSIS} ") and ans.endswith("Dessa omsätter 7 000 kronor.")
+    assert ans.removeprefix(f"{ELLIPSIS} ") in f"{context} Dessa omsätter 7 000 kronor."
+    assert not re.match(r"… \d{3}\b", ans)
+
+
+@pytest.mark.parametrize(("question", "quantity"), [
+    ("Hur många personer sysselsätter industrin?", True),
+    ("Hur stor andel av de anställda finns i offentlig sektor?", True),
+    ("Hur mycket omsätter turismen?", True),
+    ("How many people work in manufacturing?", True),
+    ("What share of employment is public?", True),
+    ("Var finns Grönt Center?", False),
+    ("Who coordinates the tourism cluster?", False),
+])
+def test_quantity_questions(question, quantity):
+    assert is_quantity_question(question) is quantity
+
+
+def test_temporal_questions_and_time_expressions():
+    assert is_temporal_question("När presenterades betänkandet?")
+    assert is_temporal_question("When did co-working appear?")
+    assert not is_temporal_question("Vad har länet för historia när det gäller tjänster?")
+    assert has_time("utvecklades 2017") and has_time("De senaste 20 åren")
+    assert not has_time("ett 20-tal besöksdestinationer")
+    assert has_number("ca 5 000 personer") and has_number("nästan fem miljarder")
+    assert not has_number("Vår region har länge kännetecknats")
+
+
+@pytest.mark.parametrize(("question", "lang", "unit"), [
+    ("Hur många invånare har Östersund?", "sv", "invånare"),
+    ("Hur många nya företag startades?", "sv", "företag"),
+    ("Hur många arbetar på myndigheterna?", "sv", None),
+    ("How many full time jobs does tourism generate?", "en", "jobs"),
+    ("How many people live in Jämtland?", "en", "people"),
+])
+def test_what_a_quantity_question_counts(question, lang, unit):
+    from reportqa.lexical import raw_words
+
+    assert counted_word(raw_words(question), lang) == unit
+
+
+def test_referring_sentences():
+    assert is_anaphoric("Branschen omsätter årligen nästan fem miljarder kronor.")
+    assert is_anaphoric("Det är ställen där entreprenörer sitter tillsammans.")
+    assert is_anaphoric("Motsvarande siffra för hela Sverige är ca 30 %.")
+    assert not is_anaphoric("De senaste 20 åren har Mittuniversitetet …")
+    assert not is_anaphoric("Turismbranschen är en grundläggande näring.")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hur många personer sysselsätter industrin?", "sv"),
+    ("Var ligger Åre?", "sv"),
+    ("Vem samordnar turismklustret?", "sv"),
+    ("Where is Grönt Center located?", "en"),
+    ("How many people work in Östersund?", "en"),
+    ("What is the unemployment rate in Jämtland?", "en"),
+    ("Which organisation coordinates Jämtland Härjedalen Turism?", "en"),
+    ("Östersund", "sv"),
+    ("", "sv"),
+])
+def test_language_detection(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_not_found_messages_in_both_languages():
+    sections = ["Mål 5. Fler kluster", "Mål 5. Fler kluster", ""]
+    sv = not_found_text("sv", sections)
+    en = not_found_text("en", sections)
+    assert sv == ("Det hittade jag inte i rapporten.\nNärmast kommer avsnitten:\n"
+                  "- Mål 5. Fler kluster")
+    assert en == ("I could not find that in the report.\nThe nearest sections are:\n"
+                  "- Mål 5. Fler kluster")
+    assert not_found_text("de", []) == "Det hittade jag inte i rapporten."

@@ -1,0 +1,180 @@
+"""Swedish-aware lexical search: numbers, compounds, inflections, the glossary, scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.glossary import Glossary, english_key, load_glossary
+from reportqa.lexical import Analyzer, AnalyzerConfig, LexicalIndex, normalize_numbers, raw_words
+from reportqa.query import QueryAnalyzer, answer_type_words
+from reportqa.vocabulary import looks_like_noun, split_compound, stem
+
+TEXTS = [
+    "En betydande näring är tillverkningsindustrin som sysselsätter ca 5 000 personer.",
+    "Turismbranschen är en grundläggande näring. Det klustret är samordnat av turismen.",
+    "Den offentliga sektorn anställer ca 42 % inom olika verksamheter.",
+    "Myndigheterna sysselsätter cirka 3\u00a0300 personer i länet.",
+    "Företag med basen i jord och skog utgör gröna näringar.",
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> LexicalIndex:
+    return LexicalIndex.build(TEXTS, Analyzer())
+
+
+@pytest.fixture(scope="module")
+def queries(index) -> QueryAnalyzer:
+    return QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys(),
+                         doc_freq=index.doc_freq, num_docs=index.size)
+
+
+def top(index: LexicalIndex, queries: QueryAnalyzer, question: str) -> int:
+    rows, _ = index.search_concepts(queries.analyze(question).concepts, 3)
+    assert len(rows), question
+    return int(rows[0])
+
+
+@pytest.mark.parametrize(("text", "normalised"), [
+    ("5 000", "5000"),
+    ("5\u00a0000 personer", "5000 personer"),
+    ("5\u202f000", "5000"),
+    ("1 234 567 kr", "1234567 kr"),
+    ("5,000 people", "5000 people"),
+    ("2,5 procent", "2,5 procent"),
+    ("år 2017 och 20 år", "år 2017 och 20 år"),
+])
+def test_number_normalisation(text, normalised):
+    assert normalize_numbers(text) == normalised
+
+
+def test_numbers_and_percent_are_tokens():
+    assert raw_words("ca 5 000 personer, 42 % och 2,5") == [
+        "ca", "5000", "personer", "42", "procent", "och", "2.5"]
+
+
+@pytest.mark.parametrize("query", ["5000", "5 000", "5\u00a0000", "5,000"])
+def test_every_spelling_of_a_number_finds_it(index, queries, query):
+    assert top(index, queries, f"{query} personer") == 0
+
+
+def test_number_words_match_digits():
+    a = Analyzer()
+    assert "5" in a.tokens("nästan fem miljarder")
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("tillverkningsindustrin", ("tillverkning", "industrin")),
+    ("turismklustret", ("turism", "klustret")),
+    ("myndighetsnätverk", ("myndighet", "nätverk")),
+    ("besöksnäringen", ("besök", "näringen")),
+    ("utanför", ()),  # a common word is no compound
+    ("förslag", ()),
+    ("sysselsätter", ()),
+    ("sektorns", ()),  # an inflected common word neither
+])
+def test_compound_splitting(word, parts):
+    assert split_compound(word) == parts
+
+
+def test_parts_of_parts_are_indexed():
+    tokens = Analyzer().tokens("turismforskningsinstitutet")
+    assert {"turism", "forskning", "institut"} <= set(tokens)
+
+
+@pytest.mark.parametrize(("question", "row"), [
+    ("Hur många jobbar i industrin?", 0),  # industrin ~ tillverkningsindustrin
+    ("Vem samordnar turismklustret?", 1),  # turismklustret ~ turismen + klustret
+    ("Hur stor är offentliga sektorns andel?", 2),  # sektorns ~ sektorn, andel ~ %
+    ("Hur många anställda har myndigheten?", 3),  # myndigheten ~ myndigheterna
+    ("Vad räknas till de gröna näringarna?", 4),
+])
+def test_compounds_and_inflections_match(index, queries, question, row):
+    assert top(index, queries, question) == row
+
+
+@pytest.mark.parametrize(("question", "row"), [
+    ("How many people work in manufacturing?", 0),
+    ("Who coordinates the tourism cluster?", 1),
+    ("What share of employees work in the public sector?", 2),
+    ("How many people do the government agencies employ?", 3),
+    ("What do green industries consist of?", 4),
+])
+def test_english_questions_find_swedish_passages(index, queries, question, row):
+    assert top(index, queries, question) == row
+
+
+def test_stemming_unifies_het_forms():
+    assert stem("myndighet") == stem("myndigheterna") == stem("myndigheternas")
+
+
+def test_inflection_bridging_uses_endings_only(queries):
+    assert "sektorn" in queries.inflections("sekt")
+    assert "industrin" in queries.inflections("industri")
+
+
+def test_concepts_count_once_with_their_best_alternative(index, queries):
+    q = queries.analyze("Hur många jobbar i tillverkningsindustrin?")
+    c = next(c for c in q.concepts if c.text.endswith(":industrin"))
+    assert c.alts["industrin"] == 1.0 and c.alts["tillverkningsindustrin"] == 1.0
+    scores = index.concept_scores(q.concepts)
+    assert scores.argmax() == 0
+
+
+def test_rare_unknown_words_weigh_more_than_common_ones(queries):
+    q = queries.analyze("Hur många personer har liftkort?")
+    w = {c.text.split(":")[0]: c.weight for c in q.concepts}
+    assert w["liftkort"] > w["personer"]
+
+
+def test_question_frame_and_answer_type_words_weigh_little(queries):
+    q = queries.analyze("Vilken myndighet har fått extra tjänster?")
+    w = {c.text: c.weight for c in q.concepts}
+    assert w["myndighet"] < w["tjänster"] and w["fått"] < w["tjänster"]
+    assert answer_type_words("Vad är Eldrimner för slags organisation?") == {"organisation"}
+    assert answer_type_words("What is the name of the report?") == {"report"}
+
+
+def test_pos_guess():
+    assert looks_like_noun("arbetslösheten", "sv") and looks_like_noun("studenter", "sv")
+    assert not looks_like_noun("jobbar", "sv") and not looks_like_noun("viktiga", "sv")
+    assert looks_like_noun("personer", "sv") and not looks_like_noun("closely", "en")
+
+
+def test_glossary_parses_and_prefers_written_words():
+    g = load_glossary()
+    assert len(g.entries) > 500
+    words = ["population"]
+    n, sv = g.match(words, [english_key(w)[0] for w in words], 0)
+    assert n == 1 and "befolkning" in sv and "befolkad" not in sv
+    words = ["public", "sector"]
+    n, sv = g.match(words, [english_key(w)[0] for w in words], 0)
+    assert n == 2 and "offentlig sektor" in sv
+
+
+def test_glossary_errors_name_the_line():
+    with pytest.raises(ValueError, match="line 2"):
+        Glossary.parse("# comment\nno equals sign here\n")
+    with pytest.raises(ValueError, match="line 1"):
+        Glossary.parse("word = \n")
+
+
+def test_swedish_synonyms_through_shared_english(queries):
+    syn = {t[0] for t in queries.synonyms(stem("jobba"))}
+    assert stem("arbeta") in syn
+
+
+def test_analyzer_config_round_trip_and_older_manifests():
+    cfg = AnalyzerConfig()
+    assert AnalyzerConfig.from_dict(cfg.to_dict()) == cfg
+    old = AnalyzerConfig.from_dict({"stem": True, "ngram_min": 4, "ngram_max": 4,
+                                    "ngram_weight_words": True})
+    assert old.decompound is False and old.version == 1 and old.ngram_max == 4
+    assert "#indu" in Analyzer(old).tokens("industrin")
+
+
+def test_plain_search_still_works(index):
+    rows, scores = index.search("tillverkningsindustrin personer", 2)
+    assert rows[0] == 0 and scores[0] > 0
+    rows, _ = index.search("xyzzy", 2)
+    assert len(rows) == 0
