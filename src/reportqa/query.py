@@ -47,9 +47,6 @@ _ENDINGS = wordset(
 _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")
 
 
-_WH_DETERMINERS = wordset("vilken vilket vilka which what")
-_NAMING = wordset("heter hette kallas kallades")
-
 
 def _head(c: Concept) -> str:
     """The question word a concept comes from ("turismklustret:turism" → "turismklustret")."""
