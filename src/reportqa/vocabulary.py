@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 
@@ -34,12 +35,19 @@ MAX_SPLIT_ZIPF = 3.5  # words more common than this are left whole
 MAX_PARTS = 3
 
 
-@lru_cache(maxsize=1 << 18)
-def zipf(word: str, lang: str) -> float:
-    """Zipf frequency of a word in general `lang` ("sv" or "en"); 0.0 when unknown."""
+@lru_cache(maxsize=4)
+def _frequencies(lang: str) -> dict[str, float]:
     import wordfreq
 
-    return wordfreq.zipf_frequency(word, lang, wordlist="large")
+    return wordfreq.get_frequency_dict(lang, wordlist="large")
+
+
+@lru_cache(maxsize=1 << 18)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of a lower-case word in general `lang` ("sv" or "en"); 0.0 when
+    unknown. The same as wordfreq.zipf_frequency for such words, looked up directly."""
+    f = _frequencies(lang).get(word, 0.0)
+    return round(math.log10(f) + 9, 2) if f > 0 else 0.0
 
 
 def rarity(word: str, lang: str) -> float:
