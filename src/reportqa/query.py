@@ -12,7 +12,6 @@ Each concept also carries a weight, how informative the word is in general langu
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -44,6 +43,7 @@ _ENDINGS = wordset(
     "a e n t s r en et er ar or na ne ns ts as es rn ern arn orn ens ets ers ars ors ade ad "
     "at it de te re ra erna arna orna ande ende aste ast ret ren rets rens ning tning"
 )
+_ENDINGS_SORTED = tuple(sorted(_ENDINGS))
 _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")
 
 
@@ -200,8 +200,7 @@ class QueryAnalyzer:
         self.num_docs = num_docs
         self.glossary = glossary if glossary is not None else load_glossary()
         self.options = options or QueryOptions()
-        self._vocab = sorted(t for t in vocabulary if t and not t.startswith("#"))
-        self._vocab_set = frozenset(self._vocab)
+        self._vocab_set = frozenset(t for t in vocabulary if t and not t.startswith("#"))
         self._synonyms = self._build_synonyms()
         self.analyze = lru_cache(maxsize=4096)(self._analyze)
 
@@ -246,13 +245,8 @@ class QueryAnalyzer:
         if len(token) < 4:
             return []
         m = self.options.max_ending
-        out = []
-        lo = bisect.bisect_left(self._vocab, token)
-        for t in self._vocab[lo:]:
-            if not t.startswith(token):
-                break
-            if t != token and len(t) - len(token) <= m + 1 and t[len(token):] in _ENDINGS:
-                out.append(t)
+        vocab = self._vocab_set
+        out = [token + e for e in _ENDINGS_SORTED if token + e in vocab]
         for n in range(max(4, len(token) - m - 1), len(token)):
             if token[:n] in self._vocab_set and token[n:] in _ENDINGS:
                 out.append(token[:n])
