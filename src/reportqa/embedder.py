@@ -26,15 +26,24 @@ log = logging.getLogger(__name__)
 PROGRESS_BATCHES = 8
 
 
-def configure_threads(threads: int) -> int:
-    """Set torch and FAISS thread counts deliberately; 0 means all cores. Returns the count."""
-    n = threads or os.cpu_count() or 1
+def configure_threads(threads: int, serving: bool = False) -> int:
+    """Set torch and FAISS thread counts deliberately; returns torch's count.
+
+    `threads` > 0 is used as given. 0 (the default of REPORTQA_THREADS) means all cores for
+    batch work (index builds), but one thread for a process that serves questions: a query
+    is one short sequence, and a second OpenMP thread only adds barriers, which on a busy
+    machine wait for a descheduled thread (measured here under load: one query p50 58 ms
+    with one thread, 1,120 ms with two; bench/README.md). Concurrent questions then use the
+    cores side by side.
+    """
+    cores = os.cpu_count() or 1
+    n = threads or (1 if serving else cores)
     import torch
 
     from .vector_index import configure_faiss
 
     torch.set_num_threads(n)
-    configure_faiss(n)
+    configure_faiss(threads or cores)
     return n
 
 

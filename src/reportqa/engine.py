@@ -78,7 +78,7 @@ class Engine:
         if embedder is None:
             from .embedder import Embedder, configure_threads
 
-            configure_threads(settings.threads)
+            configure_threads(settings.threads, serving=True)
             embedder = Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
                                 settings.batch_size)
         snapshot, fallback = cls._open_with_fallback(settings, idx, embedder, current)
