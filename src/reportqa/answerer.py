@@ -144,6 +144,25 @@ def has_time(text: str) -> bool:
     return bool(_TIME.search(text))
 
 
+_SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentage|proportion|"
+                             r"fraction|rate)\b", re.IGNORECASE)
+_COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
+_COUNT = re.compile(r"\d+(?:[ \u00a0]\d{3})*\+?(?!\s*(?:%|procent\b|percent\b|[\d,.]))",
+                    re.IGNORECASE)
+
+
+def has_amount(question: str, text: str) -> bool:
+    """Whether `text` has the kind of number the question asks for: a share ("hur stor
+    andel", "what share") wants a percentage, a count ("hur många", "how many") a number
+    that is not one; other amounts any number."""
+    if _SHARE_QUESTION.search(question):
+        return bool(_PERCENT.search(text))
+    if _COUNT_QUESTION.search(question):
+        return bool(_COUNT.search(text) or _NUMBER_WORD.search(text))
+    return has_number(text)
+
+
 def has_number(text: str) -> bool:
     return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text))
 
@@ -238,7 +257,7 @@ class Answerer:
             score += w.definition
         if q.temporal and has_time(p.text):
             score += w.number
-        if q.quantity and has_number(p.text):
+        if q.quantity and has_amount(q.text, p.text):
             score += w.number
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
