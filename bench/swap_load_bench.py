@@ -1,7 +1,7 @@
 """Questions under load while the index is rebuilt and swapped: failures and p99 latency.
 
     .venv/bin/python bench/swap_load_bench.py                 # 16 clients, 30 s, 2 rebuilds
-    .venv/bin/python bench/swap_load_bench.py --clients 8 --seconds 20 --cli-builds
+    .venv/bin/python bench/swap_load_bench.py --cli-builds --seconds 90   # builds load the model
 
 Starts the real server (`reportqa serve`, a separate process, loopback only) over a copy of
 the first report, lets N clients POST /ask in a loop, and meanwhile edits the report's
@@ -147,9 +147,11 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 def run_load(base: str, seconds: float, clients: int,
-             rebuild: Callable[[int], str], rebuilds: int = 2) -> LoadResult:
+             rebuild: Callable[[int], str], rebuilds: int = 2,
+             current_file: Path | None = None) -> LoadResult:
     """`clients` threads POST /ask until `seconds` pass; `rebuild(i)` runs `rebuilds` times,
-    spread over the run, each returning the new version id once it is published."""
+    spread over the run, each returning the new version id once it is published. With
+    `current_file` (index/CURRENT), the publish time is its modification time."""
     import httpx
 
     res = LoadResult()
@@ -186,7 +188,10 @@ def run_load(base: str, seconds: float, clients: int,
             time.sleep(max(0.0, t_start + gap * (k + 0.5) - time.perf_counter()))
             t0 = time.perf_counter()
             version = rebuild(k)
-            rb = Rebuild(t0, time.perf_counter(), version)
+            published = time.perf_counter()
+            if current_file is not None:  # a build process exits a little after publishing
+                published -= max(0.0, time.time() - current_file.stat().st_mtime)
+            rb = Rebuild(t0, published, version)
             res.rebuilds.append(rb)
             deadline = time.perf_counter() + 30
             while time.perf_counter() < deadline and rb.first_served is None:
@@ -273,7 +278,8 @@ def main() -> None:
         wait_ready(base, server)
         rebuild = (cli_rebuilder(corpus, index, corpus / REPORT.name) if args.cli_builds
                    else in_process_rebuilder(settings, embedder, corpus / REPORT.name))
-        res = run_load(base, args.seconds, args.clients, rebuild)
+        res = run_load(base, args.seconds, args.clients, rebuild,
+                       current_file=index / "CURRENT")
         print(report(res.figures(), args.clients, args.seconds))
         if res.errors:
             print("errors:", *sorted(set(res.errors))[:5], sep="\n  ")
