@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import statistics
 import time
 from dataclasses import dataclass
@@ -138,5 +139,8 @@ def calibrate(rows: list[dict[str, Any]], max_wrongly_declined: float = 0.02) ->
     lo = max((c for c in values if c < tied[0]), default=0.0)
     hi = min((c for c in values if c >= tied[-1]), default=tied[-1])
     t = round((lo + hi) / 2, 3)
+    if shares(t)[1] > max_wrongly_declined:
+        # rounding moved the threshold past an answerable question's confidence
+        t = math.floor((lo + hi) / 2 * 1000) / 1000
     du, wd = shares(t)
     return Calibration(t, round(du, 4), round(wd, 4), len(ans), len(un))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -145,6 +146,9 @@ class QueryOptions:
     # about is mostly in its nouns ("arbetslösheten"), less in "viktiga", "växte", "closely"
     frame_weight: float = 0.3  # weight of question-frame words ("menas", "kallas", "mean")
     max_rarity: float = 3.5  # cap of a concept's weight (names are rare, but not the point)
+    near_factor: float = 0.7  # a word the index lacks ~ a near spelling it has ("turist" ~
+    # "turism") or a compound it heads ("coworking" ~ "coworkingplace")
+    min_near: int = 5  # shortest word bridged that way
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,7 @@ class QueryAnalyzer:
         self.glossary = glossary if glossary is not None else load_glossary()
         self.options = options or QueryOptions()
         self._vocab_set = frozenset(t for t in vocabulary if t and not t.startswith("#"))
+        self._vocab_sorted = sorted(self._vocab_set)
         self._synonyms = self._build_synonyms()
         self.analyze = lru_cache(maxsize=4096)(self._analyze)
 
@@ -252,15 +257,54 @@ class QueryAnalyzer:
                 out.append(token[:n])
         return out
 
+    def _with_prefix(self, prefix: str, limit: int = 8) -> list[str]:
+        """Vocabulary tokens that start with `prefix` (a bisection of the sorted vocabulary,
+        no scan), at most `limit`."""
+        vocab = self._vocab_sorted
+        i = bisect_left(vocab, prefix)
+        out: list[str] = []
+        while i < len(vocab) and vocab[i].startswith(prefix) and len(out) < limit:
+            out.append(vocab[i])
+            i += 1
+        return out
+
+    def near(self, token: str) -> list[str]:
+        """For a word the index lacks: vocabulary tokens it heads as a compound
+        ("turistorganisation" ~ "turistorganisationen"), that differ in its last letter
+        ("turist" ~ "turism"), or, failing those, the parts of a hyphenated word it writes
+        together ("coworking" ~ "co" + "workingplac"). Only words of `min_near` letters
+        or more, so short words do not drift."""
+        n = self.options.min_near
+        if (len(token) < n or token in self._vocab_set or not token.isalpha()
+                or token in STOPWORDS):
+            return []
+        heads = [v for v in self._with_prefix(token) if len(v) - len(token) >= 3]
+        if len(token) > n:
+            heads += [v for v in self._with_prefix(token[:-1])
+                      if len(v) in (len(token), len(token) + 1) and v != token]
+        if not heads:  # written together what the report hyphenates ("coworking" ~
+            # "co-workingplace", indexed as "co" + "workingplac")
+            for i in range(2, len(token) - 3):
+                tails = self._with_prefix(token[i:], 3)
+                if token[:i] in self._vocab_set and tails:
+                    return [token[:i], *tails]
+        return heads
+
     def _add(self, alts: dict[str, float], tokens: Iterable[str], factor: float) -> None:
-        """Add tokens with a factor, and their inflections a little lower."""
+        """Add tokens with a factor, and their inflections a little lower; a token the
+        index lacks also brings its near spellings, lower still."""
         inf = self.options.inflection_factor
         for t in tokens:
             if alts.get(t, 0.0) < factor:
                 alts[t] = factor
-            for v in self.inflections(t):
+            variants = self.inflections(t)
+            for v in variants:
                 if alts.get(v, 0.0) < factor * inf:
                     alts[v] = factor * inf
+            if not variants and self.options.near_factor > 0:
+                for v in self.near(t):
+                    if alts.get(v, 0.0) < factor * self.options.near_factor:
+                        alts[v] = factor * self.options.near_factor
 
     def _weight(self, word: str, lang: str) -> float:
         w = min(self.options.max_rarity, rarity(word, lang))
