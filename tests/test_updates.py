@@ -352,3 +352,16 @@ def test_watcher_sees_a_change_made_during_its_first_build(live, embedder):
     finally:
         w.stop()
     assert published[0].changed == [REPORT.name] and published[1].added == ["vagar.txt"]
+
+
+def test_hnsw_versions_are_an_embedding_cache_too(live, embedder):
+    s, _ = live
+    s = s.model_copy(update={"hnsw_threshold": 1})
+    first = build_index(s, embedder_factory=lambda: embedder)
+    assert store.read_manifest(first.path)["index_type"] == "hnsw"
+    edit_report(s)
+    emb = CountingEmbedder(embedder)
+    res = build_index(s, embedder_factory=lambda: emb)
+    assert 1 <= res.embedded == emb.count <= 3 < res.passages
+    eng = Engine.load(s, embedder=embedder)
+    assert eng.version == res.version and "5 400" in eng.ask(QUESTION).text
