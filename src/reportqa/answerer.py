@@ -53,7 +53,8 @@ _DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyd
                             r"är\s+(ett|en)|means|consists?|is\s+(a|an)|are\s+called)\b",
                             re.IGNORECASE)
 _DEFINITION_QUESTION = re.compile(
-    r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består)|vilka\s+\w+\s+"
+    r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
+    r"utmärker)|vilka\s+\w+\s+"
     r"(ingår|räknas)|what\s+(is|are|does|do)|what's)\b", re.IGNORECASE)
 
 

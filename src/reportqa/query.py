@@ -117,6 +117,7 @@ def is_quantity_question(question: str) -> bool:
 #: Words that frame a question rather than say what it is about: they weigh little.
 FRAME_WORDS = wordset(
     "menas betyder innebär avses definieras definiera kallas kallad heter hette räknas "
+    "menades betydde innebar avsågs definierades kallades räknades handlade gällde "
     "handlar gäller beskrivs beskriva beskriver förklara typ typer sorts slags sort "
     "ligger låg fanns funnits varit blivit blev fått fick försöker försöka försökt ser såg "
     "går gick gör gjorde gjort görs just egentligen ungefär cirka ca "
