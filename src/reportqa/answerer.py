@@ -115,6 +115,7 @@ class Answer:
     confidence: float
     sources: list[Source] = field(default_factory=list)
     language: str = "sv"
+    index_version: str = ""  # the version that answered (set by Engine.ask)
 
     @property
     def found(self) -> bool:

@@ -249,8 +249,10 @@ def create_app(
             confidence=float(ans.confidence), language=ans.language,
             sources=[SourceOut(document=s.document, title=s.title, section=s.section,
                                page=s.page, text=s.text, sentence=s.sentence,
-                               score=float(s.score)) for s in ans.sources],
-            index_version=eng.version, model=eng.model_name, took_ms=round(took, 2),
+                               score=float(s.score), indexed_at=s.indexed_at)
+                     for s in ans.sources],
+            index_version=ans.index_version or eng.version, model=eng.model_name,
+            took_ms=round(took, 2),
         )
 
     # ---- the chat page -------------------------------------------------------------------

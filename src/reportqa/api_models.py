@@ -103,6 +103,8 @@ class SourceOut(BaseModel):
     text: str = Field(description="The passage: the sentence with the one before it.")
     sentence: str = Field(description="The sentence of the passage that matched.")
     score: float = Field(description="Retrieval score, 0–1.")
+    indexed_at: str = Field("", description="When this edition of the document was first "
+                                             "indexed (UTC).")
 
 
 class AskResponse(BaseModel):
@@ -116,7 +118,8 @@ class AskResponse(BaseModel):
         "language": "sv",
         "sources": [{"document": EXAMPLE_DOC, "title": EXAMPLE_TITLE,
                      "section": EXAMPLE_SECTION, "page": None,
-                     "text": EXAMPLE_SENTENCE, "sentence": EXAMPLE_SENTENCE, "score": 0.93}],
+                     "text": EXAMPLE_SENTENCE, "sentence": EXAMPLE_SENTENCE, "score": 0.93,
+                     "indexed_at": "2025-01-01T12:00:00Z"}],
         "index_version": EXAMPLE_VERSION,
         "model": EXAMPLE_MODEL,
         "took_ms": 14.2,
@@ -172,7 +175,8 @@ class DocumentOut(BaseModel):
     pages: int | None
     passages: int
     sha256: str
-    indexed_at: str = Field(description="When this document was first indexed (UTC).")
+    indexed_at: str = Field(description="When this content of the document was first indexed "
+                                        "(UTC); kept while the document is unchanged.")
     changed_at: str = Field(description="When its content last changed (UTC).")
 
 

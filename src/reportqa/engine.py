@@ -268,7 +268,10 @@ class Engine:
         if document and document not in snap.index.doc_ranges:
             raise ReportQAError(f"no document named {document!r} in the index")
         hits = snap.retriever.search(question, max(top_k, 10), document, mode)
-        return snap.answerer.answer(question, hits, top_k)
+        answer = snap.answerer.answer(question, hits, top_k)
+        # Name the version that answered, even if a swap happens before the caller reads it.
+        answer.index_version = snap.version
+        return answer
 
     def documents(self) -> list[dict[str, Any]]:
         return list(self._snapshot.index.manifest.get("documents", []))

@@ -547,5 +547,10 @@ def run_bot(settings: Settings, engine: Any = None) -> None:
         from .engine import Engine
 
         engine = Engine.load(settings)
-    asyncio.run(run_until_stopped(ReportBot(settings, engine, config=config)))
+    # A standalone bot picks up new index versions (reportqa index build/watch) by itself.
+    engine.start_auto_reload()
+    try:
+        asyncio.run(run_until_stopped(ReportBot(settings, engine, config=config)))
+    finally:
+        engine.stop_auto_reload()
 
