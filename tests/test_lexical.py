@@ -178,3 +178,22 @@ def test_plain_search_still_works(index):
     assert rows[0] == 0 and scores[0] > 0
     rows, _ = index.search("xyzzy", 2)
     assert len(rows) == 0
+
+
+def test_words_the_index_lacks_are_bridged_to_near_spellings():
+    """A question word the index lacks finds a compound it heads, a spelling one last letter
+    away, or the parts of a hyphenated word written together; known and short words do not
+    drift, and villa is no synonym of huserar (noun and verb "house")."""
+    texts = ["Turismen växer och co-workingplace är nytt.",
+             "Tillverkningsindustrin exporterar.", "House Be huserar företag."]
+    index = LexicalIndex.build(texts, Analyzer())
+    q = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys())
+    assert "turism" in q.near("turist")
+    assert {"co", "workingplac"} <= set(q.near("coworking"))
+    assert "tillverkningsindustrin" in q.near("tillverknings")
+    assert q.near("turism") == [] and q.near("hus") == []
+    turist = next(c for c in q.analyze("Hur många turister?").concepts
+                  if c.text.startswith("turist"))
+    assert 0 < turist.match(index.analyzer.token_set("Turismen")) < 1
+    villa = next(c for c in q.analyze("Vad kostar en villa?").concepts if c.text == "villa")
+    assert villa.match(index.analyzer.token_set("House Be huserar företag.")) == 0

@@ -147,7 +147,7 @@ class QueryOptions:
     # about is mostly in its nouns ("arbetslösheten"), less in "viktiga", "växte", "closely"
     frame_weight: float = 0.3  # weight of question-frame words ("menas", "kallas", "mean")
     max_rarity: float = 3.5  # cap of a concept's weight (names are rare, but not the point)
-    near_factor: float = 0.7  # a word the index lacks ~ a near spelling it has ("turist" ~
+    near_factor: float = 0.5  # a word the index lacks ~ a near spelling it has ("turist" ~
     # "turism") or a compound it heads ("coworking" ~ "coworkingplace")
     min_near: int = 5  # shortest word bridged that way
 
