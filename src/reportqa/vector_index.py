@@ -1,14 +1,17 @@
-"""FAISS indexes: exact inner product while it is fast enough, HNSW beyond a size.
+"""FAISS indexes: exact inner product while it is fast enough, IVF beyond a size.
 
 Exact search (IndexFlatIP) reads every vector for every query, so its cost grows with the
-corpus: about 0.1 ms per 1,000 passages for one query here (one thread; faiss does not split
-a single query across threads). From `hnsw_threshold` passages on (REPORTQA_HNSW_THRESHOLD)
-the index is an HNSW graph instead, whose query cost barely grows with size, at a recall@10
-against exact search that bench/index_types.py measures on real embeddings (≥ 0.98 with the
-parameters below). Vectors are L2-normalised, so inner product = cosine.
+corpus: about 0.1 ms per 1,000 passages for one query on an idle core (faiss does not split a
+single query across threads). From `hnsw_threshold` passages on (REPORTQA_HNSW_THRESHOLD, the
+name kept from when this was HNSW) the index is an inverted file (IndexIVFFlat): √n·4 k-means
+cells, of which the query's nearest 1/16 are scanned exactly. bench/index_types.py measured
+recall@10 against exact search on the 1M-passage bench index: HNSW (M=32, efConstruction 80)
+stalled at 0.94 even at efSearch 1024 on those near-duplicate-rich vectors, while IVF reached
+0.97 scanning 1/32 of the cells; 1/16 is the default for a margin. IVF also builds in ~1.5 min
+at 1M where HNSW took ~7. Vectors are L2-normalised, so inner product = cosine.
 
 A search restricted to one document's rows is always exact: it scores that document's
-vectors directly, which is both faster than filtering a graph walk and never misses.
+vectors directly, which is both faster than filtering the index and never misses.
 """
 
 from __future__ import annotations
@@ -20,9 +23,13 @@ import numpy as np
 
 from .errors import IndexCorruptError
 
-HNSW_M = 32
+HNSW_M = 32  # HNSW indexes of earlier builds still load and search
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
+HNSW_EF_SEARCH = 256
+IVF_CELLS_PER_SQRT = 4  # nlist = 4·√n
+IVF_PROBE_FRACTION = 16  # nprobe = nlist / 16 (at least IVF_MIN_PROBES)
+IVF_MIN_PROBES = 16
+IVF_TRAIN_PER_CELL = 40  # k-means training sample: 40 vectors per cell
 #: faiss-cpu 1.15 sets distance_compute_blas_threshold to 128,000, so a batch of fewer
 #: queries is scored without BLAS; BLAS is far faster for batches (bench/index_types.py).
 #: Single queries (what the service does) are not affected.
@@ -51,8 +58,16 @@ def configure_faiss(threads: int) -> None:
 
 
 def index_kind(n: int, hnsw_threshold: int) -> str:
-    """"flat" or "hnsw" for n passages; a threshold of 0 means always flat."""
-    return "hnsw" if hnsw_threshold and n >= hnsw_threshold else "flat"
+    """"flat" or "ivf" for n passages; a threshold of 0 means always flat."""
+    return "ivf" if hnsw_threshold and n >= max(hnsw_threshold, 1024) else "flat"
+
+
+def ivf_cells(n: int) -> int:
+    return int(min(65536, max(64, round(IVF_CELLS_PER_SQRT * n ** 0.5))))
+
+
+def ivf_probes(nlist: int) -> int:
+    return min(nlist, max(IVF_MIN_PROBES, nlist // IVF_PROBE_FRACTION))
 
 
 def build_vector_index(vectors: np.ndarray, hnsw_threshold: int):
@@ -62,13 +77,20 @@ def build_vector_index(vectors: np.ndarray, hnsw_threshold: int):
     n, dim = vectors.shape
     faiss.omp_set_num_threads(_threads or os.cpu_count() or 1)
     kind = index_kind(n, hnsw_threshold)
-    if kind == "hnsw":
-        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if kind == "ivf":
+        nlist = ivf_cells(n)
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist,
+                                   faiss.METRIC_INNER_PRODUCT)
+        sample = min(n, IVF_TRAIN_PER_CELL * nlist)
+        rows = np.sort(np.random.default_rng(0).choice(n, sample, replace=False))
+        index.train(vectors[rows])
+        index.nprobe = ivf_probes(nlist)
     else:
         index = faiss.IndexFlatIP(dim)
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    index.add(vectors)
+    if kind == "ivf":
+        index.make_direct_map()  # exact per-document search reads vectors by row
     return index, kind
 
 
@@ -92,6 +114,9 @@ def load_vector_index(path: Path, expected: int, dim: int):
         )
     if hasattr(index, "hnsw"):
         index.hnsw.efSearch = HNSW_EF_SEARCH
+    if hasattr(index, "nprobe"):
+        index.nprobe = ivf_probes(index.nlist)
+        index.make_direct_map()  # exact per-document search reads vectors by row
     return index
 
 
@@ -131,8 +156,12 @@ def search_vectors(index, query: np.ndarray, k: int, row_range: tuple[int, int] 
             idx, top = _top(scores, k)
             return idx.astype(np.int64) + start, top.astype(np.float32)
         sel = faiss.IDSelectorRange(start, end)
-        params = (faiss.SearchParametersHNSW(sel=sel, efSearch=max(HNSW_EF_SEARCH, 4 * k))
-                  if hasattr(index, "hnsw") else faiss.SearchParameters(sel=sel))
+        if hasattr(index, "hnsw"):
+            params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(HNSW_EF_SEARCH, 4 * k))
+        elif hasattr(index, "nprobe"):  # a huge document: scan every cell, keep its rows
+            params = faiss.SearchParametersIVF(sel=sel, nprobe=index.nlist)
+        else:
+            params = faiss.SearchParameters(sel=sel)
         scores, rows = index.search(q, k, params=params)
     else:
         scores, rows = index.search(q, k)
