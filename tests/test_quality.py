@@ -107,7 +107,8 @@ def test_expected_facts_are_quoted_from_the_report():
 
     report = next((ROOT / "corpus").glob("*.txt"))
     text = squash(normalize_text(report.read_text(encoding="utf-8"))).lower()
-    for name in ("heldout", "tune"):
+    # heldout_blind and tune_x are below the floors (README, quality), so only checked here
+    for name in ("heldout", "tune", "heldout_blind", "tune_x"):
         for item in load_items(EVAL / f"{name}.jsonl"):
             for e in item.expect or []:
                 assert squash(e).lower() in text, (name, item.id, e)
