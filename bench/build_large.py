@@ -200,10 +200,12 @@ def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
     t1 = time.perf_counter()
     res = build_index(settings, progress=prog, embedder_factory=lambda: pre)
     build_s = time.perf_counter() - t1
-    achieved = np.array(pre.achieved or [1.0])
+    achieved = np.array(pre.achieved or [np.nan])
     print(f"built {res.version}: {res.passages} passages from {res.documents} documents in "
-          f"{build_s:.0f} s; derived vectors' cosine to parent: median "
-          f"{np.median(achieved):.4f} (real variants {np.median(cosines):.4f})")
+          f"{build_s:.0f} s; " + (
+              f"derived vectors' cosine to parent: median {np.median(achieved):.4f} (real "
+              f"variants {np.median(cosines):.4f})" if pre.achieved else
+              "all vectors came from the previous version's embedding cache"))
     manifest = store.read_manifest(res.path)
     figures = {
         "passages": res.passages, "documents": res.documents, "index_type":
@@ -213,7 +215,7 @@ def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
         "cos_real_p10": float(np.quantile(cosines, 0.1)),
         "cos_derived_median": float(np.median(achieved)), "build_s": round(build_s),
         "stages_s": prog.seconds}
-    if save:
+    if save and pre.achieved:  # a rebuild from the cache derives nothing new
         save_result(f"build-large-{res.passages}", figures)
     return figures
 

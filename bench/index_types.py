@@ -1,10 +1,12 @@
-"""Index type by size: exact (flat) against HNSW on the real vectors of an index folder.
+"""Index type by size: exact (flat) against IVF and HNSW on the vectors of an index folder.
 
 For the vectors of a built index (real embeddings of a generated corpus) and real query
 embeddings (generated questions, and passages of documents that are not in the corpus):
 - exact search (IndexFlatIP): single-query p50, and a batch of all queries, each with faiss's
   default `distance_compute_blas_threshold` (128,000 in faiss-cpu 1.15) and with it lowered
   to 1, so that the effect of the BLAS path is measured, not assumed;
+- IVF (the index's own, when it is one): recall@10 and single-query p50 for 1/64 … 1/8 of
+  the cells probed (reportqa probes 1/16);
 - HNSW (the index's own when it is one, or built here with --build-hnsw): build time,
   single-query p50 and recall@10 against exact search for several efSearch values.
 
@@ -13,6 +15,7 @@ the exact 10th score (ties between identical vectors are not misses).
 
     python bench/index_types.py --index bench/out/index-100k --build-hnsw
     python bench/index_types.py --index bench/out/index-1m
+    python bench/index_types.py --index bench/out/index-1m --build-hnsw   # slow: minutes
 """
 
 from __future__ import annotations
@@ -131,9 +134,37 @@ def main(argv: list[str] | None = None) -> int:
           f"{f['default']['batch_ms_per_query']} vs {f['blas']['batch_ms_per_query']} "
           "ms/query", flush=True)
 
+    if hasattr(loaded, "nprobe"):  # the index folder's own IVF: sweep the probed cells
+        res["ivf"] = {"nlist": loaded.nlist, "default_nprobe": loaded.nprobe, "sweep": []}
+        default_probe = loaded.nprobe
+        for div in (64, 32, 16, 8):
+            loaded.nprobe = max(1, loaded.nlist // div)
+            row = {"nprobe": loaded.nprobe}
+            for qname, qv in queries.items():
+                sel = slice(0, len(qv)) if qname == "questions" else slice(
+                    len(queries["questions"]), len(allq))
+                s, r = loaded.search(np.ascontiguousarray(qv, dtype=np.float32), k)
+                row[f"recall_{qname}"] = round(recall_at(r, s, exact_rows[sel],
+                                                         exact_scores[sel]), 4)
+            row["single_p50_ms"] = ms(single_query_p50(loaded, single, k))
+            res["ivf"]["sweep"].append(row)
+            print(f"IVF nlist {loaded.nlist}, nprobe {loaded.nprobe:5}"
+                  f"{' (default)' if loaded.nprobe == default_probe else ''}: recall@10 "
+                  f"questions {row['recall_questions']:.4f}, passages "
+                  f"{row['recall_passages']:.4f}; one query p50 {row['single_p50_ms']} ms",
+                  flush=True)
+        loaded.nprobe = default_probe
     hnsw = loaded if hasattr(loaded, "hnsw") else None
     if hnsw is None and a.build_hnsw:
-        hnsw, build_s = timed(lambda: vector_index.build_vector_index(xb, 1)[0])
+        import faiss as _f
+
+        def build_hnsw():
+            index = _f.IndexHNSWFlat(dim, vector_index.HNSW_M, _f.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = vector_index.HNSW_EF_CONSTRUCTION
+            index.add(xb)
+            return index
+
+        hnsw, build_s = timed(build_hnsw)
         res["hnsw_build_s"] = round(build_s, 1)
         print(f"built HNSW (M={vector_index.HNSW_M}, efConstruction="
               f"{vector_index.HNSW_EF_CONSTRUCTION}) in {build_s:.1f} s", flush=True)
