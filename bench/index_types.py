@@ -6,7 +6,7 @@ embeddings (generated questions, and passages of documents that are not in the c
   default `distance_compute_blas_threshold` (128,000 in faiss-cpu 1.15) and with it lowered
   to 1, so that the effect of the BLAS path is measured, not assumed;
 - IVF (the index's own, when it is one): recall@10 and single-query p50 for 1/64 … 1/8 of
-  the cells probed (reportqa probes 1/16);
+  the cells probed, and for reportqa's default (4·√nlist);
 - HNSW (the index's own when it is one, or built here with --build-hnsw): build time,
   single-query p50 and recall@10 against exact search for several efSearch values.
 
@@ -137,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(loaded, "nprobe"):  # the index folder's own IVF: sweep the probed cells
         res["ivf"] = {"nlist": loaded.nlist, "default_nprobe": loaded.nprobe, "sweep": []}
         default_probe = loaded.nprobe
-        for div in (64, 32, 16, 8):
-            loaded.nprobe = max(1, loaded.nlist // div)
+        for probes in sorted({max(1, loaded.nlist // d) for d in (64, 32, 16, 8)}
+                             | {default_probe}):
+            loaded.nprobe = probes
             row = {"nprobe": loaded.nprobe}
             for qname, qv in queries.items():
                 sel = slice(0, len(qv)) if qname == "questions" else slice(
