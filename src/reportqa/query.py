@@ -125,7 +125,11 @@ FRAME_WORDS = wordset(
     "described explain kind kinds type types sort sorts located situated get gets got "
     "try tries trying tried seem seems make makes made go goes come comes become became "
     "exist exists existing roughly approximately around nearly actually according enligt "
-    "role roll rapporten rapport report dokumentet texten"
+    "role roll rapporten rapport report dokumentet texten "
+    # everyday adverbs of time, habit and degree, and the counting frame: how a question
+    # is put, not what it asks about (the report words them otherwise, or not at all)
+    "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen "
+    "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
@@ -248,6 +252,8 @@ class QueryAnalyzer:
             return []
         if token.endswith("tt") and len(token) >= 4 and token[:-2] in self._vocab_set:
             return [token[:-2]]
+        if token.endswith("s") and len(token) == 4 and token[:-1] in self._vocab_set:
+            return [token[:-1]]  # genitive of a short name ("åres" → "åre")
         if len(token) < 4:
             return []
         m = self.options.max_ending
