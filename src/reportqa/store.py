@@ -434,12 +434,13 @@ class PreviousVersion:
     def vectors(self, key: str, dim: int, wanted: set[str]) -> dict[str, np.ndarray]:
         """The embeddings of `wanted` text hashes, if this version was embedded with `key`.
 
-        The dense index stores the vectors exactly (flat or HNSW-flat), so row i of it is the
-        embedding of the passage whose text hash is hashes[i]. Any problem: no cache.
+        The dense index stores the vectors exactly (flat, HNSW-flat, or IVF-flat with its
+        direct map), so row i of it is the embedding of the passage whose text hash is
+        hashes[i]. Any problem: no cache.
         """
         m = self.manifest
         if (model_key(m.get("model", ""), m.get("passage_prompt", "")) != key
-                or m.get("dim") != dim or m.get("index_type") not in ("flat", "hnsw")):
+                or m.get("dim") != dim or m.get("index_type") not in ("flat", "hnsw", "ivf")):
             return {}
         rows = {h: i for i, h in enumerate(self.hashes) if h in wanted}
         if not rows:
