@@ -128,7 +128,7 @@ FRAME_WORDS = wordset(
     "role roll rapporten rapport report dokumentet texten "
     # everyday adverbs of time, habit and degree, and the counting frame: how a question
     # is put, not what it asks about (the report words them otherwise, or not at all)
-    "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen "
+    "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
     "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
