@@ -8,7 +8,9 @@ For each index folder:
   model and encode a few queries → RSS₁; load the index (LoadedIndex.open, as Engine.load
   does) and answer the same questions → RSS₂. Model share = RSS₁ − RSS₀, index share =
   RSS₂ − RSS₁, the rest (interpreter and libraries) = RSS₀.
-Plus the index's files on disk. Index share per 100k passages = index share / (passages/100k).
+Plus the index's files on disk. Index share per 100k passages = the growth of the index share
+between the smallest and the largest index (the smallest one's share is the fixed part:
+glossary, word frequencies, buffers).
 
     python bench/memory.py bench/out/index-1k bench/out/index-100k bench/out/index-1m
 """
@@ -122,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
               f"(in-process stages); index per 100k passages {row['index_mb_per_100k']} MiB; "
               f"files {row['files_mb']}", flush=True)
         save_result(f"memory-{n}", row)
+    if len(rows) >= 2:  # the part that grows with the corpus, without the fixed query data
+        lo, hi = min(rows, key=lambda r: r["passages"]), max(rows, key=lambda r: r["passages"])
+        slope = (hi["index_mb"] - lo["index_mb"]) / ((hi["passages"] - lo["passages"]) / 1e5)
+        print(f"index share per 100k passages (from {lo['passages']} to {hi['passages']}): "
+              f"{slope:.0f} MiB; fixed query-side data ≈ {lo['index_mb']} MiB")
     return 0
 
 
