@@ -129,6 +129,7 @@ FRAME_WORDS = wordset(
     # everyday adverbs of time, habit and degree, and the counting frame: how a question
     # is put, not what it asks about (the report words them otherwise, or not at all)
     "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
+    "varje ihop "
     "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -239,7 +240,7 @@ class QueryAnalyzer:
         ("märkts" → "märk" of "märks")."""
         if stem in self._synonyms:
             return list(self._synonyms[stem].values())
-        for n in range(max(4, len(stem) - 2), len(stem)):
+        for n in range(max(3, len(stem) - 2), len(stem)):
             if stem[n:] in _ENDINGS and stem[:n] in self._synonyms:
                 return list(self._synonyms[stem[:n]].values())
         return []
