@@ -400,6 +400,23 @@ def eval_cmd(
                                          for c in cols))
 
 
+def _preload_model_libraries() -> None:
+    """Import sentence-transformers (torch, transformers) in a background thread.
+
+    The engine needs them only once the server runs, but importing them is most of the
+    start-up; overlapped with importing the web server they start about a second sooner
+    (bench/startup.py). Any real failure is reported when the engine loads.
+    """
+    import contextlib
+    import threading
+
+    def run() -> None:
+        with contextlib.suppress(Exception):  # Engine.load reports it with context
+            import sentence_transformers  # noqa: F401
+
+    threading.Thread(target=run, name="preload-model-libraries", daemon=True).start()
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="default REPORTQA_HOST")] = None,
@@ -414,6 +431,7 @@ def serve(
     New index versions are swapped in without a restart (CURRENT is polled each second;
     SIGHUP reloads at once).
     """
+    _preload_model_libraries()  # overlaps the model libraries' import with the server's
     import uvicorn
 
     from .api import create_app
