@@ -34,6 +34,9 @@ def main() -> int:
         for key, label in (("encode", "model: encode one query"),
                            ("faiss", "FAISS search"), ("bm25", "bm25s search")):
             ax.plot(x, [r[f"{key}_p50_ms"] for r in floors], ".:", label=label)
+        if all("stages_p50_ms" in r for r in floors):
+            ax.plot(x, [r["stages_p50_ms"]["bm25"] for r in floors], "x:",
+                    label="the Engine's own BM25 (concept scoring)")
         for r in floors:
             ax.annotate(f"{r['ratio']:.2f}×\n{r['index_type']}", (r["passages"],
                         r["engine_p50_ms"]), textcoords="offset points", xytext=(0, 8),

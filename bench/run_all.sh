@@ -22,12 +22,12 @@ for n in 10k 100k 1m; do
   $PY bench/build_large.py --base-index $O/index-30k --corpus $O/corpus-$n --index $O/index-$n
 done
 
-for n in 1k 10k 30k 100k 1m; do $PY bench/floor.py --index $O/index-$n --breakdown; done
+for n in 1k 10k 30k 100k 1m; do $PY bench/floor.py --index $O/index-$n --breakdown --one-thread; done
 $PY bench/index_types.py --index $O/index-30k --build-hnsw
 $PY bench/index_types.py --index $O/index-100k
 $PY bench/index_types.py --index $O/index-1m
-$PY bench/startup.py --index $O/index-1k
-$PY bench/gen_corpus.py --passages 2000 --seed 3 --out $O/corpus-tp
+$PY bench/startup.py --index $O/index-1k --rounds 5
+$PY bench/gen_corpus.py --passages 2000 --seed 3 --base-passages 2000 --out $O/corpus-tp
 $PY bench/build_throughput.py --corpus $O/corpus-tp/corpus
 $PY bench/memory.py $O/index-1k $O/index-10k $O/index-100k $O/index-1m
 $PY bench/plots.py
