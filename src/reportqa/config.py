@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     hnsw_threshold: int = Field(
         50_000, ge=0,
         description="use an HNSW index from this many passages on (0 = always exact); "
-        "exact search costs ~0.1 ms per 1,000 passages, HNSW ~0.3 ms (bench/README.md)",
+        "exact search costs ~0.1-0.3 ms per 1,000 passages, IVF 1.5 ms at 100k (bench/README.md)",
     )
     index_keep: int = Field(3, ge=1)
 

@@ -1,15 +1,15 @@
 """FAISS indexes: exact inner product while it is fast enough, IVF beyond a size.
 
 Exact search (IndexFlatIP) reads every vector for every query, so its cost grows with the
-corpus: about 0.1 ms per 1,000 passages for one query on an idle core (faiss does not split a
-single query across threads). From `hnsw_threshold` passages on (REPORTQA_HNSW_THRESHOLD, the
-name kept from when this was HNSW) the index is an inverted file (IndexIVFFlat): 4·√n
-k-means cells, of which the query's nearest 4·√nlist are scanned exactly (1/9 of them at
-100k passages, 1/16 at 1M). bench/index_types.py measured recall@10 against exact search for
-generated questions: 0.995 at 100k, and on the 1M-passage bench index, where HNSW (M=32,
-efConstruction 80) stalled at 0.94 even at efSearch 1024 on those near-duplicate-rich
-vectors, IVF passes 0.98 (bench/README.md). IVF also builds in ~1.5 min at 1M where HNSW took
-~7. Vectors are L2-normalised, so inner product = cosine.
+corpus: 0.1-0.3 ms per 1,000 passages for one query (8 ms at 30k on the busy bench machine;
+faiss does not split a single query across threads). From `hnsw_threshold` passages on
+(REPORTQA_HNSW_THRESHOLD, the name kept from when this was HNSW) the index is an inverted
+file (IndexIVFFlat): 4·√n k-means cells, of which the query's nearest 4·√nlist are scanned
+exactly (1/9 of them at 100k passages, 1/16 at 1M). bench/index_types.py measured recall@10
+against exact search for generated questions: 0.995 at 100k and 0.996 at 1M, where HNSW
+(M=32, efConstruction 80) stalled at 0.94 even at efSearch 1024 on those near-duplicate-rich
+vectors (bench/README.md). IVF also builds in ~1.5 min at 1M where HNSW took ~7. Vectors
+are L2-normalised, so inner product = cosine.
 
 A search restricted to one document's rows is always exact: it scores that document's
 vectors directly, which is both faster than filtering the index and never misses.
