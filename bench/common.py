@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -61,3 +62,13 @@ def save_result(name: str, data: dict[str, Any]) -> Path:
 def load_results(prefix: str) -> list[dict[str, Any]]:
     return [json.loads(p.read_text(encoding="utf-8"))
             for p in sorted(RESULTS.glob(f"{prefix}*.json"))]
+
+
+def stop_process(p: subprocess.Popen, timeout: float = 30) -> None:
+    """Terminate a server started by a bench, killing it if it does not stop in time."""
+    p.terminate()
+    try:
+        p.wait(timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()

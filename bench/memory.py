@@ -26,7 +26,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import BENCH, ROOT, rss_mb, save_result
+from common import BENCH, ROOT, rss_mb, save_result, stop_process
 from startup import REPORTQA, env, free_port
 
 PY = str(ROOT / ".venv" / "bin" / "python")
@@ -88,12 +88,7 @@ def server_rss(index: Path, questions: list[str], timeout: float = 1200) -> floa
                 r.read()
         return rss_mb(p.pid)
     finally:
-        p.terminate()
-        try:
-            p.wait(30)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
+        stop_process(p)
 
 
 def main(argv: list[str] | None = None) -> int:

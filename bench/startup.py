@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import ROOT, p50, save_result
+from common import ROOT, p50, save_result, stop_process
 
 PY = str(ROOT / ".venv" / "bin" / "python")
 REPORTQA = str(ROOT / ".venv" / "bin" / "reportqa")
@@ -80,12 +80,7 @@ def server_once(index: Path, timeout: float = 600) -> float:
             time.sleep(0.01)
         raise RuntimeError("the server did not get ready in time")
     finally:
-        p.terminate()
-        try:
-            p.wait(30)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
+        stop_process(p)
 
 
 def cli_once(args: list[str]) -> float:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPORT, make_settings
+from conftest import REPORT, build_template, copy_live
 from fixtures_docs import make_txt
 
 from reportqa import store
@@ -35,19 +35,13 @@ def long_document(n: int = 45) -> str:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, embedder):
     """The report and a small second report, built once; each test works on a copy."""
-    s = make_settings(tmp_path_factory.mktemp("crash"))
-    shutil.copy(REPORT, s.corpus_dir / REPORT.name)
-    make_txt(s.corpus_dir / "vagar.txt")
-    build_index(s, embedder_factory=lambda: embedder)
-    return s
+    return build_template(tmp_path_factory.mktemp("crash"), embedder,
+                          lambda d: make_txt(d / "vagar.txt"))
 
 
 @pytest.fixture
 def live(template, tmp_path):
-    s = make_settings(tmp_path)
-    shutil.copytree(template.corpus_dir, s.corpus_dir, dirs_exist_ok=True)
-    shutil.copytree(template.index_dir, s.index_dir)
-    return s
+    return copy_live(template, tmp_path)
 
 
 def start_paused_build(s, point: str, tmp: Path) -> subprocess.Popen:

@@ -6,29 +6,13 @@ import json
 import shutil
 
 import pytest
-from conftest import REPORT, make_settings
+from conftest import REPORT, CountingEmbedder, make_settings
 from fixtures_docs import make_docx, make_md, make_pdf, make_txt
 
 from reportqa import store
 from reportqa.engine import Engine
 from reportqa.errors import CorpusError, IndexMismatchError, IndexMissingError
 from reportqa.indexer import build_index, is_stale
-
-
-class CountingEmbedder:
-    """The real model, counting how many passages it embeds."""
-
-    def __init__(self, inner, fail_after: int | None = None):
-        self.inner, self.dim, self.count, self.fail_after = inner, inner.dim, 0, fail_after
-
-    def encode_passages(self, texts, on_batch=None):
-        if self.fail_after is not None and self.count + len(texts) > self.fail_after:
-            raise KeyboardInterrupt("build killed midway")
-        self.count += len(texts)
-        return self.inner.encode_passages(texts, on_batch)
-
-    def encode_query(self, text):
-        return self.inner.encode_query(text)
 
 
 @pytest.fixture

@@ -8,7 +8,14 @@ import threading
 import time
 
 import pytest
-from conftest import REPORT, make_settings
+from conftest import (
+    REPORT,
+    CountingEmbedder,
+    build_template,
+    copy_live,
+    make_settings,
+    wait_for,
+)
 from fixtures_docs import make_md, make_txt
 
 from reportqa import store
@@ -22,31 +29,6 @@ QUESTION = "Hur många personer sysselsätter industrin?"
 OLD, NEW = "ca 5 000 personer", "ca 5 400 personer"
 
 
-class CountingEmbedder:
-    """The real model, counting the passages it embeds."""
-
-    def __init__(self, inner):
-        self.inner, self.dim, self.count = inner, inner.dim, 0
-
-    def encode_passages(self, texts, on_batch=None):
-        self.count += len(texts)
-        return self.inner.encode_passages(texts, on_batch)
-
-    def encode_query(self, text):
-        return self.inner.encode_query(text)
-
-
-def wait_for(cond, timeout: float = 30.0, what: str = "condition"):
-    """Poll until cond() is truthy (a deadline against hangs, not a timing assertion)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = cond()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def edit_report(settings, old: str = OLD, new: str = NEW) -> None:
     path = settings.corpus_dir / REPORT.name
     text = path.read_text(encoding="utf-8")
@@ -57,18 +39,13 @@ def edit_report(settings, old: str = OLD, new: str = NEW) -> None:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, embedder):
     """The report and its built index, built once per module and copied for each test."""
-    s = make_settings(tmp_path_factory.mktemp("updates"))
-    shutil.copy(REPORT, s.corpus_dir / REPORT.name)
-    build_index(s, embedder_factory=lambda: embedder)
-    return s
+    return build_template(tmp_path_factory.mktemp("updates"), embedder)
 
 
 @pytest.fixture
 def live(template, tmp_path, embedder):
     """A corpus holding a copy of the report and a built index, plus an Engine over it."""
-    s = make_settings(tmp_path)
-    shutil.copytree(template.corpus_dir, s.corpus_dir, dirs_exist_ok=True)
-    shutil.copytree(template.index_dir, s.index_dir)
+    s = copy_live(template, tmp_path)
     return s, Engine.load(s, embedder=embedder)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from conftest import REPORT, make_settings
+from conftest import REPORT, build_template, copy_live, wait_for
 from fixtures_docs import make_txt
 
 from reportqa import store
@@ -41,31 +40,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(cond, timeout: float = 60.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = cond()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, embedder):
-    s = make_settings(tmp_path_factory.mktemp("updates-cli"))
-    shutil.copy(REPORT, s.corpus_dir / REPORT.name)
-    make_txt(s.corpus_dir / "vagar.txt")
-    build_index(s, embedder_factory=lambda: embedder)
-    return s
+    return build_template(tmp_path_factory.mktemp("updates-cli"), embedder,
+                          lambda d: make_txt(d / "vagar.txt"))
 
 
 @pytest.fixture
 def live(template, tmp_path):
-    s = make_settings(tmp_path)
-    shutil.copytree(template.corpus_dir, s.corpus_dir, dirs_exist_ok=True)
-    shutil.copytree(template.index_dir, s.index_dir)
-    return s
+    return copy_live(template, tmp_path)
 
 
 def dirs(s) -> list[str]:
