@@ -6,7 +6,7 @@ import pytest
 
 from reportqa.glossary import Glossary, english_key, load_glossary
 from reportqa.lexical import Analyzer, AnalyzerConfig, LexicalIndex, normalize_numbers, raw_words
-from reportqa.query import QueryAnalyzer, answer_type_words
+from reportqa.query import QueryAnalyzer, QueryOptions, answer_type_words
 from reportqa.vocabulary import looks_like_noun, split_compound, stem
 
 TEXTS = [
@@ -197,3 +197,32 @@ def test_words_the_index_lacks_are_bridged_to_near_spellings():
     assert 0 < turist.match(index.analyzer.token_set("Turismen")) < 1
     villa = next(c for c in q.analyze("Vad kostar en villa?").concepts if c.text == "villa")
     assert villa.match(index.analyzer.token_set("House Be huserar företag.")) == 0
+
+
+def test_a_word_finds_the_compounds_it_is_the_last_part_of():
+    """Swedish puts a compound's head last: "universitetet" finds "Mittuniversitetet"."""
+    index = LexicalIndex.build(["Mittuniversitetet forskar om turism."], Analyzer())
+    q = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys())
+    assert "mittuniversitet" in q.near("universitet")
+    concept = q.analyze("Vilket universitet forskar?").concepts[0]
+    assert 0 < concept.match(index.analyzer.token_set("Mittuniversitetet")) < 1
+    plain = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys(),
+                          options=QueryOptions(suffix_near=False))
+    assert "mittuniversitet" not in plain.near("universitet")
+
+
+def test_thesaurus_synonyms_the_index_has_bridge_everyday_words():
+    """"utökats" (a form of "utöka") reaches "expanderar" through the thesaurus, weaker
+    than the word itself; synonyms the index lacks are not added."""
+    index = LexicalIndex.build(["Tillväxtverket expanderar i länet."], Analyzer())
+    q = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys())
+    concept = next(c for c in q.analyze("Vilken myndighet har utökats?").concepts
+                   if c.text == "utökats")
+    assert 0 < concept.match(index.analyzer.token_set("expanderar")) < 1
+    assert all(t in q._vocab_set or q.inflections(t)
+               for terms in q.thesaurus_terms("utökats") for t in terms[:1])
+    off = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys(),
+                        options=QueryOptions(thesaurus_factor=0))
+    concept = next(c for c in off.analyze("Vilken myndighet har utökats?").concepts
+                   if c.text == "utökats")
+    assert concept.match(index.analyzer.token_set("expanderar")) == 0

@@ -22,7 +22,9 @@ from functools import lru_cache
 from .glossary import Glossary, english_key, load_glossary
 from .language import detect_language
 from .lexical import STOPWORDS, Analyzer, raw_words
-from .vocabulary import looks_like_noun, rarity, wordset, zipf
+from .spelling import repair_question
+from .thesaurus import Thesaurus, load_thesaurus
+from .vocabulary import looks_like_noun, rarity, split_compound, wordset, zipf
 
 _QUANTITY = re.compile(
     r"\b(hur\s+(många|mycket|stor(t|a)?|hög(t|a)?|länge|långt)|vilken\s+(andel|siffra)|"
@@ -141,6 +143,7 @@ class QueryOptions:
 
     inflection_factor: float = 0.9  # vocabulary tokens that differ by an ending
     synonym_factor: float = 0.5  # Swedish synonyms via shared English translations
+    thesaurus_factor: float = 0.5  # Swedish synonyms from the thesaurus (thesaurus.py)
     translation_factor: float = 0.9  # Swedish translations of English words
     max_ending: int = 4  # longest inflection ending bridged by the vocabulary
     corpus_idf: float = 1.0  # exponent of the corpus-IDF discount of concept weights
@@ -155,6 +158,7 @@ class QueryOptions:
     near_factor: float = 0.5  # a word the index lacks ~ a near spelling it has ("turist" ~
     # "turism") or a compound it heads ("coworking" ~ "coworkingplace")
     min_near: int = 5  # shortest word bridged that way
+    suffix_near: bool = True  # … also to compounds it is the last part of
 
 
 @dataclass(frozen=True)
@@ -204,14 +208,17 @@ class QueryAnalyzer:
 
     def __init__(self, analyzer: Analyzer, vocabulary: Iterable[str] = (),
                  glossary: Glossary | None = None, options: QueryOptions | None = None,
-                 doc_freq: Callable[[str], int] | None = None, num_docs: int = 0):
+                 doc_freq: Callable[[str], int] | None = None, num_docs: int = 0,
+                 thesaurus: Thesaurus | None = None):
         self.analyzer = analyzer
+        self.thesaurus = thesaurus if thesaurus is not None else load_thesaurus()
         self.doc_freq = doc_freq
         self.num_docs = num_docs
         self.glossary = glossary if glossary is not None else load_glossary()
         self.options = options or QueryOptions()
         self._vocab_set = frozenset(t for t in vocabulary if t and not t.startswith("#"))
         self._vocab_sorted = sorted(self._vocab_set)
+        self._vocab_reversed = sorted(t[::-1] for t in self._vocab_set)
         self._synonyms = self._build_synonyms()
         self.analyze = lru_cache(maxsize=4096)(self._analyze)
 
@@ -245,6 +252,21 @@ class QueryAnalyzer:
                 return list(self._synonyms[stem[:n]].values())
         return []
 
+    def thesaurus_terms(self, word: str) -> list[tuple[str, ...]]:
+        """Index terms of the thesaurus synonyms of a word (and, for a compound, of its
+        last part: "turismorganisationen" → "organisation" → …) that this index has, as
+        such or inflected; synonyms it lacks would only add noise."""
+        words = set(self.thesaurus.synonyms(word))
+        parts = split_compound(word)
+        if parts:
+            words |= self.thesaurus.synonyms(parts[-1])
+        out = []
+        for w in sorted(words):
+            terms = self.analyzer.word_terms(w)
+            if terms and (terms[0] in self._vocab_set or self.inflections(terms[0])):
+                out.append(terms)
+        return out
+
     def inflections(self, token: str) -> list[str]:
         """Vocabulary tokens that differ from `token` by an inflection ending, either way
         ("sekt" of "sektor" ~ "sektorn", "industri" ~ "industrin"); also the base of a
@@ -276,12 +298,24 @@ class QueryAnalyzer:
             i += 1
         return out
 
+    def _with_suffix(self, suffix: str, limit: int = 8) -> list[str]:
+        """Vocabulary tokens that end with `suffix`, at most `limit` (bisection)."""
+        rev = self._vocab_reversed
+        key = suffix[::-1]
+        i = bisect_left(rev, key)
+        out: list[str] = []
+        while i < len(rev) and rev[i].startswith(key) and len(out) < limit:
+            out.append(rev[i][::-1])
+            i += 1
+        return out
+
     def near(self, token: str) -> list[str]:
         """For a word the index lacks: vocabulary tokens it heads as a compound
         ("turistorganisation" ~ "turistorganisationen"), that differ in its last letter
-        ("turist" ~ "turism"), or, failing those, the parts of a hyphenated word it writes
-        together ("coworking" ~ "co" + "workingplac"). Only words of `min_near` letters
-        or more, so short words do not drift."""
+        ("turist" ~ "turism"), compounds whose last part it is (Swedish puts the head of
+        a compound last: "universitet" ~ "mittuniversitet"), or, failing those, the parts
+        of a hyphenated word it writes together ("coworking" ~ "co" + "workingplac").
+        Only words of `min_near` letters or more, so short words do not drift."""
         n = self.options.min_near
         if (len(token) < n or token in self._vocab_set or not token.isalpha()
                 or token in STOPWORDS):
@@ -290,6 +324,8 @@ class QueryAnalyzer:
         if len(token) > n:
             heads += [v for v in self._with_prefix(token[:-1])
                       if len(v) in (len(token), len(token) + 1) and v != token]
+        if len(token) > n and self.options.suffix_near:
+            heads += [v for v in self._with_suffix(token) if len(v) - len(token) >= 3]
         if not heads:  # written together what the report hyphenates ("coworking" ~
             # "co-workingplace", indexed as "co" + "workingplac")
             for i in range(2, len(token) - 3):
@@ -327,12 +363,17 @@ class QueryAnalyzer:
         parts = a.parts(word)
         syn = self.options.synonym_factor
 
+        thes = self.options.thesaurus_factor
+        thes_terms = self.thesaurus_terms(word) if thes > 0 else []
+
         def alts_for(stem_terms: tuple[str, ...]) -> dict[str, float]:
             alts: dict[str, float] = {}
             self._add(alts, stem_terms, 1.0)
             if syn > 0:
                 for s_terms in self.synonyms(stem_terms[0]):
                     self._add(alts, s_terms[:1], syn)
+            for s_terms in thes_terms:
+                self._add(alts, s_terms[:1], thes)
             return alts
 
         if len(parts) >= 2:
@@ -390,7 +431,10 @@ class QueryAnalyzer:
         return out
 
     def _analyze(self, text: str, language: str | None = None) -> Query:
-        lang = language or detect_language(text)
+        repaired = repair_question(text)
+        lang = language or detect_language(repaired)
+        if lang == "sv":  # English words fold too ("for" → "för")
+            text = repaired
         words = raw_words(_POSSESSIVE.sub("", text))
         if lang == "en":
             concepts = self._english_concepts(words)

@@ -55,12 +55,12 @@ class Retriever:
         c = max(self.candidates, k)
         dense: dict[int, float] = {}
         lex: dict[int, float] = {}
+        q = self.analyze(query)  # the question as read: chat forms, å/ä/ö repaired
         if mode in ("hybrid", "dense"):
-            qvec = self.embedder.encode_query(query)
+            qvec = self.embedder.encode_query(q.text)
             rows, scores = search_vectors(self.index.vectors, qvec, c, row_range)
             dense = dict(zip(rows.tolist(), scores.tolist(), strict=True))
         if mode in ("hybrid", "lexical"):
-            q = self.analyze(query)
             rows, scores = self.index.lexical.search_concepts(q.concepts, c, row_range)
             if len(scores):
                 top = float(scores.max())

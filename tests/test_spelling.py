@@ -1,0 +1,51 @@
+"""Questions typed on a phone: chat forms and missing å, ä, ö (spelling.py, query.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.lexical import Analyzer
+from reportqa.query import QueryAnalyzer
+from reportqa.spelling import repair_question
+from reportqa.thesaurus import Thesaurus, load_thesaurus
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("hur manga statligt anstallda finns det i jamtland",
+     "hur många statligt anställda finns det i jämtland"),
+    ("vad gor Jamtland Harjedalen Turism", "vad gör Jämtland Härjedalen Turism"),
+    ("hur mkt omsätter turismen", "hur mycket omsätter turismen"),
+    ("finns det nåt kluster", "finns det något kluster"),
+    ("stammer det att over 40 procent", "stämmer det att över 40 procent"),
+])
+def test_phone_typing_is_repaired(typed: str, read: str):
+    assert repair_question(typed) == read
+
+
+@pytest.mark.parametrize("kept", [
+    "Var har företagen sitt kontor?",  # "har" is as common as "här": kept
+    "Hur många bor i Åre?",  # "bor" ~ "bör": kept
+    "Vad heter IUC-Z group?",
+    "",
+])
+def test_words_that_are_right_are_kept(kept: str):
+    assert repair_question(kept) == kept
+
+
+def test_repair_is_used_for_swedish_questions_only():
+    """The analysed question is the repaired one in Swedish (quantity found through
+    "manga"); an English question keeps its words ("for" is not "för")."""
+    q = QueryAnalyzer(Analyzer(), ["många", "jämtland"])
+    sv = q.analyze("hur manga jobbar i jamtland")
+    assert sv.language == "sv" and sv.quantity and sv.text == "hur många jobbar i jämtland"
+    en = q.analyze("What share of jobs is for women over 40?")
+    assert en.language == "en" and en.text == "What share of jobs is for women over 40?"
+
+
+def test_thesaurus_is_symmetric_and_finds_headwords_of_inflected_forms():
+    t = Thesaurus.parse("# notice\nutöka|expandera|vidga\n")
+    assert t.synonyms("utökats") == {"expandera", "vidga"}
+    assert "utöka" in t.synonyms("expandera")
+    assert t.synonyms("okänt") == frozenset()
+    shipped = load_thesaurus()
+    assert len(shipped) > 10_000 and "arbete" in shipped.synonyms("jobben")
