@@ -14,6 +14,7 @@ from reportqa.answerer import (
     has_number,
     has_time,
     is_anaphoric,
+    names_in,
 )
 from reportqa.language import detect_language
 from reportqa.messages import not_found_text
@@ -151,3 +152,45 @@ def test_not_found_messages_in_both_languages():
     assert en == ("I could not find that in the report.\nThe nearest sections are:\n"
                   "- Mål 5. Fler kluster")
     assert not_found_text("de", []) == "Det hittade jag inte i rapporten."
+
+
+def test_the_section_heading_answers_what_the_section_is_about(engine):
+    """No sentence says what goal 5 is; its heading does. A question a sentence answers
+    ("Vad är ett kluster?") still gets the sentence, the explicit definition first."""
+    ans = engine.ask("Vad handlar mål 5 om?")
+    assert ans.found and ans.text.startswith("Mål 5. Fler kluster")
+    en = engine.ask("What is goal 5 of the report about?")
+    assert en.found and en.text.startswith("Mål 5. Fler kluster")
+    cluster = engine.ask("Vad är ett kluster?")
+    assert cluster.found and "definieras" in cluster.text
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("Vad betyder SME?", False),  # the report uses the word, it does not explain it
+    ("Vad menas med kluster?", True),
+    ("Vilket år startade Etour?", False),  # "de senaste 20 åren" is no year
+    ("Vilket år utvecklades co-workingplace i regionen?", True),
+    ("Vem är ordförande för Peak Innovation?", False),  # no one is named
+    ("Vem samordnar turismklustret?", True),
+])
+def test_the_answer_must_be_of_the_kind_asked_for(engine, question, found):
+    """A meaning question wants a definition, "vilket år" a year, "vem" a name."""
+    assert engine.ask(question).found is found
+
+
+def test_a_figure_given_as_a_guess_need_not_be_in_the_report(engine):
+    ans = engine.ask("Stämmer det att mer än 40 procent arbetar i offentlig sektor?")
+    assert ans.found and "42 %" in ans.text
+
+
+def test_questions_typed_without_aa_ae_oe_are_answered(engine):
+    ans = engine.ask("hur manga jobbar pa myndigheterna i jamtland")
+    assert ans.found and "3 300" in ans.text and ans.language == "sv"
+
+
+def test_names_in_a_sentence_that_the_question_does_not_name():
+    assert names_in("Det klustret är samordnat av Jämtland Härjedalen Turism.",
+                    "Vem samordnar klustret?") >= {"jämtland", "härjedalen"}
+    assert names_in("IUC-Z group är en gemensam nod.", "Who is the CEO of IUC-Z group?") \
+        == set()
+    assert names_in("Inom turismen finns Sport och mer.", "Vem?") == set()

@@ -226,3 +226,18 @@ def test_thesaurus_synonyms_the_index_has_bridge_everyday_words():
     concept = next(c for c in off.analyze("Vilken myndighet har utökats?").concepts
                    if c.text == "utökats")
     assert concept.match(index.analyzer.token_set("expanderar")) == 0
+
+
+def test_a_rare_inflection_does_not_outweigh_the_word_itself():
+    """The forms of one word share one IDF (Lucene's SynonymQuery): "klustret", in one
+    passage, scores no higher than "kluster", in three, for the same concept."""
+    texts = ["Ett kluster här.", "Ett kluster där.", "Ett kluster till.", "Klustret växer."]
+    index = LexicalIndex.build(texts, Analyzer())
+    q = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys())
+    concepts = q.analyze("kluster").concepts
+    assert len(concepts[0].alts) >= 2
+    blended = index.concept_scores(concepts)
+    assert blended[3] < blended[0]
+    index.blend_idf = False
+    plain = index.concept_scores(concepts)
+    assert plain[3] > plain[0]

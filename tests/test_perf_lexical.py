@@ -3,6 +3,7 @@ top-k bound) gives exactly what the plain algorithm gives, also from several thr
 
 from __future__ import annotations
 
+import math
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,24 +26,34 @@ class C:
 
 
 def reference_scores(lex: LexicalIndex, concepts) -> np.ndarray:
-    """The plain algorithm: per concept the best weighted alternative, summed."""
+    """The plain algorithm: per concept the best weighted alternative, summed; the forms
+    near the best factor scored with the IDF of the most common of them."""
     sc = lex.bm25.scores
-    total = np.zeros(lex.size, dtype=np.float32)
+    n = lex.size
+    total = np.zeros(n, dtype=np.float32)
+
+    def idf(df: int) -> float:
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
     for c in concepts:
-        best = None
+        cols = []
         for tok, f in c.alts.items():
             tid = lex.bm25.vocab_dict.get(tok)
             if tid is None or tid + 1 >= len(sc["indptr"]):
                 continue
             s, e = int(sc["indptr"][tid]), int(sc["indptr"][tid + 1])
-            if s == e:
-                continue
-            if best is None:
-                best = np.zeros(lex.size, dtype=np.float32)
-            rows = sc["indices"][s:e]
-            best[rows] = np.maximum(best[rows], f * sc["data"][s:e])
-        if best is not None:
-            total += c.bm25_weight * best
+            if s != e:
+                cols.append((sc["indices"][s:e], sc["data"][s:e], f, e - s))
+        if not cols:
+            continue
+        top = max(f for _, _, f, _ in cols)
+        blended = idf(max(df for _, _, f, df in cols if f >= 0.85 * top))
+        best = np.zeros(n, dtype=np.float32)
+        for rows, vals, f, df in cols:
+            if len(cols) > 1 and f >= 0.85 * top:
+                f = f * blended / idf(df)
+            best[rows] = np.maximum(best[rows], f * vals)
+        total += c.bm25_weight * best
     return total
 
 

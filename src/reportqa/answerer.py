@@ -19,8 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from .lexical import Analyzer, raw_words
-from .query import Query, QueryAnalyzer, is_quantity_question
+from .lexical import raw_words as _words
+from .query import FRAME_WORDS, Concept, Query, QueryAnalyzer, is_quantity_question
 from .retriever import Hit
+from .vocabulary import zipf
 
 MAX_ANSWER_CHARS = 400
 ELLIPSIS = "…"
@@ -52,6 +54,18 @@ _DEFINING = re.compile(r"^(det|detta|de|dessa|it|this|these|they)\s+(är|innebä
 _DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyder|avser|består|"
                             r"är\s+(ett|en)|means|consists?|is\s+(a|an)|are\s+called)\b",
                             re.IGNORECASE)
+_EXPLICIT_DEFINITION = re.compile(r"\b(definieras|definierar|definition|innebär|betyder|avser|"
+                                  r"kallas|means|is\s+defined|refers?\s+to)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"\w,\s+(ett|en|an?)\s+\w", re.IGNORECASE)  # "Peak Innovation, ett …"
+# asks what a word means: answered by a definition, not by a sentence that uses the word
+_MEANING_QUESTION = re.compile(
+    r"^\s*(vad\s+(betyder|menas\s+med|innebär|står\s+\S+\s+för)|what\s+(does|do)\s+.+\s+"
+    r"(mean|stand\s+for)|what\s+is\s+meant\s+by)\b", re.IGNORECASE)
+_YEAR_QUESTION = re.compile(r"\b(vilket|vilka)\s+år(tal)?\b|\b(what|which)\s+year\b|\bårtal",
+                            re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WHO_QUESTION = re.compile(r"^\s*(vem|vems|who|whose)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
     r"utmärker)|vilka\s+\w+\s+"
@@ -85,6 +99,7 @@ class RerankWeights:
     retrieval: float = 0.4  # fused retrieval score
     number: float = 0.3  # quantity question and the sentence has a number
     unit: float = 0.1  # … and the number stands next to the counted word
+    compound: float = 0.2  # the sentence has a compound of the question as one word
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
@@ -94,6 +109,11 @@ class RerankWeights:
     missing_number: float = 0.4
     missing_time: float = 0.5
     unit_mismatch: float = 0.8  # no number of the sentence counts what the question counts
+    missing_definition: float = 0.3  # "vad betyder X?" and the sentence does not define
+    missing_year: float = 0.5  # "vilket år …?" and the sentence has no year
+    missing_name: float = 0.5  # "vem …?" / "who …?" and the sentence names no one new
+    heading_answer: float = 0.7  # the heading answers when it covers this much of the question
+    heading_margin: float = 0.3  # … and this much more than any sentence
 
 
 @dataclass(frozen=True)
@@ -163,6 +183,27 @@ def has_amount(question: str, text: str) -> bool:
     if _COUNT_QUESTION.search(question):
         return bool(_COUNT.search(text) or _NUMBER_WORD.search(text))
     return has_number(text)
+
+
+def _head_word(c: Concept) -> str:
+    return c.text.split(":")[0].split(" ")[0]
+
+
+def names_in(sentence: str, question: str) -> set[str]:
+    """Names in a sentence that the question does not name: capitalised words inside the
+    sentence, and at its start those that are no common word ("Den", "Inom") or acronyms."""
+    asked = set(_words(question))
+    out: set[str] = set()
+    for m in _CAPITALISED.finditer(sentence):
+        word = m.group(1)
+        parts = _words(word)
+        if len(word) < 2 or not parts or all(p in asked for p in parts):
+            continue
+        initial = not sentence[:m.start()].strip() or sentence[:m.start()].rstrip()[-1] in ".!?:"
+        common = zipf(word.lower(), "sv")
+        if not word.isalpha() or word.isupper() or common < (4.5 if not initial else 4.0):
+            out.add(word.lower())  # a common word with a capital ("Sport") names no one
+    return out
 
 
 def has_number(text: str) -> bool:
@@ -253,10 +294,16 @@ class Answerer:
             ctx_gain += c.weight * max(0.0, mc - ms)
         s_cov, pass_cov, ctx_gain = s_cov / total, pass_cov / total, ctx_gain / total
         score = w.sentence * s_cov + w.passage * pass_cov + w.retrieval * hit.score
+        # the compound itself ("tjänsteföretag") says more than its parts in other words
+        # ("tjänster … industriföretagen")
+        score += w.compound * sum(c.weight for c in q.concepts if c.whole and (
+            c.whole in s_tok or (anaphoric and c.whole in c_tok))) / total
         if _DEFINITION_QUESTION.match(q.text) and (
                 (anaphoric and _DEFINING.match(p.text))
                 or (s_cov >= 0.5 and _DEFINING_VERB.search(p.text))):
             score += w.definition
+            if _EXPLICIT_DEFINITION.search(p.text):  # "definieras som" over "är en utmaning"
+                score += w.definition
         if q.temporal and has_time(p.text):
             score += w.number
         if q.quantity and has_amount(q.text, p.text):
@@ -283,7 +330,20 @@ class Answerer:
             conf *= self.weights.unit_mismatch
         if q.temporal and not has_time(sentence):
             conf *= self.weights.missing_time
+        elif _YEAR_QUESTION.search(q.text) and not _YEAR.search(sentence):
+            conf *= self.weights.missing_year
+        if _MEANING_QUESTION.match(q.text) and not self._defines(sentence):
+            conf *= self.weights.missing_definition
+        if _WHO_QUESTION.match(q.text) and not names_in(answer_text(best.hit, best.needs_context),
+                                                        q.text):
+            conf *= self.weights.missing_name
         return round(conf, 4)
+
+    @staticmethod
+    def _defines(sentence: str) -> bool:
+        """Whether a sentence defines something: "X är en …", "definieras som", "X, ett …"."""
+        return bool((is_anaphoric(sentence) and _DEFINING.match(sentence))
+                    or _DEFINING_VERB.search(sentence) or _APPOSITION.search(sentence))
 
     # ---- answering -------------------------------------------------------------------------
     def answer(self, question: str, hits: list[Hit], top_k: int = 3) -> Answer:
@@ -294,9 +354,36 @@ class Answerer:
         ranked = self.rank(q, hits)
         best = ranked[0]
         conf = self.confidence(q, best)
+        text = answer_text(best.hit, best.needs_context)
+        heading = self._heading_answer(q, ranked)
+        if heading is not None:
+            text, conf = heading
         sources = self._sources([s.hit for s in ranked], top_k)
-        text = answer_text(best.hit, best.needs_context) if conf >= self.threshold else None
-        return Answer(question, text, conf, sources, q.language)
+        return Answer(question, text if conf >= self.threshold else None, conf, sources,
+                      q.language)
+
+    def _heading_answer(self, q: Query, ranked: list[Scored]) -> tuple[str, float] | None:
+        """The section heading, when it answers and no sentence does: "Vad handlar mål 5
+        om?" is answered by "Mål 5. Fler kluster (…)", which no sentence repeats. Words about
+        the report itself ("rapporten", "handlar", "about") are left out of both sides."""
+        w = self.weights
+        section = ranked[0].hit.passage.section
+        concepts = [c for c in q.concepts if _head_word(c) not in FRAME_WORDS]
+        total = sum(c.confidence_weight for c in concepts)
+        if not section or len(section) > MAX_ANSWER_CHARS or not total:
+            return None
+
+        def cov(text: str) -> float:
+            tokens = self.analyzer.token_set(text)
+            return sum(c.confidence_weight * c.match(tokens) for c in concepts) / total
+
+        heading = cov(section)
+        if heading < w.heading_answer:
+            return None
+        sentences = max(cov(s.hit.passage.text) for s in ranked[:w.candidates])
+        if heading - sentences < w.heading_margin:
+            return None
+        return section, round(heading, 4)
 
     def _sources(self, hits: list[Hit], top_k: int) -> list[Source]:
         """The top passages, without repeating one whose sentence an earlier one shows."""

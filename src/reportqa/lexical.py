@@ -14,6 +14,7 @@ Queries are scored by concept (see query.py): a question word with its alternati
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Iterable
@@ -155,8 +156,9 @@ class LexicalIndex:
     #: Scratch buffer pairs kept for reuse (one per concurrent query, at most this many).
     POOL = 4
 
-    def __init__(self, analyzer: Analyzer, bm25=None) -> None:
+    def __init__(self, analyzer: Analyzer, bm25=None, blend_idf: bool = True) -> None:
         self.analyzer = analyzer
+        self.blend_idf = blend_idf
         self.bm25 = bm25
         self._dense: dict[int, np.ndarray] = {}
         self._pool: list[list[np.ndarray]] = []  # scratch buffers for concurrent queries
@@ -225,6 +227,22 @@ class LexicalIndex:
             if len(self._pool) < self.POOL:
                 self._pool.append(bufs)
 
+    def _idf(self, df: int) -> float:
+        n = self.size
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _blend(self, postings: list, dfs: list[int]) -> list:
+        """Score the forms of a concept's word ("kluster", "klustret": the alternatives
+        with a factor near the best) with one IDF, that of the most common form, as
+        Lucene's SynonymQuery does: otherwise a rare inflection, in two passages,
+        outweighs the word itself, in ten, wherever it happens to be used. Weaker
+        alternatives (synonyms, compound parts) keep their own IDF."""
+        top = max(f for _, _, f in postings)
+        strong = [df for (_, _, f), df in zip(postings, dfs, strict=True) if f >= 0.85 * top]
+        idf = self._idf(max(strong))
+        return [(rows, vals, f * idf / self._idf(df) if f >= 0.85 * top else f)
+                for (rows, vals, f), df in zip(postings, dfs, strict=True)]
+
     def concept_scores(self, concepts: Iterable[ConceptLike],
                        out: np.ndarray | None = None) -> np.ndarray:
         """BM25 of every passage: per concept the best alternative (weighted), summed."""
@@ -240,12 +258,16 @@ class LexicalIndex:
         try:
             for c in concepts:
                 postings = []
+                dfs = []
                 for tok, factor in c.alts.items():
                     tid = vocab.get(tok)
                     if tid is not None and (p := self._posting(tid)) is not None:
                         postings.append((*p, factor))
+                        dfs.append(self.doc_freq(tok))
                 if not postings:
                     continue
+                if self.blend_idf and len(postings) > 1:
+                    postings = self._blend(postings, dfs)
                 w = c.bm25_weight
                 if len(postings) == 1:  # scores are positive, so max(0, x) = x
                     rows, vals, f = postings[0]

@@ -105,6 +105,23 @@ def counted_word(words: list[str], lang: str) -> str | None:
     return None
 
 
+_APPROXIMATE = re.compile(
+    r"\b(?:över|under|drygt|knappt|nästan|ungefär|cirka|ca|runt|omkring|minst|högst|"
+    r"mer\s+än|mindre\s+än|fler\s+än|färre\s+än|about|over|around|nearly|almost|roughly|"
+    r"approximately|more\s+than|less\s+than|fewer\s+than|at\s+least)\s+(\d+(?:[ ,.]\d+)?)",
+    re.IGNORECASE)
+
+
+_A_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def approximate_numbers(question: str) -> set[str]:
+    """Numbers the question gives as a guess ("stämmer det att över 40 procent …"): the
+    report's figure (42 %) answers it without containing them."""
+    return {w for m in _APPROXIMATE.finditer(question) for w in raw_words(m.group(1))
+            if not _A_YEAR.fullmatch(w)}  # "under 2017" is when, not about how many
+
+
 def is_temporal_question(question: str) -> bool:
     """Asks when or how long ("när", "hur länge", "when", "what year"), not "när det
     gäller" (as regards)."""
@@ -132,7 +149,8 @@ FRAME_WORDS = wordset(
     # is put, not what it asks about (the report words them otherwise, or not at all)
     "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
     "varje ihop "
-    "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays"
+    "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays "
+    "något någon några någonting"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
@@ -168,6 +186,7 @@ class Concept:
     alts: dict[str, float] = field(hash=False)  # index token → factor (1 = the word itself)
     bm25_weight: float = 1.0
     conf_weight: float = -1.0  # … for confidence (the counted word weighs more); <0: weight
+    whole: str = ""  # for a part of a compound, the compound's own token ("tjänsteföretag")
 
     @property
     def confidence_weight(self) -> float:
@@ -382,7 +401,7 @@ class QueryAnalyzer:
                 alts = alts_for((p,))
                 self._add(alts, terms[:1], 1.0)
                 out.append(Concept(f"{word}:{p}", weight / len(parts), alts,
-                                   1.0 / len(parts)))
+                                   1.0 / len(parts), whole=terms[0]))
             return out
         return [Concept(word, weight, alts_for(terms))]
 
@@ -446,6 +465,10 @@ class QueryAnalyzer:
             merged.setdefault(c.text, c)
         out = [self._discount(c) for c in merged.values()]
         unit = counted_word(words, lang)
+        approx = approximate_numbers(text)
+        if approx:  # "över 40 procent": a guess to check, not a figure to find
+            out = [replace(c, weight=c.weight * self.options.frame_weight)
+                   if c.text in approx else c for c in out]
         kinds = answer_type_words(text)
         if kinds:
             out = [replace(c, weight=c.weight * self.options.answer_type_weight)
