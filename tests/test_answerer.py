@@ -194,3 +194,18 @@ def test_names_in_a_sentence_that_the_question_does_not_name():
     assert names_in("IUC-Z group är en gemensam nod.", "Who is the CEO of IUC-Z group?") \
         == set()
     assert names_in("Inom turismen finns Sport och mer.", "Vem?") == set()
+
+
+@pytest.mark.parametrize(("question", "quantity"), [
+    ("Vad kostar ett medlemskap i klustret?", True),
+    ("What is the turnover of the tourism industry?", True),
+    ("Vad är befolkningen i Krokom?", True),
+    ("Vad är ett kluster?", False),
+    ("What is Peak Innovation?", False),
+])
+def test_an_amount_asked_for_by_what_it_measures(question, quantity):
+    assert is_quantity_question(question) is quantity
+
+
+def test_a_price_question_is_not_answered_by_a_sentence_without_one(engine):
+    assert not engine.ask("Vad kostar det att vara med i Grönt Center?").found

@@ -22,7 +22,7 @@ from .lexical import Analyzer, raw_words
 from .lexical import raw_words as _words
 from .query import FRAME_WORDS, Concept, Query, QueryAnalyzer, is_quantity_question
 from .retriever import Hit
-from .vocabulary import zipf
+from .vocabulary import split_compound, zipf
 
 MAX_ANSWER_CHARS = 400
 ELLIPSIS = "…"
@@ -197,12 +197,15 @@ def names_in(sentence: str, question: str) -> set[str]:
     for m in _CAPITALISED.finditer(sentence):
         word = m.group(1)
         parts = _words(word)
-        if len(word) < 2 or not parts or all(p in asked for p in parts):
+        if len(word) < 2 or not parts or all(p in asked or p.removesuffix("s") in asked
+                                              for p in parts):  # "Jämtlands" of "Jämtland"
             continue
         initial = not sentence[:m.start()].strip() or sentence[:m.start()].rstrip()[-1] in ".!?:"
-        common = zipf(word.lower(), "sv")
-        if not word.isalpha() or word.isupper() or common < (4.5 if not initial else 4.0):
-            out.add(word.lower())  # a common word with a capital ("Sport") names no one
+        lower = word.lower()
+        if initial and word.isalpha() and split_compound(lower):
+            continue  # "Turismbranschen" at the start: a compound noun, no name
+        if not word.isalpha() or word.isupper() or zipf(lower, "sv") < (4.0 if initial else 4.5):
+            out.add(lower)  # a common word with a capital ("Sport") names no one
     return out
 
 

@@ -128,9 +128,23 @@ def is_temporal_question(question: str) -> bool:
     return bool(_TEMPORAL.search(_NOT_TEMPORAL.sub(" ", question)))
 
 
+# "Vad kostar …?", "Vad är befolkningen …?", "What is the budget of …?": an amount asked
+# for by what it measures
+_AMOUNT_NOUNS = (r"befolkning(en)?|invånarantal(et)?|folkmängd(en)?|omsättning(en)?|budget(en)?|"
+                 r"pris(et)?|kostnad(en)?|lön(en)?|inkomst(en)?|arbetslöshet(en)?|"
+                 r"population|turnover|revenue|budget|price|cost|salary|wage|income|"
+                 r"(unemployment|employment|growth)\s+rate")
+_AMOUNT = re.compile(
+    r"\b(vad|vilken)\s+(kostar|tjänar|omsätter)\b|\bhow\s+much\b|\bwhat\s+does\s.*\bcost\b|"
+    r"\b(vad|vilken|hur\s+stor|hur\s+hög)\s+(är|var|blir)\s+(den\s+|det\s+)?(\w+s\s+)?"
+    rf"({_AMOUNT_NOUNS})\b|\bwhat\s+(is|was|are)\s+(the\s+)?(\w+\s+)?({_AMOUNT_NOUNS})\b",
+    re.IGNORECASE)
+
+
 def is_quantity_question(question: str) -> bool:
-    """Asks for an amount or share ("hur många", "hur stor andel", "how many", "what share")."""
-    return bool(_QUANTITY.search(question))
+    """Asks for an amount or share ("hur många", "hur stor andel", "how many", "what share",
+    "vad kostar", "what is the population")."""
+    return bool(_QUANTITY.search(question) or _AMOUNT.search(question))
 
 
 #: Words that frame a question rather than say what it is about: they weigh little.
