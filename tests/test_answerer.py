@@ -15,6 +15,7 @@ from reportqa.answerer import (
     has_time,
     is_anaphoric,
     names_in,
+    without_times,
 )
 from reportqa.language import detect_language
 from reportqa.messages import not_found_text
@@ -209,3 +210,20 @@ def test_an_amount_asked_for_by_what_it_measures(question, quantity):
 
 def test_a_price_question_is_not_answered_by_a_sentence_without_one(engine):
     assert not engine.ask("Vad kostar det att vara med i Grönt Center?").found
+
+
+def test_which_goal_is_answered_by_the_heading_that_names_it(engine):
+    ans = engine.ask("Vilket mål i rapporten handlar om kluster?")
+    assert ans.found and ans.text.startswith("Mål 5")
+
+
+def test_which_agency_prefers_the_sentence_that_names_one(engine):
+    ans = engine.ask("Vilken myndighet har fått fler tjänster?")
+    assert ans.found and "Tillväxtverket" in ans.text
+
+
+def test_amounts_are_not_years_or_spans_of_time(engine):
+    """"De senaste 20 åren" counts no researchers."""
+    assert without_times("De senaste 20 åren har Etour forskat.") .count("20") == 0
+    assert "5 000" in without_times("ca 5 000 personer under 2017")
+    assert not engine.ask("Hur många forskare har Etour?").found

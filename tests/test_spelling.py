@@ -49,3 +49,12 @@ def test_thesaurus_is_symmetric_and_finds_headwords_of_inflected_forms():
     assert t.synonyms("okänt") == frozenset()
     shipped = load_thesaurus()
     assert len(shipped) > 10_000 and "arbete" in shipped.synonyms("jobben")
+
+
+def test_a_word_the_report_uses_is_kept_as_written():
+    """"nod" is a word of the report: it is not "nöd", however common that is."""
+    assert repair_question("Vilken organisation är nod för industrin?") \
+        == "Vilken organisation är nöd för industrin?"
+    q = QueryAnalyzer(Analyzer(), [Analyzer().word_terms("nod")[0]])
+    assert q.analyze("Vilken organisation är nod för industrin?").text \
+        == "Vilken organisation är nod för industrin?"

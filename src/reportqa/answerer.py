@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 from .lexical import Analyzer, raw_words
 from .lexical import raw_words as _words
-from .query import FRAME_WORDS, Concept, Query, QueryAnalyzer, is_quantity_question
+from .query import (
+    FRAME_WORDS,
+    Concept,
+    Query,
+    QueryAnalyzer,
+    answer_type_words,
+    is_quantity_question,
+)
 from .retriever import Hit
 from .vocabulary import split_compound, zipf
 
@@ -64,11 +71,15 @@ _MEANING_QUESTION = re.compile(
 _YEAR_QUESTION = re.compile(r"\b(vilket|vilka)\s+år(tal)?\b|\b(what|which)\s+year\b|\bårtal",
                             re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_WHO_QUESTION = re.compile(r"^\s*(vem|vems|who|whose)\b", re.IGNORECASE)
+# asks who, or which organisation: the answer names it
+_WHO_QUESTION = re.compile(
+    r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(företag|bolag|organisation|"
+    r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b",
+    re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
-    r"utmärker)|vilka\s+\w+\s+"
+    r"utmärker)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
     r"(ingår|räknas)|what\s+(is|are|does|do)|what's)\b", re.IGNORECASE)
 
 
@@ -99,6 +110,7 @@ class RerankWeights:
     retrieval: float = 0.4  # fused retrieval score
     number: float = 0.3  # quantity question and the sentence has a number
     unit: float = 0.1  # … and the number stands next to the counted word
+    name: float = 0.15  # "vem"/"vilken myndighet" and the sentence names someone new
     compound: float = 0.2  # the sentence has a compound of the question as one word
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
@@ -183,6 +195,17 @@ def has_amount(question: str, text: str) -> bool:
     if _COUNT_QUESTION.search(question):
         return bool(_COUNT.search(text) or _NUMBER_WORD.search(text))
     return has_number(text)
+
+
+_TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|weeks?|days?)\b|"
+                    r"(?<![\d\s])\b(1[89]\d\d|20\d\d)\b(?![ \u00a0]\d{3})|\S*:\S*",
+                    re.IGNORECASE)
+
+
+def without_times(text: str) -> str:
+    """The text without years, spans of time and references ("20 åren", "2017",
+    "SOU:2017:1"): numbers that say when, not how many."""
+    return _TIMES.sub(" ", text)
 
 
 def _head_word(c: Concept) -> str:
@@ -309,6 +332,8 @@ class Answerer:
                 score += w.definition
         if q.temporal and has_time(p.text):
             score += w.number
+        if w.name and _WHO_QUESTION.search(q.text) and names_in(p.text, q.text):
+            score += w.name  # "Vilken myndighet …?": a sentence that names one
         if q.quantity and has_amount(q.text, p.text):
             score += w.number
             if w.unit and self._unit_match(q, p.text):
@@ -327,7 +352,8 @@ class Answerer:
         for an amount or a time that the sentence does not have."""
         conf = best.confidence_cov
         sentence = best.hit.passage.text
-        if q.quantity and not has_number(sentence):
+        amounts = sentence if q.temporal else without_times(sentence)
+        if q.quantity and not has_number(amounts):
             conf *= self.weights.missing_number
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
             conf *= self.weights.unit_mismatch
@@ -337,7 +363,7 @@ class Answerer:
             conf *= self.weights.missing_year
         if _MEANING_QUESTION.match(q.text) and not self._defines(sentence):
             conf *= self.weights.missing_definition
-        if _WHO_QUESTION.match(q.text) and not names_in(answer_text(best.hit, best.needs_context),
+        if _WHO_QUESTION.search(q.text) and not names_in(answer_text(best.hit, best.needs_context),
                                                         q.text):
             conf *= self.weights.missing_name
         return round(conf, 4)
@@ -381,9 +407,18 @@ class Answerer:
             return sum(c.confidence_weight * c.match(tokens) for c in concepts) / total
 
         heading = cov(section)
+        top = ranked[:w.candidates]
+        # "Vilket mål …?": the kind of thing asked for is named by the heading, by no sentence
+        kinds = answer_type_words(q.text)
+        typed = [c for c in concepts if _head_word(c) in kinds]
+        head_tokens = self.analyzer.token_set(section)
+        if typed and heading >= 0.5 and all(c.match(head_tokens) for c in typed) and not any(
+                c.match(self.analyzer.token_set(s.hit.passage.text)) >= 0.9 for c in typed
+                for s in top):
+            return section, round(heading, 4)
         if heading < w.heading_answer:
             return None
-        sentences = max(cov(s.hit.passage.text) for s in ranked[:w.candidates])
+        sentences = max(cov(s.hit.passage.text) for s in top)
         if heading - sentences < w.heading_margin:
             return None
         return section, round(heading, 4)

@@ -158,7 +158,8 @@ FRAME_WORDS = wordset(
     "described explain kind kinds type types sort sorts located situated get gets got "
     "try tries trying tried seem seems make makes made go goes come comes become became "
     "exist exists existing roughly approximately around nearly actually according enligt "
-    "role roll rapporten rapport report dokumentet texten "
+    "role roll rapporten rapport report dokumentet texten avsnitt avsnittet kapitel kapitlet "
+    "uppföljning uppföljningen begrepp begreppet section chapter term "
     # everyday adverbs of time, habit and degree, and the counting frame: how a question
     # is put, not what it asks about (the report words them otherwise, or not at all)
     "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
@@ -284,6 +285,10 @@ class QueryAnalyzer:
             if stem[n:] in _ENDINGS and stem[:n] in self._synonyms:
                 return list(self._synonyms[stem[:n]].values())
         return []
+
+    def _known(self, word: str) -> bool:
+        """Whether the index has this word (its stem), as written."""
+        return self.analyzer.word_terms(word)[0] in self._vocab_set
 
     def thesaurus_terms(self, word: str) -> list[tuple[str, ...]]:
         """Index terms of the thesaurus synonyms of a word (and, for a compound, of its
@@ -464,7 +469,7 @@ class QueryAnalyzer:
         return out
 
     def _analyze(self, text: str, language: str | None = None) -> Query:
-        repaired = repair_question(text)
+        repaired = repair_question(text, self._known)
         lang = language or detect_language(repaired)
         if lang == "sv":  # English words fold too ("for" → "för")
             text = repaired

@@ -11,6 +11,7 @@ English words fold too ("for" → "för").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .vocabulary import zipf
@@ -41,12 +42,12 @@ def _restorations() -> dict[str, str]:
     return out
 
 
-def _restore(word: str) -> str:
+def _restore(word: str, known: Callable[[str], bool] | None) -> str:
     lower = word.lower()
     if lower in CHAT_FORMS:
         return CHAT_FORMS[lower]
-    if not lower.isascii():
-        return word
+    if not lower.isascii() or (known is not None and known(lower)):
+        return word  # a word the report itself uses ("nod") is meant as written
     cand = _restorations().get(lower)
     if cand is None:
         return word
@@ -56,6 +57,7 @@ def _restore(word: str) -> str:
     return word
 
 
-def repair_question(text: str) -> str:
-    """The question with chat forms spelled out and missing å, ä, ö restored."""
-    return _WORD.sub(lambda m: _restore(m.group(0)), text)
+def repair_question(text: str, known: Callable[[str], bool] | None = None) -> str:
+    """The question with chat forms spelled out and missing å, ä, ö restored; `known`
+    tells words of the report, which are kept as they are."""
+    return _WORD.sub(lambda m: _restore(m.group(0), known), text)
