@@ -160,6 +160,7 @@ def test_the_section_heading_answers_what_the_section_is_about(engine):
     ("Vad är ett kluster?") still gets the sentence, the explicit definition first."""
     ans = engine.ask("Vad handlar mål 5 om?")
     assert ans.found and ans.text.startswith("Mål 5. Fler kluster")
+    assert ans.sources[0].text == ans.text  # the heading is cited, numbers and all
     en = engine.ask("What is goal 5 of the report about?")
     assert en.found and en.text.startswith("Mål 5. Fler kluster")
     cluster = engine.ask("Vad är ett kluster?")

@@ -48,10 +48,23 @@ def recorded(engine) -> Recording:
     return Recording(engine)
 
 
+#: The harder sets (eval/README.md): phone typing, chat forms, synonyms the report does not
+#: use. Below the floors, but not allowed to slip: each is pinned about one question under
+#: what it gives now (sv hit@1, en hit@1, unanswerable declined, answerable wrongly declined).
+REGRESSION_PINS = {
+    "tune_x": (0.71, None, 0.65, 0.11),
+    "heldout_blind": (0.95, 0.95, 0.80, 0.02),
+    "heldout_blind2": (0.84, 0.93, 0.80, 0.09),
+    "heldout_blind3": (0.91, 0.90, 0.80, 0.04),
+    "heldout_blind4": (0.67, 0.90, 0.65, 0.22),
+    "heldout_blind5": (0.92, 0.90, 0.66, 0.03),
+}
+
+
 @pytest.fixture(scope="module")
 def results(recorded) -> dict[str, dict]:
     out = {name: evaluate(recorded, load_items(EVAL / f"{name}.jsonl"))
-           for name in ("heldout", "tune")}
+           for name in ("heldout", "tune", *REGRESSION_PINS)}
     if DEV.is_file():
         out["dev"] = evaluate(recorded, load_items(DEV))
     return out
@@ -91,6 +104,18 @@ def test_abstention(results, name):
     assert s["wrongly_declined"] <= MAX_WRONGLY_DECLINED, declined
 
 
+@pytest.mark.parametrize("name", list(REGRESSION_PINS))
+def test_the_harder_sets_do_not_regress(results, name):
+    sv, en, declined, wrongly = REGRESSION_PINS[name]
+    res = results[name]
+    langs = res["by_language"]
+    assert langs["sv"]["hit@1"] >= sv, _misses(res, "sv")
+    if en is not None:
+        assert langs["en"]["hit@1"] >= en, _misses(res, "en")
+    assert res["overall"]["declined_unanswerable"] >= declined
+    assert res["overall"]["wrongly_declined"] <= wrongly
+
+
 def test_the_sets_cover_both_languages_and_unanswerable_questions():
     for name in ("heldout", "tune"):
         items = load_items(EVAL / f"{name}.jsonl")
@@ -107,8 +132,7 @@ def test_expected_facts_are_quoted_from_the_report():
 
     report = next((ROOT / "corpus").glob("*.txt"))
     text = squash(normalize_text(report.read_text(encoding="utf-8"))).lower()
-    # heldout_blind and tune_x are below the floors (README, quality), so only checked here
-    for name in ("heldout", "tune", "heldout_blind", "tune_x"):
+    for name in sorted(p.stem for p in EVAL.glob("*.jsonl")):
         for item in load_items(EVAL / f"{name}.jsonl"):
             for e in item.expect or []:
                 assert squash(e).lower() in text, (name, item.id, e)

@@ -16,7 +16,7 @@ weighted coverage of the question; below the threshold calibrated on the evaluat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexical import Analyzer, raw_words
 from .lexical import raw_words as _words
@@ -385,9 +385,11 @@ class Answerer:
         conf = self.confidence(q, best)
         text = answer_text(best.hit, best.needs_context)
         heading = self._heading_answer(q, ranked)
-        if heading is not None:
-            text, conf = heading
         sources = self._sources([s.hit for s in ranked], top_k)
+        if heading is not None:  # cite the heading itself, as the answer quotes it
+            text, conf = heading
+            first = sources[0]
+            sources = [replace(first, text=text, sentence=text)] + sources[:top_k - 1]
         return Answer(question, text if conf >= self.threshold else None, conf, sources,
                       q.language)
 
