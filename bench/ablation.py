@@ -8,9 +8,9 @@ For each question set (eval/heldout.jsonl: never tuned on; eval/tune.jsonl: tune
 calibrated on; ../shared/eval/dev.jsonl when present) and each configuration, prints per
 language: answer hit@1, hit@3 over sources, MRR, share of unanswerable questions declined,
 share of answerable questions wrongly declined, median latency (ms) — the figures of
-`reportqa eval FILE --mode MODE`, plus two rows `reportqa eval` cannot produce: hybrid
-without the English→Swedish glossary, and hybrid without sentence re-ranking (answer = the
-best retrieved passage's sentence).
+`reportqa eval FILE --mode MODE`, plus rows `reportqa eval` cannot produce: hybrid
+without the English→Swedish glossary, without the Swedish thesaurus, and without sentence
+re-ranking (answer = the best retrieved passage's sentence).
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "heldout": ROOT / "eval" / "heldout.jsonl",
     "tune": ROOT / "eval" / "tune.jsonl",
+    "heldout_blind5": ROOT / "eval" / "heldout_blind5.jsonl",
     "dev": ROOT.parent / "shared" / "eval" / "dev.jsonl",
 }
-CONFIGS = ["lexical", "dense", "hybrid", "hybrid, no glossary", "hybrid, no re-ranking"]
+CONFIGS = ["lexical", "dense", "hybrid", "hybrid, no glossary", "hybrid, no thesaurus",
+           "hybrid, no re-ranking"]
 COLUMNS = ["hit@1", "hit@3", "mrr", "declined_unanswerable", "wrongly_declined", "median_ms"]
 
 
@@ -56,18 +58,21 @@ def _configure(engine, config: str) -> str:
     """Set the engine's snapshot up for one configuration; returns the retrieval mode."""
     from reportqa.answerer import RerankWeights
     from reportqa.glossary import Glossary, load_glossary
-    from reportqa.query import QueryAnalyzer
+    from reportqa.query import QueryAnalyzer, QueryOptions
 
     snap = engine.snapshot
     lex = snap.index.lexical
     glossary = Glossary({}, 1) if config == "hybrid, no glossary" else load_glossary()
+    options = QueryOptions(thesaurus_factor=0.0 if config == "hybrid, no thesaurus" else
+                           QueryOptions().thesaurus_factor)
     queries = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(), glossary=glossary,
-                            doc_freq=lex.doc_freq, num_docs=lex.size)
+                            doc_freq=lex.doc_freq, num_docs=lex.size, options=options)
     snap.retriever.queries = snap.answerer.queries = queries
     weights = RerankWeights()
     if config == "hybrid, no re-ranking":
         weights = dataclasses.replace(weights, sentence=0.0, passage=0.0, number=0.0,
-                                      unit=0.0, definition=0.0, retrieval=1.0)
+                                      unit=0.0, definition=0.0, compound=0.0, name=0.0,
+                                      retrieval=1.0)
     snap.answerer.weights = weights
     return config.split(",")[0]
 

@@ -228,3 +228,10 @@ def test_amounts_are_not_years_or_spans_of_time(engine):
     assert without_times("De senaste 20 åren har Etour forskat.") .count("20") == 0
     assert "5 000" in without_times("ca 5 000 personer under 2017")
     assert not engine.ask("Hur många forskare har Etour?").found
+
+
+def test_a_price_needs_an_amount_of_money_not_a_count(engine):
+    """"80+ företag" and "60 företagare" are numbers, but no price."""
+    assert not engine.ask("Vad kostar en plats på Gomorron Östersund?").found
+    turnover = engine.ask("Hur mycket omsätter turismen per år?")
+    assert turnover.found and "fem miljarder kronor" in turnover.text

@@ -202,6 +202,14 @@ _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|we
                     re.IGNORECASE)
 
 
+# asks for an amount of money, which a count ("80+ företag") does not answer
+_MONEY_QUESTION = re.compile(
+    r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsättning(en)?|budget(en)?|"
+    r"lön(en)?|tjänar|cost|costs|price|fee|turnover|revenue|budget|salary|earn)\b", re.IGNORECASE)
+_MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|miljon(er)?|miljard(er)?|mkr|mdkr|tkr)\b|"
+                    r"[$€£]", re.IGNORECASE)
+
+
 def without_times(text: str) -> str:
     """The text without years, spans of time and references ("20 åren", "2017",
     "SOU:2017:1"): numbers that say when, not how many."""
@@ -355,6 +363,8 @@ class Answerer:
         amounts = sentence if q.temporal else without_times(sentence)
         if q.quantity and not has_number(amounts):
             conf *= self.weights.missing_number
+        elif _MONEY_QUESTION.search(q.text) and not _MONEY.search(sentence):
+            conf *= self.weights.missing_number  # a price or turnover is an amount of money
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
             conf *= self.weights.unit_mismatch
         if q.temporal and not has_time(sentence):
