@@ -2,7 +2,8 @@
 
 `eval/heldout.jsonl` was written before tuning and never tuned on (its summary was run
 once); `eval/tune.jsonl` is what retrieval, the glossary and the abstention threshold were
-developed and calibrated on. Both must meet the floors: Swedish answers contain the expected
+developed and calibrated on; `eval/heldout_blind7.jsonl` and `heldout_blind8.jsonl` are the
+last blind sets. All must meet the floors: Swedish answers contain the expected
 fact for ≥ 95 % of answerable questions, English ≥ 80 %; ≥ 75 % of unanswerable questions
 are declined and ≤ 5 % of answerable ones. A change that costs answers fails here.
 """
@@ -58,13 +59,17 @@ REGRESSION_PINS = {
     "heldout_blind3": (0.91, 0.90, 0.80, 0.04),
     "heldout_blind4": (0.67, 0.90, 0.65, 0.22),
     "heldout_blind5": (0.92, 0.90, 0.66, 0.03),
+    "heldout_blind6": (0.88, 0.90, 0.80, 0.06),
 }
+#: Sets held to issue 3's floors: the first held-out set, the tuning set, the shared dev set,
+#: and the last two blind sets, which met them on their one blind run (eval/README.md).
+FLOOR_SETS = ("heldout", "tune", "heldout_blind7", "heldout_blind8", "dev")
 
 
 @pytest.fixture(scope="module")
 def results(recorded) -> dict[str, dict]:
     out = {name: evaluate(recorded, load_items(EVAL / f"{name}.jsonl"))
-           for name in ("heldout", "tune", *REGRESSION_PINS)}
+           for name in (*FLOOR_SETS[:-1], *REGRESSION_PINS)}
     if DEV.is_file():
         out["dev"] = evaluate(recorded, load_items(DEV))
     return out
@@ -80,7 +85,7 @@ def _misses(res: dict, lang: str) -> list[str]:
             if r["lang"] == lang and r["expect"] is not None and not r["hit"]]
 
 
-@pytest.mark.parametrize("name", ["heldout", "tune", "dev"])
+@pytest.mark.parametrize("name", FLOOR_SETS)
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_answers_contain_the_expected_fact(results, name, lang):
     if name not in results:
@@ -91,7 +96,7 @@ def test_answers_contain_the_expected_fact(results, name, lang):
     assert s["mrr"] >= s["hit@1"] * 0.9
 
 
-@pytest.mark.parametrize("name", ["heldout", "tune", "dev"])
+@pytest.mark.parametrize("name", FLOOR_SETS)
 def test_abstention(results, name):
     if name not in results:
         pytest.skip(f"{DEV} is not there")
