@@ -16,6 +16,7 @@ weighted coverage of the question; below the threshold calibrated on the evaluat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .lexical import Analyzer, raw_words
@@ -29,6 +30,7 @@ from .query import (
     is_quantity_question,
 )
 from .retriever import Hit
+from .store import PassageRow
 from .vocabulary import split_compound, zipf
 
 MAX_ANSWER_CHARS = 400
@@ -73,7 +75,7 @@ _YEAR_QUESTION = re.compile(r"\b(vilket|vilka)\s+år(tal)?\b|\b(what|which)\s+ye
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # asks who, or which organisation: the answer names it
 _WHO_QUESTION = re.compile(
-    r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(företag|bolag|organisation|"
+    r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(\w+\s+)?(företag|bolag|organisation|"
     r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b",
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
@@ -110,11 +112,12 @@ class RerankWeights:
     retrieval: float = 0.4  # fused retrieval score
     number: float = 0.3  # quantity question and the sentence has a number
     unit: float = 0.1  # … and the number stands next to the counted word
-    name: float = 0.15  # "vem"/"vilken myndighet" and the sentence names someone new
+    name: float = 0.3  # "vem"/"vilken myndighet" and the sentence names someone new
     compound: float = 0.2  # the sentence has a compound of the question as one word
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
+    earlier_factor: float = 0.7  # … only in the sentence before the context
     candidates: int = 10
     # confidence: a quantity question answered by a sentence without a number, or a "when"
     # question by one without a time, is probably not answered by the report
@@ -279,12 +282,14 @@ def answer_text(hit: Hit, with_context: bool | None = None) -> str:
 
 class Answerer:
     def __init__(self, analyzer: Analyzer, threshold: float, documents: dict[str, dict],
-                 queries: QueryAnalyzer | None = None, weights: RerankWeights | None = None):
+                 queries: QueryAnalyzer | None = None, weights: RerankWeights | None = None,
+                 earlier: Callable[[list[PassageRow]], dict[int, str]] | None = None):
         self.analyzer = analyzer
         self.threshold = threshold
         self.documents = documents
         self.queries = queries or QueryAnalyzer(analyzer)
         self.weights = weights or RerankWeights()
+        self.earlier = earlier  # row → the sentence before a passage's context, same section
 
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
@@ -303,7 +308,7 @@ class Answerer:
                     return True
         return False
 
-    def score(self, q: Query, hit: Hit) -> Scored:
+    def score(self, q: Query, hit: Hit, earlier: str = "") -> Scored:
         w = self.weights
         p = hit.passage
         a = self.analyzer
@@ -312,6 +317,7 @@ class Answerer:
         # it does not match the question's words ("industrin") by itself
         own = _without_anaphor(p.text) if anaphoric else p.text
         s_tok, c_tok, h_tok = a.token_set(own), a.token_set(p.context), a.token_set(p.section)
+        e_tok = a.token_set(earlier) if earlier else frozenset()
         total = q.total_weight or 1.0
         conf_total = q.total_confidence_weight or 1.0
         s_cov = pass_cov = ctx_gain = conf_cov = 0.0
@@ -321,7 +327,7 @@ class Answerer:
         for c in q.concepts:
             mc = c.match(c_tok) * ctx_factor
             ms = max(c.match(s_tok), 0.9 * mc) if anaphoric else c.match(s_tok)
-            mh = c.match(h_tok) * w.heading_factor
+            mh = max(c.match(h_tok) * w.heading_factor, c.match(e_tok) * w.earlier_factor)
             s_cov += c.weight * ms
             pass_cov += c.weight * max(ms, mc, mh)
             conf_cov += c.confidence_weight * max(ms, mc, mh)
@@ -351,7 +357,9 @@ class Answerer:
 
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
         n = self.weights.candidates
-        scored = [self.score(q, h) for h in hits[:n]]
+        earlier = self.earlier([h.passage for h in hits[:n]]) if self.earlier and \
+            self.weights.earlier_factor else {}
+        scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 

@@ -107,7 +107,8 @@ class Engine:
             threshold = float(retrieval.get("abstain_threshold", DEFAULT_ABSTAIN_THRESHOLD))
         retriever = Retriever(index, embedder, weight, settings.candidates)
         docs = {d["name"]: d for d in index.manifest.get("documents", [])}
-        answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries)
+        answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries,
+                            earlier=index.db.earlier_sentences)
         return Snapshot(index, retriever, answerer)
 
     @classmethod

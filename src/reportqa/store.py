@@ -389,6 +389,17 @@ class PassageDB:
             )
             return {r[0]: PassageRow(*r) for r in cur}
 
+    def earlier_sentences(self, passages: list[PassageRow]) -> dict[int, str]:
+        """Row → the sentence before each passage's context (the context of the row before
+        it), when that row is of the same document and section; one query for all."""
+        prev = self.passages([p.row - 1 for p in passages if p.row > 0 and p.context])
+        out: dict[int, str] = {}
+        for p in passages:
+            q = prev.get(p.row - 1)
+            if q is not None and q.doc == p.doc and q.section == p.section and q.context:
+                out[p.row] = q.context
+        return out
+
     def documents(self) -> list[DocumentRow]:
         with self._conn() as conn:
             cur = conn.execute(
