@@ -20,10 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .lexical import Analyzer, raw_words
-from .lexical import raw_words as _words
 from .query import (
     FRAME_WORDS,
-    Concept,
+    YEAR,
     Query,
     QueryAnalyzer,
     answer_type_words,
@@ -72,7 +71,7 @@ _MEANING_QUESTION = re.compile(
     r"(mean|stand\s+for)|what\s+is\s+meant\s+by)\b", re.IGNORECASE)
 _YEAR_QUESTION = re.compile(r"\b(vilket|vilka)\s+år(tal)?\b|\b(what|which)\s+year\b|\bårtal",
                             re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 # asks who, or which organisation: the answer names it
 _WHO_QUESTION = re.compile(
     r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(\w+\s+)?(företag|bolag|organisation|"
@@ -168,7 +167,7 @@ class Scored:
 
 
 _TIME = re.compile(
-    r"\b(1[89]\d\d|20\d\d)\b|\d+\s+(år|åren|månader|veckor|dagar|years?|months?)\b|"
+    rf"\b({YEAR})\b|\d+\s+(år|åren|månader|veckor|dagar|years?|months?)\b|"
     r"\b(sedan|idag|tidigare|nyligen|januari|februari|mars|april|maj|juni|"
     r"juli|augusti|september|oktober|november|december|våren|sommaren|hösten|vintern|"
     r"since|today|recently|previously|earlier)\b",
@@ -201,7 +200,7 @@ def has_amount(question: str, text: str) -> bool:
 
 
 _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|weeks?|days?)\b|"
-                    r"(?<![\d\s])\b(1[89]\d\d|20\d\d)\b(?![ \u00a0]\d{3})|\S*:\S*",
+                    rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*",
                     re.IGNORECASE)
 
 
@@ -219,18 +218,14 @@ def without_times(text: str) -> str:
     return _TIMES.sub(" ", text)
 
 
-def _head_word(c: Concept) -> str:
-    return c.text.split(":")[0].split(" ")[0]
-
-
 def names_in(sentence: str, question: str) -> set[str]:
     """Names in a sentence that the question does not name: capitalised words inside the
     sentence, and at its start those that are no common word ("Den", "Inom") or acronyms."""
-    asked = set(_words(question))
+    asked = set(raw_words(question))
     out: set[str] = set()
     for m in _CAPITALISED.finditer(sentence):
         word = m.group(1)
-        parts = _words(word)
+        parts = raw_words(word)
         if len(word) < 2 or not parts or all(p in asked or p.removesuffix("s") in asked
                                               for p in parts):  # "Jämtlands" of "Jämtland"
             continue
@@ -417,29 +412,26 @@ class Answerer:
         the report itself ("rapporten", "handlar", "about") are left out of both sides."""
         w = self.weights
         section = ranked[0].hit.passage.section
-        concepts = [c for c in q.concepts if _head_word(c) not in FRAME_WORDS]
+        concepts = [c for c in q.concepts if c.head not in FRAME_WORDS]
         total = sum(c.confidence_weight for c in concepts)
         if not section or len(section) > MAX_ANSWER_CHARS or not total:
             return None
 
-        def cov(text: str) -> float:
-            tokens = self.analyzer.token_set(text)
+        def cov(tokens: frozenset[str]) -> float:
             return sum(c.confidence_weight * c.match(tokens) for c in concepts) / total
 
-        heading = cov(section)
-        top = ranked[:w.candidates]
+        head_tokens = self.analyzer.token_set(section)
+        heading = cov(head_tokens)
+        if heading < min(0.5, w.heading_answer):
+            return None
+        sentences = [self.analyzer.token_set(s.hit.passage.text) for s in ranked[:w.candidates]]
         # "Vilket mål …?": the kind of thing asked for is named by the heading, by no sentence
         kinds = answer_type_words(q.text)
-        typed = [c for c in concepts if _head_word(c) in kinds]
-        head_tokens = self.analyzer.token_set(section)
-        if typed and heading >= 0.5 and all(c.match(head_tokens) for c in typed) and not any(
-                c.match(self.analyzer.token_set(s.hit.passage.text)) >= 0.9 for c in typed
-                for s in top):
+        typed = [c for c in concepts if c.head in kinds]
+        if typed and all(c.match(head_tokens) for c in typed) and not any(
+                c.match(tokens) >= 0.9 for c in typed for tokens in sentences):
             return section, round(heading, 4)
-        if heading < w.heading_answer:
-            return None
-        sentences = max(cov(s.hit.passage.text) for s in top)
-        if heading - sentences < w.heading_margin:
+        if heading < w.heading_answer or heading - max(map(cov, sentences)) < w.heading_margin:
             return None
         return section, round(heading, 4)
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from .glossary import Glossary, english_key, load_glossary
 from .language import detect_language
 from .lexical import STOPWORDS, Analyzer, raw_words
-from .spelling import repair_question
+from .spelling import load_restorations, repair_question
 from .thesaurus import Thesaurus, load_thesaurus
 from .vocabulary import looks_like_noun, rarity, split_compound, wordset, zipf
 
@@ -50,10 +50,6 @@ _ENDINGS_SORTED = tuple(sorted(_ENDINGS))
 _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")
 
 
-
-def _head(c: Concept) -> str:
-    """The question word a concept comes from ("turismklustret:turism" → "turismklustret")."""
-    return c.text.split(":")[0].split(" ")[0]
 
 
 _NOT_TEMPORAL = re.compile(r"\bnär\s+det\s+(gäller|kommer\s+till)\b", re.IGNORECASE)
@@ -112,7 +108,9 @@ _APPROXIMATE = re.compile(
     re.IGNORECASE)
 
 
-_A_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+#: A year as reports write them (1800–2099), shared by the questions' and answers' checks.
+YEAR = r"1[89]\d\d|20\d\d"
+_A_YEAR = re.compile(YEAR)
 
 
 def approximate_numbers(question: str) -> set[str]:
@@ -204,6 +202,11 @@ class Concept:
     whole: str = ""  # for a part of a compound, the compound's own token ("tjänsteföretag")
 
     @property
+    def head(self) -> str:
+        """The question word it comes from ("turismklustret:turism" → "turismklustret")."""
+        return self.text.split(":")[0].split(" ")[0]
+
+    @property
     def confidence_weight(self) -> float:
         return self.weight if self.conf_weight < 0 else self.conf_weight
 
@@ -246,6 +249,7 @@ class QueryAnalyzer:
                  thesaurus: Thesaurus | None = None):
         self.analyzer = analyzer
         self.thesaurus = thesaurus if thesaurus is not None else load_thesaurus()
+        load_restorations()  # the spelling table, here at load rather than in a question
         self.doc_freq = doc_freq
         self.num_docs = num_docs
         self.glossary = glossary if glossary is not None else load_glossary()
@@ -491,10 +495,10 @@ class QueryAnalyzer:
         kinds = answer_type_words(text)
         if kinds:
             out = [replace(c, weight=c.weight * self.options.answer_type_weight)
-                   if _head(c) in kinds else c for c in out]
+                   if c.head in kinds else c for c in out]
         if unit is not None:  # what is counted matters most for whether it is answered
             out = [replace(c, conf_weight=c.weight * self.options.unit_boost)
-                   if _head(c) == unit else c for c in out]
+                   if c.head == unit else c for c in out]
         return Query(text, lang, tuple(out), is_quantity_question(text),
                      is_temporal_question(text), unit)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .vocabulary import zipf
 
-__all__ = ["repair_question"]
+__all__ = ["load_restorations", "repair_question"]
 
 #: Swedish chat forms with one meaning (Zipf frequency cannot tell these).
 CHAT_FORMS = {
@@ -31,8 +31,9 @@ MIN_ZIPF = 3.0  # … and at least this common
 
 
 @lru_cache(maxsize=1)
-def _restorations() -> dict[str, str]:
-    """Folded form → the most common Swedish word with å, ä or ö that folds to it."""
+def load_restorations() -> dict[str, str]:
+    """Folded form → the most common Swedish word with å, ä or ö that folds to it (built
+    once, a quarter of a second: load it with the index, not in the first question)."""
     from wordfreq import top_n_list
 
     out: dict[str, str] = {}
@@ -48,7 +49,7 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
         return CHAT_FORMS[lower]
     if not lower.isascii() or (known is not None and known(lower)):
         return word  # a word the report itself uses ("nod") is meant as written
-    cand = _restorations().get(lower)
+    cand = load_restorations().get(lower)
     if cand is None:
         return word
     zc = zipf(cand, "sv")
