@@ -39,9 +39,9 @@ COLUMNS = ["hit@1", "hit@3", "mrr", "declined_unanswerable", "wrongly_declined",
 def _engine(index_dir: Path | None):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from reportqa.config import Settings
-    from reportqa.embedder import Embedder
     from reportqa.engine import Engine
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
+    from reportqa.model.embedder import Embedder
 
     embedder = Embedder()
     tmp = None
@@ -56,9 +56,9 @@ def _engine(index_dir: Path | None):
 
 def _configure(engine, config: str) -> str:
     """Set the engine's snapshot up for one configuration; returns the retrieval mode."""
-    from reportqa.answerer import RerankWeights
-    from reportqa.glossary import Glossary, load_glossary
-    from reportqa.query import QueryAnalyzer, QueryOptions
+    from reportqa.ask.answer import RerankWeights
+    from reportqa.ask.question import QueryAnalyzer, QueryOptions
+    from reportqa.text.glossary import Glossary, load_glossary
 
     snap = engine.snapshot
     lex = snap.index.lexical
@@ -78,7 +78,7 @@ def _configure(engine, config: str) -> str:
 
 
 def run(index_dir: Path | None) -> dict:
-    from reportqa.evaluation import evaluate, load_items
+    from reportqa.ask.evaluation import evaluate, load_items
 
     engine, tmp = _engine(index_dir)
     try:

@@ -26,9 +26,9 @@ from fake_telegram import TOKEN, FakeTelegram, bot_settings  # noqa: E402
 
 from reportqa.config import Settings  # noqa: E402
 from reportqa.engine import Engine  # noqa: E402
-from reportqa.indexer import build_index  # noqa: E402
-from reportqa.telegram_bot import ReportBot  # noqa: E402
-from reportqa.telegram_format import split_html  # noqa: E402
+from reportqa.index.build import build_index  # noqa: E402
+from reportqa.serve.telegram.bot import ReportBot  # noqa: E402
+from reportqa.serve.telegram.format import split_html  # noqa: E402
 
 Q = "Hur många personer sysselsätter industrin?"
 

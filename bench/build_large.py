@@ -1,7 +1,7 @@
 """Build a 1M-passage index folder through the real indexer, from 100k real embeddings.
 
 Embedding 1M passages with MiniLM on 2 cores takes hours, so the vectors of a large corpus
-are made like this (and everything else is the real `reportqa.indexer.build_index`: reading
+are made like this (and everything else is the real `reportqa.index.build.build_index`: reading
 and chunking every document, SQLite, FAISS, BM25, manifest, publish):
 
 1. The large corpus comes from bench/gen_corpus.py with the same seed as the base corpus: its
@@ -29,6 +29,10 @@ from pathlib import Path
 import numpy as np
 from common import save_result
 
+from reportqa.index.database import PassageDB
+from reportqa.index.embedding_cache import text_hash
+from reportqa.index.layout import DB, VECTORS, IndexDir, read_manifest
+
 
 class PrecomputedEmbedder:
     """What build_index needs of an embedder (dim, encode_passages), from known vectors."""
@@ -47,7 +51,7 @@ class PrecomputedEmbedder:
         self.achieved: list[float] = []
 
     def encode_passages(self, texts, on_batch=None) -> np.ndarray:
-        from reportqa.store import text_hash
+        from reportqa.index.embedding_cache import text_hash
 
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), 4096):
@@ -95,8 +99,8 @@ class PrintProgress:
 
 
 def chunks_of(path: Path, name: str):
-    from reportqa.chunking import chunk_document
-    from reportqa.documents import read_document
+    from reportqa.ingest.chunking import chunk_document
+    from reportqa.ingest.readers import read_document
 
     return chunk_document(read_document(path, name))
 
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hnsw-threshold", type=int, default=None,
                     help="override REPORTQA_HNSW_THRESHOLD for this build")
     a = ap.parse_args(argv)
-    from reportqa.embedder import configure_threads
+    from reportqa.model.embedder import configure_threads
 
     configure_threads(0)
     build(a.base_index, a.corpus, a.index, a.calibrate, a.hnsw_threshold)
@@ -123,22 +127,22 @@ def main(argv: list[str] | None = None) -> int:
 def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
           hnsw_threshold: int | None = None, embedder=None, save: bool = True) -> dict:
     """Build the index folder of a gen_corpus.py corpus; returns the figures it saved."""
-    from reportqa import store
-    from reportqa.chunking import Passage
+    pass
     from reportqa.config import Settings
-    from reportqa.embedder import Embedder
-    from reportqa.indexer import build_index
-    from reportqa.vector_index import load_vector_index
+    from reportqa.index.build import build_index
+    from reportqa.index.vectors import load_vector_index
+    from reportqa.ingest.chunking import Passage
+    from reportqa.model.embedder import Embedder
 
     t0 = time.perf_counter()
-    base_path = store.IndexDir(base_index).resolve()
-    bm = store.read_manifest(base_path)
-    base_vecs = load_vector_index(base_path / store.VECTORS, bm["passages"],
+    base_path = IndexDir(base_index).resolve()
+    bm = read_manifest(base_path)
+    base_vecs = load_vector_index(base_path / VECTORS, bm["passages"],
                                   bm["dim"]).reconstruct_n(0, bm["passages"])
     real: dict[str, int] = {}
-    for p in store.PassageDB(base_path / store.DB).all_passages():
+    for p in PassageDB(base_path / DB).all_passages():
         text = Passage(p.doc, p.section, p.page, p.ordinal, p.text, p.context).index_text()
-        real.setdefault(store.text_hash(text), p.row)
+        real.setdefault(text_hash(text), p.row)
     print(f"base: {len(real)} distinct real vectors from {base_path} "
           f"({time.perf_counter() - t0:.0f} s)", flush=True)
 
@@ -153,7 +157,7 @@ def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
         passages = chunks_of(corpus / name, name)
         n_passages += len(passages)
         if name == parent_name:
-            missing = [p for p in passages if store.text_hash(p.index_text()) not in real]
+            missing = [p for p in passages if text_hash(p.index_text()) not in real]
             if missing:
                 raise RuntimeError(f"{name} is not in the base index: was the base corpus made "
                                  "with the same seed?")
@@ -166,11 +170,11 @@ def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
                              f"{parent_name} {len(parents)}")
         for p, q in zip(passages, parents, strict=True):
             text = p.index_text()
-            h = store.text_hash(text)
+            h = text_hash(text)
             if h in real:
                 n_same += 1
                 continue
-            prow = real[store.text_hash(q.index_text())]
+            prow = real[text_hash(q.index_text())]
             if h not in derived:
                 derived[h] = prow
                 if len(pairs) < 200_000:
@@ -206,7 +210,7 @@ def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
               f"derived vectors' cosine to parent: median {np.median(achieved):.4f} (real "
               f"variants {np.median(cosines):.4f})" if pre.achieved else
               "all vectors came from the previous version's embedding cache"))
-    manifest = store.read_manifest(res.path)
+    manifest = read_manifest(res.path)
     figures = {
         "passages": res.passages, "documents": res.documents, "index_type":
         manifest["index_type"], "base_real_vectors": len(real), "derived_vectors": len(derived),

@@ -7,7 +7,7 @@ and threads:
    `SentenceTransformer.encode(chunk, batch_size=32)` and the build's
    `Embedder.encode_passages(chunk)`, alternately and in alternating order → rate ratio
    (sums over all chunks; the median of the per-chunk ratios is printed too);
-2. the rest of the build: `reportqa.indexer.build_index` (what `reportqa index build` runs)
+2. the rest of the build: `reportqa.index.build.build_index` (what `reportqa index build` runs)
    of the whole corpus into a fresh folder, its stages timed by the build's progress hooks →
    the share of the build spent embedding.
 Build throughput / bare = (1) × (2): the whole build's passages per second (model already
@@ -52,11 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, required=True, help="corpus folder")
     a = ap.parse_args(argv)
 
-    from reportqa.chunking import chunk_document
     from reportqa.config import Settings
-    from reportqa.documents import list_corpus, read_document
-    from reportqa.embedder import Embedder, configure_threads
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
+    from reportqa.ingest.chunking import chunk_document
+    from reportqa.ingest.corpus import list_corpus
+    from reportqa.ingest.readers import read_document
+    from reportqa.model.embedder import Embedder, configure_threads
 
     threads = configure_threads(0)
     emb = Embedder()

@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def breakdown(engine, q: str) -> dict[str, float]:
     """The Engine's stages for one question, each timed (same calls as Retriever.search)."""
-    from reportqa.vector_index import search_vectors
+    from reportqa.index.vectors import search_vectors
 
     snap = engine.snapshot
     r = snap.retriever

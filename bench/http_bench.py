@@ -144,7 +144,7 @@ def main() -> int:
 
     tmp = None
     if args.index is None:
-        from reportqa.indexer import build_index
+        from reportqa.index.build import build_index
 
         tmp = Path(tempfile.mkdtemp(prefix="http-bench-"))
         (tmp / "corpus").mkdir()

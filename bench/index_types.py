@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 from common import ms, p50, save_result, timed
 
+from reportqa.index.layout import VECTORS, IndexDir, read_manifest
+
 THREADS = 1
 
 
@@ -36,8 +38,8 @@ def query_texts(n_questions: int, n_passages: int) -> tuple[list[str], list[str]
 
     import gen_corpus
 
-    from reportqa.chunking import chunk_document
-    from reportqa.documents import read_document
+    from reportqa.ingest.chunking import chunk_document
+    from reportqa.ingest.readers import read_document
 
     passages: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,15 +89,15 @@ def main(argv: list[str] | None = None) -> int:
 
     import faiss
 
-    from reportqa import store, vector_index
-    from reportqa.embedder import Embedder, configure_threads
+    from reportqa.index import vectors as vector_index
+    from reportqa.model.embedder import Embedder, configure_threads
 
     global THREADS
     threads = THREADS = configure_threads(0)
-    path = store.IndexDir(a.index).resolve()
-    manifest = store.read_manifest(path)
+    path = IndexDir(a.index).resolve()
+    manifest = read_manifest(path)
     n, dim = manifest["passages"], manifest["dim"]
-    (loaded, load_s) = timed(lambda: vector_index.load_vector_index(path / store.VECTORS, n,
+    (loaded, load_s) = timed(lambda: vector_index.load_vector_index(path / VECTORS, n,
                                                                     dim))
     xb = loaded.reconstruct_n(0, n)
     print(f"{path.name}: {n}×{dim} vectors ({manifest.get('index_type')}), read in "

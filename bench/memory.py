@@ -38,10 +38,10 @@ from common import rss_mb
 import gen_corpus
 from pathlib import Path
 import fastapi, uvicorn, torch, faiss, bm25s, sentence_transformers  # noqa: F401
-import reportqa.api, reportqa.engine  # noqa: F401
+import reportqa.serve.http.app, reportqa.engine  # noqa: F401
 from reportqa.config import Settings
 from reportqa.engine import Engine
-from reportqa.embedder import Embedder, configure_threads
+from reportqa.model.embedder import Embedder, configure_threads
 out = {{"rss0": rss_mb()}}
 configure_threads(0)
 emb = Embedder()

@@ -44,7 +44,7 @@ _NUM = re.compile(r"\d[\d ]*\d|\d")
 
 
 def report_sentences() -> list[str]:
-    from reportqa.chunking import split_sentences
+    from reportqa.ingest.chunking import split_sentences
 
     text = REPORT.read_text(encoding="utf-8")
     paras = [p.strip() for p in text.split("\n\n") if len(p.strip()) > 80]
@@ -87,7 +87,7 @@ def generate_corpus(folder: Path, n_docs: int, seed: int = 5) -> None:
 
 
 def _build(settings, embedder, profile: bool = False):
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
 
     prof = cProfile.Profile() if profile else None
     t = time.perf_counter()
@@ -108,7 +108,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from reportqa.config import Settings
-    from reportqa.embedder import Embedder, configure_threads
+    from reportqa.model.embedder import Embedder, configure_threads
 
     threads = configure_threads(0)
     work = args.keep or Path(tempfile.mkdtemp(prefix="reindex-bench-"))

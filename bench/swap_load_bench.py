@@ -215,7 +215,7 @@ def edit_figure(corpus_file: Path, k: int) -> None:
 
 
 def in_process_rebuilder(settings, embedder, corpus_file: Path) -> Callable[[int], str]:
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
 
     def rebuild(k: int) -> str:
         edit_figure(corpus_file, k)
@@ -261,8 +261,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from reportqa.config import Settings
-    from reportqa.embedder import Embedder
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
+    from reportqa.model.embedder import Embedder
 
     work = Path(tempfile.mkdtemp(prefix="swap-bench-"))
     corpus, index = work / "corpus", work / "index"

@@ -22,7 +22,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 @pytest.fixture(scope="session")
 def embedder():
     """The bundled model, loaded once per test session."""
-    from reportqa.embedder import Embedder
+    from reportqa.model.embedder import Embedder
 
     return Embedder()
 
@@ -36,7 +36,7 @@ def make_settings(tmp: Path, **kw) -> Settings:
 @pytest.fixture(scope="session")
 def report_settings(tmp_path_factory, embedder) -> Settings:
     """Settings whose corpus holds the first report and whose index is built."""
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
 
     tmp = tmp_path_factory.mktemp("report")
     s = make_settings(tmp)
@@ -87,7 +87,7 @@ class CountingEmbedder:
 
 def build_template(tmp: Path, embedder, *extra_docs) -> Settings:
     """The report (plus documents written by `extra_docs(path)` makers) with a built index."""
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
 
     s = make_settings(tmp)
     shutil.copy(REPORT, s.corpus_dir / REPORT.name)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from reportqa.answerer import (
+from reportqa.ask.answer import (
     ELLIPSIS,
     MAX_ANSWER_CHARS,
     answer_text,
@@ -18,11 +18,11 @@ from reportqa.answerer import (
     names_in,
     without_times,
 )
-from reportqa.language import detect_language
-from reportqa.messages import not_found_text
-from reportqa.query import counted_word, is_quantity_question, is_temporal_question
-from reportqa.retriever import Hit
-from reportqa.store import PassageRow
+from reportqa.ask.messages import not_found_text
+from reportqa.ask.question import counted_word, is_quantity_question, is_temporal_question
+from reportqa.index.database import PassageRow
+from reportqa.text.language import detect_language
+from reportqa.types import Hit
 
 
 def test_answers_say_which_language_the_question_was_in(engine):
@@ -117,7 +117,7 @@ def test_temporal_questions_and_time_expressions():
     ("How many people live in Jämtland?", "en", "people"),
 ])
 def test_what_a_quantity_question_counts(question, lang, unit):
-    from reportqa.lexical import raw_words
+    from reportqa.text.analyzer import raw_words
 
     assert counted_word(raw_words(question), lang) == unit
 

@@ -11,12 +11,12 @@ from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from http_server import isolated_copy, running_server, wait_ready
 
-from reportqa import api as api_module
-from reportqa.answerer import Answer
-from reportqa.api import create_app
-from reportqa.api_middleware import MAX_BODY_BYTES
-from reportqa.api_models import QUESTION_MAX
 from reportqa.engine import Engine
+from reportqa.serve.http import app as api_module
+from reportqa.serve.http.app import create_app
+from reportqa.serve.http.middleware import MAX_BODY_BYTES
+from reportqa.serve.http.models import QUESTION_MAX
+from reportqa.types import Answer
 
 INDUSTRY = "Hur många personer sysselsätter industrin?"
 

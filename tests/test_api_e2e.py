@@ -11,9 +11,9 @@ import pytest
 from http_server import isolated_copy, running_server, wait_ready
 from pydantic import SecretStr
 
-from reportqa import api as api_module
-from reportqa.api import create_app
 from reportqa.engine import Engine
+from reportqa.serve.http import app as api_module
+from reportqa.serve.http.app import create_app
 
 pytestmark = pytest.mark.slow
 

@@ -18,8 +18,8 @@ import pytest
 from fake_telegram import TOKEN, FakeTelegram, bot_settings
 
 from reportqa.errors import ReportQAError
-from reportqa.telegram_bot import ReportBot
-from reportqa.telegram_format import utf16_len
+from reportqa.serve.telegram.bot import ReportBot
+from reportqa.serve.telegram.format import utf16_len
 
 pytestmark = [
     pytest.mark.slow,

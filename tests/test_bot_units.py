@@ -20,12 +20,11 @@ from pydantic import SecretStr
 from telegram import Message
 from telegram.error import NetworkError, TimedOut
 
-from reportqa.answerer import Answer, Source
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
-from reportqa.telegram_bot import question_in
-from reportqa.telegram_config import BotConfig, parse_ids, webhook_path
-from reportqa.telegram_format import (
+from reportqa.serve.telegram.bot import question_in
+from reportqa.serve.telegram.config import BotConfig, parse_ids, webhook_path
+from reportqa.serve.telegram.format import (
     answer_html,
     bold_figure,
     not_found_html,
@@ -33,9 +32,10 @@ from reportqa.telegram_format import (
     split_html,
     utf16_len,
 )
-from reportqa.telegram_logging import REDACTED, check_token, protect_token
-from reportqa.telegram_request import AnswersFirstRateLimiter, RetryingRequest
-from reportqa.telegram_state import Shown, SourceCache, UserRateLimiter
+from reportqa.serve.telegram.redaction import REDACTED, check_token, protect_token
+from reportqa.serve.telegram.requests import AnswersFirstRateLimiter, RetryingRequest
+from reportqa.serve.telegram.state import Shown, SourceCache, UserRateLimiter
+from reportqa.types import Answer, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = Source("rapport.txt", "Läget i länet", "Mål 5. Fler kluster", 4,

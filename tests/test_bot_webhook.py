@@ -12,9 +12,9 @@ import pytest
 from fake_telegram import TOKEN, FakeTelegram, bot_settings
 from fastapi.testclient import TestClient
 
-from reportqa.api import create_app
 from reportqa.errors import ReportQAError
-from reportqa.telegram_webhook import SECRET_HEADER, telegram_extras
+from reportqa.serve.http.app import create_app
+from reportqa.serve.telegram.webhook import SECRET_HEADER, telegram_extras
 
 pytestmark = pytest.mark.slow
 

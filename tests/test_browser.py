@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from http_server import running_server
 
-from reportqa.api import create_app
+from reportqa.serve.http.app import create_app
 
 pytestmark = pytest.mark.slow
 

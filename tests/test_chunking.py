@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportqa.chunking import MAX_SENTENCE_CHARS, chunk_document, split_sentences
-from reportqa.documents import Block, Document
+from reportqa.ingest.chunking import MAX_SENTENCE_CHARS, chunk_document, split_sentences
+from reportqa.ingest.readers import Block, Document
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,11 @@ import pytest
 from conftest import REPORT, build_template, copy_live
 from fixtures_docs import make_txt
 
-from reportqa import store
 from reportqa.engine import Engine
 from reportqa.errors import IndexCorruptError
-from reportqa.indexer import build_index
+from reportqa.index import layout as layout_mod
+from reportqa.index.build import build_index
+from reportqa.index.layout import DB, VECTORS, IndexDir
 
 BIN = Path(sys.executable).parent / "reportqa"
 QUESTION = "Hur många personer sysselsätter industrin?"
@@ -45,7 +46,7 @@ def live(template, tmp_path):
 
 
 def start_paused_build(s, point: str, tmp: Path) -> subprocess.Popen:
-    """`reportqa index build` in a subprocess that stops at `point` (store.failpoint)."""
+    """`reportqa index build` in a subprocess that stops at `point` (failpoint)."""
     marker = tmp / f"paused-at-{point}"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "REPORTQA_TEST_PAUSE_AT": point,
            "REPORTQA_TEST_PAUSE_FILE": str(marker), "REPORTQA_TEST_PAUSE_SECONDS": "300",
@@ -72,7 +73,7 @@ def kill9(proc: subprocess.Popen) -> None:
 
 
 def leftovers(s) -> set[str]:
-    root = store.IndexDir(s.index_dir).root
+    root = IndexDir(s.index_dir).root
     return {p.name.split("-")[0] if p.name.startswith(".build-") else
             (".CURRENT.tmp" if p.name.startswith(".CURRENT.") else p.name)
             for p in root.iterdir() if p.name.startswith(".") and p.name != ".lock"}
@@ -90,7 +91,7 @@ def leftovers(s) -> set[str]:
 ])
 def test_kill_9_during_a_build(live, embedder, tmp_path, point, left, new_is_live):
     s = live
-    idx = store.IndexDir(s.index_dir)
+    idx = IndexDir(s.index_dir)
     old = idx.current()
     (s.corpus_dir / "vagar.txt").unlink()
     if point == "embedding":  # something to embed in several batches (the model loads)
@@ -124,7 +125,7 @@ def test_kill_9_during_a_build(live, embedder, tmp_path, point, left, new_is_liv
 
 def two_versions(s, embedder) -> tuple[str, str]:
     """The template's version (5 000) and a newer live one (5 400)."""
-    old = store.IndexDir(s.index_dir).current()
+    old = IndexDir(s.index_dir).current()
     path = s.corpus_dir / REPORT.name
     path.write_text(path.read_text(encoding="utf-8").replace("ca 5 000 personer",
                                                              "ca 5 400 personer"),
@@ -144,16 +145,16 @@ def damage(path: Path, how: str = "flip") -> None:
 
 
 @pytest.mark.parametrize("rel,how,message", [
-    (store.VECTORS, "flip", "file vectors.faiss fails its checksum"),
-    (store.DB, "flip", "file passages.sqlite fails its checksum"),
-    (store.DB, "truncate", "file passages.sqlite has"),
+    (VECTORS, "flip", "file vectors.faiss fails its checksum"),
+    (DB, "flip", "file passages.sqlite fails its checksum"),
+    (DB, "truncate", "file passages.sqlite has"),
     ("bm25/vocab.index.json", "delete", "file bm25/vocab.index.json is missing"),
 ])
 def test_corrupt_live_version_falls_back_to_the_newest_intact(live, embedder, caplog, rel, how,
                                                               message):
     s = live
     old, new = two_versions(s, embedder)
-    target = store.IndexDir(s.index_dir).path(new) / rel
+    target = IndexDir(s.index_dir).path(new) / rel
     if how == "delete":
         target.unlink()
     else:
@@ -180,8 +181,8 @@ def test_corruption_beyond_the_checksummed_size_is_still_caught(live, embedder, 
     """Large files are only size-checked at load; a broken FAISS header still fails clearly."""
     s = live
     old, new = two_versions(s, embedder)
-    monkeypatch.setattr(store, "FULL_CHECK_BYTES", 0)
-    damage(store.IndexDir(s.index_dir).path(new) / store.VECTORS, "header")
+    monkeypatch.setattr(layout_mod, "FULL_CHECK_BYTES", 0)
+    damage(IndexDir(s.index_dir).path(new) / VECTORS, "header")
     eng = Engine.load(s, embedder=embedder)
     assert eng.version == old
     assert "cannot be loaded" in eng.reload_state()["error"] or \
@@ -190,8 +191,8 @@ def test_corruption_beyond_the_checksummed_size_is_still_caught(live, embedder, 
 
 def test_no_intact_version_is_a_clear_error(live, embedder):
     s = live
-    for v in store.IndexDir(s.index_dir).versions():
-        damage(store.IndexDir(s.index_dir).path(v) / store.VECTORS)
+    for v in IndexDir(s.index_dir).versions():
+        damage(IndexDir(s.index_dir).path(v) / VECTORS)
     with pytest.raises(IndexCorruptError, match="no intact index version.*reportqa index build"):
         Engine.load(s, embedder=embedder)
 
@@ -199,7 +200,7 @@ def test_no_intact_version_is_a_clear_error(live, embedder):
 def test_current_pointing_at_a_deleted_version(live, embedder):
     s = live
     old, new = two_versions(s, embedder)
-    shutil.rmtree(store.IndexDir(s.index_dir).path(new))
+    shutil.rmtree(IndexDir(s.index_dir).path(new))
     eng = Engine.load(s, embedder=embedder)
     assert eng.version == old
     assert "missing" in eng.reload_state()["error"]
@@ -211,7 +212,7 @@ def test_a_pruned_version_keeps_answering(live, embedder):
     eng = Engine.load(s, embedder=embedder)
     old = eng.version
     two_versions(s, embedder)
-    assert not store.IndexDir(s.index_dir).path(old).exists()
+    assert not IndexDir(s.index_dir).path(old).exists()
     assert eng.version == old
     import concurrent.futures as cf
 

@@ -7,9 +7,10 @@ import logging
 import pytest
 from fixtures_docs import make_docx, make_md, make_pdf, make_txt
 
-from reportqa.documents import looks_like_heading, read_corpus, read_document
 from reportqa.errors import CorpusError, DocumentError
-from reportqa.textnorm import normalize_text
+from reportqa.ingest.corpus import read_corpus
+from reportqa.ingest.readers import looks_like_heading, read_document
+from reportqa.text.normalize import normalize_text
 
 
 def test_pdf_pages_and_headings(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from reportqa.api import create_app
+from reportqa.serve.http.app import create_app
 
 INDUSTRY = "Hur många personer sysselsätter industrin?"
 

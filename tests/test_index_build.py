@@ -9,10 +9,10 @@ import pytest
 from conftest import REPORT, CountingEmbedder, make_settings
 from fixtures_docs import make_docx, make_md, make_pdf, make_txt
 
-from reportqa import store
 from reportqa.engine import Engine
 from reportqa.errors import CorpusError, IndexMismatchError, IndexMissingError
-from reportqa.indexer import build_index, is_stale
+from reportqa.index.build import build_index, is_stale
+from reportqa.index.layout import FORMAT_VERSION, MANIFEST, IndexDir, read_manifest
 
 
 @pytest.fixture
@@ -31,13 +31,13 @@ def test_build_all_file_types_and_answer_with_pages(mixed, embedder):
     res = build_index(mixed, embedder_factory=lambda: emb)
     assert res.documents == 4 and res.embedded == res.passages == emb.count
     assert ("notes.xlsx", "unsupported file type .xlsx") in res.skipped
-    manifest = store.read_manifest(store.IndexDir(mixed.index_dir).resolve())
+    manifest = read_manifest(IndexDir(mixed.index_dir).resolve())
     assert manifest["model"] == mixed.model_id and manifest["dim"] == 384
     assert {d["name"] for d in manifest["documents"]} == {
         "besok.pdf", "skog.docx", "energi.md", "vagar.txt"
     }
     assert all(len(d["sha256"]) == 64 for d in manifest["documents"])
-    assert manifest["format_version"] == store.FORMAT_VERSION and manifest["built_at"]
+    assert manifest["format_version"] == FORMAT_VERSION and manifest["built_at"]
     eng = Engine.load(mixed, embedder=embedder)
     hits = eng.search("Hur många personer sysselsätter branschen i fjällen?", k=3,
                       document="besok.pdf")
@@ -70,7 +70,7 @@ def test_missing_index_is_a_clear_error(tmp_path):
 
 
 def test_index_built_with_another_model_is_refused(report_settings, embedder):
-    from reportqa.embedder import resolve_model_path
+    from reportqa.model.embedder import resolve_model_path
 
     other = report_settings.model_copy(update={"model": resolve_model_path("bundled")})
     assert other.model_id != report_settings.model_id
@@ -85,12 +85,12 @@ def test_build_killed_midway_keeps_the_previous_index(tmp_path, embedder):
     s = make_settings(tmp_path)
     shutil.copy(REPORT, s.corpus_dir / REPORT.name)
     build_index(s, embedder_factory=lambda: embedder)
-    live = store.IndexDir(s.index_dir).current()
+    live = IndexDir(s.index_dir).current()
     # A new document; the build dies while embedding it.
     make_txt(s.corpus_dir / "vagar.txt")
     with pytest.raises(KeyboardInterrupt):
         build_index(s, embedder_factory=lambda: CountingEmbedder(embedder, fail_after=0))
-    idx = store.IndexDir(s.index_dir)
+    idx = IndexDir(s.index_dir)
     assert idx.current() == live
     assert not [p for p in idx.root.iterdir() if p.name.startswith(".build-")]
     ans = Engine.load(s, embedder=embedder).ask("Hur många personer sysselsätter industrin?")
@@ -105,20 +105,20 @@ def test_empty_corpus_build_fails_and_keeps_the_live_index(tmp_path, embedder):
     s = make_settings(tmp_path)
     shutil.copy(REPORT, s.corpus_dir / REPORT.name)
     build_index(s, embedder_factory=lambda: embedder)
-    live = store.IndexDir(s.index_dir).current()
+    live = IndexDir(s.index_dir).current()
     (s.corpus_dir / REPORT.name).unlink()
     with pytest.raises(CorpusError, match="no readable documents"):
         build_index(s, embedder_factory=lambda: embedder)
-    assert store.IndexDir(s.index_dir).current() == live
+    assert IndexDir(s.index_dir).current() == live
 
 
 def test_corrupt_manifest_is_reported(tmp_path, embedder):
     s = make_settings(tmp_path)
     make_txt(s.corpus_dir / "vagar.txt")
     build_index(s, embedder_factory=lambda: embedder)
-    path = store.IndexDir(s.index_dir).resolve()
-    m = json.loads((path / store.MANIFEST).read_text())
+    path = IndexDir(s.index_dir).resolve()
+    m = json.loads((path / MANIFEST).read_text())
     m["format_version"] = 999
-    (path / store.MANIFEST).write_text(json.dumps(m))
+    (path / MANIFEST).write_text(json.dumps(m))
     with pytest.raises(IndexMismatchError, match="format 999"):
-        store.read_manifest(path)
+        read_manifest(path)

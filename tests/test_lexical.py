@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from reportqa.glossary import Glossary, english_key, load_glossary
-from reportqa.lexical import Analyzer, AnalyzerConfig, LexicalIndex, normalize_numbers, raw_words
-from reportqa.query import QueryAnalyzer, QueryOptions, answer_type_words
-from reportqa.vocabulary import looks_like_noun, split_compound, stem
+from reportqa.ask.question import QueryAnalyzer, QueryOptions, answer_type_words
+from reportqa.index.bm25 import LexicalIndex
+from reportqa.text.analyzer import Analyzer, AnalyzerConfig, normalize_numbers, raw_words
+from reportqa.text.glossary import Glossary, english_key, load_glossary
+from reportqa.text.vocabulary import looks_like_noun, split_compound, stem
 
 TEXTS = [
     "En betydande näring är tillverkningsindustrin som sysselsätter ca 5 000 personer.",

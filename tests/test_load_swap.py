@@ -14,7 +14,7 @@ import httpx
 import pytest
 from conftest import REPORT, ROOT, make_settings
 
-from reportqa.indexer import build_index
+from reportqa.index.build import build_index
 
 sys.path.insert(0, str(ROOT / "bench"))
 import swap_load_bench as bench  # noqa: E402

@@ -15,10 +15,12 @@ sys.path.insert(0, str(BENCH))
 
 import gen_corpus  # noqa: E402
 
+from reportqa.index.layout import VECTORS, IndexDir, read_manifest  # noqa: E402
+
 
 def _chunk(path: Path):
-    from reportqa.chunking import chunk_document
-    from reportqa.documents import read_document
+    from reportqa.ingest.chunking import chunk_document
+    from reportqa.ingest.readers import read_document
 
     return chunk_document(read_document(path, path.name))
 
@@ -88,7 +90,7 @@ def large_index(tmp_path_factory, embedder):
     import build_large
 
     from reportqa.config import Settings
-    from reportqa.indexer import build_index
+    from reportqa.index.build import build_index
 
     tmp = tmp_path_factory.mktemp("large")
     gen_corpus.write_corpus(tmp / "base", 120, seed=3, base_passages=120)
@@ -102,8 +104,8 @@ def large_index(tmp_path_factory, embedder):
 
 
 def test_build_large_uses_real_vectors_and_calibrated_noise(large_index, embedder):
-    from reportqa import store
-    from reportqa.vector_index import load_vector_index
+    pass
+    from reportqa.index.vectors import load_vector_index
 
     tmp, meta, figures = large_index
     assert figures["passages"] == meta["passages"]
@@ -112,12 +114,12 @@ def test_build_large_uses_real_vectors_and_calibrated_noise(large_index, embedde
     assert 0.5 < figures["cos_real_median"] < 1.0
     assert abs(figures["cos_derived_median"] - figures["cos_real_median"]) < 0.05
 
-    base = store.IndexDir(tmp / "base-index").resolve()
-    big = store.IndexDir(tmp / "big-index").resolve()
-    nb = store.read_manifest(base)["passages"]
-    bv = load_vector_index(base / store.VECTORS, nb, embedder.dim).reconstruct_n(0, nb)
-    m = store.read_manifest(big)
-    gv = load_vector_index(big / store.VECTORS, m["passages"], embedder.dim).reconstruct_n(
+    base = IndexDir(tmp / "base-index").resolve()
+    big = IndexDir(tmp / "big-index").resolve()
+    nb = read_manifest(base)["passages"]
+    bv = load_vector_index(base / VECTORS, nb, embedder.dim).reconstruct_n(0, nb)
+    m = read_manifest(big)
+    gv = load_vector_index(big / VECTORS, m["passages"], embedder.dim).reconstruct_n(
         0, m["passages"])
     # The base documents come first and keep their real vectors exactly.
     np.testing.assert_allclose(gv[:nb], bv, atol=1e-6)

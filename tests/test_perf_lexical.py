@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reportqa.lexical import Analyzer, AnalyzerConfig, LexicalIndex
+from reportqa.index.bm25 import LexicalIndex
+from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -59,8 +60,8 @@ def reference_scores(lex: LexicalIndex, concepts) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def lex(tmp_path_factory):
-    from reportqa.chunking import chunk_document
-    from reportqa.documents import read_document
+    from reportqa.ingest.chunking import chunk_document
+    from reportqa.ingest.readers import read_document
 
     tmp = tmp_path_factory.mktemp("lex")
     gen_corpus.write_corpus(tmp, 3000, seed=2, base_passages=3000)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from reportqa.answerer import ELLIPSIS, MAX_ANSWER_CHARS
-from reportqa.evaluation import calibrate, evaluate, load_items
-from reportqa.messages import not_found_text
-from reportqa.retrieval_defaults import DEFAULT_ABSTAIN_THRESHOLD
+from reportqa.ask.answer import ELLIPSIS, MAX_ANSWER_CHARS
+from reportqa.ask.defaults import DEFAULT_ABSTAIN_THRESHOLD
+from reportqa.ask.evaluation import calibrate, evaluate, load_items
+from reportqa.ask.messages import not_found_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
@@ -133,7 +133,7 @@ def test_the_sets_cover_both_languages_and_unanswerable_questions():
 
 def test_expected_facts_are_quoted_from_the_report():
     """Every expected string is in the report, so a hit means the answer quotes it."""
-    from reportqa.textnorm import normalize_text, squash
+    from reportqa.text.normalize import normalize_text, squash
 
     report = next((ROOT / "corpus").glob("*.txt"))
     text = squash(normalize_text(report.read_text(encoding="utf-8"))).lower()

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from pydantic import SecretStr
 from schemathesis import GenerationMode
 
-from reportqa.api import create_app
 from reportqa.engine import Engine
+from reportqa.serve.http.app import create_app
 
 pytestmark = pytest.mark.slow
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reportqa.lexical import Analyzer
-from reportqa.query import QueryAnalyzer
-from reportqa.spelling import repair_question
-from reportqa.thesaurus import Thesaurus, load_thesaurus
+from reportqa.ask.question import QueryAnalyzer
+from reportqa.text.analyzer import Analyzer
+from reportqa.text.spelling import repair_question
+from reportqa.text.thesaurus import Thesaurus, load_thesaurus
 
 
 @pytest.mark.parametrize(("typed", "read"), [

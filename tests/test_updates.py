@@ -18,12 +18,13 @@ from conftest import (
 )
 from fixtures_docs import make_md, make_txt
 
-from reportqa import store
+from reportqa.ask.evaluation import EvalItem
 from reportqa.engine import Engine
 from reportqa.errors import BuildLockedError, IndexMismatchError
-from reportqa.evaluation import EvalItem
-from reportqa.gate import quality_gate
-from reportqa.indexer import build_index
+from reportqa.index.build import build_index
+from reportqa.index.embedding_cache import text_hash
+from reportqa.index.gate import quality_gate
+from reportqa.index.layout import MANIFEST, VECTORS, IndexDir, read_manifest
 
 QUESTION = "Hur många personer sysselsätter industrin?"
 OLD, NEW = "ca 5 000 personer", "ca 5 400 personer"
@@ -117,7 +118,7 @@ def test_add_and_delete_documents(live, embedder):
 
 def test_changed_model_name_re_embeds_everything(live, embedder):
     """The bundled model's own folder is a different model name for the same weights."""
-    from reportqa.embedder import resolve_model_path
+    from reportqa.model.embedder import resolve_model_path
 
     s, eng = live
     other = s.model_copy(update={"model": resolve_model_path("bundled")})
@@ -125,7 +126,7 @@ def test_changed_model_name_re_embeds_everything(live, embedder):
     emb = CountingEmbedder(embedder)
     res = build_index(other, embedder_factory=lambda: emb)
     assert res.embedded == emb.count == res.passages and res.reused_documents == 1
-    manifest = store.read_manifest(res.path)
+    manifest = read_manifest(res.path)
     assert manifest["model"] == other.model_id
     # A server configured with the old name refuses the new version and keeps serving.
     assert eng.reload() is False and eng.version != res.version
@@ -154,7 +155,7 @@ def test_second_build_waits_or_fails_clearly(live, embedder):
     from filelock import FileLock
 
     s, _ = live
-    lock = FileLock(str(store.IndexDir(s.index_dir).lock_path))
+    lock = FileLock(str(IndexDir(s.index_dir).lock_path))
     lock.acquire()  # another process's build, as far as build_index can tell
     try:
         with pytest.raises(BuildLockedError, match="another build is running"):
@@ -174,7 +175,7 @@ def test_second_build_waits_or_fails_clearly(live, embedder):
         lock.release()
     t.join(120)
     assert out["res"].published
-    assert store.IndexDir(s.index_dir).current() == out["res"].version
+    assert IndexDir(s.index_dir).current() == out["res"].version
 
 
 def test_auto_reload_swaps_in_new_versions(live, embedder):
@@ -189,8 +190,8 @@ def test_auto_reload_swaps_in_new_versions(live, embedder):
         state = eng.reload_state()
         assert state["auto_reload"] and state["swaps"] == 1 and state["error"] is None
         # A rollback is noticed the same way.
-        old = store.IndexDir(s.index_dir).versions()[0]
-        store.IndexDir(s.index_dir).set_current(old)
+        old = IndexDir(s.index_dir).versions()[0]
+        IndexDir(s.index_dir).set_current(old)
         wait_for(lambda: eng.version == old, what="the poller to roll back")
         assert "5 000" in eng.ask(QUESTION).text
     finally:
@@ -203,7 +204,7 @@ def test_reload_refuses_a_corrupt_new_version(live, embedder):
     good = eng.version
     edit_report(s)
     res = build_index(s, embedder_factory=lambda: embedder)
-    faiss_file = res.path / store.VECTORS
+    faiss_file = res.path / VECTORS
     data = bytearray(faiss_file.read_bytes())
     data[len(data) // 2] ^= 0xFF
     faiss_file.write_bytes(bytes(data))
@@ -222,13 +223,13 @@ def test_quality_gate_keeps_the_live_version_when_answers_get_worse(live, embedd
     s, _ = live
     items = [EvalItem("ind", "sv", QUESTION, ["5 000"]),
              EvalItem("tur", "sv", "Hur mycket omsätter turismbranschen?", ["fem miljarder"])]
-    live_version = store.IndexDir(s.index_dir).current()
+    live_version = IndexDir(s.index_dir).current()
     edit_report(s)  # the gate's expected figure is gone from the new edition
     gate = quality_gate(s, items, 0.5, lambda: embedder)
     res = build_index(s, embedder_factory=lambda: embedder, before_publish=gate)
     assert not res.published
     assert "hit@1 0.500" in res.message and "worse than the live version" in res.message
-    assert store.IndexDir(s.index_dir).current() == live_version
+    assert IndexDir(s.index_dir).current() == live_version
     assert not res.path.exists()
 
     strict = quality_gate(s, items[1:], 1.0, lambda: embedder)
@@ -237,7 +238,7 @@ def test_quality_gate_keeps_the_live_version_when_answers_get_worse(live, embedd
 
 
 def test_watcher_rebuilds_after_the_corpus_changes(live, embedder):
-    from reportqa.watcher import CorpusWatcher
+    from reportqa.index.watch import CorpusWatcher
 
     s, eng = live
     published = []
@@ -266,7 +267,7 @@ def test_documents_show_editions(live):
     _, eng = live
     (doc,) = eng.documents()
     assert doc["name"] == REPORT.name and doc["indexed_at"] and doc["changed_at"]
-    manifest = json.loads((store.IndexDir(live[0].index_dir).resolve() / store.MANIFEST)
+    manifest = json.loads((IndexDir(live[0].index_dir).resolve() / MANIFEST)
                           .read_text())
     assert manifest["documents"][0]["changed_at"] == doc["changed_at"]
 
@@ -276,7 +277,7 @@ def test_only_the_last_versions_are_kept(live, embedder):
     s = s.model_copy(update={"index_keep": 2})
     first = eng.version
     built = [build_index(s, embedder_factory=lambda: embedder).version for _ in range(3)]
-    idx = store.IndexDir(s.index_dir)
+    idx = IndexDir(s.index_dir)
     assert idx.versions() == built[1:] and idx.current() == built[-1]
     assert first not in idx.versions()
     assert eng.ask(QUESTION).found  # the engine still on the pruned first version answers
@@ -284,7 +285,7 @@ def test_only_the_last_versions_are_kept(live, embedder):
 
 def test_reused_tokens_give_the_same_lexical_index(live, embedder, tmp_path, monkeypatch):
     """Unchanged passages keep their lexical tokens; the BM25 files equal a fresh build's."""
-    from reportqa import indexer
+    from reportqa.index import build as indexer
 
     s, _ = live
     edit_report(s)
@@ -299,7 +300,7 @@ def test_reused_tokens_give_the_same_lexical_index(live, embedder, tmp_path, mon
     fresh = make_settings(tmp_path / "fresh")
     shutil.copytree(s.corpus_dir, fresh.corpus_dir, dirs_exist_ok=True)
     scratch = build_index(fresh, embedder_factory=lambda: embedder)
-    a, b = store.read_manifest(res.path), store.read_manifest(scratch.path)
+    a, b = read_manifest(res.path), read_manifest(scratch.path)
     assert a["tokenizer"] == b["tokenizer"]
     bm25 = {k: v["sha256"] for k, v in a["files"].items() if k.startswith("bm25/")}
     assert bm25 and bm25 == {k: v["sha256"] for k, v in b["files"].items()
@@ -309,7 +310,7 @@ def test_reused_tokens_give_the_same_lexical_index(live, embedder, tmp_path, mon
 
 
 def test_watcher_sees_a_change_made_during_its_first_build(live, embedder):
-    from reportqa.watcher import CorpusWatcher
+    from reportqa.index.watch import CorpusWatcher
 
     s, _ = live
     edit_report(s)  # stale at start: the watcher builds at once
@@ -342,7 +343,7 @@ class HashEmbedder:
     def _vec(self, text: str):
         import numpy as np
 
-        rng = np.random.default_rng(int(store.text_hash(text)[:8], 16))
+        rng = np.random.default_rng(int(text_hash(text)[:8], 16))
         v = rng.standard_normal(self.dim).astype("float32")
         return v / np.linalg.norm(v)
 
@@ -365,7 +366,7 @@ def test_ivf_versions_are_an_embedding_cache_too(tmp_path):
         (s.corpus_dir / f"rapport{d:02d}.txt").write_text(f"Rapport {d}\n\n{sentences}\n",
                                                            encoding="utf-8")
     first = build_index(s, embedder_factory=HashEmbedder)
-    assert store.read_manifest(first.path)["index_type"] == "ivf"
+    assert read_manifest(first.path)["index_type"] == "ivf"
     assert first.passages == 1200
     path = s.corpus_dir / "rapport03.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("har 305 anställda",
@@ -374,4 +375,4 @@ def test_ivf_versions_are_an_embedding_cache_too(tmp_path):
     emb = HashEmbedder()
     res = build_index(s, embedder_factory=lambda: emb)
     assert 1 <= res.embedded == emb.count <= 2 < res.passages
-    assert store.read_manifest(res.path)["index_type"] == "ivf"
+    assert read_manifest(res.path)["index_type"] == "ivf"

@@ -18,9 +18,9 @@ import pytest
 from conftest import REPORT, build_template, copy_live, wait_for
 from fixtures_docs import make_txt
 
-from reportqa import store
 from reportqa.engine import Engine
-from reportqa.indexer import build_index
+from reportqa.index.build import build_index
+from reportqa.index.layout import VECTORS, IndexDir
 
 BIN = Path(sys.executable).parent / "reportqa"
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_PROXY": "127.0.0.1,localhost"}
@@ -92,7 +92,7 @@ def test_two_concurrent_builds(live, tmp_path):
     assert first.returncode == 0 and second.returncode == 0, (err1, err2)
     assert "waiting for it to finish" in err2
     v1, v2 = out1.split()[1].rstrip(":"), out2.split()[1].rstrip(":")
-    assert v1 < v2 and store.IndexDir(s.index_dir).current() == v2
+    assert v1 < v2 and IndexDir(s.index_dir).current() == v2
     assert "1 removed" in out1 and "no document changed" in out2
 
 
@@ -101,7 +101,7 @@ def test_gate_refuses_and_passes(live, tmp_path):
     gate = tmp_path / "gate.jsonl"
     gate.write_text(json.dumps({"id": "ind", "question": QUESTION, "expect": ["5 000"]}) + "\n",
                     encoding="utf-8")
-    live_version = store.IndexDir(s.index_dir).current()
+    live_version = IndexDir(s.index_dir).current()
     report = s.corpus_dir / REPORT.name
     report.write_text(report.read_text(encoding="utf-8").replace("ca 5 000 personer",
                                                                  "ca 5 400 personer"))
@@ -109,8 +109,8 @@ def test_gate_refuses_and_passes(live, tmp_path):
     assert p.returncode == 3, p.stderr
     assert "not published: hit@1 0.000 on 1 questions" in p.stderr
     assert "below --min-hit 0.9; the live version stays" in p.stderr
-    assert store.IndexDir(s.index_dir).current() == live_version
-    assert not [d for d in store.IndexDir(s.index_dir).root.iterdir()
+    assert IndexDir(s.index_dir).current() == live_version
+    assert not [d for d in IndexDir(s.index_dir).root.iterdir()
                 if d.name.startswith(".build-")]
 
     gate.write_text(json.dumps({"id": "ind", "question": QUESTION, "expect": ["5 400"]}) + "\n")
@@ -129,7 +129,7 @@ def test_list_rollback_verify(live, embedder):
     s = live
     report = s.corpus_dir / REPORT.name
     report.write_text(report.read_text(encoding="utf-8").replace("ca 5 000", "ca 5 400"))
-    old = store.IndexDir(s.index_dir).current()
+    old = IndexDir(s.index_dir).current()
     new = build_index(s, embedder_factory=lambda: embedder).version
     p = run("index", "list", "--index", str(s.index_dir))
     assert p.returncode == 0 and f"* {new}" in p.stdout and f"  {old}" in p.stdout
@@ -137,25 +137,25 @@ def test_list_rollback_verify(live, embedder):
     assert p.returncode == 0 and f"live index is now {old}" in p.stdout
     assert "5 000" in Engine.load(s, embedder=embedder).ask(QUESTION).text
     p = run("index", "rollback", new, "--index", str(s.index_dir))
-    assert p.returncode == 0 and store.IndexDir(s.index_dir).current() == new
+    assert p.returncode == 0 and IndexDir(s.index_dir).current() == new
     p = run("index", "rollback", "vnope", "--index", str(s.index_dir))
     assert p.returncode == 1 and "no index version vnope" in p.stderr
 
     p = run("index", "verify", "--all", "--index", str(s.index_dir))
     assert p.returncode == 0 and p.stdout.count("all files intact") == 2
-    vec = store.IndexDir(s.index_dir).path(old) / store.VECTORS
+    vec = IndexDir(s.index_dir).path(old) / VECTORS
     vec.write_bytes(vec.read_bytes()[:-8] + b"\0" * 8)
     p = run("index", "verify", "--all", "--index", str(s.index_dir))
     assert p.returncode == 1 and f"{old}: BROKEN: index {old}: file vectors.faiss fails" in \
         p.stdout
     p = run("index", "rollback", old, "--index", str(s.index_dir))
     assert p.returncode == 1 and "not rolling back to a broken version" in p.stderr
-    assert store.IndexDir(s.index_dir).current() == new
+    assert IndexDir(s.index_dir).current() == new
 
 
 def test_sighup_reloads_at_once(live, embedder):
     """The serve hook: SIGHUP swaps in the new CURRENT without waiting for the poll."""
-    from reportqa.watcher import reload_hook
+    from reportqa.index.watch import reload_hook
 
     s = live
     eng = Engine.load(s, embedder=embedder)

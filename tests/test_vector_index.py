@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from reportqa.errors import IndexCorruptError
-from reportqa.vector_index import (
+from reportqa.index.vectors import (
     BLAS_THRESHOLD,
     build_vector_index,
     configure_faiss,

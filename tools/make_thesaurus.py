@@ -1,4 +1,4 @@
-"""Write src/reportqa/data/thesaurus_sv.txt from LibreOffice's Swedish thesaurus.
+"""Write src/reportqa/text/data/thesaurus_sv.txt from LibreOffice's Swedish thesaurus.
 
 Source: Debian's `mythes-sv` (/usr/share/mythes/th_sv_SE_v2.dat, ISO-8859-1), which is
 Viggo Kann's synonym list (Folkets synonymlexikon). Kept: single-word entries and their
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 SOURCE = Path("/usr/share/mythes/th_sv_SE_v2.dat")
-TARGET = Path(__file__).resolve().parent.parent / "src/reportqa/data/thesaurus_sv.txt"
+TARGET = Path(__file__).resolve().parent.parent / "src/reportqa/text/data/thesaurus_sv.txt"
 
 NOTICE = """\
 # Swedish synonyms, from LibreOffice's Swedish thesaurus (Debian package mythes-sv,

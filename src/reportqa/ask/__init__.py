@@ -1,0 +1,1 @@
+"""Answering: the question analysed once, retrieval, the answer, evaluation."""

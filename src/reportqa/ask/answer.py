@@ -1,0 +1,427 @@
+"""Pick the sentence that answers, quoted verbatim, or abstain below a calibrated confidence.
+
+The retriever's candidates are re-ranked sentence by sentence: how much of the question
+(weighted by how informative each word is) the sentence itself covers, how much its passage
+(sentence, the sentence before it, the heading) covers, the retrieval score, and, for
+questions that ask for an amount or share, whether the sentence has a number, best one
+next to the word the question counts ("hur många personer" → "5 000 personer").
+
+The answer is that sentence, with the sentence before it only when it is needed to make
+sense ("Branschen omsätter …" means tourism only because of the sentence before it), at
+most 400 characters, every character verbatim from the report. Confidence is the passage's
+weighted coverage of the question; below the threshold calibrated on the evaluation
+(stored with the index, overridable) the answer is None: "not in the report".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from reportqa.ask.question import (
+    FRAME_WORDS,
+    YEAR,
+    Query,
+    QueryAnalyzer,
+    answer_type_words,
+    is_quantity_question,
+)
+from reportqa.index.database import PassageRow
+from reportqa.text.analyzer import Analyzer, raw_words
+from reportqa.text.vocabulary import split_compound, zipf
+from reportqa.types import Answer, Hit, Source
+
+MAX_ANSWER_CHARS = 400
+ELLIPSIS = "…"
+
+__all__ = ["Answer", "Answerer", "Source", "answer_text", "is_quantity_question"]
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|hundra|tusen|miljon(er)?|miljard(er)?)\b",
+    re.IGNORECASE,
+)
+# A sentence that starts like this leans on the one before it for its meaning.
+_ANAPHORIC = re.compile(
+    r"^(det|den|detta|denna|dessa|de|där|här|dit|därför|därmed|dessutom|också|även|"
+    r"branschen|klustret|sektorn|näringen|företaget|företagen|organisationen|satsningen|"
+    r"verksamheten|initiativet|projektet|han|hon|hen|man|motsvarande|samma|"
+    r"i detta|i denna|i dessa|inom denna|inom detta|utifrån den|utifrån detta|enligt den|"
+    r"it|this|these|they|those|its|their|the same)\b",
+    re.IGNORECASE,
+)
+
+
+# "Den offentliga sektorn", "De senaste 20 åren": an article before an adjective, no reference
+_ARTICLE_ADJECTIVE = re.compile(r"^(den|det|de)\s+\w+[ae]\b", re.IGNORECASE)
+# "Det är ställen där …", "These are …": a definition of what the sentence before named
+_DEFINING = re.compile(r"^(det|detta|de|dessa|it|this|these|they)\s+(är|innebär|betyder|avser|"
+                       r"is|are|means)\b", re.IGNORECASE)
+# "… utgör tillsammans gröna näringar", "Ordet kluster kan definieras som …"
+_DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyder|avser|består|"
+                            r"är\s+(ett|en)|means|consists?|is\s+(a|an)|are\s+called)\b",
+                            re.IGNORECASE)
+_EXPLICIT_DEFINITION = re.compile(r"\b(definieras|definierar|definition|innebär|betyder|avser|"
+                                  r"kallas|means|is\s+defined|refers?\s+to)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"\w,\s+(ett|en|an?)\s+\w", re.IGNORECASE)  # "Peak Innovation, ett …"
+# asks what a word means: answered by a definition, not by a sentence that uses the word
+_MEANING_QUESTION = re.compile(
+    r"^\s*(vad\s+(betyder|menas\s+med|innebär|står\s+\S+\s+för)|what\s+(does|do)\s+.+\s+"
+    r"(mean|stand\s+for)|what\s+is\s+meant\s+by)\b", re.IGNORECASE)
+_YEAR_QUESTION = re.compile(r"\b(vilket|vilka)\s+år(tal)?\b|\b(what|which)\s+year\b|\bårtal",
+                            re.IGNORECASE)
+_YEAR = re.compile(rf"\b({YEAR})\b")
+# asks who, or which organisation: the answer names it
+_WHO_QUESTION = re.compile(
+    r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(\w+\s+)?(företag|bolag|organisation|"
+    r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b",
+    re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
+    r"utmärker)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
+    r"(ingår|räknas)|what\s+(is|are|does|do)|what's)\b", re.IGNORECASE)
+
+
+_DETERMINER_NOUN = re.compile(r"^(det|den|de|detta|denna|dessa|this|these|that|those)\s+\S+\s+",
+                              re.IGNORECASE)
+
+
+def _without_anaphor(sentence: str) -> str:
+    """The sentence without its referring start: "Det klustret är …" → "är …",
+    "Branschen omsätter …" → "omsätter …"."""
+    m = _DETERMINER_NOUN.match(sentence)
+    if m:
+        return sentence[m.end():]
+    return sentence.split(" ", 1)[1] if " " in sentence else ""
+
+
+def is_anaphoric(sentence: str) -> bool:
+    """Whether a sentence leans on the one before it ("Branschen omsätter …")."""
+    return bool(_ANAPHORIC.match(sentence)) and not _ARTICLE_ADJECTIVE.match(sentence)
+
+
+@dataclass(frozen=True)
+class RerankWeights:
+    """How the sentence re-ranking combines its signals (chosen on the tuning set)."""
+
+    sentence: float = 0.5  # weighted coverage of the question by the sentence alone
+    passage: float = 0.3  # … by sentence + context + heading
+    retrieval: float = 0.4  # fused retrieval score
+    number: float = 0.3  # quantity question and the sentence has a number
+    unit: float = 0.1  # … and the number stands next to the counted word
+    name: float = 0.3  # "vem"/"vilken myndighet" and the sentence names someone new
+    compound: float = 0.2  # the sentence has a compound of the question as one word
+    definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
+    context_factor: float = 0.8  # a concept found only in the context sentence counts this much
+    heading_factor: float = 0.5  # … only in the section heading
+    earlier_factor: float = 0.7  # … only in the sentence before the context
+    candidates: int = 10
+    # confidence: a quantity question answered by a sentence without a number, or a "when"
+    # question by one without a time, is probably not answered by the report
+    missing_number: float = 0.4
+    missing_time: float = 0.5
+    unit_mismatch: float = 0.8  # no number of the sentence counts what the question counts
+    missing_definition: float = 0.3  # "vad betyder X?" and the sentence does not define
+    missing_year: float = 0.5  # "vilket år …?" and the sentence has no year
+    missing_name: float = 0.5  # "vem …?" / "who …?" and the sentence names no one new
+    heading_answer: float = 0.7  # the heading answers when it covers this much of the question
+    heading_margin: float = 0.3  # … and this much more than any sentence
+
+
+@dataclass(frozen=True)
+class Scored:
+    hit: Hit
+    score: float
+    sentence_cov: float
+    passage_cov: float
+    needs_context: bool
+    confidence_cov: float = 0.0  # passage coverage with the confidence weights
+
+
+_TIME = re.compile(
+    rf"\b({YEAR})\b|\d+\s+(år|åren|månader|veckor|dagar|years?|months?)\b|"
+    r"\b(sedan|idag|tidigare|nyligen|januari|februari|mars|april|maj|juni|"
+    r"juli|augusti|september|oktober|november|december|våren|sommaren|hösten|vintern|"
+    r"since|today|recently|previously|earlier)\b",
+    re.IGNORECASE,
+)
+
+
+def has_time(text: str) -> bool:
+    """Whether a sentence says when: a year, "20 år", a month, "sedan", "idag", "tidigare"…"""
+    return bool(_TIME.search(text))
+
+
+_SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentage|proportion|"
+                             r"fraction|rate)\b", re.IGNORECASE)
+_COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
+_COUNT = re.compile(r"\d+(?:[ \u00a0]\d{3})*\+?(?!\s*(?:%|procent\b|percent\b|[\d,.]))",
+                    re.IGNORECASE)
+
+
+def has_amount(question: str, text: str) -> bool:
+    """Whether `text` has the kind of number the question asks for: a share ("hur stor
+    andel", "what share") wants a percentage, a count ("hur många", "how many") a number
+    that is not one; other amounts any number."""
+    if _SHARE_QUESTION.search(question):
+        return bool(_PERCENT.search(text))
+    if _COUNT_QUESTION.search(question):
+        return bool(_COUNT.search(text) or _NUMBER_WORD.search(text))
+    return has_number(text)
+
+
+_TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|weeks?|days?)\b|"
+                    rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*",
+                    re.IGNORECASE)
+
+
+# asks for an amount of money, which a count ("80+ företag") does not answer
+_MONEY_QUESTION = re.compile(
+    r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsättning(en)?|budget(en)?|"
+    r"lön(en)?|tjänar|cost|costs|price|fee|turnover|revenue|budget|salary|earn)\b", re.IGNORECASE)
+_MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|miljon(er)?|miljard(er)?|mkr|mdkr|tkr)\b|"
+                    r"[$€£]", re.IGNORECASE)
+
+
+def without_times(text: str) -> str:
+    """The text without years, spans of time and references ("20 åren", "2017",
+    "SOU:2017:1"): numbers that say when, not how many."""
+    return _TIMES.sub(" ", text)
+
+
+def names_in(sentence: str, question: str) -> set[str]:
+    """Names in a sentence that the question does not name: capitalised words inside the
+    sentence, and at its start those that are no common word ("Den", "Inom") or acronyms."""
+    asked = set(raw_words(question))
+    out: set[str] = set()
+    for m in _CAPITALISED.finditer(sentence):
+        word = m.group(1)
+        parts = raw_words(word)
+        if len(word) < 2 or not parts or all(p in asked or p.removesuffix("s") in asked
+                                              for p in parts):  # "Jämtlands" of "Jämtland"
+            continue
+        initial = not sentence[:m.start()].strip() or sentence[:m.start()].rstrip()[-1] in ".!?:"
+        lower = word.lower()
+        if initial and word.isalpha() and split_compound(lower):
+            continue  # "Turismbranschen" at the start: a compound noun, no name
+        if not word.isalpha() or word.isupper() or zipf(lower, "sv") < (4.0 if initial else 4.5):
+            out.add(lower)  # a common word with a capital ("Sport") names no one
+    return out
+
+
+def has_number(text: str) -> bool:
+    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text))
+
+
+def _trim_context(ctx: str, room: int) -> str:
+    """The end of `ctx` in at most `room` characters, cut between words (never in a number)."""
+    if len(ctx) <= room:
+        return ctx
+    tail = ctx[len(ctx) - (room - 2):]
+    for m in re.finditer(r"(?<=\S) (?=\S)", tail):
+        before, after = tail[m.start() - 1], tail[m.end()]
+        if not (before.isdigit() and after.isdigit()):
+            return f"{ELLIPSIS} {tail[m.end():]}"
+    return ""
+
+
+def answer_text(hit: Hit, with_context: bool | None = None) -> str:
+    """The answering sentence, with the one before it only when it needs it to make sense.
+
+    `with_context` None decides by the sentence alone (it starts with a reference such as
+    "Branschen" or "Motsvarande"). Longer than 400 characters, the context is shortened from
+    its start ("… ").
+    """
+    sentence = hit.passage.text
+    ctx = hit.passage.context
+    if with_context is None:
+        with_context = is_anaphoric(sentence)
+    if len(sentence) > MAX_ANSWER_CHARS:
+        cut = sentence[: MAX_ANSWER_CHARS - 2]
+        return cut[: cut.rfind(" ")] + " " + ELLIPSIS if " " in cut else cut
+    if not (with_context and ctx):
+        return sentence
+    room = MAX_ANSWER_CHARS - len(sentence) - 1
+    ctx = _trim_context(ctx, room)
+    return f"{ctx} {sentence}" if ctx else sentence
+
+
+class Answerer:
+    def __init__(self, analyzer: Analyzer, threshold: float, documents: dict[str, dict],
+                 queries: QueryAnalyzer | None = None, weights: RerankWeights | None = None,
+                 earlier: Callable[[list[PassageRow]], dict[int, str]] | None = None):
+        self.analyzer = analyzer
+        self.threshold = threshold
+        self.documents = documents
+        self.queries = queries or QueryAnalyzer(analyzer)
+        self.weights = weights or RerankWeights()
+        self.earlier = earlier  # row → the sentence before a passage's context, same section
+
+    # ---- scoring ---------------------------------------------------------------------------
+    def _unit_match(self, q: Query, sentence: str) -> bool:
+        """A number in the sentence stands next to the word the question counts."""
+        if q.unit is None:
+            return False
+        concept = next((c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == q.unit
+                        or c.text.split(":")[0] == q.unit), None)
+        if concept is None:
+            return False
+        words = raw_words(sentence)
+        for i, w in enumerate(words):
+            if w[0].isdigit():
+                near = words[i + 1:i + 3]
+                if concept.match(self.analyzer.token_set(" ".join(near))):
+                    return True
+        return False
+
+    def score(self, q: Query, hit: Hit, earlier: str = "") -> Scored:
+        w = self.weights
+        p = hit.passage
+        a = self.analyzer
+        anaphoric = is_anaphoric(p.text)
+        # the anaphor itself ("Branschen …") stands for what the sentence before named, so
+        # it does not match the question's words ("industrin") by itself
+        own = _without_anaphor(p.text) if anaphoric else p.text
+        s_tok, c_tok, h_tok = a.token_set(own), a.token_set(p.context), a.token_set(p.section)
+        e_tok = a.token_set(earlier) if earlier else frozenset()
+        total = q.total_weight or 1.0
+        conf_total = q.total_confidence_weight or 1.0
+        s_cov = pass_cov = ctx_gain = conf_cov = 0.0
+        # an anaphoric sentence ("Det är ställen där …") is answered together with the one
+        # before it, so that one counts as fully as the sentence itself
+        ctx_factor = 1.0 if anaphoric else w.context_factor
+        for c in q.concepts:
+            mc = c.match(c_tok) * ctx_factor
+            ms = max(c.match(s_tok), 0.9 * mc) if anaphoric else c.match(s_tok)
+            mh = max(c.match(h_tok) * w.heading_factor, c.match(e_tok) * w.earlier_factor)
+            s_cov += c.weight * ms
+            pass_cov += c.weight * max(ms, mc, mh)
+            conf_cov += c.confidence_weight * max(ms, mc, mh)
+            ctx_gain += c.weight * max(0.0, mc - ms)
+        s_cov, pass_cov, ctx_gain = s_cov / total, pass_cov / total, ctx_gain / total
+        score = w.sentence * s_cov + w.passage * pass_cov + w.retrieval * hit.score
+        # the compound itself ("tjänsteföretag") says more than its parts in other words
+        # ("tjänster … industriföretagen")
+        score += w.compound * sum(c.weight for c in q.concepts if c.whole and (
+            c.whole in s_tok or (anaphoric and c.whole in c_tok))) / total
+        if _DEFINITION_QUESTION.match(q.text) and (
+                (anaphoric and _DEFINING.match(p.text))
+                or (s_cov >= 0.5 and _DEFINING_VERB.search(p.text))):
+            score += w.definition
+            if _EXPLICIT_DEFINITION.search(p.text):  # "definieras som" over "är en utmaning"
+                score += w.definition
+        if q.temporal and has_time(p.text):
+            score += w.number
+        if w.name and _WHO_QUESTION.search(q.text) and names_in(p.text, q.text):
+            score += w.name  # "Vilken myndighet …?": a sentence that names one
+        if q.quantity and has_amount(q.text, p.text):
+            score += w.number
+            if w.unit and self._unit_match(q, p.text):
+                score += w.unit
+        needs_context = anaphoric or ctx_gain >= 0.25
+        return Scored(hit, score, s_cov, pass_cov, needs_context, conf_cov / conf_total)
+
+    def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
+        n = self.weights.candidates
+        earlier = self.earlier([h.passage for h in hits[:n]]) if self.earlier and \
+            self.weights.earlier_factor else {}
+        scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
+        scored.sort(key=lambda s: -s.score)
+        return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
+
+    def confidence(self, q: Query, best: Scored) -> float:
+        """Weighted coverage of the question by the passage, lowered when the question asks
+        for an amount or a time that the sentence does not have."""
+        conf = best.confidence_cov
+        sentence = best.hit.passage.text
+        amounts = sentence if q.temporal else without_times(sentence)
+        if q.quantity and not has_number(amounts):
+            conf *= self.weights.missing_number
+        elif _MONEY_QUESTION.search(q.text) and not _MONEY.search(sentence):
+            conf *= self.weights.missing_number  # a price or turnover is an amount of money
+        elif q.quantity and q.unit and not self._unit_match(q, sentence):
+            conf *= self.weights.unit_mismatch
+        if q.temporal and not has_time(sentence):
+            conf *= self.weights.missing_time
+        elif _YEAR_QUESTION.search(q.text) and not _YEAR.search(sentence):
+            conf *= self.weights.missing_year
+        if _MEANING_QUESTION.match(q.text) and not self._defines(sentence):
+            conf *= self.weights.missing_definition
+        if _WHO_QUESTION.search(q.text) and not names_in(answer_text(best.hit, best.needs_context),
+                                                        q.text):
+            conf *= self.weights.missing_name
+        return round(conf, 4)
+
+    @staticmethod
+    def _defines(sentence: str) -> bool:
+        """Whether a sentence defines something: "X är en …", "definieras som", "X, ett …"."""
+        return bool((is_anaphoric(sentence) and _DEFINING.match(sentence))
+                    or _DEFINING_VERB.search(sentence) or _APPOSITION.search(sentence))
+
+    # ---- answering -------------------------------------------------------------------------
+    def answer(self, question: str, hits: list[Hit], top_k: int = 3) -> Answer:
+        q = self.queries.analyze(question)
+        if not hits or not q.concepts:
+            return Answer(question, None, 0.0, self._sources([h for h in hits], top_k),
+                          q.language)
+        ranked = self.rank(q, hits)
+        best = ranked[0]
+        conf = self.confidence(q, best)
+        text = answer_text(best.hit, best.needs_context)
+        heading = self._heading_answer(q, ranked)
+        sources = self._sources([s.hit for s in ranked], top_k)
+        if heading is not None:  # cite the heading itself, as the answer quotes it
+            text, conf = heading
+            first = sources[0]
+            sources = [replace(first, text=text, sentence=text)] + sources[:top_k - 1]
+        return Answer(question, text if conf >= self.threshold else None, conf, sources,
+                      q.language)
+
+    def _heading_answer(self, q: Query, ranked: list[Scored]) -> tuple[str, float] | None:
+        """The section heading, when it answers and no sentence does: "Vad handlar mål 5
+        om?" is answered by "Mål 5. Fler kluster (…)", which no sentence repeats. Words about
+        the report itself ("rapporten", "handlar", "about") are left out of both sides."""
+        w = self.weights
+        section = ranked[0].hit.passage.section
+        concepts = [c for c in q.concepts if c.head not in FRAME_WORDS]
+        total = sum(c.confidence_weight for c in concepts)
+        if not section or len(section) > MAX_ANSWER_CHARS or not total:
+            return None
+
+        def cov(tokens: frozenset[str]) -> float:
+            return sum(c.confidence_weight * c.match(tokens) for c in concepts) / total
+
+        head_tokens = self.analyzer.token_set(section)
+        heading = cov(head_tokens)
+        if heading < min(0.5, w.heading_answer):
+            return None
+        sentences = [self.analyzer.token_set(s.hit.passage.text) for s in ranked[:w.candidates]]
+        # "Vilket mål …?": the kind of thing asked for is named by the heading, by no sentence
+        kinds = answer_type_words(q.text)
+        typed = [c for c in concepts if c.head in kinds]
+        if typed and all(c.match(head_tokens) for c in typed) and not any(
+                c.match(tokens) >= 0.9 for c in typed for tokens in sentences):
+            return section, round(heading, 4)
+        if heading < w.heading_answer or heading - max(map(cov, sentences)) < w.heading_margin:
+            return None
+        return section, round(heading, 4)
+
+    def _sources(self, hits: list[Hit], top_k: int) -> list[Source]:
+        """The top passages, without repeating one whose sentence an earlier one shows."""
+        out: list[Source] = []
+        shown: list[str] = []
+        for h in hits:
+            sentence = " ".join(h.passage.text.lower().split())
+            if any(sentence in s for s in shown):
+                continue
+            shown.append(" ".join(h.passage.full_text.lower().split()))
+            doc = self.documents.get(h.passage.doc, {})
+            out.append(Source(h.passage.doc, doc.get("title", h.passage.doc), h.passage.section,
+                              h.passage.page, h.passage.full_text, h.passage.text,
+                              round(float(h.score), 4), doc.get("indexed_at", "")))
+            if len(out) >= top_k:
+                break
+        return out

@@ -1,0 +1,146 @@
+"""`reportqa eval FILE.jsonl`: answer hit@1, hit@3 over sources, MRR, abstention, latency."""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportqa.errors import ReportQAError
+from reportqa.text.normalize import squash
+
+
+@dataclass(frozen=True)
+class EvalItem:
+    id: str
+    lang: str
+    question: str
+    expect: list[str] | None
+
+
+def load_items(path: Path) -> list[EvalItem]:
+    if not path.is_file():
+        raise ReportQAError(f"evaluation file {path} does not exist")
+    items = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            expect = d.get("expect")
+            if expect is not None and not (isinstance(expect, list) and expect):
+                raise ValueError("expect must be a non-empty list of strings or null")
+            items.append(EvalItem(str(d["id"]), str(d.get("lang", "sv")), str(d["question"]),
+                                  [str(e) for e in expect] if expect is not None else None))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ReportQAError(f"{path}:{n}: not a valid evaluation line ({exc})") from exc
+    if not items:
+        raise ReportQAError(f"evaluation file {path} has no questions")
+    return items
+
+
+def contains(text: str | None, expect: list[str]) -> bool:
+    if not text:
+        return False
+    t = squash(text).lower()
+    return any(squash(e).lower() in t for e in expect)
+
+
+def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, Any]:
+    """Run every question; figures per language and overall, plus per-question detail."""
+    rows = []
+    for it in items:
+        t = time.perf_counter()
+        ans = engine.ask(it.question, top_k=3, mode=mode)
+        ms = (time.perf_counter() - t) * 1000
+        rank = None
+        if it.expect is not None:
+            for i, s in enumerate(ans.sources, start=1):
+                if contains(s.text, it.expect):
+                    rank = i
+                    break
+        rows.append({
+            "id": it.id, "lang": it.lang, "question": it.question, "expect": it.expect,
+            "answer": ans.text, "confidence": ans.confidence, "ms": ms,
+            "hit": it.expect is not None and contains(ans.text, it.expect),
+            "hit_if_answered": it.expect is not None and contains(
+                ans.sources[0].sentence if ans.sources else None, it.expect),
+            "rank": rank, "declined": not ans.found,
+        })
+
+    def summary(sel: list[dict]) -> dict[str, Any]:
+        ans = [r for r in sel if r["expect"] is not None]
+        un = [r for r in sel if r["expect"] is None]
+        return {
+            "questions": len(sel),
+            "answerable": len(ans),
+            "unanswerable": len(un),
+            "hit@1": _share(sum(r["hit"] for r in ans), len(ans)),
+            "hit@3": _share(sum(r["rank"] is not None for r in ans), len(ans)),
+            "mrr": _share(sum(1 / r["rank"] for r in ans if r["rank"]), len(ans)),
+            "declined_unanswerable": _share(sum(r["declined"] for r in un), len(un)),
+            "wrongly_declined": _share(sum(r["declined"] for r in ans), len(ans)),
+            "median_ms": round(statistics.median(r["ms"] for r in sel), 2) if sel else None,
+        }
+
+    langs = sorted({r["lang"] for r in rows})
+    return {
+        "mode": mode,
+        "index_version": engine.version,
+        "model": engine.model_name,
+        "overall": summary(rows),
+        "by_language": {lang: summary([r for r in rows if r["lang"] == lang]) for lang in langs},
+        "items": rows,
+    }
+
+
+def _share(n: float, d: int) -> float | None:
+    return round(n / d, 4) if d else None
+
+
+@dataclass(frozen=True)
+class Calibration:
+    threshold: float
+    declined_unanswerable: float  # on the questions it was calibrated on
+    wrongly_declined: float
+    answerable: int
+    unanswerable: int
+
+
+def calibrate(rows: list[dict[str, Any]], max_wrongly_declined: float = 0.02) -> Calibration:
+    """The abstention threshold from an evaluation run that answered everything.
+
+    Chooses the threshold that declines the most unanswerable questions while declining at
+    most `max_wrongly_declined` of the answerable ones (kept below the 5 % budget, as a
+    margin for questions it was not calibrated on); among equally good thresholds, the
+    middle of their range. `rows` are `evaluate(...)["items"]` of an engine whose threshold
+    is 0 (every question answered, each with its confidence).
+    """
+    ans = sorted(r["confidence"] for r in rows if r["expect"] is not None)
+    un = sorted(r["confidence"] for r in rows if r["expect"] is None)
+    if not ans or not un:
+        raise ReportQAError("calibration needs answerable and unanswerable questions "
+                            '("expect": null) in the file')
+    values = sorted(set(ans) | set(un))
+    cuts = [0.0] + [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    cuts.append(values[-1] + 1e-4)
+
+    def shares(t: float) -> tuple[float, float]:
+        return (sum(c < t for c in un) / len(un), sum(c < t for c in ans) / len(ans))
+
+    feasible = [(t, *shares(t)) for t in cuts if shares(t)[1] <= max_wrongly_declined]
+    best = max(d for _, d, _ in feasible)
+    tied = [t for t, d, _ in feasible if d == best]
+    # the middle of the range of equally good thresholds: most margin on both sides
+    lo = max((c for c in values if c < tied[0]), default=0.0)
+    hi = min((c for c in values if c >= tied[-1]), default=tied[-1])
+    t = round((lo + hi) / 2, 3)
+    if shares(t)[1] > max_wrongly_declined:
+        # rounding moved the threshold past an answerable question's confidence
+        t = math.floor((lo + hi) / 2 * 1000) / 1000
+    du, wd = shares(t)
+    return Calibration(t, round(du, 4), round(wd, 4), len(ans), len(un))

@@ -1,0 +1,516 @@
+"""A question as weighted concepts: what lexical search scores and what confidence covers.
+
+A concept is one content word of the question (or one part of a compound, or one English
+word or phrase) with its alternatives, each an index token with a factor saying how well it
+stands for the concept: the word's own stem (1.0); stems that differ only by an inflection
+ending found in the index vocabulary ("industri" ~ "industrin", 0.9); Swedish synonyms via
+the glossary (lower); for English questions, the Swedish translations from the glossary.
+Each concept also carries a weight, how informative the word is in general language
+(wordfreq), which confidence uses: a question whose rare words the report never mentions
+("liftkort", "arbetslöshet") is one the report cannot answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from reportqa.text.analyzer import STOPWORDS, Analyzer, raw_words
+from reportqa.text.glossary import Glossary, english_key, load_glossary
+from reportqa.text.language import detect_language
+from reportqa.text.spelling import load_restorations, repair_question
+from reportqa.text.thesaurus import Thesaurus, load_thesaurus
+from reportqa.text.vocabulary import looks_like_noun, rarity, split_compound, wordset, zipf
+
+_QUANTITY = re.compile(
+    r"\b(hur\s+(många|mycket|stor(t|a)?|hög(t|a)?|länge|långt)|vilken\s+(andel|siffra)|"
+    r"(hur|vilken)\s+(stor\s+)?(andel|procent)|antal|hur\s+många\s+procent|"
+    r"how\s+(many|much|large|big|high|long)|what\s+(share|percentage|proportion|portion|"
+    r"number|amount|fraction|figure)|number\s+of|which\s+(share|percentage|proportion))\b",
+    re.IGNORECASE,
+)
+
+
+_TEMPORAL = re.compile(
+    r"\b(när|vilket\s+år|vilken\s+(månad|tid|dag)|sedan\s+när|hur\s+länge|"
+    r"when|what\s+year|which\s+year|how\s+long|since\s+when)\b",
+    re.IGNORECASE,
+)
+_COUNTING = frozenset(("många", "many"))
+#: Swedish inflection endings that Snowball leaves on (or takes off) one form of a word.
+_ENDINGS = wordset(
+    "a e n t s r en et er ar or na ne ns ts as es rn ern arn orn ens ets ers ars ors ade ad "
+    "at it de te re ra erna arna orna ande ende aste ast ret ren rets rens ning tning"
+)
+_ENDINGS_SORTED = tuple(sorted(_ENDINGS))
+_PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")
+
+
+
+
+_NOT_TEMPORAL = re.compile(r"\bnär\s+det\s+(gäller|kommer\s+till)\b", re.IGNORECASE)
+
+
+_PLURALS_EN = wordset("people staff personnel children men women police cattle")
+
+
+_ANSWER_TYPE = re.compile(
+    r"\b(?:vilken|vilket|vilka|(?:which|what)(?!\s+(?:kind|type|sort)s?\s+of)|"
+    r"vad\s+(?:heter|hette|kallas|kallades)|"
+    r"name\s+of(?:\s+the)?|(?:kind|type|sort)s?\s+of|för\s+(?:slags|sorts|typ\s+av))"
+    r"\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?", re.IGNORECASE)
+_ADJECTIVE_END = ("ig", "lig", "isk", "ell", "iv", "al", "ic")
+
+
+def answer_type_words(question: str) -> set[str]:
+    """The noun after "vilken"/"which"/"vad heter"/"name of the"/"för slags": the kind of
+    thing the answer names ("Vilket co-workingplace finns i Åre?" → co, workingplace;
+    "Vilken statlig myndighet …" → statlig, myndighet)."""
+    out: set[str] = set()
+    for m in _ANSWER_TYPE.finditer(question):
+        first, second = m.group(1), m.group(2)
+        out.update(raw_words(first))
+        if second and first.lower().endswith(_ADJECTIVE_END):
+            out.update(raw_words(second))
+    return out - STOPWORDS
+
+
+def counted_word(words: list[str], lang: str) -> str | None:
+    """What a "hur många"/"how many" question counts ("how many full time jobs" → "jobs",
+    "hur många nya företag" → "företag"); None when a verb follows ("hur många arbetar")."""
+    for i, w in enumerate(words):
+        if w not in _COUNTING:
+            continue
+        for nxt in words[i + 1:i + 4]:
+            if nxt in STOPWORDS or nxt in _PREPOSITIONS or nxt in FRAME_WORDS:
+                return None
+            if lang == "en":
+                if nxt in _PLURALS_EN or (nxt.endswith("s") and not nxt.endswith("ss")):
+                    return nxt
+                continue
+            if not looks_like_noun(nxt, lang):
+                return None
+            adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= 4.0
+            if not adjective:
+                return nxt
+        return None
+    return None
+
+
+_APPROXIMATE = re.compile(
+    r"\b(?:över|under|drygt|knappt|nästan|ungefär|cirka|ca|runt|omkring|minst|högst|"
+    r"mer\s+än|mindre\s+än|fler\s+än|färre\s+än|about|over|around|nearly|almost|roughly|"
+    r"approximately|more\s+than|less\s+than|fewer\s+than|at\s+least)\s+(\d+(?:[ ,.]\d+)?)",
+    re.IGNORECASE)
+
+
+#: A year as reports write them (1800–2099), shared by the questions' and answers' checks.
+YEAR = r"1[89]\d\d|20\d\d"
+_A_YEAR = re.compile(YEAR)
+
+
+def approximate_numbers(question: str) -> set[str]:
+    """Numbers the question gives as a guess ("stämmer det att över 40 procent …"): the
+    report's figure (42 %) answers it without containing them."""
+    return {w for m in _APPROXIMATE.finditer(question) for w in raw_words(m.group(1))
+            if not _A_YEAR.fullmatch(w)}  # "under 2017" is when, not about how many
+
+
+def is_temporal_question(question: str) -> bool:
+    """Asks when or how long ("när", "hur länge", "when", "what year"), not "när det
+    gäller" (as regards)."""
+    return bool(_TEMPORAL.search(_NOT_TEMPORAL.sub(" ", question)))
+
+
+# "Vad kostar …?", "Vad är befolkningen …?", "What is the budget of …?": an amount asked
+# for by what it measures
+_AMOUNT_NOUNS = (r"befolkning(en)?|invånarantal(et)?|folkmängd(en)?|omsättning(en)?|budget(en)?|"
+                 r"pris(et)?|kostnad(en)?|lön(en)?|inkomst(en)?|arbetslöshet(en)?|"
+                 r"population|turnover|revenue|budget|price|cost|salary|wage|income|"
+                 r"(unemployment|employment|growth)\s+rate")
+_AMOUNT = re.compile(
+    r"\b(vad|vilken)\s+(kostar|tjänar|omsätter)\b|\bhow\s+much\b|\bwhat\s+does\s.*\bcost\b|"
+    r"\b(vad|vilken|hur\s+stor|hur\s+hög)\s+(är|var|blir)\s+(den\s+|det\s+)?(\w+s\s+)?"
+    rf"({_AMOUNT_NOUNS})\b|\bwhat\s+(is|was|are)\s+(the\s+)?(\w+\s+)?({_AMOUNT_NOUNS})\b",
+    re.IGNORECASE)
+
+
+def is_quantity_question(question: str) -> bool:
+    """Asks for an amount or share ("hur många", "hur stor andel", "how many", "what share",
+    "vad kostar", "what is the population")."""
+    return bool(_QUANTITY.search(question) or _AMOUNT.search(question))
+
+
+#: Words that frame a question rather than say what it is about: they weigh little.
+FRAME_WORDS = wordset(
+    "menas betyder innebär avses definieras definiera kallas kallad heter hette räknas "
+    "menades betydde innebar avsågs definierades kallades räknades handlade gällde "
+    "handlar gäller beskrivs beskriva beskriver förklara typ typer sorts slags sort "
+    "ligger låg fanns funnits varit blivit blev fått fick försöker försöka försökt ser såg "
+    "går gick gör gjorde gjort görs just egentligen ungefär cirka ca "
+    "mean means meant refer refers called named define defined definition describe "
+    "described explain kind kinds type types sort sorts located situated get gets got "
+    "try tries trying tried seem seems make makes made go goes come comes become became "
+    "exist exists existing roughly approximately around nearly actually according enligt "
+    "role roll rapporten rapport report dokumentet texten avsnitt avsnittet kapitel kapitlet "
+    "uppföljning uppföljningen begrepp begreppet section chapter term "
+    # everyday adverbs of time, habit and degree, and the counting frame: how a question
+    # is put, not what it asks about (the report words them otherwise, or not at all)
+    "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
+    "varje ihop "
+    "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays "
+    "något någon några någonting"
+)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """Expansion settings (chosen by measurement; see bench/ablation.py)."""
+
+    inflection_factor: float = 0.9  # vocabulary tokens that differ by an ending
+    synonym_factor: float = 0.5  # Swedish synonyms via shared English translations
+    thesaurus_factor: float = 0.5  # Swedish synonyms from the thesaurus (thesaurus.py)
+    translation_factor: float = 0.9  # Swedish translations of English words
+    max_ending: int = 4  # longest inflection ending bridged by the vocabulary
+    corpus_idf: float = 1.0  # exponent of the corpus-IDF discount of concept weights
+    part_factor: float = 0.6  # compound parts of a translation ("tillverkningsindustri")
+    unit_boost: float = 2.0  # weight factor of the counted word ("hur många invånare")
+    answer_type_weight: float = 0.3  # the noun after "vilken"/"which": the answer's kind,
+    # which the answer sentence names rather than says ("Vilken myndighet …" → Tillväxtverket)
+    non_noun_weight: float = 0.6  # adjectives, adverbs, verb forms: what a question asks
+    # about is mostly in its nouns ("arbetslösheten"), less in "viktiga", "växte", "closely"
+    frame_weight: float = 0.3  # weight of question-frame words ("menas", "kallas", "mean")
+    max_rarity: float = 3.5  # cap of a concept's weight (names are rare, but not the point)
+    near_factor: float = 0.5  # a word the index lacks ~ a near spelling it has ("turist" ~
+    # "turism") or a compound it heads ("coworking" ~ "coworkingplace")
+    min_near: int = 5  # shortest word bridged that way
+    suffix_near: bool = True  # … also to compounds it is the last part of
+
+
+@dataclass(frozen=True)
+class Concept:
+    text: str  # the question word or phrase (":part" for a compound's part)
+    weight: float  # informativeness, for ranking by coverage
+    alts: dict[str, float] = field(hash=False)  # index token → factor (1 = the word itself)
+    bm25_weight: float = 1.0
+    conf_weight: float = -1.0  # … for confidence (the counted word weighs more); <0: weight
+    whole: str = ""  # for a part of a compound, the compound's own token ("tjänsteföretag")
+
+    @property
+    def head(self) -> str:
+        """The question word it comes from ("turismklustret:turism" → "turismklustret")."""
+        return self.text.split(":")[0].split(" ")[0]
+
+    @property
+    def confidence_weight(self) -> float:
+        return self.weight if self.conf_weight < 0 else self.conf_weight
+
+    def match(self, tokens: frozenset[str] | set[str]) -> float:
+        """How well a token set covers this concept: the best factor present, else 0."""
+        return max((f for t, f in self.alts.items() if t in tokens), default=0.0)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    language: str
+    concepts: tuple[Concept, ...]
+    quantity: bool
+    temporal: bool = False
+    unit: str | None = None  # the word a quantity question counts ("invånare")
+
+    @property
+    def total_weight(self) -> float:
+        return sum(c.weight for c in self.concepts)
+
+    def coverage(self, tokens: frozenset[str] | set[str]) -> float:
+        """Weighted share of the concepts a token set covers (0..1)."""
+        total = self.total_weight
+        if not total:
+            return 0.0
+        return sum(c.weight * c.match(tokens) for c in self.concepts) / total
+
+    @property
+    def total_confidence_weight(self) -> float:
+        return sum(c.confidence_weight for c in self.concepts)
+
+
+class QueryAnalyzer:
+    """Turns question text into a Query, against one index's vocabulary."""
+
+    def __init__(self, analyzer: Analyzer, vocabulary: Iterable[str] = (),
+                 glossary: Glossary | None = None, options: QueryOptions | None = None,
+                 doc_freq: Callable[[str], int] | None = None, num_docs: int = 0,
+                 thesaurus: Thesaurus | None = None):
+        self.analyzer = analyzer
+        self.thesaurus = thesaurus if thesaurus is not None else load_thesaurus()
+        load_restorations()  # the spelling table, here at load rather than in a question
+        self.doc_freq = doc_freq
+        self.num_docs = num_docs
+        self.glossary = glossary if glossary is not None else load_glossary()
+        self.options = options or QueryOptions()
+        self._vocab_set = frozenset(t for t in vocabulary if t and not t.startswith("#"))
+        self._vocab_sorted = sorted(self._vocab_set)
+        self._vocab_reversed = sorted(t[::-1] for t in self._vocab_set)
+        self._synonyms = self._build_synonyms()
+        self.analyze = lru_cache(maxsize=4096)(self._analyze)
+
+    # ---- expansions ------------------------------------------------------------------------
+    def _build_synonyms(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Swedish stem → {synonym stem: tokens} through shared English glossary keys."""
+        by_key: dict[tuple[str, ...], list[str]] = {}
+        for word, keys in self.glossary.swedish_words().items():
+            for k in keys:
+                by_key.setdefault(k, []).append(word)
+        out: dict[str, dict[str, tuple[str, ...]]] = {}
+        for words in by_key.values():
+            if len(words) < 2:
+                continue
+            analysed = {w: self.analyzer.word_terms(w) for w in words}
+            for terms in analysed.values():
+                bucket = out.setdefault(terms[0], {})
+                for oterms in analysed.values():
+                    # short stems ("var" of "vara") match unrelated words: no synonyms
+                    if oterms[0] != terms[0] and len(oterms[0]) >= 4:
+                        bucket[oterms[0]] = oterms
+        return out
+
+    def synonyms(self, stem: str) -> list[tuple[str, ...]]:
+        """Glossary synonyms of a stem, or of the stem without an inflection ending
+        ("märkts" → "märk" of "märks")."""
+        if stem in self._synonyms:
+            return list(self._synonyms[stem].values())
+        for n in range(max(3, len(stem) - 2), len(stem)):
+            if stem[n:] in _ENDINGS and stem[:n] in self._synonyms:
+                return list(self._synonyms[stem[:n]].values())
+        return []
+
+    def _known(self, word: str) -> bool:
+        """Whether the index has this word (its stem), as written."""
+        return self.analyzer.word_terms(word)[0] in self._vocab_set
+
+    def thesaurus_terms(self, word: str) -> list[tuple[str, ...]]:
+        """Index terms of the thesaurus synonyms of a word (and, for a compound, of its
+        last part: "turismorganisationen" → "organisation" → …) that this index has, as
+        such or inflected; synonyms it lacks would only add noise."""
+        words = set(self.thesaurus.synonyms(word))
+        parts = split_compound(word)
+        if parts:
+            words |= self.thesaurus.synonyms(parts[-1])
+        out = []
+        for w in sorted(words):
+            terms = self.analyzer.word_terms(w)
+            if terms and (terms[0] in self._vocab_set or self.inflections(terms[0])):
+                out.append(terms)
+        return out
+
+    def inflections(self, token: str) -> list[str]:
+        """Vocabulary tokens that differ from `token` by an inflection ending, either way
+        ("sekt" of "sektor" ~ "sektorn", "industri" ~ "industrin"); also the base of a
+        neuter adjective ("nytt" → "ny"). Snowball leaves such pairs apart."""
+        if token[0].isdigit() or token.startswith("#"):
+            return []
+        if token.endswith("tt") and len(token) >= 4 and token[:-2] in self._vocab_set:
+            return [token[:-2]]
+        if token.endswith("s") and len(token) == 4 and token[:-1] in self._vocab_set:
+            return [token[:-1]]  # genitive of a short name ("åres" → "åre")
+        if len(token) < 4:
+            return []
+        m = self.options.max_ending
+        vocab = self._vocab_set
+        out = [token + e for e in _ENDINGS_SORTED if token + e in vocab]
+        for n in range(max(4, len(token) - m - 1), len(token)):
+            if token[:n] in self._vocab_set and token[n:] in _ENDINGS:
+                out.append(token[:n])
+        return out
+
+    def _with_prefix(self, prefix: str, limit: int = 8) -> list[str]:
+        """Vocabulary tokens that start with `prefix` (a bisection of the sorted vocabulary,
+        no scan), at most `limit`."""
+        vocab = self._vocab_sorted
+        i = bisect_left(vocab, prefix)
+        out: list[str] = []
+        while i < len(vocab) and vocab[i].startswith(prefix) and len(out) < limit:
+            out.append(vocab[i])
+            i += 1
+        return out
+
+    def _with_suffix(self, suffix: str, limit: int = 8) -> list[str]:
+        """Vocabulary tokens that end with `suffix`, at most `limit` (bisection)."""
+        rev = self._vocab_reversed
+        key = suffix[::-1]
+        i = bisect_left(rev, key)
+        out: list[str] = []
+        while i < len(rev) and rev[i].startswith(key) and len(out) < limit:
+            out.append(rev[i][::-1])
+            i += 1
+        return out
+
+    def near(self, token: str) -> list[str]:
+        """For a word the index lacks: vocabulary tokens it heads as a compound
+        ("turistorganisation" ~ "turistorganisationen"), that differ in its last letter
+        ("turist" ~ "turism"), compounds whose last part it is (Swedish puts the head of
+        a compound last: "universitet" ~ "mittuniversitet"), or, failing those, the parts
+        of a hyphenated word it writes together ("coworking" ~ "co" + "workingplac").
+        Only words of `min_near` letters or more, so short words do not drift."""
+        n = self.options.min_near
+        if (len(token) < n or token in self._vocab_set or not token.isalpha()
+                or token in STOPWORDS):
+            return []
+        heads = [v for v in self._with_prefix(token) if len(v) - len(token) >= 3]
+        if len(token) > n:
+            heads += [v for v in self._with_prefix(token[:-1])
+                      if len(v) in (len(token), len(token) + 1) and v != token]
+        if len(token) > n and self.options.suffix_near:
+            heads += [v for v in self._with_suffix(token) if len(v) - len(token) >= 3]
+        if not heads:  # written together what the report hyphenates ("coworking" ~
+            # "co-workingplace", indexed as "co" + "workingplac")
+            for i in range(2, len(token) - 3):
+                tails = self._with_prefix(token[i:], 3)
+                if token[:i] in self._vocab_set and tails:
+                    return [token[:i], *tails]
+        return heads
+
+    def _add(self, alts: dict[str, float], tokens: Iterable[str], factor: float) -> None:
+        """Add tokens with a factor, and their inflections a little lower; a token the
+        index lacks also brings its near spellings, lower still."""
+        inf = self.options.inflection_factor
+        for t in tokens:
+            if alts.get(t, 0.0) < factor:
+                alts[t] = factor
+            variants = self.inflections(t)
+            for v in variants:
+                if alts.get(v, 0.0) < factor * inf:
+                    alts[v] = factor * inf
+            if not variants and self.options.near_factor > 0:
+                for v in self.near(t):
+                    if alts.get(v, 0.0) < factor * self.options.near_factor:
+                        alts[v] = factor * self.options.near_factor
+
+    def _weight(self, word: str, lang: str) -> float:
+        w = min(self.options.max_rarity, rarity(word, lang))
+        if word in FRAME_WORDS:
+            return w * self.options.frame_weight
+        return w if looks_like_noun(word, lang) else w * self.options.non_noun_weight
+
+    def _swedish_concepts(self, word: str, lang: str) -> list[Concept]:
+        a = self.analyzer
+        terms = a.word_terms(word)
+        weight = self._weight(word, lang)
+        parts = a.parts(word)
+        syn = self.options.synonym_factor
+
+        thes = self.options.thesaurus_factor
+        thes_terms = self.thesaurus_terms(word) if thes > 0 else []
+
+        def alts_for(stem_terms: tuple[str, ...]) -> dict[str, float]:
+            alts: dict[str, float] = {}
+            self._add(alts, stem_terms, 1.0)
+            if syn > 0:
+                for s_terms in self.synonyms(stem_terms[0]):
+                    self._add(alts, s_terms[:1], syn)
+            for s_terms in thes_terms:
+                self._add(alts, s_terms[:1], thes)
+            return alts
+
+        if len(parts) >= 2:
+            out = []
+            for p in parts:
+                alts = alts_for((p,))
+                self._add(alts, terms[:1], 1.0)
+                out.append(Concept(f"{word}:{p}", weight / len(parts), alts,
+                                   1.0 / len(parts), whole=terms[0]))
+            return out
+        return [Concept(word, weight, alts_for(terms))]
+
+    def _english_concepts(self, words: list[str]) -> list[Concept]:
+        a = self.analyzer
+        stems = [english_key(w)[0] if w.isalpha() else w for w in words]
+        tf = self.options.translation_factor
+        out: list[Concept] = []
+        i = 0
+        while i < len(words):
+            n, translations = self.glossary.match(words, stems, i)
+            span = words[i:i + max(n, 1)]
+            i += max(n, 1)
+            content = [w for w in span if w not in STOPWORDS]
+            if not content:
+                continue
+            weight = max(self._weight(w, "en") for w in content)
+            if not translations:
+                out.extend(self._swedish_concepts(content[0], "en") if len(content) == 1
+                           else [])
+                continue
+            single = [t for t in translations if " " not in t]
+            multi = [t for t in translations if " " in t]
+            if single:
+                alts: dict[str, float] = {}
+                syn = self.options.synonym_factor
+                for t in single:
+                    terms = a.word_terms(t.lower())
+                    self._add(alts, terms[:1], tf)
+                    self._add(alts, a.parts(t.lower()), tf * self.options.part_factor)
+                    for s_terms in self.synonyms(terms[0]):
+                        self._add(alts, s_terms[:1], tf * syn)
+                for t in multi:
+                    for w in a.words(t):
+                        self._add(alts, a.word_terms(w)[:1], tf * 0.8)
+                for w in content:  # names and loanwords stand for themselves
+                    self._add(alts, a.word_terms(w)[:1], 1.0)
+                out.append(Concept(" ".join(span), weight, alts))
+            else:
+                pieces = a.words(multi[0])
+                for w in pieces:
+                    alts = {}
+                    self._add(alts, a.word_terms(w), tf)
+                    out.append(Concept(f"{' '.join(span)}:{w}", weight / len(pieces), alts,
+                                       1.0 / len(pieces)))
+        return out
+
+    def _analyze(self, text: str, language: str | None = None) -> Query:
+        repaired = repair_question(text, self._known)
+        lang = language or detect_language(repaired)
+        if lang == "sv":  # English words fold too ("for" → "för")
+            text = repaired
+        words = raw_words(_POSSESSIVE.sub("", text))
+        if lang == "en":
+            concepts = self._english_concepts(words)
+        else:
+            concepts = [c for w in words if w not in STOPWORDS
+                        for c in self._swedish_concepts(w, "sv")]
+        merged: dict[str, Concept] = {}
+        for c in concepts:  # a repeated word counts once
+            merged.setdefault(c.text, c)
+        out = [self._discount(c) for c in merged.values()]
+        unit = counted_word(words, lang)
+        approx = approximate_numbers(text)
+        if approx:  # "över 40 procent": a guess to check, not a figure to find
+            out = [replace(c, weight=c.weight * self.options.frame_weight)
+                   if c.text in approx else c for c in out]
+        kinds = answer_type_words(text)
+        if kinds:
+            out = [replace(c, weight=c.weight * self.options.answer_type_weight)
+                   if c.head in kinds else c for c in out]
+        if unit is not None:  # what is counted matters most for whether it is answered
+            out = [replace(c, conf_weight=c.weight * self.options.unit_boost)
+                   if c.head == unit else c for c in out]
+        return Query(text, lang, tuple(out), is_quantity_question(text),
+                     is_temporal_question(text), unit)
+
+    def _discount(self, c: Concept) -> Concept:
+        """Lower the weight of a concept that many passages share (the report's own topic,
+        e.g. "Jämtland"): it tells little about whether this passage answers."""
+        if self.doc_freq is None or self.num_docs <= 1 or not self.options.corpus_idf:
+            return c
+        df = max((self.doc_freq(t) for t, f in c.alts.items() if f >= 0.9), default=0)
+        if not df:
+            return c
+        n = self.num_docs
+        idf = math.log(1 + n / df) / math.log(1 + n)
+        return replace(c, weight=c.weight * idf ** self.options.corpus_idf)
+

@@ -1,0 +1,486 @@
+"""The `reportqa` command: index build|info|list|rollback|verify, ask, search, eval, serve, bot."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportqa.config import Settings
+from reportqa.errors import IndexCorruptError, ReportQAError
+from reportqa.index.layout import IndexDir, read_manifest, verify_files
+
+app = typer.Typer(help="Question answering over regional reports.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+index_app = typer.Typer(help="Build and inspect the index.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+
+CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="corpus folder")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
+
+
+def _settings(corpus: Path | None = None, index: Path | None = None, **extra) -> Settings:
+    over = {k: v for k, v in {"corpus_dir": corpus, "index_dir": index, **extra}.items()
+            if v is not None}
+    return Settings(**over)
+
+
+def _fail(msg: str, code: int = 1) -> None:
+    typer.echo(f"error: {msg}", err=True)
+    raise typer.Exit(code)
+
+
+def _engine(settings: Settings):
+    from reportqa.engine import Engine
+
+    return Engine.load(settings)
+
+
+class RichProgress:
+    """Progress bars for the build stages (documents, embedding batches, writing)."""
+
+    LABELS = {"documents": "Reading documents", "embedding": "Embedding passages",
+              "writing": "Writing index"}
+
+    def __init__(self) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.p = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          TimeRemainingColumn(), transient=False)
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        self.p.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.p.stop()
+
+    def start(self, stage: str, total: int) -> None:
+        self.tasks[stage] = self.p.add_task(self.LABELS.get(stage, stage), total=total)
+
+    def advance(self, stage: str, n: int = 1) -> None:
+        self.p.advance(self.tasks[stage], n)
+
+    def done(self, stage: str) -> None:
+        t = self.tasks[stage]
+        self.p.update(t, completed=self.p.tasks[t].total)
+
+
+@index_app.command("build")
+def index_build(
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    if_stale: Annotated[bool, typer.Option("--if-stale",
+                                           help="only when missing or stale")] = False,
+    no_wait: Annotated[bool, typer.Option("--no-wait",
+                                          help="fail at once if another build runs")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    gate: Annotated[Path | None, typer.Option(
+        "--gate", help="publish only if these questions (eval JSONL) answer well enough")] = None,
+    min_hit: Annotated[float, typer.Option(
+        "--min-hit", min=0.0, max=1.0, help="with --gate: the hit@1 the new version needs; "
+        "it must also not be worse than the live version")] = 0.9,
+) -> None:
+    """Build the index from the corpus folder and publish it atomically.
+
+    Exit codes: 0 published (or up to date), 1 error, 3 refused by the --gate.
+    """
+    from reportqa.index.build import build_index, is_stale
+
+    s = _settings(corpus, index)
+    factory, before_publish = None, None
+    if gate is not None:
+        from reportqa.ask.evaluation import load_items
+        from reportqa.index.gate import quality_gate
+
+        items = load_items(gate)  # a bad gate file fails before any work
+        factory = _shared_embedder(s)
+        before_publish = quality_gate(s, items, min_hit, factory)
+    if if_stale:
+        stale, why = is_stale(s)
+        if not stale:
+            typer.echo(f"index is up to date ({s.index_dir})")
+            return
+        typer.echo(f"building index: {why}")
+
+    def waiting() -> None:
+        typer.echo(f"another build is running on {s.index_dir}; waiting for it to finish "
+                   "(--no-wait to fail instead)", err=True)
+
+    kw = {"wait": not no_wait, "embedder_factory": factory, "before_publish": before_publish,
+          "on_wait": waiting}
+    if quiet:
+        res = build_index(s, **kw)
+    else:
+        with RichProgress() as prog:
+            res = build_index(s, progress=prog, **kw)
+    for name, reason in res.skipped:
+        typer.echo(f"skipped {name}: {reason}", err=True)
+    if not res.published:
+        typer.echo(f"not published: {res.message}", err=True)
+        raise typer.Exit(3)
+    typer.echo(f"built {res.summary()}")
+    if res.message:
+        typer.echo(res.message)
+
+
+def _shared_embedder(s: Settings):
+    """A factory that loads the model once, however often it is called."""
+    loaded: list = []
+
+    def factory():
+        if not loaded:
+            from reportqa.model.embedder import Embedder, configure_threads
+
+            configure_threads(s.threads)
+            loaded.append(Embedder(s.model, s.query_prompt, s.passage_prompt, s.batch_size))
+        return loaded[0]
+
+    return factory
+
+
+@index_app.command("watch")
+def index_watch(
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    debounce: Annotated[float, typer.Option(
+        min=0.05, max=600, help="seconds the folder must be quiet before a rebuild")] = 2.0,
+) -> None:
+    """Rebuild the index whenever the corpus folder changes (Ctrl-C stops).
+
+    Running servers pick each new version up by themselves.
+    """
+    from reportqa.index.watch import CorpusWatcher
+
+    s = _settings(corpus, index)
+    logging.getLogger("reportqa").setLevel(logging.INFO)
+    typer.echo(f"watching {s.corpus_dir} (rebuilds into {s.index_dir} after {debounce:g} s "
+               "of quiet; Ctrl-C stops)")
+    CorpusWatcher(s, embedder_factory=_shared_embedder(s), debounce=debounce).run()
+
+
+@index_app.command("info")
+def index_info(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+    """Show the live index: version, model, documents, passages."""
+
+    s = _settings(index=index)
+    path = IndexDir(s.index_dir).resolve()
+    m = read_manifest(path)
+    if as_json:
+        typer.echo(json.dumps({k: v for k, v in m.items() if k != "files"}, ensure_ascii=False,
+                              indent=2))
+        return
+    typer.echo(f"version:   {m['version']}  ({path})")
+    typer.echo(f"built:     {m['built_at']}")
+    typer.echo(f"model:     {m['model']} (dim {m['dim']}, {m['index_type']})")
+    typer.echo(f"passages:  {m['passages']}")
+    typer.echo(f"retrieval: {m.get('retrieval')}")
+    for d in m["documents"]:
+        typer.echo(f"  {d['name']}: {d['title']!r}, {d['passages']} passages, "
+                   f"indexed {d.get('indexed_at', '?')}, changed {d['changed_at']}")
+    for d in m.get("skipped", []):
+        typer.echo(f"  skipped {d['name']}: {d['reason']}")
+
+
+@index_app.command("list")
+def index_list(index: IndexOpt = None) -> None:
+    """List the kept index versions; * marks the live one."""
+
+    idx = IndexDir(_settings(index=index).index_dir)
+    cur = idx.current()
+    versions = idx.versions()
+    if not versions:
+        _fail(f"no index in {idx.root}: build one with `reportqa index build`")
+    for v in versions:
+        try:
+            m = read_manifest(idx.path(v))
+            detail = f"{m['built_at']}  {m['passages']} passages  {len(m['documents'])} docs"
+        except ReportQAError as exc:
+            detail = f"unreadable: {exc}"
+        typer.echo(f"{'*' if v == cur else ' '} {v}  {detail}")
+
+
+@index_app.command("rollback")
+def index_rollback(
+    version: Annotated[str | None, typer.Argument(help="version (default: the previous)")] = None,
+    index: IndexOpt = None,
+    no_wait: Annotated[bool, typer.Option("--no-wait",
+                                          help="fail at once if a build runs")] = False,
+) -> None:
+    """Point CURRENT back at an earlier version (running services pick it up)."""
+    from filelock import FileLock, Timeout
+
+    pass
+
+    idx = IndexDir(_settings(index=index).index_dir)
+    lock = FileLock(str(idx.lock_path))
+    try:
+        lock.acquire(timeout=0 if no_wait else -1)
+    except Timeout:
+        _fail(f"a build is running on {idx.root}; try again when it has finished")
+    try:
+        _rollback_locked(idx, version)
+    finally:
+        lock.release()
+
+
+def _rollback_locked(idx, version: str | None) -> None:
+    pass
+
+    versions = idx.versions()
+    cur = idx.current()
+    if version is None:
+        older = [v for v in versions if cur is None or v < cur]
+        if not older:
+            _fail("no earlier index version to roll back to")
+        version = older[-1]
+    if version not in versions:
+        _fail(f"no index version {version} (see `reportqa index list`)")
+    from reportqa.index.loaded import LoadedIndex
+
+    try:
+        LoadedIndex.open(idx.path(version), full_check=True)
+    except IndexCorruptError as exc:
+        _fail(f"not rolling back to a broken version: {exc}")
+    idx.set_current(version)
+    typer.echo(f"live index is now {version}")
+
+
+@index_app.command("verify")
+def index_verify(
+    version: Annotated[str | None, typer.Argument(help="version (default: the live one)")] = None,
+    index: IndexOpt = None,
+    all_versions: Annotated[bool, typer.Option("--all", help="every kept version")] = False,
+) -> None:
+    """Check every file of an index version against its checksum (exit 1 if any is broken)."""
+
+    idx = IndexDir(_settings(index=index).index_dir)
+    if version is not None and version not in idx.versions():
+        _fail(f"no index version {version} (see `reportqa index list`)")
+    names = idx.versions() if all_versions else [idx.resolve(version).name]
+    if not names:
+        _fail(f"no index in {idx.root}: build one with `reportqa index build`")
+    broken = 0
+    for name in names:
+        try:
+            path = idx.path(name)
+            verify_files(path, read_manifest(path), full=True)
+            typer.echo(f"{name}: all files intact")
+        except ReportQAError as exc:
+            broken += 1
+            typer.echo(f"{name}: BROKEN: {exc}", err=not all_versions)
+    if broken:
+        raise typer.Exit(1)
+
+
+def _print_answer(ans, as_json: bool, engine) -> None:
+    from reportqa.ask.messages import not_found_text
+
+    if as_json:
+        d = {"question": ans.question, "answer": ans.text, "found": ans.found,
+             "confidence": ans.confidence, "language": ans.language,
+             "sources": [asdict(s) for s in ans.sources], "index_version": engine.version,
+             "model": engine.model_name}
+        typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    if ans.found:
+        typer.echo(f"{ans.text}\n")
+        s = ans.sources[0]
+        page = f", page {s.page}" if s.page else ""
+        edition = f", indexed {s.indexed_at[:10]}" if s.indexed_at else ""
+        typer.echo(f"Source: {s.title} ({s.document}{edition}), section \"{s.section}\"{page}")
+    else:
+        typer.echo(not_found_text(ans.language, [s.section for s in ans.sources]))
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="the question")],
+    index: IndexOpt = None,
+    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=20)] = 3,
+    document: Annotated[str | None, typer.Option("--document", "-d")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer a question from the reports, with its source."""
+    engine = _engine(_settings(index=index))
+    _print_answer(engine.ask(question, top_k=top_k, document=document), as_json, engine)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument()],
+    k: Annotated[int, typer.Option("-k", min=1, max=100)] = 5,
+    index: IndexOpt = None,
+    mode: Annotated[str, typer.Option(help="hybrid, dense or lexical")] = "hybrid",
+    as_json: JsonOpt = False,
+) -> None:
+    """Ranked passages for a query (no answer selection)."""
+    if mode not in ("hybrid", "dense", "lexical"):
+        _fail("--mode must be hybrid, dense or lexical")
+    if not query.strip():
+        _fail("the query is empty")
+    engine = _engine(_settings(index=index))
+    hits = engine.search(query, k, mode=mode)
+    if as_json:
+        typer.echo(json.dumps([{"score": h.score, "dense": h.dense, "lexical": h.lexical,
+                                **asdict(h.passage)} for h in hits], ensure_ascii=False,
+                              indent=2))
+        return
+    for i, h in enumerate(hits, start=1):
+        p = h.passage
+        page = f" p.{p.page}" if p.page else ""
+        typer.echo(f"{i}. [{h.score:.3f}] {p.doc} § {p.section}{page}\n   {p.text}")
+
+
+@app.command("eval")
+def eval_cmd(
+    file: Annotated[Path, typer.Argument(help="questions, one JSON object a line")],
+    index: IndexOpt = None,
+    mode: Annotated[str, typer.Option(help="hybrid, dense or lexical")] = "hybrid",
+    as_json: JsonOpt = False,
+    details: Annotated[bool, typer.Option("--details", help="print every question")] = False,
+    calibrate: Annotated[bool, typer.Option(
+        "--calibrate", help="choose the abstention threshold on these questions and print it"
+    )] = False,
+) -> None:
+    """Evaluate answers against expected facts: hit@1, hit@3, MRR, abstention, latency."""
+    from reportqa.ask.evaluation import evaluate, load_items
+
+    if mode not in ("hybrid", "dense", "lexical"):
+        _fail("--mode must be hybrid, dense or lexical")
+    items = load_items(file)
+    if calibrate:
+        from reportqa.ask.evaluation import calibrate as calibrate_threshold
+
+        engine = _engine(_settings(index=index, abstain_threshold=0.0))
+        cal = calibrate_threshold(evaluate(engine, items, mode)["items"])
+        if as_json:
+            typer.echo(json.dumps(asdict(cal), indent=2))
+            return
+        typer.echo(f"abstain_threshold={cal.threshold}  (on {file.name}: declines "
+                   f"{cal.declined_unanswerable:.0%} of {cal.unanswerable} unanswerable, "
+                   f"{cal.wrongly_declined:.0%} of {cal.answerable} answerable)\n"
+                   f"use it: REPORTQA_ABSTAIN_THRESHOLD={cal.threshold}, or record it as "
+                   "DEFAULT_ABSTAIN_THRESHOLD in retrieval_defaults.py for new indexes")
+        return
+    engine = _engine(_settings(index=index))
+    res = evaluate(engine, items, mode)
+    if as_json:
+        if not details:
+            res = {k: v for k, v in res.items() if k != "items"}
+        typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        return
+    if details:
+        for r in res["items"]:
+            mark = "ok " if (r["hit"] or (r["expect"] is None and r["declined"])) else "MISS"
+            typer.echo(f"{mark} {r['id']} [{r['confidence']:.2f}] {r['question']}\n"
+                       f"     → {r['answer']}")
+    cols = ["questions", "hit@1", "hit@3", "mrr", "declined_unanswerable", "wrongly_declined",
+            "median_ms"]
+    typer.echo(f"mode={res['mode']} model={res['model']} index={res['index_version']}")
+    typer.echo(f"{'lang':8}" + "".join(f"{c:>23}" for c in cols))
+    for lang, s in [*res["by_language"].items(), ("all", res["overall"])]:
+        typer.echo(f"{lang:8}" + "".join(f"{'-' if s[c] is None else s[c]!s:>23}"
+                                         for c in cols))
+
+
+def _preload_model_libraries() -> None:
+    """Import sentence-transformers (torch, transformers) in a background thread.
+
+    The engine needs them only once the server runs, but importing them is most of the
+    start-up; overlapped with importing the web server they start about a second sooner
+    (bench/startup.py). Any real failure is reported when the engine loads.
+    """
+    import contextlib
+    import threading
+
+    def run() -> None:
+        with contextlib.suppress(Exception):  # Engine.load reports it with context
+            import sentence_transformers  # noqa: F401
+
+    threading.Thread(target=run, name="preload-model-libraries", daemon=True).start()
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="default REPORTQA_HOST")] = None,
+    port: Annotated[int | None, typer.Option(help="default REPORTQA_PORT")] = None,
+    index: IndexOpt = None,
+    corpus: CorpusOpt = None,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="also rebuild when the corpus folder changes")] = False,
+) -> None:
+    """Serve the HTTP API (and the Telegram bot when TELEGRAM_BOT_TOKEN is set).
+
+    New index versions are swapped in without a restart (CURRENT is polled each second;
+    SIGHUP reloads at once).
+    """
+    _preload_model_libraries()  # overlaps the model libraries' import with the server's
+    import uvicorn
+
+    from reportqa.serve.http.app import create_app
+
+    s = _settings(corpus, index, host=host, port=port)
+    updates = _update_hooks(s, watch)  # swap new index versions in; rebuild with --watch
+    from reportqa.serve.telegram.webhook import telegram_extras
+
+    routers, hooks = telegram_extras(s)  # the bot too when TELEGRAM_BOT_TOKEN is set
+    hooks = [*updates, *hooks]
+    uvicorn.run(create_app(s, routers=routers, lifespan_hooks=hooks), host=s.host, port=s.port,
+                log_level="info")
+
+
+@app.command()
+def bot(index: IndexOpt = None, corpus: CorpusOpt = None) -> None:
+    """Run the Telegram bot alone (long polling) until Ctrl-C; token from TELEGRAM_BOT_TOKEN."""
+    from reportqa.serve.telegram.bot import run_bot
+
+    for handler in logging.getLogger().handlers:  # show the bot's own INFO lines
+        handler.setLevel(logging.INFO)
+        handler.addFilter(lambda r: r.levelno >= logging.WARNING or r.name.startswith("reportqa"))
+    logging.getLogger("reportqa").setLevel(logging.INFO)
+    run_bot(_settings(corpus, index))
+
+
+def _update_hooks(s: Settings, watch: bool) -> list:
+    """Server lifespan hooks: poll CURRENT (and SIGHUP) for new versions; --watch rebuilds."""
+    import signal
+
+    from reportqa.index.watch import reload_hook, watch_hook
+
+    if hasattr(signal, "SIGHUP"):  # until the engine is loaded, a SIGHUP must not kill us
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    return [reload_hook(1.0)] + ([watch_hook(s)] if watch else [])
+
+
+def main() -> None:
+    # Model loading draws tqdm bars and bm25s forces its logger to DEBUG: keep the CLI quiet.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(logging.WARNING)
+    try:
+        app()
+    except ReportQAError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,285 @@
+"""Engine: the loaded model, index, retriever and answerer that every front end holds.
+
+Front ends call ask/search/documents and never touch FAISS or SQLite. `reload()` loads a new
+index version beside the live one and swaps a single reference, so questions in flight finish
+on the old version and new ones use the new.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportqa.ask.answer import Answerer
+from reportqa.ask.defaults import DEFAULT_ABSTAIN_THRESHOLD, DEFAULT_DENSE_WEIGHT_WEAK
+from reportqa.ask.retrieval import Retriever
+from reportqa.config import Settings
+from reportqa.errors import IndexCorruptError, IndexMissingError, ReportQAError
+from reportqa.index.layout import CURRENT, IndexDir, check_model, read_manifest
+from reportqa.index.loaded import LoadedIndex
+from reportqa.types import Answer, Hit
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Snapshot:
+    """Everything one index version needs to answer; immutable once built."""
+
+    index: LoadedIndex
+    retriever: Retriever
+    answerer: Answerer
+
+    @property
+    def version(self) -> str:
+        return self.index.version
+
+
+class Engine:
+    def __init__(self, settings: Settings, embedder: Any, snapshot: Snapshot) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self._snapshot = snapshot
+        self._reload_lock = threading.Lock()
+        self._refused: str | None = None  # a CURRENT version that failed to load
+        self._reload_error: str | None = None
+        self._fallback: str | None = None  # why the live version is not CURRENT's
+        self._swaps = 0
+        self._last_swap_at: float | None = None
+        self._poller: threading.Thread | None = None
+        self._poll_stop = threading.Event()
+        self._poll_wake = threading.Event()
+        self._force_next = False
+
+    # ---- loading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, settings: Settings, embedder: Any | None = None) -> Engine:
+        """Load the model and the current index (or the newest intact one if it is broken).
+
+        An index built with another model or an unreadable format version is an error that
+        says to rebuild; a version whose files are missing or corrupt is skipped with a log
+        line naming the file, and the newest intact version is served instead.
+        """
+        idx = IndexDir(settings.index_dir)
+        current = idx.current()
+        if current is None and not idx.versions():
+            idx.resolve()  # the clear "no index: build one" error
+        try:
+            path = idx.resolve()
+            manifest = read_manifest(path)
+        except (IndexCorruptError, IndexMissingError):
+            pass  # _open_with_fallback says why and serves the newest intact version
+        else:
+            check_model(manifest, settings.model_id, settings.query_prompt,
+                              settings.passage_prompt, path)
+        if embedder is None:
+            from reportqa.model.embedder import Embedder, configure_threads
+
+            configure_threads(settings.threads, serving=True)
+            embedder = Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
+                                settings.batch_size)
+        snapshot, fallback = cls._open_with_fallback(settings, idx, embedder, current)
+        engine = cls(settings, embedder, snapshot)
+        engine._fallback = fallback
+        if fallback:
+            engine._refused = current
+        return engine
+
+    @classmethod
+    def open_path(cls, settings: Settings, path: Path, embedder: Any) -> Engine:
+        """An engine over one index folder, published or not (the quality gate uses it)."""
+        return cls(settings, embedder, cls._make_snapshot(settings, LoadedIndex.open(path),
+                                                           embedder))
+
+    @staticmethod
+    def _make_snapshot(settings: Settings, index: LoadedIndex, embedder: Any) -> Snapshot:
+        check_model(index.manifest, settings.model_id, settings.query_prompt,
+                          settings.passage_prompt, index.path)
+        retrieval = index.manifest.get("retrieval", {})
+        weight = settings.dense_weight
+        if weight is None:
+            weight = float(retrieval.get("dense_weight", DEFAULT_DENSE_WEIGHT_WEAK))
+        threshold = settings.abstain_threshold
+        if threshold is None:
+            threshold = float(retrieval.get("abstain_threshold", DEFAULT_ABSTAIN_THRESHOLD))
+        retriever = Retriever(index, embedder, weight, settings.candidates)
+        docs = {d["name"]: d for d in index.manifest.get("documents", [])}
+        answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries,
+                            earlier=index.db.earlier_sentences)
+        return Snapshot(index, retriever, answerer)
+
+    @classmethod
+    def _open_with_fallback(cls, settings: Settings, idx: IndexDir, embedder: Any,
+                            first: str | None) -> tuple[Snapshot, str | None]:
+        """The snapshot of `first`, else of the newest intact version; and why it fell back."""
+        candidates = [first] if first else []
+        candidates += [v for v in reversed(idx.versions()) if v != first]
+        errors: list[str] = []
+        for v in candidates:
+            try:
+                if not idx.path(v).is_dir():
+                    raise IndexMissingError(f"index version {v} is missing from {idx.root}")
+                snap = cls._make_snapshot(settings, LoadedIndex.open(idx.path(v)), embedder)
+            except (IndexCorruptError, IndexMissingError) as exc:
+                log.error("index version %s is unusable: %s", v, exc)
+                errors.append(str(exc))
+                continue
+            except ReportQAError as exc:  # another model or format: only for older versions
+                if v == first:
+                    raise
+                log.warning("not falling back to index version %s: %s", v, exc)
+                errors.append(f"{v}: {exc}")
+                continue
+            if v == first:
+                return snap, None
+            why = (f"serving index version {v} because the current one ({first or 'none'}) "
+                   f"is unusable: {errors[0] if errors else 'CURRENT is missing'}")
+            log.warning("%s", why)
+            return snap, why
+        raise IndexCorruptError(
+            "no intact index version: " + "; ".join(errors or ["none found"])
+            + ". Rebuild with `reportqa index build`"
+        )
+
+    def reload(self, force: bool = False) -> bool:
+        """Load the version CURRENT points to beside the live one and swap; True on a swap.
+
+        Questions in flight finish on the snapshot they started with. A version that fails to
+        load (missing or corrupt files, another model) is refused: the live version keeps
+        serving, the refusal is logged and kept in `reload_state()`, and that version is not
+        tried again until CURRENT changes or `force` is given.
+        """
+        with self._reload_lock:
+            idx = IndexDir(self.settings.index_dir)
+            current = idx.current()
+            if current is None:
+                self._reload_error = f"{idx.root / CURRENT} is missing or empty"
+                return False
+            if current == self.version and not force:
+                return False
+            if current == self._refused and not force:
+                return False
+            try:
+                snap = self._make_snapshot(self.settings, LoadedIndex.open(idx.path(current)),
+                                           self.embedder)
+                snap.retriever.search("reportqa warm-up", 1)  # fails here, not in a request
+            except Exception as exc:  # noqa: BLE001 - the live version must keep serving
+                self._refused = current
+                self._reload_error = (f"index version {current} was not loaded ({exc}); "
+                                      f"still serving {self.version}")
+                log.error("%s", self._reload_error)
+                return False
+            old = self.version
+            self._snapshot = snap
+            self._refused = self._reload_error = self._fallback = None
+            self._swaps += 1
+            self._last_swap_at = time.time()
+            log.info("now serving index version %s (was %s)", snap.version, old)
+            return True
+
+    def reload_state(self) -> dict[str, Any]:
+        """For health endpoints: live and CURRENT versions, swaps, a refused version's error."""
+        return {
+            "version": self.version,
+            "current": IndexDir(self.settings.index_dir).current(),
+            "swaps": self._swaps,
+            "last_swap_at": self._last_swap_at,
+            "error": self._reload_error or self._fallback,
+            "auto_reload": self._poller is not None and self._poller.is_alive(),
+        }
+
+    # ---- hot swap: poll CURRENT, or be told ------------------------------------------------
+    def start_auto_reload(self, interval: float = 1.0) -> None:
+        """Poll CURRENT every `interval` seconds in a daemon thread and swap in new versions.
+
+        Idempotent; `request_reload()` wakes the thread at once. Stop with stop_auto_reload().
+        """
+        if self._poller is not None and self._poller.is_alive():
+            return
+        self._poll_stop.clear()
+        self._poller = threading.Thread(target=self._poll, args=(max(0.05, interval),),
+                                        name="reportqa-reload", daemon=True)
+        self._poller.start()
+
+    def stop_auto_reload(self, timeout: float = 5.0) -> None:
+        poller = self._poller
+        self._poll_stop.set()
+        self._poll_wake.set()
+        if poller is not None and poller is not threading.current_thread():
+            poller.join(timeout)
+        self._poller = None
+
+    def request_reload(self, force: bool = True) -> None:
+        """Ask for a reload now (SIGHUP, an admin); runs in the poller or a short thread.
+
+        `force` also retries a version that was refused before.
+        """
+        self._force_next = self._force_next or force
+        if self._poller is not None and self._poller.is_alive():
+            self._poll_wake.set()
+        else:
+            threading.Thread(target=self._reload_quietly, args=(force,),
+                             name="reportqa-reload-once", daemon=True).start()
+
+    def _reload_quietly(self, force: bool = False) -> None:
+        try:
+            self.reload(force=force)
+        except Exception:  # noqa: BLE001 - a poller must not die
+            log.exception("reloading the index failed")
+
+    def _poll(self, interval: float) -> None:
+        while not self._poll_stop.is_set():
+            self._poll_wake.wait(interval)
+            self._poll_wake.clear()
+            if self._poll_stop.is_set():
+                return
+            force, self._force_next = self._force_next, False
+            self._reload_quietly(force)
+
+    # ---- queries ---------------------------------------------------------------------------
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    @property
+    def version(self) -> str:
+        return self._snapshot.version
+
+    @property
+    def model_name(self) -> str:
+        return self.settings.model_id
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self._snapshot.index.manifest
+
+    def search(self, query: str, k: int = 5, document: str | None = None,
+               mode: str = "hybrid") -> list[Hit]:
+        return self._snapshot.retriever.search(query, k, document, mode)
+
+    def ask(self, question: str, top_k: int = 3, document: str | None = None,
+            mode: str = "hybrid") -> Answer:
+        snap = self._snapshot  # one version for the whole question
+        question = question.strip()
+        if not question:
+            raise ReportQAError("the question is empty")
+        if document and document not in snap.index.doc_ranges:
+            raise ReportQAError(f"no document named {document!r} in the index")
+        hits = snap.retriever.search(question, max(top_k, 10), document, mode)
+        answer = snap.answerer.answer(question, hits, top_k)
+        # Name the version that answered, even if a swap happens before the caller reads it.
+        answer.index_version = snap.version
+        return answer
+
+    def documents(self) -> list[dict[str, Any]]:
+        return list(self._snapshot.index.manifest.get("documents", []))
+
+
+def timed_ask(engine: Engine, question: str, **kw) -> tuple[Answer, float]:
+    t = time.perf_counter()
+    ans = engine.ask(question, **kw)
+    return ans, (time.perf_counter() - t) * 1000

@@ -1,0 +1,1 @@
+"""The on-disk index: layout, database, vectors, BM25, build, load, admin."""

@@ -1,0 +1,478 @@
+"""Build an index version from the corpus folder: read, chunk, embed (cached), write, publish.
+
+Incremental: documents whose sha256 is unchanged keep their passages (copied from the live
+version), and passage texts already embedded with the same model and prompt keep their
+vectors, so only new and changed text is embedded. A changed model or prompt misses the
+cache and re-embeds everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from reportqa.ask.defaults import retrieval_defaults
+from reportqa.config import Settings
+from reportqa.errors import BuildLockedError, CorpusError, DocumentError, ReportQAError
+from reportqa.index.bm25 import LexicalIndex
+from reportqa.index.database import TOKEN_SEP, finish_writable_db, open_writable_db
+from reportqa.index.durable import failpoint
+from reportqa.index.embedding_cache import PreviousVersion, model_key, read_previous, text_hash
+from reportqa.index.layout import (
+    BM25_DIR,
+    DB,
+    FORMAT_VERSION,
+    MANIFEST,
+    VECTORS,
+    IndexDir,
+    checksum_files,
+    read_manifest,
+    utc_from_timestamp,
+    utc_now,
+    verify_files,
+)
+from reportqa.index.vectors import build_vector_index, save_vector_index
+from reportqa.ingest.chunking import Passage, chunk_document
+from reportqa.ingest.corpus import list_corpus
+from reportqa.ingest.readers import read_document, sha256_file
+from reportqa.text.analyzer import Analyzer, AnalyzerConfig
+
+log = logging.getLogger(__name__)
+
+CHUNKER_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of every source and data file of reportqa and of the tokenizer's libraries."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    for dist in ("PyStemmer", "wordfreq"):
+        try:
+            h.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            h.update(dist.encode())
+    return h.hexdigest()
+
+
+def tokenizer_fingerprint(analyzer: dict) -> str:
+    """Changes whenever a passage's lexical tokens could: the analyzer settings, any source
+    or data file of reportqa, PyStemmer's or wordfreq's version. Tokens of an earlier version
+    are reused only under the same fingerprint, so a code change re-tokenizes everything."""
+    return hashlib.sha256(
+        (json.dumps(analyzer, sort_keys=True) + _code_fingerprint()).encode()
+    ).hexdigest()[:32]
+
+
+class _KnownTokens:
+    """An analyzer that answers `tokens(text)` from a table first (LexicalIndex.build asks)."""
+
+    def __init__(self, inner: Analyzer, known: dict[str, list[str]]) -> None:
+        self._inner, self._known = inner, known
+
+    def tokens(self, text: str) -> list[str]:
+        toks = self._known.get(text)
+        return list(toks) if toks is not None else self._inner.tokens(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._inner, name)
+
+
+class Progress(Protocol):
+    def start(self, stage: str, total: int) -> None: ...
+    def advance(self, stage: str, n: int = 1) -> None: ...
+    def done(self, stage: str) -> None: ...
+
+
+class NullProgress:
+    def start(self, stage: str, total: int) -> None:  # noqa: D102
+        pass
+
+    def advance(self, stage: str, n: int = 1) -> None:  # noqa: D102
+        pass
+
+    def done(self, stage: str) -> None:  # noqa: D102
+        pass
+
+
+@dataclass
+class BuildResult:
+    version: str
+    path: Path
+    documents: int
+    passages: int
+    embedded: int  # passages embedded in this build (cache misses)
+    reused_documents: int
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    published: bool = True
+    message: str = ""  # why the gate refused (or what it measured when it passed)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def summary(self) -> str:
+        """One line for people: what changed and what it cost."""
+        delta = [f"{len(v)} {k}" for k, v in (("added", self.added), ("changed", self.changed),
+                                              ("removed", self.removed)) if v]
+        return (f"{self.version}: {self.passages} passages from {self.documents} documents "
+                f"({', '.join(delta) or 'no document changed'}; {self.embedded} passages "
+                f"embedded) in {self.seconds:.1f} s")
+
+
+@dataclass
+class _Doc:
+    name: str
+    title: str
+    sha256: str
+    kind: str
+    pages: int | None
+    passages: list[Passage]
+    hashes: list[str]  # text hash of each passage's index text
+    indexed_at: str  # when this edition (content) of the document was first indexed
+    changed_at: str  # the file's modification time when this edition was indexed
+
+
+def corpus_fingerprint(corpus_dir: Path) -> dict[str, str]:
+    files, _ = list_corpus(corpus_dir)
+    return {rel: sha256_file(path) for path, rel in files}
+
+
+def is_stale(settings: Settings) -> tuple[bool, str]:
+    """Whether the live index is missing or differs from the corpus or configured model."""
+    idx = IndexDir(settings.index_dir)
+    try:
+        path = idx.resolve()
+        manifest = read_manifest(path)
+    except ReportQAError as exc:
+        return True, str(exc)
+    if (manifest.get("model"), manifest.get("query_prompt"), manifest.get("passage_prompt")) != (
+        settings.model_id, settings.query_prompt, settings.passage_prompt
+    ):
+        return True, "the configured model or prompts changed"
+    if (manifest.get("analyzer") != AnalyzerConfig().to_dict()
+            or manifest.get("retrieval") != retrieval_defaults(settings.model_id)):
+        return True, "the lexical analyzer or retrieval settings changed"
+    indexed = {d["name"]: d["sha256"] for d in manifest.get("documents", [])}
+    indexed.update({s["name"]: s["sha256"] for s in manifest.get("skipped", []) if "sha256" in s})
+    try:
+        current = corpus_fingerprint(settings.corpus_dir)
+    except CorpusError as exc:
+        return True, str(exc)
+    if current != indexed:
+        return True, "the corpus changed"
+    return False, "up to date"
+
+
+def _previous_version(idx: IndexDir) -> PreviousVersion | None:
+    """The newest intact version to reuse passages and vectors from (the live one first).
+
+    Its passage database and vectors are checked against their checksums in full, so a
+    corrupted live version is never copied forward.
+    """
+    current = idx.current()
+    candidates = [current] if current else []
+    candidates += [v for v in reversed(idx.versions()) if v != current]
+    for v in candidates:
+        path = idx.path(v)
+        try:
+            manifest = read_manifest(path)
+            files = manifest.get("files", {})
+            verify_files(path, {"files": {k: files[k] for k in (DB, VECTORS)
+                                                if k in files}}, full=True)
+        except ReportQAError as exc:
+            log.warning("not reusing index %s: %s", v, exc)
+            continue
+        prev = read_previous(path, CHUNKER_VERSION)
+        if prev is not None:
+            return prev
+    return None
+
+
+def build_index(
+    settings: Settings,
+    progress: Progress | None = None,
+    embedder_factory: Callable[[], object] | None = None,
+    wait: bool = True,
+    lock_timeout: float = -1,
+    before_publish: Callable[[Path, dict], tuple[bool, str]] | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> BuildResult:
+    """Build and publish a new index version; holds the index lock throughout.
+
+    `wait=False` fails at once with BuildLockedError when another build holds the lock;
+    otherwise `on_wait()` is called once before waiting (up to `lock_timeout` seconds, -1 =
+    forever). `before_publish(build_dir, manifest) -> (ok, why)` may veto publishing (the
+    quality gate); a vetoed build is deleted and the live version stays.
+    """
+    progress = progress or NullProgress()
+    idx = IndexDir(settings.index_dir)
+    try:
+        idx.root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportQAError(f"cannot create the index folder {idx.root}: {exc}") from exc
+    lock = FileLock(str(idx.lock_path))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if not wait:
+            raise BuildLockedError(
+                f"another build is running on {idx.root} (lock {idx.lock_path}); wait for it "
+                "or run without --no-wait to queue behind it"
+            ) from None
+        if on_wait is not None:
+            on_wait()
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout as exc:
+            raise BuildLockedError(
+                f"another build is still running on {idx.root} after {lock_timeout:g} s "
+                f"(lock {idx.lock_path}); try again later"
+            ) from exc
+    try:
+        return _build_locked(settings, idx, progress, embedder_factory, before_publish)
+    finally:
+        lock.release()
+
+
+def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Progress,
+                 now: str) -> tuple[list[_Doc], list[tuple[str, str]], list[dict], int]:
+    files, skipped = list_corpus(settings.corpus_dir)
+    for rel, reason in skipped:
+        log.warning("skipping %s: %s", rel, reason)
+    docs: list[_Doc] = []
+    skipped_meta: list[dict] = [{"name": n, "reason": r} for n, r in skipped]
+    reused = 0
+    progress.start("documents", len(files))
+    for path, rel in files:
+        try:
+            digest = sha256_file(path)
+            mtime = utc_from_timestamp(path.stat().st_mtime)
+        except OSError as exc:  # vanished or unreadable between listing and reading
+            log.warning("skipping %s: %s", rel, exc)
+            skipped.append((rel, f"cannot read: {exc.strerror or exc}"))
+            skipped_meta.append({"name": rel, "reason": skipped[-1][1]})
+            progress.advance("documents")
+            continue
+        old = prev.documents.get(rel) if prev else None
+        if old is not None and old.sha256 == digest and rel in prev.passages:
+            rows = prev.passages[rel]
+            docs.append(_Doc(rel, old.title, digest, old.kind, old.pages,
+                             [Passage(rel, *r[:5]) for r in rows], [r[5] for r in rows],
+                             old.indexed_at, old.changed_at))
+            reused += 1
+        else:
+            try:
+                doc = read_document(path, rel)
+            except DocumentError as exc:
+                log.warning("skipping %s", exc)
+                skipped.append((rel, str(exc).removeprefix(f"{rel}: ")))
+                skipped_meta.append({"name": rel, "reason": skipped[-1][1], "sha256": digest})
+                progress.advance("documents")
+                continue
+            passages = chunk_document(doc)
+            if passages:
+                docs.append(_Doc(rel, doc.title, digest, doc.kind, doc.pages, passages,
+                                 [text_hash(p.index_text()) for p in passages],
+                                 now, mtime))
+            else:
+                skipped.append((rel, "no sentences found"))
+                skipped_meta.append({"name": rel, "reason": "no sentences found",
+                                     "sha256": digest})
+        progress.advance("documents")
+    progress.done("documents")
+    if not docs:
+        detail = "; ".join(f"{n}: {r}" for n, r in skipped) or "no files"
+        raise CorpusError(
+            f"no readable documents in {settings.corpus_dir} ({detail}). "
+            "Add .txt, .md, .pdf or .docx reports there."
+        )
+    return docs, skipped, skipped_meta, reused
+
+
+def _embed(settings: Settings, docs: list[_Doc], prev: PreviousVersion | None,
+           progress: Progress, embedder_factory) -> tuple[np.ndarray, int]:
+    """Vectors for every passage: from the previous version when the text and model match."""
+    hashes = [h for d in docs for h in d.hashes]
+    key = model_key(settings.model_id, settings.passage_prompt)
+    dim = prev.manifest.get("dim") if prev is not None else None
+    cache = prev.vectors(key, dim, set(hashes)) if prev is not None and dim else {}
+    first: dict[str, int] = {}
+    for i, h in enumerate(hashes):
+        if h not in cache:
+            first.setdefault(h, i)
+    missing = sorted(first.values())
+    if missing or not cache:
+        embedder = embedder_factory() if embedder_factory else _default_embedder(settings)
+        if embedder.dim != dim:
+            cache, dim = {}, embedder.dim
+            missing = sorted({h: i for i, h in reversed(list(enumerate(hashes)))}.values())
+    progress.start("embedding", len(missing))
+    if missing:
+        texts = [p.index_text() for d in docs for p in d.passages]
+        batches = [0]
+
+        def on_batch(n: int) -> None:
+            progress.advance("embedding", n)
+            batches[0] += 1
+            if batches[0] == 1:
+                failpoint("embedding")
+
+        new = embedder.encode_passages([texts[i] for i in missing], on_batch=on_batch)
+        for i, vec in zip(missing, new, strict=True):
+            cache[hashes[i]] = vec
+    progress.done("embedding")
+    vectors = np.empty((len(hashes), int(dim)), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        vectors[i] = cache[h]
+    return vectors, len(missing)
+
+
+def _write_db(path: Path, docs: list[_Doc], tokens: list[list[str]]) -> list[dict]:
+    conn = open_writable_db(path)
+    try:
+        rows, doc_rows, doc_meta = [], [], []
+        for d in docs:
+            start = len(rows)
+            rows.extend((start + i, d.name, p.section, p.page, p.ordinal, p.text, p.context, h)
+                        for i, (p, h) in enumerate(zip(d.passages, d.hashes, strict=True)))
+            doc_rows.append((d.name, d.title, d.sha256, d.kind, d.pages, len(d.passages), start,
+                             len(rows), d.indexed_at, d.changed_at))
+            doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
+                             "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
+                             "indexed_at": d.indexed_at, "changed_at": d.changed_at})
+        conn.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", doc_rows)
+        conn.executemany("INSERT INTO tokens VALUES (?, ?)",
+                         ((i, TOKEN_SEP.join(t)) for i, t in enumerate(tokens)))
+        finish_writable_db(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return doc_meta
+
+
+def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> BuildResult:
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str, since: list[float] = [t0]) -> None:  # noqa: B006 - a local stopwatch
+        now_t = time.perf_counter()
+        timings[stage] = round(now_t - since[0], 4)
+        since[0] = now_t
+
+    idx.clean_stale_builds()
+    prev = _previous_version(idx)
+    lap("previous")
+    now = utc_now()
+    docs, skipped, skipped_meta, reused = _read_corpus(settings, prev, progress, now)
+    lap("documents")
+    names = {d.name for d in docs}
+    old_names = set(prev.documents) if prev else set()
+    added = sorted(names - old_names)
+    changed = sorted(d.name for d in docs if d.name in old_names
+                     and prev.documents[d.name].sha256 != d.sha256)
+    removed = sorted(old_names - names)
+
+    vectors, embedded = _embed(settings, docs, prev, progress, embedder_factory)
+    lap("embedding")
+    n_passages = len(vectors)
+
+    analyzer_cfg = AnalyzerConfig()
+    analyzer = Analyzer(analyzer_cfg)
+    fingerprint = tokenizer_fingerprint(analyzer_cfg.to_dict())
+    texts = [p.index_text() for d in docs for p in d.passages]
+    hashes = [h for d in docs for h in d.hashes]
+    known = prev.tokens(fingerprint) if prev is not None else {}
+    tokens = [known[h] if h in known else analyzer.tokens(t)
+              for t, h in zip(texts, hashes, strict=True)]
+    lap("tokens")
+
+    version, build_dir = idx.new_build_dir()
+    try:
+        progress.start("writing", 3)
+        doc_meta = _write_db(build_dir / DB, docs, tokens)
+        progress.advance("writing")
+        lap("sqlite")
+        failpoint("writing")
+
+        vindex, index_type = build_vector_index(vectors, settings.hnsw_threshold)
+        save_vector_index(vindex, build_dir / VECTORS)
+        del vindex
+        progress.advance("writing")
+        lap("faiss")
+
+        cached = _KnownTokens(analyzer, dict(zip(texts, tokens, strict=True)))
+        LexicalIndex.build(texts, cached).save(build_dir / BM25_DIR)  # type: ignore[arg-type]
+        progress.advance("writing")
+        progress.done("writing")
+        lap("bm25")
+
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "chunker_version": CHUNKER_VERSION,
+            "version": version,
+            "built_at": now,
+            "model": settings.model_id,
+            "dim": int(vectors.shape[1]),
+            "query_prompt": settings.query_prompt,
+            "passage_prompt": settings.passage_prompt,
+            "index_type": index_type,
+            "passages": n_passages,
+            "documents": doc_meta,
+            "skipped": skipped_meta,
+            "analyzer": analyzer_cfg.to_dict(),
+            "tokenizer": fingerprint,
+            "retrieval": retrieval_defaults(settings.model_id),
+            "files": checksum_files(build_dir),
+        }
+        (build_dir / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        lap("checksums")
+        result = BuildResult(version, build_dir, len(docs), n_passages, embedded, reused,
+                             skipped, 0.0, True, "", added, changed, removed, timings)
+        if before_publish is not None:
+            ok, why = before_publish(build_dir, manifest)
+            lap("gate")
+            result.message = why
+            if not ok:
+                shutil.rmtree(build_dir, ignore_errors=True)
+                result.published = False
+                result.seconds = time.perf_counter() - t0
+                return result
+        result.path = idx.publish(version, build_dir)
+        lap("publish")
+    except BaseException:
+        shutil.rmtree(build_dir, ignore_errors=True)
+        raise
+    failpoint("pruning")
+    idx.prune(settings.index_keep)
+    lap("prune")
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _default_embedder(settings: Settings):
+    from reportqa.model.embedder import Embedder, configure_threads
+
+    configure_threads(settings.threads)
+    return Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
+                    settings.batch_size)

@@ -1,0 +1,1 @@
+"""Reading reports: files → documents → passages."""

@@ -1,0 +1,1 @@
+"""The embedding model: the sentence-transformers embedder, and preparing model folders."""

@@ -1,0 +1,1 @@
+"""Front ends: the HTTP API and the Telegram bot."""

@@ -1,0 +1,140 @@
+"""ASGI middleware: request ids, the request body limit, request metrics, the 500 fallback.
+
+A plain ASGI class (no BaseHTTPMiddleware) so it costs microseconds per request.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from reportqa.serve.http.errors import error_bytes
+from reportqa.serve.http.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+REQUEST_ID_HEADER = "x-request-id"
+# A client's request id is echoed only if it looks like one (no header injection, no log spam).
+_SANE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+=/-]{0,127}")
+MAX_BODY_BYTES = 64 * 1024
+_BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def request_id_from(headers: list[tuple[bytes, bytes]]) -> str:
+    for name, value in headers:
+        if name == b"x-request-id":
+            try:
+                candidate = value.decode("ascii")
+            except UnicodeDecodeError:
+                break
+            if _SANE_ID.fullmatch(candidate):
+                return candidate
+            break
+    return uuid.uuid4().hex
+
+
+class RequestContextMiddleware:
+    """Tags every response with X-Request-ID, caps bodies, counts and times requests."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics, max_body: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        rid = request_id_from(scope.get("headers", []))
+        scope.setdefault("state", {})["request_id"] = rid
+        rid_header = (b"x-request-id", rid.encode("ascii"))
+        status = 500
+        started = False
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status, started
+            if message["type"] == "http.response.start":
+                started = True
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), rid_header]
+            await send(message)
+
+        try:
+            too_big, receive_app = await self._read_body(scope, receive)
+            if too_big:
+                status = 413
+                await self._send_error(send, 413, f"the request body is larger than "
+                                       f"{self.max_body // 1024} KiB", rid)
+                return
+            await self.app(scope, receive_app, send_wrapper)
+        except Exception:
+            log.exception("unhandled error, request id %s", rid)
+            if started:
+                raise
+            status = 500
+            await self._send_error(send, 500, "internal error; the request id identifies it "
+                                   "in the server log", rid)
+        finally:
+            route = scope.get("route")
+            endpoint = getattr(route, "path", None) or "unmatched"
+            self.metrics.observe_request(endpoint, scope.get("method", ""), status,
+                                         time.perf_counter() - start)
+
+    async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bool, Receive]:
+        """Read a request body of at most max_body bytes; (too_big, receive for the app)."""
+        length = None
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    length = int(value)
+                except ValueError:
+                    length = None
+                break
+        if length is not None and length > self.max_body:
+            return True, receive
+        if scope.get("method") not in _BODY_METHODS and not length:
+            return False, receive
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return False, _replay([message], receive)
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.max_body:
+                return True, receive
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        return False, _replay([{"type": "http.request", "body": b"".join(chunks),
+                                "more_body": False}], receive)
+
+    @staticmethod
+    async def _send_error(send: Send, status: int, message: str, rid: str) -> None:
+        body = error_bytes(status, message, rid)
+        await send({"type": "http.response.start", "status": status, "headers": [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"x-request-id", rid.encode("ascii")),
+            *([(b"connection", b"close")] if status == 413 else []),
+        ]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _replay(messages: list[dict[str, Any]], receive: Receive) -> Receive:
+    """A receive callable that first returns the buffered messages, then the real ones."""
+    pending = list(messages)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay

@@ -1,0 +1,78 @@
+"""What the bot remembers in memory: per-user question counts and the sources of answers."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import OrderedDict, deque
+from dataclasses import dataclass
+
+from reportqa.types import Source
+
+
+class UserRateLimiter:
+    """At most `rate` questions per user in any `period` seconds (a sliding window)."""
+
+    def __init__(self, rate: int, period: float = 60.0, clock=time.monotonic) -> None:
+        self.rate, self.period, self.clock = rate, period, clock
+        self._seen: dict[int, deque[float]] = {}
+        self._told: set[int] = set()
+
+    def check(self, user_id: int) -> tuple[float, bool]:
+        """(0, False) and count the question if allowed; else (seconds to wait, tell the user)
+        where telling is True only the first time in a row, so a flood gets one reply."""
+        now = self.clock()
+        q = self._seen.setdefault(user_id, deque())
+        while q and q[0] <= now - self.period:
+            q.popleft()
+        if len(q) < self.rate:
+            q.append(now)
+            self._told.discard(user_id)
+            if len(self._seen) > 10_000:
+                self._prune(now)
+            return 0.0, False
+        tell = user_id not in self._told
+        self._told.add(user_id)
+        return max(0.0, q[0] + self.period - now), tell
+
+    def _prune(self, now: float) -> None:
+        for uid in [u for u, q in self._seen.items() if not q or q[-1] <= now - self.period]:
+            del self._seen[uid]
+            self._told.discard(uid)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An answer whose sources can be shown later (the "Visa källor" button, /kallor)."""
+
+    chat_id: int
+    question: str
+    language: str
+    sources: tuple[Source, ...]
+
+
+class SourceCache:
+    """The most recent answers' sources under short random ids (callback data ≤ 64 bytes)."""
+
+    def __init__(self, size: int = 5000) -> None:
+        self.size = size
+        self._items: OrderedDict[str, Shown] = OrderedDict()
+        self._last: OrderedDict[int, str] = OrderedDict()
+
+    def put(self, shown: Shown) -> str:
+        key = secrets.token_urlsafe(9)
+        self._items[key] = shown
+        self._last[shown.chat_id] = key
+        self._last.move_to_end(shown.chat_id)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+        while len(self._last) > self.size:
+            self._last.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> Shown | None:
+        return self._items.get(key)
+
+    def last(self, chat_id: int) -> Shown | None:
+        key = self._last.get(chat_id)
+        return self._items.get(key) if key else None

@@ -1,0 +1,1 @@
+"""Language: normalisation, the analyzer, word lists, spelling, synonyms."""

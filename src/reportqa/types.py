@@ -1,0 +1,41 @@
+"""The data every front end sees: answers, their sources, retrieval hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportqa.index.database import PassageRow
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    title: str
+    section: str
+    page: int | None
+    text: str  # the passage: context and sentence
+    sentence: str  # the sentence of the passage that answers
+    score: float
+    indexed_at: str = ""
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str | None
+    confidence: float
+    sources: list[Source] = field(default_factory=list)
+    language: str = "sv"
+    index_version: str = ""  # the version that answered (set by Engine.ask)
+
+    @property
+    def found(self) -> bool:
+        return self.text is not None
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: PassageRow
+    score: float  # fused, 0..1
+    dense: float  # cosine similarity
+    lexical: float  # BM25 normalised by the best BM25 score of the query
