@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean-index
+.PHONY: install run test test-fast lint bench clean-index
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,12 @@ run: install
 	$(BIN)/reportqa serve
 
 test: install
+	bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The unit tests alone: no model, no server, no browser.
+test-fast: install
+	$(BIN)/python -m pytest -q tests/unit $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check src tests bench bot.py

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fake_telegram import TOKEN, FakeTelegram, bot_settings  # noqa: E402
+from support.fake_telegram import TOKEN, FakeTelegram, bot_settings  # noqa: E402
 
 from reportqa.config import Settings  # noqa: E402
 from reportqa.engine import Engine  # noqa: E402

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
+from support.helpers import ARTIFACTS, REPORT, make_settings
 
 from reportqa.config import Settings
-
-ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "corpus" / "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster.txt"
-ARTIFACTS = ROOT / "tests" / "artifacts"
-
-os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +17,6 @@ def embedder():
     from reportqa.model.embedder import Embedder
 
     return Embedder()
-
-
-def make_settings(tmp: Path, **kw) -> Settings:
-    corpus = tmp / "corpus"
-    corpus.mkdir(parents=True, exist_ok=True)
-    return Settings(corpus_dir=corpus, index_dir=tmp / "index", _env_file=None, **kw)
 
 
 @pytest.fixture(scope="session")
@@ -58,48 +44,13 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
-def wait_for(cond, timeout: float = 30.0, what: str = "condition"):
-    """Poll until cond() is truthy (a deadline against hangs, not a timing assertion)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = cond()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+
+#: Each test folder is one kind of test; the folder name is its mark (`-m unit`, `-m e2e`).
+KINDS = ("unit", "integration", "e2e", "quality")
 
 
-class CountingEmbedder:
-    """The real model, counting the passages it embeds; optionally dying after fail_after."""
-
-    def __init__(self, inner, fail_after: int | None = None):
-        self.inner, self.dim, self.count, self.fail_after = inner, inner.dim, 0, fail_after
-
-    def encode_passages(self, texts, on_batch=None):
-        if self.fail_after is not None and self.count + len(texts) > self.fail_after:
-            raise KeyboardInterrupt("build killed midway")
-        self.count += len(texts)
-        return self.inner.encode_passages(texts, on_batch)
-
-    def encode_query(self, text):
-        return self.inner.encode_query(text)
-
-
-def build_template(tmp: Path, embedder, *extra_docs) -> Settings:
-    """The report (plus documents written by `extra_docs(path)` makers) with a built index."""
-    from reportqa.index.build import build_index
-
-    s = make_settings(tmp)
-    shutil.copy(REPORT, s.corpus_dir / REPORT.name)
-    for make in extra_docs:
-        make(s.corpus_dir)
-    build_index(s, embedder_factory=lambda: embedder)
-    return s
-
-
-def copy_live(template: Settings, tmp: Path) -> Settings:
-    """A private copy of a template's corpus and index, for a test that changes them."""
-    s = make_settings(tmp)
-    shutil.copytree(template.corpus_dir, s.corpus_dir, dirs_exist_ok=True)
-    shutil.copytree(template.index_dir, s.index_dir)
-    return s
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        kind = Path(str(item.fspath)).parent.name
+        if kind in KINDS:
+            item.add_marker(getattr(pytest.mark, kind))

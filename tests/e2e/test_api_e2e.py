@@ -8,14 +8,12 @@ import time
 
 import httpx
 import pytest
-from http_server import isolated_copy, running_server, wait_ready
 from pydantic import SecretStr
+from support.http_server import isolated_copy, running_server, wait_ready
 
 from reportqa.engine import Engine
 from reportqa.serve.http import app as api_module
 from reportqa.serve.http.app import create_app
-
-pytestmark = pytest.mark.slow
 
 ADMIN_KEY = "e2e-admin-key-0123456789"
 INDUSTRY = "Hur många personer sysselsätter industrin?"

@@ -15,14 +15,13 @@ from contextlib import asynccontextmanager
 from html.parser import HTMLParser
 
 import pytest
-from fake_telegram import TOKEN, FakeTelegram, bot_settings
+from support.fake_telegram import TOKEN, FakeTelegram, bot_settings
 
 from reportqa.errors import ReportQAError
 from reportqa.serve.telegram.bot import ReportBot
 from reportqa.serve.telegram.format import utf16_len
 
 pytestmark = [
-    pytest.mark.slow,
     # PTB's own RetryAfter constructor reads its deprecated int attribute
     pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
 ]
@@ -468,7 +467,7 @@ def test_bot_py_starts_answers_and_stops_on_ctrl_c(fake, report_settings):
     import sys
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "REPORTQA_TELEGRAM_BASE_URL": fake.base_url,
            "REPORTQA_TELEGRAM_POLL_TIMEOUT": "1", "NO_PROXY": "127.0.0.1"}
     proc = subprocess.Popen(

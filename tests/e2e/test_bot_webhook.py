@@ -9,14 +9,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from fake_telegram import TOKEN, FakeTelegram, bot_settings
 from fastapi.testclient import TestClient
+from support.fake_telegram import TOKEN, FakeTelegram, bot_settings
 
 from reportqa.errors import ReportQAError
 from reportqa.serve.http.app import create_app
 from reportqa.serve.telegram.webhook import SECRET_HEADER, telegram_extras
-
-pytestmark = pytest.mark.slow
 
 Q_INDUSTRY = "Hur många personer sysselsätter industrin?"
 URL = "https://bot.example.org/telegram/webhook"

@@ -10,11 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from http_server import running_server
+from support.http_server import running_server
 
 from reportqa.serve.http.app import create_app
-
-pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 import httpx
-import pytest
-from conftest import REPORT, ROOT, make_settings
+from support.helpers import REPORT, ROOT, make_settings
 
 from reportqa.index.build import build_index
 
@@ -22,7 +21,6 @@ import swap_load_bench as bench  # noqa: E402
 CLIENTS, SECONDS = 16, 30.0
 
 
-@pytest.mark.slow
 def test_no_request_fails_while_two_rebuilds_swap_in(tmp_path, embedder):
     s = make_settings(tmp_path)
     report = s.corpus_dir / REPORT.name

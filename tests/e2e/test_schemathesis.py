@@ -12,15 +12,13 @@ from collections import Counter
 
 import pytest
 import schemathesis
-from http_server import isolated_copy
 from hypothesis import HealthCheck, Phase, given, settings
 from pydantic import SecretStr
 from schemathesis import GenerationMode
+from support.http_server import isolated_copy
 
 from reportqa.engine import Engine
 from reportqa.serve.http.app import create_app
-
-pytestmark = pytest.mark.slow
 
 ADMIN_KEY = "fuzz-admin-key"
 MIN_CASES = 1000

@@ -15,8 +15,8 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from conftest import REPORT, build_template, copy_live, wait_for
-from fixtures_docs import make_txt
+from support.fixtures_docs import make_txt
+from support.helpers import REPORT, build_template, copy_live, wait_for
 
 from reportqa.engine import Engine
 from reportqa.index.build import build_index
@@ -181,7 +181,6 @@ def test_sighup_reloads_at_once(live, embedder):
     assert not eng.reload_state()["auto_reload"]
 
 
-@pytest.mark.slow
 def test_serve_watch_rebuilds_and_swaps_in_one_process(live, tmp_path):
     s = live
     port = free_port()

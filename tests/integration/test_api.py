@@ -9,7 +9,7 @@ import httpx
 import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
-from http_server import isolated_copy, running_server, wait_ready
+from support.http_server import isolated_copy, running_server, wait_ready
 
 from reportqa.engine import Engine
 from reportqa.serve.http import app as api_module

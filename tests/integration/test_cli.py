@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_settings
-from fixtures_docs import make_txt
+from support.fixtures_docs import make_txt
+from support.helpers import make_settings
 
 BIN = Path(sys.executable).parent / "reportqa"
 

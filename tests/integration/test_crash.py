@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPORT, build_template, copy_live
-from fixtures_docs import make_txt
+from support.fixtures_docs import make_txt
+from support.helpers import REPORT, build_template, copy_live
 
 from reportqa.engine import Engine
 from reportqa.errors import IndexCorruptError

@@ -6,8 +6,8 @@ import json
 import shutil
 
 import pytest
-from conftest import REPORT, CountingEmbedder, make_settings
-from fixtures_docs import make_docx, make_md, make_pdf, make_txt
+from support.fixtures_docs import make_docx, make_md, make_pdf, make_txt
+from support.helpers import REPORT, CountingEmbedder, make_settings
 
 from reportqa.engine import Engine
 from reportqa.errors import CorpusError, IndexMismatchError, IndexMissingError

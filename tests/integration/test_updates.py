@@ -8,7 +8,8 @@ import threading
 import time
 
 import pytest
-from conftest import (
+from support.fixtures_docs import make_md, make_txt
+from support.helpers import (
     REPORT,
     CountingEmbedder,
     build_template,
@@ -16,7 +17,6 @@ from conftest import (
     make_settings,
     wait_for,
 )
-from fixtures_docs import make_md, make_txt
 
 from reportqa.ask.evaluation import EvalItem
 from reportqa.engine import Engine

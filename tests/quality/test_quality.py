@@ -20,9 +20,9 @@ from reportqa.ask.defaults import DEFAULT_ABSTAIN_THRESHOLD
 from reportqa.ask.evaluation import calibrate, evaluate, load_items
 from reportqa.ask.messages import not_found_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "eval"
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV = ROOT / "eval" / "dev.jsonl"  # a copy of ../shared/eval/dev.jsonl
 
 FLOORS = {"sv": 0.95, "en": 0.80}
 MIN_DECLINED_UNANSWERABLE = 0.75

@@ -15,7 +15,7 @@ import pytest
 from reportqa.index.bm25 import LexicalIndex
 from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import gen_corpus  # noqa: E402
 

@@ -1,0 +1,138 @@
+"""The rules of answering without the model: answer text and its context, quantity and time
+questions, referring sentences, names, language detection, the not-found messages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reportqa.ask.answer import (
+    ELLIPSIS,
+    MAX_ANSWER_CHARS,
+    answer_text,
+    has_number,
+    has_time,
+    is_anaphoric,
+    names_in,
+)
+from reportqa.ask.messages import not_found_text
+from reportqa.ask.question import counted_word, is_quantity_question, is_temporal_question
+from reportqa.index.database import PassageRow
+from reportqa.text.language import detect_language
+from reportqa.types import Hit
+
+
+def _hit(text: str, context: str) -> Hit:
+    row = PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=1, text=text,
+                     context=context)
+    return Hit(row, 1.0, 0.5, 1.0)
+
+
+def test_answer_text_adds_context_only_to_referring_sentences():
+    assert answer_text(_hit("Branschen omsätter 5 miljarder.", "Turismen växer.")) == (
+        "Turismen växer. Branschen omsätter 5 miljarder.")
+    assert answer_text(_hit("Industrin växer.", "Turismen växer.")) == "Industrin växer."
+    # "Den offentliga sektorn": an article before an adjective is no reference
+    assert answer_text(_hit("Den offentliga sektorn är stor.", "X.")) == (
+        "Den offentliga sektorn är stor.")
+
+
+def test_long_context_is_shortened_from_its_start_never_inside_a_number():
+    context = ("Förr fanns här " + "mycket stora och olika verksamheter " * 12
+               + "med 5 000 anställda.")
+    ans = answer_text(_hit("Dessa omsätter 7 000 kronor.", context))
+    assert len(ans) <= MAX_ANSWER_CHARS
+    assert ans.startswith(f"{ELLIPSIS} ") and ans.endswith("Dessa omsätter 7 000 kronor.")
+    assert ans.removeprefix(f"{ELLIPSIS} ") in f"{context} Dessa omsätter 7 000 kronor."
+    assert not re.match(r"… \d{3}\b", ans)
+
+
+@pytest.mark.parametrize(("question", "quantity"), [
+    ("Hur många personer sysselsätter industrin?", True),
+    ("Hur stor andel av de anställda finns i offentlig sektor?", True),
+    ("Hur mycket omsätter turismen?", True),
+    ("How many people work in manufacturing?", True),
+    ("What share of employment is public?", True),
+    ("Var finns Grönt Center?", False),
+    ("Who coordinates the tourism cluster?", False),
+])
+def test_quantity_questions(question, quantity):
+    assert is_quantity_question(question) is quantity
+
+
+def test_temporal_questions_and_time_expressions():
+    assert is_temporal_question("När presenterades betänkandet?")
+    assert is_temporal_question("When did co-working appear?")
+    assert not is_temporal_question("Vad har länet för historia när det gäller tjänster?")
+    assert has_time("utvecklades 2017") and has_time("De senaste 20 åren")
+    assert not has_time("ett 20-tal besöksdestinationer")
+    assert has_number("ca 5 000 personer") and has_number("nästan fem miljarder")
+    assert not has_number("Vår region har länge kännetecknats")
+
+
+@pytest.mark.parametrize(("question", "lang", "unit"), [
+    ("Hur många invånare har Östersund?", "sv", "invånare"),
+    ("Hur många nya företag startades?", "sv", "företag"),
+    ("Hur många arbetar på myndigheterna?", "sv", None),
+    ("How many full time jobs does tourism generate?", "en", "jobs"),
+    ("How many people live in Jämtland?", "en", "people"),
+])
+def test_what_a_quantity_question_counts(question, lang, unit):
+    from reportqa.text.analyzer import raw_words
+
+    assert counted_word(raw_words(question), lang) == unit
+
+
+def test_referring_sentences():
+    assert is_anaphoric("Branschen omsätter årligen nästan fem miljarder kronor.")
+    assert is_anaphoric("Det är ställen där entreprenörer sitter tillsammans.")
+    assert is_anaphoric("Motsvarande siffra för hela Sverige är ca 30 %.")
+    assert not is_anaphoric("De senaste 20 åren har Mittuniversitetet …")
+    assert not is_anaphoric("Turismbranschen är en grundläggande näring.")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hur många personer sysselsätter industrin?", "sv"),
+    ("Var ligger Åre?", "sv"),
+    ("Vem samordnar turismklustret?", "sv"),
+    ("Where is Grönt Center located?", "en"),
+    ("How many people work in Östersund?", "en"),
+    ("What is the unemployment rate in Jämtland?", "en"),
+    ("Which organisation coordinates Jämtland Härjedalen Turism?", "en"),
+    ("Östersund", "sv"),
+    ("", "sv"),
+])
+def test_language_detection(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_not_found_messages_in_both_languages():
+    sections = ["Mål 5. Fler kluster", "Mål 5. Fler kluster", ""]
+    sv = not_found_text("sv", sections)
+    en = not_found_text("en", sections)
+    assert sv == ("Det hittade jag inte i rapporten.\nNärmast kommer avsnitten:\n"
+                  "- Mål 5. Fler kluster")
+    assert en == ("I could not find that in the report.\nThe nearest sections are:\n"
+                  "- Mål 5. Fler kluster")
+    assert not_found_text("de", []) == "Det hittade jag inte i rapporten."
+
+
+def test_names_in_a_sentence_that_the_question_does_not_name():
+    assert names_in("Det klustret är samordnat av Jämtland Härjedalen Turism.",
+                    "Vem samordnar klustret?") >= {"jämtland", "härjedalen"}
+    assert names_in("IUC-Z group är en gemensam nod.", "Who is the CEO of IUC-Z group?") \
+        == set()
+    assert names_in("Inom turismen finns Sport och mer.", "Vem?") == set()
+
+
+@pytest.mark.parametrize(("question", "quantity"), [
+    ("Vad kostar ett medlemskap i klustret?", True),
+    ("What is the turnover of the tourism industry?", True),
+    ("Vad är befolkningen i Krokom?", True),
+    ("Vad är ett kluster?", False),
+    ("What is Peak Innovation?", False),
+])
+def test_an_amount_asked_for_by_what_it_measures(question, quantity):
+    assert is_quantity_question(question) is quantity
+

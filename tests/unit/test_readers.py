@@ -1,0 +1,122 @@
+"""Reading each file type, normalisation, broken and unknown files, empty corpus."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from support.fixtures_docs import make_docx, make_md, make_pdf, make_txt
+
+from reportqa.errors import CorpusError, DocumentError
+from reportqa.ingest.corpus import read_corpus
+from reportqa.ingest.readers import looks_like_heading, read_document
+from reportqa.text.normalize import normalize_text
+
+
+def test_pdf_pages_and_headings(tmp_path):
+    doc = read_document(make_pdf(tmp_path / "besok.pdf"))
+    assert doc.kind == "pdf" and doc.pages == 2
+    assert doc.title == "Rapport om besöksnäringen"
+    by_page = {b.page: b for b in doc.blocks}
+    assert set(by_page) == {1, 2}
+    assert by_page[1].section == "Inledning"
+    assert "12 %" in by_page[1].text
+    assert by_page[2].section == "Sysselsättning"
+    assert "4 200 personer" in by_page[2].text
+    assert len(doc.sha256) == 64
+
+
+def test_docx_heading_styles(tmp_path):
+    doc = read_document(make_docx(tmp_path / "skog.docx"))
+    assert doc.kind == "docx" and doc.title == "Skogsnäringen i länet"
+    sections = [b.section for b in doc.blocks]
+    assert sections == ["Bakgrund", "Export"]
+    assert doc.blocks[0].page is None
+
+
+def test_markdown_headings_and_markup(tmp_path):
+    doc = read_document(make_md(tmp_path / "energi.md"))
+    assert doc.title == "Energi i länet"
+    assert [b.section for b in doc.blocks] == ["Vindkraft", "Vattenkraft"]
+    assert "**" not in doc.blocks[0].text and "hälften" in doc.blocks[0].text
+    assert doc.blocks[1].text.startswith("Vattenkraften är äldst.")
+
+
+def test_plain_text_headings(tmp_path):
+    doc = read_document(make_txt(tmp_path / "vagar.txt"))
+    assert doc.title == "Läget i länet"
+    assert doc.blocks[0].section == "Mål 7. Bättre vägar (i hela länet)"
+    assert "9 000 km" in doc.blocks[0].text  # no-break space normalised
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Läget i länet", True),
+        ("Mål 5. Fler kluster (i glesa strukturer, spridda över stora geografiska avstånd)", True),
+        ("Det här är en vanlig mening.", False),
+        ("kluster utan versal", False),
+        ("", False),
+        ("Ett mycket långt stycke " * 10, False),
+    ],
+)
+def test_looks_like_heading(line, heading):
+    assert looks_like_heading(line) is heading
+
+
+def test_normalisation():
+    raw = "Jord\u2010 och skog\u00adsbruk \u2500 natonellt\u00a0\u00a0resurscentrum \r\nrad två"
+    out = normalize_text(raw)
+    assert out == "Jord- och skogsbruk – natonellt resurscentrum\nrad två"
+    assert "\u00ad" not in out and "\u2010" not in out and "\u00a0" not in out
+    assert normalize_text("e\u0301") == "\u00e9"  # NFC
+
+
+def test_broken_pdf_among_good_files(tmp_path, caplog):
+    make_txt(tmp_path / "good.txt")
+    make_md(tmp_path / "good.md")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n this is not really a pdf \x00\x01")
+    with caplog.at_level(logging.WARNING):
+        res = read_corpus(tmp_path)
+    assert sorted(d.name for d in res.documents) == ["good.md", "good.txt"]
+    assert [n for n, _ in res.skipped] == ["broken.pdf"]
+    assert "broken.pdf" in caplog.text
+
+
+def test_broken_docx_is_reported_by_name(tmp_path):
+    p = tmp_path / "trasig.docx"
+    p.write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(DocumentError, match="trasig.docx"):
+        read_document(p)
+
+
+def test_binary_file_named_txt(tmp_path):
+    p = tmp_path / "bild.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(DocumentError, match="bild.txt.*binary"):
+        read_document(p)
+
+
+def test_unknown_file_type_skipped_with_warning(tmp_path, caplog):
+    make_txt(tmp_path / "good.txt")
+    (tmp_path / "tabell.xlsx").write_bytes(b"whatever")
+    with caplog.at_level(logging.WARNING):
+        res = read_corpus(tmp_path)
+    assert [d.name for d in res.documents] == ["good.txt"]
+    assert res.skipped == [("tabell.xlsx", "unsupported file type .xlsx")]
+    assert "tabell.xlsx" in caplog.text
+
+
+def test_empty_corpus_is_a_clear_error(tmp_path):
+    with pytest.raises(CorpusError, match="no readable documents"):
+        read_corpus(tmp_path)
+    with pytest.raises(CorpusError, match="does not exist"):
+        read_corpus(tmp_path / "nope")
+
+
+def test_corpus_of_only_unreadable_files(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"garbage")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"a\.pdf"):
+        read_corpus(tmp_path)
+
