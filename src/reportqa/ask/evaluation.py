@@ -20,6 +20,8 @@ class EvalItem:
     lang: str
     question: str
     expect: list[str] | None
+    doc: tuple[str, ...] = ()  # the report(s) whose sentence answers; () = not recorded
+    near_miss: bool = False  # unanswerable, with the words of a fact the report does give
 
 
 def load_items(path: Path) -> list[EvalItem]:
@@ -34,8 +36,12 @@ def load_items(path: Path) -> list[EvalItem]:
             expect = d.get("expect")
             if expect is not None and not (isinstance(expect, list) and expect):
                 raise ValueError("expect must be a non-empty list of strings or null")
+            docs = d.get("doc") or ()
+            if isinstance(docs, str):
+                docs = (docs,)
             items.append(EvalItem(str(d["id"]), str(d.get("lang", "sv")), str(d["question"]),
-                                  [str(e) for e in expect] if expect is not None else None))
+                                  [str(e) for e in expect] if expect is not None else None,
+                                  tuple(str(x) for x in docs), bool(d.get("near_miss"))))
         except (ValueError, KeyError, TypeError) as exc:
             raise ReportQAError(f"{path}:{n}: not a valid evaluation line ({exc})") from exc
     if not items:
@@ -70,11 +76,16 @@ def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, A
             "hit_if_answered": it.expect is not None and contains(
                 ans.sources[0].sentence if ans.sources else None, it.expect),
             "rank": rank, "declined": not ans.found,
+            "near_miss": it.near_miss,
+            "right_report": (not it.doc or bool(ans.sources) and ans.sources[0].document
+                             in it.doc) if ans.found else None,
         })
 
     def summary(sel: list[dict]) -> dict[str, Any]:
         ans = [r for r in sel if r["expect"] is not None]
         un = [r for r in sel if r["expect"] is None]
+        near = [r for r in un if r["near_miss"]]
+        hits = [r for r in ans if r["hit"]]
         return {
             "questions": len(sel),
             "answerable": len(ans),
@@ -83,6 +94,8 @@ def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, A
             "hit@3": _share(sum(r["rank"] is not None for r in ans), len(ans)),
             "mrr": _share(sum(1 / r["rank"] for r in ans if r["rank"]), len(ans)),
             "declined_unanswerable": _share(sum(r["declined"] for r in un), len(un)),
+            "near_miss_declined": _share(sum(r["declined"] for r in near), len(near)),
+            "right_report": _share(sum(bool(r["right_report"]) for r in hits), len(hits)),
             "wrongly_declined": _share(sum(r["declined"] for r in ans), len(ans)),
             "median_ms": round(statistics.median(r["ms"] for r in sel), 2) if sel else None,
         }

@@ -223,17 +223,11 @@ class Query:
     quantity: bool
     temporal: bool = False
     unit: str | None = None  # the word a quantity question counts ("invånare")
+    original: str = ""  # the question as typed, before spelling repair
 
     @property
     def total_weight(self) -> float:
         return sum(c.weight for c in self.concepts)
-
-    def coverage(self, tokens: frozenset[str] | set[str]) -> float:
-        """Weighted share of the concepts a token set covers (0..1)."""
-        total = self.total_weight
-        if not total:
-            return 0.0
-        return sum(c.weight * c.match(tokens) for c in self.concepts) / total
 
     @property
     def total_confidence_weight(self) -> float:
@@ -473,6 +467,7 @@ class QueryAnalyzer:
         return out
 
     def _analyze(self, text: str, language: str | None = None) -> Query:
+        original = text
         repaired = repair_question(text, self._known)
         lang = language or detect_language(repaired)
         if lang == "sv":  # English words fold too ("for" → "för")
@@ -500,7 +495,7 @@ class QueryAnalyzer:
             out = [replace(c, conf_weight=c.weight * self.options.unit_boost)
                    if c.head == unit else c for c in out]
         return Query(text, lang, tuple(out), is_quantity_question(text),
-                     is_temporal_question(text), unit)
+                     is_temporal_question(text), unit, original)
 
     def _discount(self, c: Concept) -> Concept:
         """Lower the weight of a concept that many passages share (the report's own topic,

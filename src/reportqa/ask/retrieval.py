@@ -36,7 +36,13 @@ class Retriever:
 
     def search(self, query: str, k: int = 5, document: str | None = None,
                mode: str = "hybrid") -> list[Hit]:
-        """Ranked passages. `mode` is "hybrid", "dense" or "lexical" (for ablations)."""
+        """Ranked passages for a question's text (analysed here)."""
+        return self.search_query(self.analyze(query), k, document, mode)
+
+    def search_query(self, q: Query, k: int = 5, document: str | None = None,
+                     mode: str = "hybrid") -> list[Hit]:
+        """Ranked passages for an analysed question. `mode` is "hybrid", "dense" or "lexical"
+        (for ablations)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         row_range = self.index.doc_ranges.get(document) if document else None
@@ -45,7 +51,6 @@ class Retriever:
         c = max(self.candidates, k)
         dense: dict[int, float] = {}
         lex: dict[int, float] = {}
-        q = self.analyze(query)  # the question as read: chat forms, å/ä/ö repaired
         if mode in ("hybrid", "dense"):
             qvec = self.embedder.encode_query(q.text)
             rows, scores = search_vectors(self.index.vectors, qvec, c, row_range)

