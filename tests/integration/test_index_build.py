@@ -72,11 +72,11 @@ def test_missing_index_is_a_clear_error(tmp_path):
 def test_index_built_with_another_model_is_refused(report_settings, embedder):
     from reportqa.model.embedder import resolve_model_path
 
-    other = report_settings.model_copy(update={"model": resolve_model_path("bundled")})
+    other = report_settings.model_copy(update={"model": resolve_model_path("minilm")})
     assert other.model_id != report_settings.model_id
     with pytest.raises(IndexMismatchError, match="rebuild it with `reportqa index build`"):
         Engine.load(other, embedder=embedder)
-    prompts = report_settings.model_copy(update={"query_prompt": "query: "})
+    prompts = report_settings.model_copy(update={"query_prompt": "question: "})
     with pytest.raises(IndexMismatchError, match="prompts"):
         Engine.load(prompts, embedder=embedder)
 

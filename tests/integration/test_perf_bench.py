@@ -79,7 +79,8 @@ def test_encode_passages_keeps_order(embedder):
     done = []
     got = embedder.encode_passages(texts, on_batch=done.append)
     assert sum(done) == len(texts)
-    one_by_one = np.vstack([embedder.model.encode([t], normalize_embeddings=True)
+    one_by_one = np.vstack([embedder.model.encode([embedder.passage_prompt + t],
+                                                  normalize_embeddings=True)
                             for t in texts])
     assert np.min(np.sum(got * one_by_one, axis=1)) > 0.999
 
@@ -98,13 +99,12 @@ def large_index(tmp_path_factory, embedder):
                          _env_file=None), embedder_factory=lambda: embedder)
     meta = gen_corpus.write_corpus(tmp / "big", 360, seed=3, base_passages=120)
     figures = build_large.build(tmp / "base-index", tmp / "big", tmp / "big-index",
-                                calibrate=20, hnsw_threshold=200, embedder=embedder,
+                                calibrate=20, ann_threshold=200, embedder=embedder,
                                 save=False)
     return tmp, meta, figures
 
 
 def test_build_large_uses_real_vectors_and_calibrated_noise(large_index, embedder):
-    pass
     from reportqa.index.vectors import load_vector_index
 
     tmp, meta, figures = large_index

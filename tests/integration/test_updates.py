@@ -141,12 +141,12 @@ def test_changed_model_name_re_embeds_everything(live, embedder):
 
 def test_changed_passage_prompt_re_embeds_everything(live, embedder):
     s, _ = live
-    prompted = s.model_copy(update={"passage_prompt": "passage: "})
+    prompted = s.model_copy(update={"passage_prompt": "text: "})
     emb = CountingEmbedder(embedder)
     res = build_index(prompted, embedder_factory=lambda: emb)
     assert res.embedded == emb.count == res.passages
     # A query prompt alone does not change what passages are embedded with.
-    queried = prompted.model_copy(update={"query_prompt": "query: "})
+    queried = prompted.model_copy(update={"query_prompt": "question: "})
     emb2 = CountingEmbedder(embedder)
     assert build_index(queried, embedder_factory=lambda: emb2).embedded == emb2.count == 0
 
@@ -359,7 +359,7 @@ class HashEmbedder:
 
 def test_ivf_versions_are_an_embedding_cache_too(tmp_path):
     """Beyond the ANN threshold the index is IVF; its exact vectors still serve as the cache."""
-    s = make_settings(tmp_path, hnsw_threshold=1)
+    s = make_settings(tmp_path, ann_threshold=1)
     for d in range(12):
         sentences = " ".join(f"Företag {d}-{i} i kommun {i} har {d * 100 + i} anställda."
                              for i in range(100))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.ask.answer import ELLIPSIS, MAX_ANSWER_CHARS
-from reportqa.ask.defaults import DEFAULT_ABSTAIN_THRESHOLD
+from reportqa.ask.defaults import retrieval_defaults
 from reportqa.ask.evaluation import calibrate, evaluate, load_items
 from reportqa.ask.messages import not_found_text
 
@@ -153,11 +153,12 @@ def test_stored_threshold_is_the_one_calibration_chooses(results, engine):
     """`reportqa eval <the calibration sets, concatenated> --calibrate` picks the threshold
     the index records (confidence is reported for declined questions too, so the run above
     is enough)."""
+    stored = retrieval_defaults(engine.model_name)["abstain_threshold"]
     cal = calibrate([r for name in CALIBRATION_SETS for r in results[name]["items"]])
-    assert cal.threshold == pytest.approx(DEFAULT_ABSTAIN_THRESHOLD, abs=0.02)
+    assert cal.threshold == pytest.approx(stored, abs=0.02)
     assert cal.wrongly_declined <= 0.02
-    assert engine.manifest["retrieval"]["abstain_threshold"] == DEFAULT_ABSTAIN_THRESHOLD
-    assert engine.snapshot.answerer.threshold == DEFAULT_ABSTAIN_THRESHOLD
+    assert engine.manifest["retrieval"]["abstain_threshold"] == stored
+    assert engine.snapshot.answerer.threshold == stored
 
 
 def test_latency_is_reported(results):

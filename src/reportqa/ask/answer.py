@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from reportqa.ask.evidence import AnswerModel
+from reportqa.ask.evidence import AnswerModel, add_gaps
 from reportqa.ask.question import (
     FRAME_WORDS,
     YEAR,
@@ -390,7 +390,7 @@ class Answerer:
                 "unit_bound": float(bool(q.quantity and self._unit_match(q, s.hit.passage.text))),
                 "rerank": s.score, "english": english, "first": float(i == 0),
             })
-        return out
+        return add_gaps(out)
 
     @staticmethod
     def _defines(sentence: str) -> bool:

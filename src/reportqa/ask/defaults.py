@@ -10,19 +10,21 @@
   an amount, a time, a year, a definition, a name) the answer is "not in the report".
   Calibrated on the tuning sets (eval/tune.jsonl, tune_x.jsonl, heldout_blind.jsonl,
   heldout_blind2/3/5/6.jsonl; not heldout_blind4, written to avoid the report's words)
-  concatenated, with `reportqa eval FILE --calibrate`: 0.471, declining 84 % of their
-  unanswerable questions and 2 % of their answerable ones. The
-  confidence is lexical, so the same value serves other models. Overridable with
-  REPORTQA_ABSTAIN_THRESHOLD.
+  concatenated, with `reportqa eval FILE --calibrate`: with MiniLM 0.471, declining 84 % of
+  their unanswerable questions and 2 % of their answerable ones; with multilingual-e5-small
+  0.437 (its ranking picks other candidates). Other models get MiniLM's value. Overridable
+  with REPORTQA_ABSTAIN_THRESHOLD.
 """
 
 from __future__ import annotations
 
-from reportqa.config import MINILM_MODEL
+from reportqa.config import E5_MODEL, MINILM_MODEL
 
 DEFAULT_DENSE_WEIGHT_WEAK = 0.3
 DEFAULT_DENSE_WEIGHT_STRONG = 0.6
 DEFAULT_ABSTAIN_THRESHOLD = 0.47
+#: The same calibration with the multilingual model (its ranking picks other candidates).
+E5_ABSTAIN_THRESHOLD = 0.44
 #: The confidence of the fitted answer model over the evidence (ask/evidence.py), used with
 #: REPORTQA_ANSWER_MODEL=true where a model is fitted for the index's embedding model. Not
 #: the default: on the tuning sets it ranks better but declines fewer unanswerable questions
@@ -35,6 +37,7 @@ def retrieval_defaults(model_id: str) -> dict[str, float | str]:
     return {
         "fusion": "linear-minmax",
         "dense_weight": DEFAULT_DENSE_WEIGHT_STRONG if strong else DEFAULT_DENSE_WEIGHT_WEAK,
-        "abstain_threshold": DEFAULT_ABSTAIN_THRESHOLD,
+        "abstain_threshold": E5_ABSTAIN_THRESHOLD if model_id == E5_MODEL
+        else DEFAULT_ABSTAIN_THRESHOLD,
         "confidence": "weighted-coverage-v1",
     }

@@ -36,7 +36,23 @@ FEATURES = (
     "rerank",  # the hand-weighted re-ranking score (coverage, retrieval, kind bonuses)
     "english",  # the question is in English (the report in Swedish: words match less)
     "first",  # the candidate ranks first by re-ranking
+    # each of these minus the best value among the question's candidates: whether this
+    # sentence is the one that stands out, which a value alone does not tell
+    "lexical_gap", "fused_gap", "sentence_cov_gap", "passage_cov_gap", "subject_cov_gap",
+    "kind_factor_gap", "rerank_gap",
 )
+#: The features that get a "_gap" partner.
+RELATIVE = ("lexical", "fused", "sentence_cov", "passage_cov", "subject_cov", "kind_factor",
+            "rerank")
+
+
+def add_gaps(evidence: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Each candidate's RELATIVE features minus the best among the candidates."""
+    best = {f: max((e[f] for e in evidence), default=0.0) for f in RELATIVE}
+    for e in evidence:
+        for f in RELATIVE:
+            e[f"{f}_gap"] = e[f] - best[f]
+    return evidence
 
 MODEL_FILE = "answer_model.json"
 
