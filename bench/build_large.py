@@ -114,20 +114,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--index", type=Path, required=True, help="index root to build")
     ap.add_argument("--calibrate", type=int, default=400,
                     help="variant passages embedded for real to calibrate the noise")
-    ap.add_argument("--hnsw-threshold", type=int, default=None,
-                    help="override REPORTQA_HNSW_THRESHOLD for this build")
+    ap.add_argument("--ann-threshold", "--hnsw-threshold", type=int, default=None,
+                    help="override REPORTQA_ANN_THRESHOLD for this build")
     a = ap.parse_args(argv)
     from reportqa.model.embedder import configure_threads
 
     configure_threads(0)
-    build(a.base_index, a.corpus, a.index, a.calibrate, a.hnsw_threshold)
+    build(a.base_index, a.corpus, a.index, a.calibrate, a.ann_threshold)
     return 0
 
 
 def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
-          hnsw_threshold: int | None = None, embedder=None, save: bool = True) -> dict:
+          ann_threshold: int | None = None, embedder=None, save: bool = True) -> dict:
     """Build the index folder of a gen_corpus.py corpus; returns the figures it saved."""
-    pass
     from reportqa.config import Settings
     from reportqa.index.build import build_index
     from reportqa.index.vectors import load_vector_index
@@ -198,7 +197,7 @@ def build(base_index: Path, corpus_out: Path, index: Path, calibrate: int = 400,
           f"p90 {np.quantile(cosines, 0.9):.4f}", flush=True)
 
     pre = PrecomputedEmbedder(real, derived, base_vecs, cosines)
-    over = {} if hnsw_threshold is None else {"hnsw_threshold": hnsw_threshold}
+    over = {} if ann_threshold is None else {"ann_threshold": ann_threshold}
     settings = Settings(corpus_dir=corpus, index_dir=index, _env_file=None, **over)
     prog = PrintProgress()
     t1 = time.perf_counter()

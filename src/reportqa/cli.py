@@ -15,6 +15,12 @@ import typer
 from reportqa.config import Settings
 from reportqa.errors import IndexCorruptError, ReportQAError
 from reportqa.index.layout import IndexDir, read_manifest, verify_files
+from reportqa.limits import (
+    CLI_SEARCH_K_MAX,
+    TOP_K_MAX,
+    WATCH_DEBOUNCE_MAX_SECONDS,
+    WATCH_DEBOUNCE_MIN_SECONDS,
+)
 
 app = typer.Typer(help="Question answering over regional reports.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -144,10 +150,9 @@ def _shared_embedder(s: Settings):
 
     def factory():
         if not loaded:
-            from reportqa.model.embedder import Embedder, configure_threads
+            from reportqa.model.embedder import load_embedder
 
-            configure_threads(s.threads)
-            loaded.append(Embedder(s.model, s.query_prompt, s.passage_prompt, s.batch_size))
+            loaded.append(load_embedder(s))
         return loaded[0]
 
     return factory
@@ -158,7 +163,8 @@ def index_watch(
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
     debounce: Annotated[float, typer.Option(
-        min=0.05, max=600, help="seconds the folder must be quiet before a rebuild")] = 2.0,
+        min=WATCH_DEBOUNCE_MIN_SECONDS, max=WATCH_DEBOUNCE_MAX_SECONDS,
+        help="seconds the folder must be quiet before a rebuild")] = 2.0,
 ) -> None:
     """Rebuild the index whenever the corpus folder changes (Ctrl-C stops).
 
@@ -224,8 +230,6 @@ def index_rollback(
     """Point CURRENT back at an earlier version (running services pick it up)."""
     from filelock import FileLock, Timeout
 
-    pass
-
     idx = IndexDir(_settings(index=index).index_dir)
     lock = FileLock(str(idx.lock_path))
     try:
@@ -239,8 +243,6 @@ def index_rollback(
 
 
 def _rollback_locked(idx, version: str | None) -> None:
-    pass
-
     versions = idx.versions()
     cur = idx.current()
     if version is None:
@@ -311,7 +313,7 @@ def _print_answer(ans, as_json: bool, engine) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="the question")],
     index: IndexOpt = None,
-    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=20)] = 3,
+    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=TOP_K_MAX)] = 3,
     document: Annotated[str | None, typer.Option("--document", "-d")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -323,7 +325,7 @@ def ask(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument()],
-    k: Annotated[int, typer.Option("-k", min=1, max=100)] = 5,
+    k: Annotated[int, typer.Option("-k", min=1, max=CLI_SEARCH_K_MAX)] = 5,
     index: IndexOpt = None,
     mode: Annotated[str, typer.Option(help="hybrid, dense or lexical")] = "hybrid",
     as_json: JsonOpt = False,

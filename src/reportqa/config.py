@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
@@ -41,7 +40,8 @@ class Settings(BaseSettings):
     """Every setting of reportqa, with its default. See README for each."""
 
     model_config = SettingsConfigDict(
-        env_prefix="REPORTQA_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="REPORTQA_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        populate_by_name=True,  # Settings(ann_threshold=...) as well as the aliases
     )
 
     corpus_dir: Path = Path("corpus")
@@ -66,9 +66,11 @@ class Settings(BaseSettings):
     abstain_threshold: float | None = Field(
         None, description="override the calibrated abstention threshold stored with the index"
     )
-    hnsw_threshold: int = Field(
+    ann_threshold: int = Field(
         50_000, ge=0,
-        description="use an HNSW index from this many passages on (0 = always exact); "
+        # REPORTQA_HNSW_THRESHOLD is an alias, so configurations that use it keep working.
+        validation_alias=AliasChoices("REPORTQA_ANN_THRESHOLD", "REPORTQA_HNSW_THRESHOLD"),
+        description="an approximate (IVF) index from this many passages on (0 = always exact); "
         "exact search costs ~0.1-0.3 ms per 1,000 passages, IVF 1.5 ms at 100k (bench/README.md)",
     )
     index_keep: int = Field(3, ge=1)
@@ -107,8 +109,3 @@ class Settings(BaseSettings):
     def model_id(self) -> str:
         """The model name as recorded in the index manifest."""
         return canonical_model(self.model)
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()

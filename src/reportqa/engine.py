@@ -82,13 +82,11 @@ class Engine:
             pass  # _open_with_fallback says why and serves the newest intact version
         else:
             check_model(manifest, settings.model_id, settings.query_prompt,
-                              settings.passage_prompt, path)
+                        settings.passage_prompt, path)
         if embedder is None:
-            from reportqa.model.embedder import Embedder, configure_threads
+            from reportqa.model.embedder import load_embedder
 
-            configure_threads(settings.threads, serving=True)
-            embedder = Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
-                                settings.batch_size)
+            embedder = load_embedder(settings, serving=True)
         snapshot, fallback = cls._open_with_fallback(settings, idx, embedder, current)
         engine = cls(settings, embedder, snapshot)
         engine._fallback = fallback

@@ -12,10 +12,9 @@ from fastapi.testclient import TestClient
 from support.http_server import isolated_copy, running_server, wait_ready
 
 from reportqa.engine import Engine
+from reportqa.limits import MAX_BODY_BYTES, QUESTION_MAX_CHARS
 from reportqa.serve.http import app as api_module
 from reportqa.serve.http.app import create_app
-from reportqa.serve.http.middleware import MAX_BODY_BYTES
-from reportqa.serve.http.models import QUESTION_MAX
 from reportqa.types import Answer
 
 INDUSTRY = "Hur många personer sysselsätter industrin?"
@@ -106,7 +105,7 @@ def test_body_limit_boundary(client):
     at_limit = client.post("/ask", content=body_of(MAX_BODY_BYTES),
                            headers={"content-type": "application/json"})
     assert at_limit.status_code == 422  # read in full: only the question is too long
-    assert f"1–{QUESTION_MAX}" in at_limit.json()["error"]["message"]
+    assert f"1–{QUESTION_MAX_CHARS}" in at_limit.json()["error"]["message"]
     over = client.post("/ask", content=body_of(MAX_BODY_BYTES + 1),
                        headers={"content-type": "application/json"})
     assert over.status_code == 413
@@ -114,9 +113,9 @@ def test_body_limit_boundary(client):
 
 
 def test_question_limits_after_trimming(client):
-    ok = client.post("/ask", json={"question": "  " + "a" * QUESTION_MAX + "\n "})
+    ok = client.post("/ask", json={"question": "  " + "a" * QUESTION_MAX_CHARS + "\n "})
     assert ok.status_code == 200
-    assert client.post("/ask", json={"question": "a" * (QUESTION_MAX + 1)}).status_code == 422
+    assert client.post("/ask", json={"question": "a" * (QUESTION_MAX_CHARS + 1)}).status_code == 422
     assert client.post("/ask", json={"question": "\u3000\ufeff "}).status_code == 422
 
 

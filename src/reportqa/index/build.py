@@ -25,6 +25,7 @@ from filelock import FileLock, Timeout
 from reportqa.ask.defaults import retrieval_defaults
 from reportqa.config import Settings
 from reportqa.errors import BuildLockedError, CorpusError, DocumentError, ReportQAError
+from reportqa.hashing import file_sha256
 from reportqa.index.bm25 import LexicalIndex
 from reportqa.index.database import TOKEN_SEP, finish_writable_db, open_writable_db
 from reportqa.index.durable import failpoint
@@ -44,8 +45,8 @@ from reportqa.index.layout import (
 )
 from reportqa.index.vectors import build_vector_index, save_vector_index
 from reportqa.ingest.chunking import Passage, chunk_document
-from reportqa.ingest.corpus import list_corpus
-from reportqa.ingest.readers import read_document, sha256_file
+from reportqa.ingest.corpus import list_corpus, read_corpus
+from reportqa.ingest.readers import read_document
 from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ class _Doc:
 
 def corpus_fingerprint(corpus_dir: Path) -> dict[str, str]:
     files, _ = list_corpus(corpus_dir)
-    return {rel: sha256_file(path) for path, rel in files}
+    return {rel: file_sha256(path) for path, rel in files}
 
 
 def is_stale(settings: Settings) -> tuple[bool, str]:
@@ -254,57 +255,43 @@ def build_index(
 
 def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Progress,
                  now: str) -> tuple[list[_Doc], list[tuple[str, str]], list[dict], int]:
-    files, skipped = list_corpus(settings.corpus_dir)
-    for rel, reason in skipped:
-        log.warning("skipping %s: %s", rel, reason)
-    docs: list[_Doc] = []
-    skipped_meta: list[dict] = [{"name": n, "reason": r} for n, r in skipped]
-    reused = 0
-    progress.start("documents", len(files))
-    for path, rel in files:
+    """(documents, skipped files, their manifest entries, documents reused from `prev`).
+
+    A document whose sha256 is that of the previous version keeps its passages; the others
+    are read and chunked. A skipped file that could be hashed keeps its sha256 in the
+    manifest, so that it counts as unchanged until it changes.
+    """
+    digests: dict[str, str] = {}
+    reused: list[str] = []
+
+    def read(path: Path, rel: str) -> _Doc:
         try:
-            digest = sha256_file(path)
+            digest = file_sha256(path)
             mtime = utc_from_timestamp(path.stat().st_mtime)
         except OSError as exc:  # vanished or unreadable between listing and reading
-            log.warning("skipping %s: %s", rel, exc)
-            skipped.append((rel, f"cannot read: {exc.strerror or exc}"))
-            skipped_meta.append({"name": rel, "reason": skipped[-1][1]})
-            progress.advance("documents")
-            continue
+            raise DocumentError(f"{rel}: cannot read: {exc.strerror or exc}") from exc
+        digests[rel] = digest
         old = prev.documents.get(rel) if prev else None
         if old is not None and old.sha256 == digest and rel in prev.passages:
             rows = prev.passages[rel]
-            docs.append(_Doc(rel, old.title, digest, old.kind, old.pages,
-                             [Passage(rel, *r[:5]) for r in rows], [r[5] for r in rows],
-                             old.indexed_at, old.changed_at))
-            reused += 1
-        else:
-            try:
-                doc = read_document(path, rel)
-            except DocumentError as exc:
-                log.warning("skipping %s", exc)
-                skipped.append((rel, str(exc).removeprefix(f"{rel}: ")))
-                skipped_meta.append({"name": rel, "reason": skipped[-1][1], "sha256": digest})
-                progress.advance("documents")
-                continue
-            passages = chunk_document(doc)
-            if passages:
-                docs.append(_Doc(rel, doc.title, digest, doc.kind, doc.pages, passages,
-                                 [text_hash(p.index_text()) for p in passages],
-                                 now, mtime))
-            else:
-                skipped.append((rel, "no sentences found"))
-                skipped_meta.append({"name": rel, "reason": "no sentences found",
-                                     "sha256": digest})
-        progress.advance("documents")
-    progress.done("documents")
-    if not docs:
-        detail = "; ".join(f"{n}: {r}" for n, r in skipped) or "no files"
-        raise CorpusError(
-            f"no readable documents in {settings.corpus_dir} ({detail}). "
-            "Add .txt, .md, .pdf or .docx reports there."
-        )
-    return docs, skipped, skipped_meta, reused
+            reused.append(rel)
+            return _Doc(rel, old.title, digest, old.kind, old.pages,
+                        [Passage(rel, *r[:5]) for r in rows], [r[5] for r in rows],
+                        old.indexed_at, old.changed_at)
+        doc = read_document(path, rel)
+        passages = chunk_document(doc)
+        if not passages:
+            raise DocumentError(f"{rel}: no sentences found")
+        return _Doc(rel, doc.title, digest, doc.kind, doc.pages, passages,
+                    [text_hash(p.index_text()) for p in passages], now, mtime)
+
+    res = read_corpus(settings.corpus_dir, read,
+                      on_start=lambda n: progress.start("documents", n),
+                      on_document=lambda _rel: progress.advance("documents"),
+                      on_end=lambda: progress.done("documents"))
+    skipped_meta = [{"name": n, "reason": r, **({"sha256": digests[n]} if n in digests else {})}
+                    for n, r in res.skipped]
+    return res.documents, res.skipped, skipped_meta, len(reused)
 
 
 def _embed(settings: Settings, docs: list[_Doc], prev: PreviousVersion | None,
@@ -320,7 +307,12 @@ def _embed(settings: Settings, docs: list[_Doc], prev: PreviousVersion | None,
             first.setdefault(h, i)
     missing = sorted(first.values())
     if missing or not cache:
-        embedder = embedder_factory() if embedder_factory else _default_embedder(settings)
+        if embedder_factory is not None:
+            embedder = embedder_factory()
+        else:
+            from reportqa.model.embedder import load_embedder
+
+            embedder = load_embedder(settings)
         if embedder.dim != dim:
             cache, dim = {}, embedder.dim
             missing = sorted({h: i for i, h in reversed(list(enumerate(hashes)))}.values())
@@ -413,7 +405,7 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
         lap("sqlite")
         failpoint("writing")
 
-        vindex, index_type = build_vector_index(vectors, settings.hnsw_threshold)
+        vindex, index_type = build_vector_index(vectors, settings.ann_threshold)
         save_vector_index(vindex, build_dir / VECTORS)
         del vindex
         progress.advance("writing")
@@ -468,11 +460,3 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
     lap("prune")
     result.seconds = time.perf_counter() - t0
     return result
-
-
-def _default_embedder(settings: Settings):
-    from reportqa.model.embedder import Embedder, configure_threads
-
-    configure_threads(settings.threads)
-    return Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
-                    settings.batch_size)

@@ -1,23 +1,10 @@
-"""Durable file operations: hashing, fsync, atomic replace, crash-test pauses."""
+"""Durable file operations: fsync, atomic replace, crash-test pauses."""
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import os
 import time
 from pathlib import Path
-
-log = logging.getLogger(__name__)
-
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def fsync_dir(path: Path) -> None:

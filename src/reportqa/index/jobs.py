@@ -12,17 +12,31 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from reportqa.errors import ReportQAError
+from reportqa.limits import REINDEX_JOBS_KEPT
 
 log = logging.getLogger(__name__)
+
+
+# No docstring: pydantic would publish it in the OpenAPI schema of ReindexJobOut.state.
+class JobState(StrEnum):
+    queued = "queued"
+    running = "running"
+    succeeded = "succeeded"
+    failed = "failed"
+
+
+#: The states of a job that has not finished.
+ACTIVE_STATES = frozenset({JobState.queued, JobState.running})
 
 
 @dataclass
 class Job:
     id: str
-    state: str = "queued"  # queued | running | succeeded | failed
+    state: JobState = JobState.queued
     stage: str = ""
     done: int = 0
     total: int = 0
@@ -38,6 +52,11 @@ class Job:
             "total": self.total, "started_at": self.started_at, "finished_at": self.finished_at,
             "version": self.version, "message": self.message, "result": self.result,
         }
+
+    @property
+    def active(self) -> bool:
+        """Queued or running: not finished yet."""
+        return self.state in ACTIVE_STATES
 
 
 class _JobProgress:
@@ -57,7 +76,7 @@ class _JobProgress:
 class ReindexJobs:
     """Runs index builds in a background thread and reloads the engine when one publishes."""
 
-    def __init__(self, engine, keep: int = 50) -> None:
+    def __init__(self, engine, keep: int = REINDEX_JOBS_KEPT) -> None:
         self.engine = engine
         self.keep = keep
         self._jobs: dict[str, Job] = {}
@@ -67,7 +86,7 @@ class ReindexJobs:
     def start(self) -> Job:
         """Start a rebuild, or return the one already running."""
         with self._lock:
-            if self._running is not None and self._running.state in ("queued", "running"):
+            if self._running is not None and self._running.active:
                 return self._running
             job = Job(id=uuid.uuid4().hex[:12])
             self._jobs[job.id] = job
@@ -84,7 +103,7 @@ class ReindexJobs:
     def wait(self, job: Job, timeout: float | None = None) -> Job:
         """Block until the job finishes (for tests and the CLI)."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        while job.state in ("queued", "running"):
+        while job.active:
             if deadline is not None and time.monotonic() > deadline:
                 break
             time.sleep(0.05)
@@ -93,7 +112,7 @@ class ReindexJobs:
     def _run(self, job: Job) -> None:
         from reportqa.index.build import build_index
 
-        job.state = "running"
+        job.state = JobState.running
         try:
             res = build_index(self.engine.settings, progress=_JobProgress(job),
                               embedder_factory=lambda: self.engine.embedder,
@@ -116,11 +135,11 @@ class ReindexJobs:
                     job.message = f"built index {res.version} but did not swap it in: {err}"
             else:
                 job.message = f"not published: {res.message}"
-            job.state = "succeeded"
+            job.state = JobState.succeeded
         except ReportQAError as exc:
-            job.state, job.message = "failed", str(exc)
+            job.state, job.message = JobState.failed, str(exc)
         except Exception as exc:  # noqa: BLE001 - a failed build must not kill the server
             log.exception("reindex job %s failed", job.id)
-            job.state, job.message = "failed", f"internal error: {exc}"
+            job.state, job.message = JobState.failed, f"internal error: {exc}"
         finally:
             job.finished_at = time.time()

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from reportqa.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
-from reportqa.index.durable import failpoint, file_sha256, fsync_dir, fsync_tree, write_atomic
+from reportqa.hashing import file_sha256
+from reportqa.index.durable import failpoint, fsync_dir, fsync_tree, write_atomic
 
 log = logging.getLogger(__name__)
 

@@ -2,14 +2,13 @@
 
 Exact search (IndexFlatIP) reads every vector for every query, so its cost grows with the
 corpus: 0.1-0.3 ms per 1,000 passages for one query (8 ms at 30k on the busy bench machine;
-faiss does not split a single query across threads). From `hnsw_threshold` passages on
-(REPORTQA_HNSW_THRESHOLD, the name kept from when this was HNSW) the index is an inverted
-file (IndexIVFFlat): 4·√n k-means cells, of which the query's nearest 4·√nlist are scanned
-exactly (1/9 of them at 100k passages, 1/16 at 1M). bench/index_types.py measured recall@10
-against exact search for generated questions: 0.995 at 100k and 0.996 at 1M, where HNSW
-(M=32, efConstruction 80) stalled at 0.94 even at efSearch 1024 on those near-duplicate-rich
-vectors (bench/README.md). IVF also builds in ~1.5 min at 1M where HNSW took ~7. Vectors
-are L2-normalised, so inner product = cosine.
+faiss does not split a single query across threads). From `ann_threshold` passages on
+(REPORTQA_ANN_THRESHOLD) the index is an inverted file (IndexIVFFlat): 4·√n k-means cells,
+of which the query's nearest 4·√nlist are scanned exactly (1/9 of them at 100k passages, 1/16
+at 1M). Its recall@10 against exact search for generated questions is 0.995 at 100k and 0.996
+at 1M (bench/index_types.py); HNSW (M=32, efConstruction 80) reaches only 0.94 on these
+near-duplicate-rich vectors even at efSearch 1024, and takes ~7 min to build at 1M where IVF
+takes ~1.5 (bench/README.md). Vectors are L2-normalised, so inner product = cosine.
 
 A search restricted to one document's rows is always exact: it scores that document's
 vectors directly, which is both faster than filtering the index and never misses.
@@ -25,13 +24,15 @@ import numpy as np
 
 from reportqa.errors import IndexCorruptError
 
-HNSW_M = 32  # HNSW indexes of earlier builds still load and search
+HNSW_M = 32  # an index of type "hnsw" in a manifest loads and searches too
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 256
 IVF_CELLS_PER_SQRT = 4  # nlist = 4·√n
 IVF_PROBES_PER_SQRT = 4  # nprobe = 4·√nlist: 1/9 of the cells at 100k, 1/16 at 1M
 IVF_MIN_PROBES = 16
 IVF_TRAIN_PER_CELL = 40  # k-means training sample: 40 vectors per cell
+IVF_MIN_PASSAGES = 1024  # fewer passages are always searched exactly, whatever the threshold
+IVF_MIN_CELLS, IVF_MAX_CELLS = 64, 65536  # the bounds of nlist
 #: faiss-cpu 1.15 sets distance_compute_blas_threshold to 128,000, so a batch of fewer
 #: queries is scored without BLAS; BLAS is far faster for batches (bench/index_types.py).
 #: Single queries (what the service does) are not affected.
@@ -44,12 +45,13 @@ _threads = 0  # FAISS threads for builds and batches (configure_faiss); 0 = all 
 
 
 def configure_faiss(threads: int) -> None:
-    """FAISS threads (batches, HNSW builds) and the BLAS threshold for batched searches.
+    """FAISS threads (batches, index builds) and the BLAS threshold for batched searches.
 
     One query never uses more than one thread: faiss splits a search by query, so a second
     thread only adds an OpenMP barrier, which on a busy machine waits for a descheduled
-    thread (measured: 9 ms instead of 0.05 ms for 1,000 vectors). OpenMP's thread count is
-    per calling thread, so search_vectors and build_vector_index set it each time.
+    thread (9 ms with two threads against 0.05 ms with one, for 1,000 vectors). OpenMP's
+    thread count is per calling thread, so search_vectors and build_vector_index set it each
+    time.
     """
     import faiss
 
@@ -59,26 +61,26 @@ def configure_faiss(threads: int) -> None:
     faiss.cvar.distance_compute_blas_threshold = BLAS_THRESHOLD
 
 
-def index_kind(n: int, hnsw_threshold: int) -> str:
+def index_kind(n: int, ann_threshold: int) -> str:
     """"flat" or "ivf" for n passages; a threshold of 0 means always flat."""
-    return "ivf" if hnsw_threshold and n >= max(hnsw_threshold, 1024) else "flat"
+    return "ivf" if ann_threshold and n >= max(ann_threshold, IVF_MIN_PASSAGES) else "flat"
 
 
 def ivf_cells(n: int) -> int:
-    return int(min(65536, max(64, round(IVF_CELLS_PER_SQRT * n ** 0.5))))
+    return int(min(IVF_MAX_CELLS, max(IVF_MIN_CELLS, round(IVF_CELLS_PER_SQRT * n ** 0.5))))
 
 
 def ivf_probes(nlist: int) -> int:
     return min(nlist, max(IVF_MIN_PROBES, math.ceil(IVF_PROBES_PER_SQRT * nlist ** 0.5)))
 
 
-def build_vector_index(vectors: np.ndarray, hnsw_threshold: int):
+def build_vector_index(vectors: np.ndarray, ann_threshold: int):
     """Return (index, type name) for the vectors (rows = passage rows)."""
     import faiss
 
     n, dim = vectors.shape
     faiss.omp_set_num_threads(_threads or os.cpu_count() or 1)
-    kind = index_kind(n, hnsw_threshold)
+    kind = index_kind(n, ann_threshold)
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     if kind == "ivf":
         nlist = ivf_cells(n)

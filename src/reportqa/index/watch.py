@@ -26,6 +26,7 @@ from typing import Any
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.index.build import BuildResult, build_index, is_stale
+from reportqa.limits import WATCH_DEBOUNCE_MIN_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class CorpusWatcher:
         build: Callable[..., BuildResult] = build_index,
     ) -> None:
         self.settings = settings
-        self.debounce = max(0.05, debounce)
+        self.debounce = max(WATCH_DEBOUNCE_MIN_SECONDS, debounce)
         self.on_published = on_published
         self._factory = embedder_factory
         self._embedder: Any = None
@@ -72,12 +73,9 @@ class CorpusWatcher:
             if self._factory is not None:
                 self._embedder = self._factory()
             else:
-                from reportqa.model.embedder import Embedder, configure_threads
+                from reportqa.model.embedder import load_embedder
 
-                s = self.settings
-                configure_threads(s.threads)
-                self._embedder = Embedder(s.model, s.query_prompt, s.passage_prompt,
-                                          s.batch_size)
+                self._embedder = load_embedder(self.settings)
         return self._embedder
 
     def rebuild_if_stale(self) -> BuildResult | None:

@@ -8,12 +8,10 @@ means tourism only because of the sentence before it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportqa.ingest.readers import Document
-
-MAX_SENTENCE_CHARS = 400
+from reportqa.limits import MAX_SENTENCE_CHARS
 
 # Lower-cased abbreviations (without their final period) that do not end a sentence.
 ABBREVIATIONS = frozenset((
@@ -123,7 +121,3 @@ def chunk_document(doc: Document) -> list[Passage]:
             )
             prev_sentence = sentence
     return passages
-
-
-def chunk_documents(docs: Iterable[Document]) -> list[Passage]:
-    return [p for d in docs for p in chunk_document(d)]

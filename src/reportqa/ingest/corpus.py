@@ -1,16 +1,25 @@
-"""The corpus folder: which files are reports, and reading them all."""
+"""The corpus folder: which files are reports, and the one loop that reads them all."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from reportqa.errors import CorpusError, DocumentError
-from reportqa.ingest.readers import SUPPORTED_SUFFIXES, Document, ReadResult, read_document
+from reportqa.ingest.readers import SUPPORTED_SUFFIXES, read_document
 
 log = logging.getLogger(__name__)
 
+D = TypeVar("D")
+
+
+@dataclass
+class ReadResult(Generic[D]):
+    documents: list[D]
+    skipped: list[tuple[str, str]]  # (file name, reason)
 
 
 def list_corpus(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
@@ -33,22 +42,33 @@ def list_corpus(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[tuple[st
 
 def read_corpus(
     corpus_dir: Path,
+    read: Callable[[Path, str], D] = read_document,  # type: ignore[assignment]
+    on_start: Callable[[int], None] | None = None,
     on_document: Callable[[str], None] | None = None,
-    files: Iterable[tuple[Path, str]] | None = None,
-) -> ReadResult:
-    """Read every supported file; skip and report the rest. An empty result is a CorpusError."""
-    listed, skipped = list_corpus(corpus_dir)
+    on_end: Callable[[], None] | None = None,
+) -> ReadResult[D]:
+    """Read every supported file with `read(path, name)`; skip and report the rest.
+
+    `read` raises DocumentError, its message starting with "<name>: ", for a file to skip.
+    `on_start(n)` is called with the number of files to read, `on_document(name)` after each
+    one, read or skipped, and `on_end()` after the last. An empty result is a CorpusError.
+    """
+    files, skipped = list_corpus(corpus_dir)
     for rel, reason in skipped:
         log.warning("skipping %s: %s", rel, reason)
-    docs: list[Document] = []
-    for path, rel in files if files is not None else listed:
+    if on_start:
+        on_start(len(files))
+    docs: list[D] = []
+    for path, rel in files:
         try:
-            docs.append(read_document(path, rel))
+            docs.append(read(path, rel))
         except DocumentError as exc:
             log.warning("skipping %s", exc)
             skipped.append((rel, str(exc).removeprefix(f"{rel}: ")))
         if on_document:
             on_document(rel)
+    if on_end:
+        on_end()
     if not docs:
         detail = "; ".join(f"{n}: {r}" for n, r in skipped) or "no files"
         raise CorpusError(

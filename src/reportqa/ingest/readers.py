@@ -6,7 +6,6 @@ Unknown types are skipped with a warning; broken files are reported by name and 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Callable
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportqa.errors import DocumentError
+from reportqa.hashing import file_sha256
 from reportqa.text.normalize import normalize_text, squash
 
 log = logging.getLogger(__name__)
@@ -41,20 +41,6 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     kind: str = "txt"
-
-
-@dataclass
-class ReadResult:
-    documents: list[Document]
-    skipped: list[tuple[str, str]]  # (file name, reason)
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def looks_like_heading(line: str) -> bool:
@@ -248,5 +234,5 @@ def read_document(path: Path, name: str | None = None) -> Document:
         raise DocumentError(f"{name}: cannot be read ({exc})") from exc
     if not doc.blocks:
         raise DocumentError(f"{name}: no text found")
-    doc.sha256 = sha256_file(path)
+    doc.sha256 = file_sha256(path)
     return doc

@@ -141,3 +141,18 @@ class Embedder:
             if on_batch:
                 on_batch(len(rows))
         return out
+
+
+if TYPE_CHECKING:
+    from reportqa.config import Settings
+
+
+def load_embedder(settings: Settings, *, serving: bool = False) -> Embedder:
+    """The embedding model the settings name, with their prompts and batch size.
+
+    Sets the torch and FAISS threads first (configure_threads): all cores for index builds,
+    one thread per question for a process that serves (`serving`).
+    """
+    configure_threads(settings.threads, serving=serving)
+    return Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
+                    settings.batch_size, cache_dir=settings.model_cache)

@@ -11,8 +11,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from reportqa.limits import MAX_BODY_BYTES
 from reportqa.serve.http.models import ErrorResponse
 
 log = logging.getLogger(__name__)
@@ -113,10 +115,11 @@ async def _http_handler(request: Request, exc: StarletteHTTPException) -> JSONRe
 
 
 def _allowed_methods(request: Request) -> str:
-    """Every method some route accepts on this path (Starlette names only the first route's)."""
+    """Every method some route accepts on this path (Starlette names only the first route's),
+    the routes of included routers too."""
     path = request.scope.get("path", "")
     methods: set[str] = set()
-    for route in request.app.router.routes:
+    for route in iter_route_contexts(request.app.router.routes):
         regex = getattr(route, "path_regex", None)
         if getattr(route, "methods", None) and regex is not None and regex.match(path):
             methods |= set(route.methods)
@@ -147,7 +150,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         401: "X-API-Key is missing or wrong.",
         403: "Admin endpoints are disabled: REPORTQA_ADMIN_API_KEY is not set.",
         404: "Not found.",
-        413: "The request body is larger than 64 KiB.",
+        413: f"The request body is larger than {MAX_BODY_BYTES // 1024} KiB.",
         422: "The request breaks a rule of the schema; the message says which.",
         503: "The model and index are still loading (or failed to load); retry later.",
     }

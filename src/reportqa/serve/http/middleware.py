@@ -13,21 +13,21 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from reportqa.limits import MAX_BODY_BYTES, REQUEST_ID_MAX_CHARS
 from reportqa.serve.http.errors import error_bytes
 from reportqa.serve.http.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
-REQUEST_ID_HEADER = "x-request-id"
+REQUEST_ID_HEADER = b"x-request-id"
 # A client's request id is echoed only if it looks like one (no header injection, no log spam).
-_SANE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+=/-]{0,127}")
-MAX_BODY_BYTES = 64 * 1024
+_SANE_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._:+=/-]{{0,{REQUEST_ID_MAX_CHARS - 1}}}")
 _BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def request_id_from(headers: list[tuple[bytes, bytes]]) -> str:
     for name, value in headers:
-        if name == b"x-request-id":
+        if name == REQUEST_ID_HEADER:
             try:
                 candidate = value.decode("ascii")
             except UnicodeDecodeError:
@@ -53,7 +53,7 @@ class RequestContextMiddleware:
         start = time.perf_counter()
         rid = request_id_from(scope.get("headers", []))
         scope.setdefault("state", {})["request_id"] = rid
-        rid_header = (b"x-request-id", rid.encode("ascii"))
+        rid_header = (REQUEST_ID_HEADER, rid.encode("ascii"))
         status = 500
         started = False
 
@@ -122,7 +122,7 @@ class RequestContextMiddleware:
         await send({"type": "http.response.start", "status": status, "headers": [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
-            (b"x-request-id", rid.encode("ascii")),
+            (REQUEST_ID_HEADER, rid.encode("ascii")),
             *([(b"connection", b"close")] if status == 413 else []),
         ]})
         await send({"type": "http.response.body", "body": body})

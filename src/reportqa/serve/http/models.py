@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-QUESTION_MAX = 1000
-TOP_K_MAX = 20
-SEARCH_K_MAX = 50
-DOCUMENT_MAX = 300
+from reportqa.index.jobs import JobState
+from reportqa.limits import DOCUMENT_NAME_MAX_CHARS, QUESTION_MAX_CHARS, TOP_K_MAX
+
 # What "trimming" removes: Python's whitespace plus the BOM (ECMA-262 counts it as space).
 # The schema's pattern names these characters literally, so every regex engine (Python,
 # ECMA, Rust) agrees with `check_question` on what a blank question is.
 TRIM_CHARS = "".join(sorted({c for c in map(chr, range(0x3001)) if c.isspace()} | {"\ufeff"}))
 _WS, _NON_WS = f"[{TRIM_CHARS}]", f"[^{TRIM_CHARS}]"
-# 1–1000 characters once leading and trailing whitespace is trimmed (patterns search, so it
-# is anchored).
-QUESTION_PATTERN = rf"^{_WS}*{_NON_WS}(?:[\s\S]{{0,{QUESTION_MAX - 2}}}{_NON_WS})?{_WS}*$"
+# 1–QUESTION_MAX_CHARS characters once leading and trailing whitespace is trimmed (patterns
+# search, so it is anchored).
+QUESTION_PATTERN = rf"^{_WS}*{_NON_WS}(?:[\s\S]{{0,{QUESTION_MAX_CHARS - 2}}}{_NON_WS})?{_WS}*$"
 
 EXAMPLE_QUESTION = "Hur många personer sysselsätter industrin?"
 EXAMPLE_SENTENCE = (
@@ -34,16 +32,16 @@ EXAMPLE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 def check_question(value: str) -> str:
-    """Trim the question; it must then hold 1–1000 characters of valid Unicode."""
+    """Trim the question; it must then hold 1–QUESTION_MAX_CHARS characters of valid Unicode."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate such as "\ud800" in the JSON
         raise ValueError(f"the question is not valid Unicode text (character {exc.start + 1} "
                          "is a lone surrogate)") from None
     text = value.strip(TRIM_CHARS)
-    if not 1 <= len(text) <= QUESTION_MAX:
+    if not 1 <= len(text) <= QUESTION_MAX_CHARS:
         raise ValueError(
-            f"the question must be 1–{QUESTION_MAX} characters after trimming spaces "
+            f"the question must be 1–{QUESTION_MAX_CHARS} characters after trimming spaces "
             f"(got {len(text)})"
         )
     return text
@@ -81,13 +79,14 @@ class AskRequest(BaseModel):
     )
 
     question: Question = Field(
-        description="The question, in Swedish or English; 1–1000 characters after trimming.",
+        description=f"The question, in Swedish or English; 1–{QUESTION_MAX_CHARS} characters "
+                    "after trimming.",
         json_schema_extra=question_schema(),
     )
     top_k: WholeNumber = Field(3, ge=1, le=TOP_K_MAX,
-                               description="How many sources to return (1–20).")
+                               description=f"How many sources to return (1–{TOP_K_MAX}).")
     document: str | None = Field(
-        None, min_length=1, max_length=DOCUMENT_MAX,
+        None, min_length=1, max_length=DOCUMENT_NAME_MAX_CHARS,
         description="Only search this document (a `name` from GET /documents).",
     )
 
@@ -222,13 +221,6 @@ class ReadyResponse(BaseModel):
         default_factory=list, description="Front ends started beside the API that failed.")
 
 
-class JobState(StrEnum):
-    queued = "queued"
-    running = "running"
-    succeeded = "succeeded"
-    failed = "failed"
-
-
 class ReindexJobOut(BaseModel):
     """A background rebuild of the index from the corpus folder."""
 
@@ -271,12 +263,12 @@ class ErrorResponse(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"error": {
         "status": 422, "code": "invalid_request",
-        "message": "body.question: the question must be 1–1000 characters after trimming "
-                   "spaces (got 0)",
+        "message": f"body.question: the question must be 1–{QUESTION_MAX_CHARS} characters "
+                   "after trimming spaces (got 0)",
         "request_id": "6f1d0c3e9b2a4c58a7e2d1f0b3c4a5d6",
         "details": [{"field": "body.question",
-                     "message": "the question must be 1–1000 characters after trimming "
-                                "spaces (got 0)"}],
+                     "message": f"the question must be 1–{QUESTION_MAX_CHARS} characters "
+                                "after trimming spaces (got 0)"}],
     }}]})
 
     error: ErrorBody

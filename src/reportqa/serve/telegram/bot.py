@@ -49,6 +49,12 @@ from telegram.ext import (
 
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
+from reportqa.index.jobs import JobState
+from reportqa.limits import (
+    QUESTION_MAX_CHARS,
+    TELEGRAM_CONCURRENT_UPDATES,
+    TELEGRAM_CONNECTION_POOL,
+)
 from reportqa.serve.telegram.config import BotConfig, webhook_path
 from reportqa.serve.telegram.format import answer_html, not_found_html, sources_html, split_html
 from reportqa.serve.telegram.redaction import protect_token, redact
@@ -62,7 +68,6 @@ __all__ = ["BotConfig", "ReportBot", "question_in", "run_bot", "webhook_path"]
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query"]
-MAX_QUESTION_CHARS = 1000
 SOURCES_PREFIX = "src:"
 
 
@@ -101,11 +106,11 @@ class ReportBot:
             .token(c.token)
             .base_url(c.base_url)
             .request(RetryingRequest(retries=c.retries, backoff=c.retry_backoff,
-                                     connection_pool_size=64))
+                                     connection_pool_size=TELEGRAM_CONNECTION_POOL))
             .get_updates_request(RetryingRequest(retries=c.retries, backoff=c.retry_backoff,
                                                  connection_pool_size=2))
             .rate_limiter(AnswersFirstRateLimiter(max_retries=3))
-            .concurrent_updates(16)
+            .concurrent_updates(TELEGRAM_CONCURRENT_UPDATES)
             .defaults(Defaults(parse_mode=ParseMode.HTML,
                                link_preview_options=LinkPreviewOptions(is_disabled=True)))
         )
@@ -308,10 +313,10 @@ class ReportBot:
         """Edit the status message with the build's progress until it ends, then the result."""
         shown = t(lang, "reindex_started")
         try:
-            while job.state in ("queued", "running"):
+            while job.active:
                 await asyncio.sleep(self.reindex_poll_interval)
                 text = _progress_text(job, lang)
-                if text and text != shown and job.state in ("queued", "running"):
+                if text and text != shown and job.active:
                     with contextlib.suppress(TelegramError):
                         await status.edit_text(text)
                         shown = text
@@ -348,9 +353,9 @@ class ReportBot:
                     await self._send(chat.id, t(_user_lang(update), "rate_limited",
                                                 seconds=max(1, round(wait))), reply_to=reply_to)
                 return
-        if len(question) > MAX_QUESTION_CHARS:
+        if len(question) > QUESTION_MAX_CHARS:
             await self._send(chat.id, t(_user_lang(update), "too_long", length=len(question),
-                                        max=MAX_QUESTION_CHARS), reply_to=reply_to)
+                                        max=QUESTION_MAX_CHARS), reply_to=reply_to)
             return
         async with self._typing(chat.id):
             try:
@@ -491,7 +496,7 @@ def _progress_text(job, lang: str) -> str | None:
 
 def _result_text(job, lang: str) -> str:
     r = job.result
-    if job.state != "succeeded":
+    if job.state != JobState.succeeded:
         return t(lang, "reindex_failed", message=escape(job.message))
     if not r.get("published"):
         return t(lang, "reindex_unchanged", message=escape(job.message))

@@ -7,6 +7,7 @@ import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 
+from reportqa.limits import TELEGRAM_SOURCES_KEPT, TELEGRAM_USERS_TRACKED
 from reportqa.types import Source
 
 
@@ -28,7 +29,7 @@ class UserRateLimiter:
         if len(q) < self.rate:
             q.append(now)
             self._told.discard(user_id)
-            if len(self._seen) > 10_000:
+            if len(self._seen) > TELEGRAM_USERS_TRACKED:
                 self._prune(now)
             return 0.0, False
         tell = user_id not in self._told
@@ -54,7 +55,7 @@ class Shown:
 class SourceCache:
     """The most recent answers' sources under short random ids (callback data ≤ 64 bytes)."""
 
-    def __init__(self, size: int = 5000) -> None:
+    def __init__(self, size: int = TELEGRAM_SOURCES_KEPT) -> None:
         self.size = size
         self._items: OrderedDict[str, Shown] = OrderedDict()
         self._last: OrderedDict[int, str] = OrderedDict()

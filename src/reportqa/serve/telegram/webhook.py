@@ -22,13 +22,13 @@ from fastapi.responses import JSONResponse
 from pydantic import SecretStr
 
 from reportqa.config import Settings
+from reportqa.limits import TELEGRAM_UPDATE_MAX_BYTES
 from reportqa.serve.telegram.bot import ReportBot
 from reportqa.serve.telegram.config import BotConfig, webhook_path
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-MAX_UPDATE_BYTES = 1_000_000
 
 LifespanHook = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
@@ -55,7 +55,7 @@ def webhook_router(settings: Settings) -> APIRouter:
             return JSONResponse({"error": "the bot is starting; retry"}, status_code=503,
                                 headers={"Retry-After": "5"})
         body = await request.body()
-        if len(body) > MAX_UPDATE_BYTES:
+        if len(body) > TELEGRAM_UPDATE_MAX_BYTES:
             return _error(413, "update too large")
         try:
             await bot.process_webhook_update(json.loads(body))

@@ -1,0 +1,55 @@
+"""The limits reportqa enforces on what it accepts and keeps, in one place, each with why.
+
+The HTTP API, the Telegram bot, the CLI and the index builder import them from here, and the
+OpenAPI descriptions and error messages are written from them, so a limit changes in one line.
+"""
+
+from __future__ import annotations
+
+# ---- questions -----------------------------------------------------------------------------
+#: Characters in a question after trimming (HTTP and Telegram): room for any real question
+#: while bounding the work one request can cause.
+QUESTION_MAX_CHARS = 1000
+#: Sources returned with one answer (HTTP and `reportqa ask --top-k`): more than anyone reads.
+TOP_K_MAX = 20
+#: Passages one GET /search returns: keeps a response a page of results, not the index.
+SEARCH_K_MAX = 50
+#: Passages `reportqa search -k` prints: the CLI inspects retrieval, so it may list more.
+CLI_SEARCH_K_MAX = 100
+#: Characters in a `document` filter: longer than any corpus file name (255 bytes on common
+#: file systems), so a valid name always fits.
+DOCUMENT_NAME_MAX_CHARS = 300
+
+# ---- HTTP ----------------------------------------------------------------------------------
+#: Bytes in a request body: the largest valid /ask body (a 1000-character question, even
+#: \u-escaped) is under 8 KiB; more is refused before it is read into memory.
+MAX_BODY_BYTES = 64 * 1024
+#: Characters of a client's X-Request-ID that is echoed: a longer one is replaced, so request
+#: ids cannot flood the log.
+REQUEST_ID_MAX_CHARS = 128
+
+# ---- Telegram ------------------------------------------------------------------------------
+#: Bytes in one Telegram webhook update: far above any real update; junk is refused unparsed.
+TELEGRAM_UPDATE_MAX_BYTES = 1_000_000
+#: Updates the bot handles at once; later ones queue in python-telegram-bot.
+TELEGRAM_CONCURRENT_UPDATES = 16
+#: HTTP connections to the Bot API: more than the concurrent updates, so that a reply never
+#: waits for a free connection.
+TELEGRAM_CONNECTION_POOL = 64
+#: Answers whose sources the bot keeps for the "Visa källor" button and /kallor; memory stays
+#: bounded, and the buttons of older answers find nothing.
+TELEGRAM_SOURCES_KEPT = 5000
+#: Users the question rate limiter tracks before it forgets the idle ones (bounded memory).
+TELEGRAM_USERS_TRACKED = 10_000
+
+# ---- index ---------------------------------------------------------------------------------
+#: Characters in a passage's sentence: a longer one is split at semicolons or commas, so an
+#: answer stays a readable quote. Changing it changes the passages (bump CHUNKER_VERSION).
+MAX_SENTENCE_CHARS = 400
+#: Reindex jobs remembered per process for GET /admin/reindex/{id}; older ones are forgotten.
+REINDEX_JOBS_KEPT = 50
+#: Seconds the corpus folder must be quiet before a watch rebuild: the minimum keeps the
+#: watcher's polling step above 0 ms; the maximum keeps the first rebuild within 10 × 10 min
+#: of a change (watch.MAX_DELAY_FACTOR).
+WATCH_DEBOUNCE_MIN_SECONDS = 0.05
+WATCH_DEBOUNCE_MAX_SECONDS = 600

@@ -1,0 +1,73 @@
+"""Dependencies and parameters the routes share: the app's state, the loaded engine, the
+admin key check, and the `document` filter."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, cast
+
+from fastapi import Depends, Query, Request, Security
+from fastapi.security import APIKeyHeader
+
+from reportqa.engine import Engine
+from reportqa.index.jobs import ReindexJobs
+from reportqa.limits import DOCUMENT_NAME_MAX_CHARS
+from reportqa.serve.http.errors import APIError
+from reportqa.serve.http.state import ServiceState
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                               description="Equal to REPORTQA_ADMIN_API_KEY.")
+
+
+def get_service(request: Request) -> ServiceState:
+    """The state of the app serving this request."""
+    return request.app.state
+
+
+ServiceDep = Annotated[ServiceState, Depends(get_service)]
+
+
+async def current_engine(service: ServiceDep) -> Engine:
+    """The loaded engine, or 503 while it loads."""
+    eng = service.engine
+    if eng is None:
+        err = service.load_error
+        msg = ("the model and index are still loading; retry in a few seconds" if not err
+               else f"the index could not be loaded: {err}")
+        raise APIError(503, msg, "not_ready", headers={"Retry-After": "5"})
+    return eng
+
+
+EngineDep = Annotated[Engine, Depends(current_engine)]
+
+
+async def current_jobs(service: ServiceDep, _engine: EngineDep) -> ReindexJobs:
+    """The process's reindex jobs; 503 while the engine loads (they are published with it)."""
+    return cast(ReindexJobs, service.reindex_jobs)
+
+
+JobsDep = Annotated[ReindexJobs, Depends(current_jobs)]
+
+
+async def require_admin(service: ServiceDep,
+                        key: Annotated[str | None, Security(_api_key_header)] = None) -> None:
+    """403 when admin is disabled (no key configured), 401 for a missing or wrong key."""
+    secret = service.settings.admin_api_key
+    configured = secret.get_secret_value() if secret else ""
+    if not configured:
+        raise APIError(403, "admin endpoints are disabled: set REPORTQA_ADMIN_API_KEY "
+                       "to enable them", "admin_disabled")
+    if not key or not hmac.compare_digest(key.encode("utf-8", "surrogateescape"),
+                                          configured.encode("utf-8")):
+        raise APIError(401, "missing or wrong X-API-Key header", "unauthorized")
+
+
+DocParam = Annotated[str | None, Query(min_length=1, max_length=DOCUMENT_NAME_MAX_CHARS,
+                                       description="Only this document (see /documents).")]
+
+
+def check_document(eng: Engine, document: str | None) -> None:
+    """404 unless `document` is None or the name of an indexed document."""
+    if document is not None and document not in {d["name"] for d in eng.documents()}:
+        raise APIError(404, f"no document named {document!r} in the index; "
+                       "GET /documents lists them", "unknown_document")

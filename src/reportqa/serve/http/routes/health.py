@@ -1,0 +1,42 @@
+"""GET /healthz, /readyz and /metrics: liveness, readiness and Prometheus metrics."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from reportqa.serve.http.deps import EngineDep, ServiceDep
+from reportqa.serve.http.errors import responses
+from reportqa.serve.http.metrics import CONTENT_TYPE
+from reportqa.serve.http.models import HealthResponse, ReadyResponse
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", summary="The process is alive")
+async def healthz() -> HealthResponse:
+    """200 as long as the process answers, even while the model loads."""
+    return HealthResponse(status="ok")
+
+
+@router.get("/readyz", summary="The model and index are loaded", responses=responses(503))
+async def readyz(service: ServiceDep, eng: EngineDep) -> ReadyResponse:
+    """503 until the model and index are loaded, then 200 with the index version."""
+    reload_state = getattr(eng, "reload_state", None)
+    return ReadyResponse(status="ready", index_version=eng.version, model=eng.model_name,
+                         documents=len(eng.documents()),
+                         passages=int(eng.manifest.get("passages", 0)),
+                         reload=reload_state() if reload_state else None,
+                         warnings=list(service.hook_errors))
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response,
+            responses={200: {"description": "Prometheus text exposition format.",
+                             "content": {"text/plain": {
+                                 "schema": {"type": "string"},
+                                 "example": 'reportqa_answers_total{outcome="answered"} 12.0\n'
+                             }}}})
+async def metrics_endpoint(service: ServiceDep) -> Response:
+    """Requests by endpoint and status, latency histogram, answered vs declined questions,
+    the index version and its passage count."""
+    return Response(service.metrics.render(), media_type=CONTENT_TYPE)
