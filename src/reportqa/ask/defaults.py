@@ -1,4 +1,4 @@
-"""Retrieval settings recorded in each index manifest, chosen by measurement (README, quality).
+"""Retrieval settings recorded in each index manifest, chosen by measurement (docs/quality.md).
 
 - fusion: score-normalised linear fusion (reciprocal rank fusion lowered first-place hits).
 - dense_weight: the bundled English MiniLM model is weak on Swedish, so the lexical side

@@ -1,14 +1,14 @@
-"""BM25 (bm25s) over Swedish-normalised tokens.
+"""The lexical analyzer: Swedish-normalised tokens for BM25 and for coverage.
 
 Each word becomes its Snowball Swedish stem (PyStemmer) plus, for rare compounds, the stems
 of its parts ("tillverkningsindustrin" → tillverkningsindustrin, tillverkning, industrin),
 so that "industrin" finds "tillverkningsindustrin" and "turismklustret" finds "turism" and
 "klustret". Numbers lose their thousands separators ("5 000", "5 000" and "5000" are one
 token) and Swedish number words also give their digits ("fem" → 5). Character n-grams are
-an option (measured: decompounding alone ranks better, see README). Only a short stop-word
+an option (measured: decompounding alone ranks better, docs/quality.md). Only a short stop-word
 list: large lists remove content words ("stor", "del", "olika").
 
-Queries are scored by concept (see query.py): a question word with its alternatives
+Queries are scored by concept (see ask/question.py): a question word with its alternatives
 (compound parts, synonyms, translations) counts once, with the best-matching alternative.
 """
 
