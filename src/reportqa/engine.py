@@ -25,7 +25,7 @@ from reportqa.config import Settings
 from reportqa.errors import IndexCorruptError, IndexMissingError, ReportQAError
 from reportqa.index.layout import CURRENT, IndexDir, check_model, read_manifest
 from reportqa.index.loaded import LoadedIndex
-from reportqa.types import Answer, Hit
+from reportqa.types import Answer, DocumentInfo, Hit, IndexInfo
 
 log = logging.getLogger(__name__)
 
@@ -284,5 +284,15 @@ class Engine:
         answer.index_version = snap.version
         return answer
 
-    def documents(self) -> list[dict[str, Any]]:
-        return list(self._snapshot.index.manifest.get("documents", []))
+    def documents(self) -> list[DocumentInfo]:
+        return list(self.info().documents)
+
+    def info(self) -> IndexInfo:
+        """The served version: its id, model, build time, passages and documents."""
+        m = self._snapshot.index.manifest
+        return IndexInfo(self._snapshot.version, self.model_name, m.get("built_at", ""),
+                         int(m.get("passages", 0)),
+                         tuple(DocumentInfo.from_manifest(d) for d in m.get("documents", [])))
+
+    def has_document(self, name: str) -> bool:
+        return name in self._snapshot.index.doc_ranges

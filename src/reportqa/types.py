@@ -39,3 +39,34 @@ class Hit:
     score: float  # fused, 0..1
     dense: float  # cosine similarity
     lexical: float  # BM25 normalised by the best BM25 score of the query
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One indexed report, as /documents, `index info` and the bot show it."""
+
+    name: str
+    title: str
+    kind: str
+    pages: int | None
+    passages: int
+    sha256: str
+    indexed_at: str  # when this content was first indexed (kept while it is unchanged)
+    changed_at: str  # the file's modification time when this content was indexed
+
+    @classmethod
+    def from_manifest(cls, d: dict) -> DocumentInfo:
+        return cls(d["name"], d.get("title", d["name"]), d.get("kind", ""), d.get("pages"),
+                   int(d.get("passages", 0)), d.get("sha256", ""), d.get("indexed_at", ""),
+                   d.get("changed_at", ""))
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    """The index version being served."""
+
+    version: str
+    model: str
+    built_at: str
+    passages: int
+    documents: tuple[DocumentInfo, ...]

@@ -106,7 +106,7 @@ def test_kill_9_during_a_build(live, embedder, tmp_path, point, left, new_is_liv
     eng = Engine.load(s, embedder=embedder)
     assert eng.version == idx.current()
     assert "5 000" in eng.ask(QUESTION).text
-    names = [d["name"] for d in eng.documents()]
+    names = [d.name for d in eng.documents()]
     assert ("vagar.txt" in names) is not new_is_live
     if not new_is_live:  # the old index still answers from the document the build removed
         road = eng.ask(ROAD)
@@ -117,7 +117,7 @@ def test_kill_9_during_a_build(live, embedder, tmp_path, point, left, new_is_liv
     assert res.published and leftovers(s) == set()
     assert "vagar.txt" in res.removed or new_is_live
     assert eng.reload() is True
-    assert "vagar.txt" not in [d["name"] for d in eng.documents()]
+    assert "vagar.txt" not in [d.name for d in eng.documents()]
     assert "5 000" in eng.ask(QUESTION).text
     if point == "embedding":
         assert res.added == ["varden.txt"] and res.embedded == 45

@@ -13,8 +13,8 @@ def test_engine_answer_names_its_version_and_edition(engine):
     ans = engine.ask(INDUSTRY)
     assert ans.index_version == engine.version
     doc = engine.documents()[0]
-    assert ans.sources and all(s.indexed_at == doc["indexed_at"] for s in ans.sources)
-    assert doc["indexed_at"] and doc["changed_at"]
+    assert ans.sources and all(s.indexed_at == doc.indexed_at for s in ans.sources)
+    assert doc.indexed_at and doc.changed_at
 
 
 def test_api_sources_carry_the_edition_date(report_settings, engine):

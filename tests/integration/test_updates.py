@@ -74,24 +74,24 @@ def test_edited_figure_is_answered_after_rebuild(live, embedder):
     src = after.sources[0]
     assert src.document == REPORT.name and src.title == "Läget i länet"
     new_doc = eng.documents()[0]
-    assert src.indexed_at == new_doc["indexed_at"] > old_doc["indexed_at"]
-    assert new_doc["changed_at"] and new_doc["sha256"] != old_doc["sha256"]
+    assert src.indexed_at == new_doc.indexed_at > old_doc.indexed_at
+    assert new_doc.changed_at and new_doc.sha256 != old_doc.sha256
     # The question in flight on the old snapshot still answers from it.
-    assert before.sources[0].indexed_at == old_doc["indexed_at"]
+    assert before.sources[0].indexed_at == old_doc.indexed_at
 
 
 def test_unchanged_documents_keep_their_edition_dates(live, embedder):
     s, eng = live
-    first = {d["name"]: d for d in eng.documents()}
+    first = {d.name: d for d in eng.documents()}
     time.sleep(1.1)
     make_txt(s.corpus_dir / "vagar.txt")
     res = build_index(s, embedder_factory=lambda: embedder)
     assert res.added == ["vagar.txt"] and res.reused_documents == 1
     eng.reload()
-    docs = {d["name"]: d for d in eng.documents()}
-    assert docs[REPORT.name]["indexed_at"] == first[REPORT.name]["indexed_at"]
-    assert docs[REPORT.name]["changed_at"] == first[REPORT.name]["changed_at"]
-    assert docs["vagar.txt"]["indexed_at"] > first[REPORT.name]["indexed_at"]
+    docs = {d.name: d for d in eng.documents()}
+    assert docs[REPORT.name].indexed_at == first[REPORT.name].indexed_at
+    assert docs[REPORT.name].changed_at == first[REPORT.name].changed_at
+    assert docs["vagar.txt"].indexed_at > first[REPORT.name].indexed_at
 
 
 def test_add_and_delete_documents(live, embedder):
@@ -110,7 +110,7 @@ def test_add_and_delete_documents(live, embedder):
     res2 = build_index(s, embedder_factory=lambda: emb2)
     assert res2.removed == [REPORT.name] and res2.embedded == emb2.count == 0
     eng.reload()
-    assert [d["name"] for d in eng.documents()] == ["energi.md"]
+    assert [d.name for d in eng.documents()] == ["energi.md"]
     hits = eng.search(QUESTION, k=10)
     assert hits and all(h.passage.doc == "energi.md" for h in hits)
     assert not eng.ask(QUESTION).found or "5 000" not in (eng.ask(QUESTION).text or "")
@@ -266,10 +266,10 @@ def test_watcher_rebuilds_after_the_corpus_changes(live, embedder):
 def test_documents_show_editions(live):
     _, eng = live
     (doc,) = eng.documents()
-    assert doc["name"] == REPORT.name and doc["indexed_at"] and doc["changed_at"]
+    assert doc.name == REPORT.name and doc.indexed_at and doc.changed_at
     manifest = json.loads((IndexDir(live[0].index_dir).resolve() / MANIFEST)
                           .read_text())
-    assert manifest["documents"][0]["changed_at"] == doc["changed_at"]
+    assert manifest["documents"][0]["changed_at"] == doc.changed_at
 
 
 def test_only_the_last_versions_are_kept(live, embedder):

@@ -68,6 +68,6 @@ DocParam = Annotated[str | None, Query(min_length=1, max_length=DOCUMENT_NAME_MA
 
 def check_document(eng: Engine, document: str | None) -> None:
     """404 unless `document` is None or the name of an indexed document."""
-    if document is not None and document not in {d["name"] for d in eng.documents()}:
+    if document is not None and not eng.has_document(document):
         raise APIError(404, f"no document named {document!r} in the index; "
                        "GET /documents lists them", "unknown_document")

@@ -31,15 +31,15 @@ class _IndexCollector:
         yield ready
         if engine is None:
             return
-        manifest = engine.manifest
+        served = engine.info()
         info = InfoMetricFamily("reportqa_index", "The index version being served")
-        info.add_metric([], {"version": engine.version, "model": engine.model_name})
+        info.add_metric([], {"version": served.version, "model": served.model})
         yield info
         passages = GaugeMetricFamily("reportqa_index_passages", "Passages in the served index")
-        passages.add_metric([], float(manifest.get("passages", 0)))
+        passages.add_metric([], float(served.passages))
         yield passages
         docs = GaugeMetricFamily("reportqa_index_documents", "Documents in the served index")
-        docs.add_metric([], float(len(manifest.get("documents", []))))
+        docs.add_metric([], float(len(served.documents)))
         yield docs
 
 

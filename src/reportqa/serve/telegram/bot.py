@@ -247,23 +247,22 @@ class ReportBot:
         mention = f"@{escape(context.bot.username or '')}"
         how = t(lang, "how_private") if chat.type == Chat.PRIVATE else t(
             lang, "how_group", mention=mention)
-        reports = "\n".join(f"• <b>{escape(d.get('title') or d['name'])}</b>"
+        reports = "\n".join(f"• <b>{escape(d.title or d.name)}</b>"
                             for d in self.engine.documents()) or t(lang, "no_reports")
         examples = "\n".join(f"• {escape(q)}" for q in EXAMPLES[lang])
         await self._send(chat.id, t(lang, "help", reports=reports, examples=examples, how=how))
 
     async def _cmd_about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         lang = _user_lang(update)
-        manifest = getattr(self.engine, "manifest", {}) or {}
+        served = self.engine.info()
         reports = "\n".join(
-            t(lang, "report_line", title=escape(d.get("title") or d["name"]),
-              name=escape(d["name"]), passages=d.get("passages", "?"),
-              indexed=escape(str(d.get("indexed_at", "?"))))
-            for d in self.engine.documents()) or t(lang, "no_reports")
+            t(lang, "report_line", title=escape(d.title or d.name), name=escape(d.name),
+              passages=d.passages, indexed=escape(d.indexed_at or "?"))
+            for d in served.documents) or t(lang, "no_reports")
         await self._send(update.effective_chat.id, t(
-            lang, "about", reports=reports, version=escape(str(self.engine.version)),
-            built=escape(str(manifest.get("built_at", "?"))),
-            passages=manifest.get("passages", "?"), model=escape(str(self.engine.model_name))))
+            lang, "about", reports=reports, version=escape(served.version),
+            built=escape(served.built_at or "?"), passages=served.passages,
+            model=escape(served.model)))
 
     async def _cmd_ask(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         msg = update.effective_message

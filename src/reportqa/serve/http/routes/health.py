@@ -23,9 +23,9 @@ async def healthz() -> HealthResponse:
 async def readyz(service: ServiceDep, eng: EngineDep) -> ReadyResponse:
     """503 until the model and index are loaded, then 200 with the index version."""
     reload_state = getattr(eng, "reload_state", None)
-    return ReadyResponse(status="ready", index_version=eng.version, model=eng.model_name,
-                         documents=len(eng.documents()),
-                         passages=int(eng.manifest.get("passages", 0)),
+    info = eng.info()
+    return ReadyResponse(status="ready", index_version=info.version, model=info.model,
+                         documents=len(info.documents), passages=info.passages,
                          reload=reload_state() if reload_state else None,
                          warnings=list(service.hook_errors))
 

@@ -40,7 +40,7 @@ async def search(q: SearchQ, service: ServiceDep, eng: EngineDep, k: SearchK = 5
     def run() -> tuple[list[Hit], dict[str, str], float]:
         t = time.perf_counter()
         hits = eng.search(q, k, document)
-        titles = {d["name"]: d.get("title", d["name"]) for d in eng.documents()}
+        titles = {d.name: d.title for d in eng.documents()}
         return hits, titles, (time.perf_counter() - t) * 1000
 
     hits, titles, took = await service.run_inference(run)
