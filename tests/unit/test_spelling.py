@@ -58,3 +58,25 @@ def test_a_word_the_report_uses_is_kept_as_written():
     q = QueryAnalyzer(Analyzer(), [Analyzer().word_terms("nod")[0]])
     assert q.analyze("Vilken organisation är nod för industrin?").text \
         == "Vilken organisation är nod för industrin?"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("hur många jobar i industrin", "hur många jobbar i industrin"),
+    ("hur många dog i trafikolycor", "hur många dog i trafikolyckor"),
+])
+def test_one_wrong_letter_is_read_as_the_common_word(typed, meant):
+    assert repair_question(typed) == meant
+
+
+def test_words_of_the_report_and_short_words_are_not_corrected():
+    report = {"etour", "jobar"}
+    assert repair_question("vad är etour", report.__contains__) == "vad är etour"
+    assert repair_question("hur många jobar", report.__contains__) == "hur många jobar"
+    assert repair_question("vad gör mnu") == "vad gör mnu"  # under five letters
+
+
+def test_a_typo_prefers_the_word_the_report_uses():
+    # "turismbranchen" is one letter from the report's "turismbranschen", a word too rare
+    # for word frequencies to suggest by themselves
+    assert repair_question("turismbranchen", {"turismbranschen"}.__contains__) == \
+        "turismbranschen"

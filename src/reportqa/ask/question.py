@@ -244,6 +244,7 @@ class QueryAnalyzer:
         self.analyzer = analyzer
         self.thesaurus = thesaurus if thesaurus is not None else load_thesaurus()
         load_restorations()  # the spelling table, here at load rather than in a question
+        zipf("the", "en")  # … and the English word list the typo repair consults
         self.doc_freq = doc_freq
         self.num_docs = num_docs
         self.glossary = glossary if glossary is not None else load_glossary()
@@ -286,7 +287,7 @@ class QueryAnalyzer:
 
     def _known(self, word: str) -> bool:
         """Whether the index has this word (its stem), as written."""
-        return self.analyzer.word_terms(word)[0] in self._vocab_set
+        return self.analyzer.stem(word) in self._vocab_set
 
     def thesaurus_terms(self, word: str) -> list[tuple[str, ...]]:
         """Index terms of the thesaurus synonyms of a word (and, for a compound, of its

@@ -4,8 +4,11 @@
 anställda finns det i jämtland", and "hur mkt" as "hur mycket". A word written without
 å, ä or ö is restored to the Swedish word it folds from when that word is much more common
 (wordfreq): "manga" → "många", "jamtland" → "jämtland", but "har" stays "har" (not
-"här"), as both are common. The caller keeps the repair only for Swedish questions, since
-English words fold too ("for" → "för").
+"här"), as both are common. A rare word of five letters or more that neither the report
+nor the language knows is read as the word one edit away (a letter missing, extra,
+swapped or wrong) that is far more common, the report's own words first: "jobar" →
+"jobbar", "trafikolycor" → "trafikolyckor". The caller keeps the repair only for Swedish
+questions, since English words fold too ("for" → "för").
 """
 
 from __future__ import annotations
@@ -28,6 +31,13 @@ _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_GAIN = 1.0  # Zipf units the restored word must be more common by
 MIN_ZIPF = 3.0  # … and at least this common
+#: One-edit typo repair: only words this long (short words have too many neighbours), only
+#: words rarer than TYPO_MAX_ZIPF (a real word is meant as written), into a word at least
+#: TYPO_MIN_ZIPF common, or one the report uses.
+TYPO_MIN_LENGTH = 5
+TYPO_MAX_ZIPF = 1.5
+TYPO_MIN_ZIPF = 2.5
+_LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
 
 
 @lru_cache(maxsize=1)
@@ -50,12 +60,39 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
     if not lower.isascii() or (known is not None and known(lower)):
         return word  # a word the report itself uses ("nod") is meant as written
     cand = load_restorations().get(lower)
-    if cand is None:
-        return word
-    zc = zipf(cand, "sv")
-    if zc >= MIN_ZIPF and zc - zipf(lower, "sv") >= MIN_GAIN:
-        return cand.capitalize() if word[0].isupper() else cand
+    if cand is not None:
+        zc = zipf(cand, "sv")
+        if zc >= MIN_ZIPF and zc - zipf(lower, "sv") >= MIN_GAIN:
+            return cand.capitalize() if word[0].isupper() else cand
+    typo = _one_edit(lower, known)
+    if typo is not None:
+        return typo.capitalize() if word[0].isupper() else typo
     return word
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
+
+
+def _one_edit(word: str, known: Callable[[str], bool] | None) -> str | None:
+    """The word a rare, unknown word was probably meant to be, or None."""
+    if (len(word) < TYPO_MIN_LENGTH or not word.isalpha()
+            or zipf(word, "sv") >= TYPO_MAX_ZIPF or zipf(word, "en") >= TYPO_MAX_ZIPF):
+        return None
+    scored = []
+    for cand in _edits(word):
+        in_report = known is not None and known(cand)
+        z = zipf(cand, "sv")
+        if in_report or z >= TYPO_MIN_ZIPF:
+            scored.append((in_report, z, cand))
+    return max(scored)[2] if scored else None
 
 
 def repair_question(text: str, known: Callable[[str], bool] | None = None) -> str:
