@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportqa.ask.answer import Answerer
+from reportqa.ask.answer import Answerer, RerankWeights
 from reportqa.ask.defaults import (
     DEFAULT_ABSTAIN_THRESHOLD,
     DEFAULT_DENSE_WEIGHT_WEAK,
@@ -29,8 +29,8 @@ from reportqa.types import Answer, DocumentInfo, Hit, IndexInfo
 
 log = logging.getLogger(__name__)
 
-#: Passages retrieved for answering: the answerer weighs this many candidate sentences.
-ANSWER_CANDIDATES = 10
+#: Passages retrieved for answering: as many as the answerer weighs.
+ANSWER_CANDIDATES = RerankWeights().candidates
 
 
 @dataclass

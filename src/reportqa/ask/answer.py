@@ -132,6 +132,26 @@ class RerankWeights:
 
 
 @dataclass(frozen=True)
+class Asks:
+    """The kinds of answer a question asks for beyond its Query flags (quantity, temporal),
+    decided once per question."""
+
+    money: bool  # a price, cost or turnover
+    year: bool  # "vilket år", "which year"
+    meaning: bool  # what a word means
+    who: bool  # who, or which organisation
+
+    @classmethod
+    def of(cls, q: Query) -> Asks:
+        return cls(bool(_MONEY_QUESTION.search(q.text)), bool(_YEAR_QUESTION.search(q.text)),
+                   bool(_MEANING_QUESTION.match(q.text)), bool(_WHO_QUESTION.search(q.text)))
+
+    def any(self, q: Query) -> bool:
+        """Whether the question asks for a kind of answer at all."""
+        return q.quantity or q.temporal or self.money or self.year or self.meaning or self.who
+
+
+@dataclass(frozen=True)
 class Scored:
     hit: Hit
     score: float
@@ -335,37 +355,29 @@ class Answerer:
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 
-    def kind_factor(self, q: Query, best: Scored) -> float:
+    def kind_factor(self, q: Query, best: Scored, asks: Asks | None = None) -> float:
         """1 when the sentence has the kind of answer the question asks for; lower for an
         amount, money, a counted thing, a time, a year, a definition or a name it lacks."""
         w = self.weights
+        asks = asks or Asks.of(q)
         factor = 1.0
         sentence = best.hit.passage.text
         amounts = sentence if q.temporal else without_times(sentence)
         if q.quantity and not has_number(amounts):
             factor *= w.missing_number
-        elif _MONEY_QUESTION.search(q.text) and not _MONEY.search(sentence):
+        elif asks.money and not _MONEY.search(sentence):
             factor *= w.missing_number  # a price or turnover is an amount of money
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
             factor *= w.unit_mismatch
         if q.temporal and not has_time(sentence):
             factor *= w.missing_time
-        elif _YEAR_QUESTION.search(q.text) and not _YEAR.search(sentence):
+        elif asks.year and not _YEAR.search(sentence):
             factor *= w.missing_year
-        if _MEANING_QUESTION.match(q.text) and not self._defines(sentence):
+        if asks.meaning and not self._defines(sentence):
             factor *= w.missing_definition
-        if _WHO_QUESTION.search(q.text) and not names_in(answer_text(best.hit, best.needs_context),
-                                                        q.text):
+        if asks.who and not names_in(answer_text(best.hit, best.needs_context), q.text):
             factor *= w.missing_name
         return factor
-
-    @staticmethod
-    def kind_asked(q: Query) -> bool:
-        """Whether the question asks for a kind of answer: an amount, a time, a year, a
-        definition or a name."""
-        return bool(q.quantity or q.temporal or _MONEY_QUESTION.search(q.text)
-                    or _YEAR_QUESTION.search(q.text) or _MEANING_QUESTION.match(q.text)
-                    or _WHO_QUESTION.search(q.text))
 
     def confidence(self, q: Query, best: Scored) -> float:
         """Weighted coverage of the question by the passage, lowered when the sentence lacks
@@ -374,19 +386,16 @@ class Answerer:
 
     def evidence(self, q: Query, ranked: list[Scored]) -> list[dict[str, float]]:
         """The evidence of each re-ranked candidate, as the answer model reads it."""
-        n = self.weights.candidates
-        top = ranked[:n]
-        best_dense = max((s.hit.dense for s in top), default=0.0)
-        asked = float(self.kind_asked(q))
+        asks = Asks.of(q)
+        asked = float(asks.any(q))
         english = float(q.language == "en")
         out = []
-        for i, s in enumerate(top):
+        for i, s in enumerate(ranked[:self.weights.candidates]):
             out.append({
-                "dense": s.hit.dense, "dense_margin": s.hit.dense - best_dense,
-                "lexical": s.hit.lexical, "fused": s.hit.score,
+                "dense": s.hit.dense, "lexical": s.hit.lexical, "fused": s.hit.score,
                 "sentence_cov": s.sentence_cov, "passage_cov": s.passage_cov,
                 "subject_cov": s.confidence_cov, "kind_asked": asked,
-                "kind_factor": self.kind_factor(q, s),
+                "kind_factor": self.kind_factor(q, s, asks),
                 "unit_bound": float(bool(q.quantity and self._unit_match(q, s.hit.passage.text))),
                 "rerank": s.score, "english": english, "first": float(i == 0),
             })

@@ -24,7 +24,7 @@ from typing import Any
 #: The evidence, in the order the model's coefficients follow.
 FEATURES = (
     "dense",  # cosine of question and passage (the model's own scale)
-    "dense_margin",  # dense minus the best dense among the candidates (0 for the best)
+    "dense_gap",  # dense minus the best dense among the candidates (0 for the best)
     "lexical",  # BM25 over the best BM25 of the question
     "fused",  # the retrieval score
     "sentence_cov",  # weighted share of the question's concepts the sentence covers
@@ -42,8 +42,8 @@ FEATURES = (
     "kind_factor_gap", "rerank_gap",
 )
 #: The features that get a "_gap" partner.
-RELATIVE = ("lexical", "fused", "sentence_cov", "passage_cov", "subject_cov", "kind_factor",
-            "rerank")
+RELATIVE = ("dense", "lexical", "fused", "sentence_cov", "passage_cov", "subject_cov",
+            "kind_factor", "rerank")
 
 
 def add_gaps(evidence: list[dict[str, float]]) -> list[dict[str, float]]:

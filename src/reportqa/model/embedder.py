@@ -16,11 +16,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reportqa.config import DEFAULT_MODEL_CACHE, E5_MODEL, MINILM_MODEL, canonical_model
+from reportqa.config import (
+    DEFAULT_MODEL_CACHE,
+    E5_MODEL,
+    MINILM_MODEL,
+    canonical_model,
+    default_prompts,
+)
 from reportqa.errors import ReportQAError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
+
+    from reportqa.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +91,6 @@ class Embedder:
         device: str = "cpu",
         cache_dir: Path = DEFAULT_MODEL_CACHE,
     ) -> None:
-        from reportqa.config import default_prompts
-
         self.model_name = canonical_model(model)
         query, passage = default_prompts(self.model_name)
         self.query_prompt = query if query_prompt is None else query_prompt
@@ -141,10 +147,6 @@ class Embedder:
             if on_batch:
                 on_batch(len(rows))
         return out
-
-
-if TYPE_CHECKING:
-    from reportqa.config import Settings
 
 
 def load_embedder(settings: Settings, *, serving: bool = False) -> Embedder:
