@@ -16,9 +16,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Serves at once: a missing or stale index is rebuilt in the background and swapped in.
 run: install
-	$(BIN)/reportqa index build --if-stale
-	$(BIN)/reportqa serve
+	$(BIN)/reportqa serve --build-if-stale
 
 test: install
 	bash tools/ensure_chromium.sh

@@ -14,7 +14,7 @@ import typer
 
 from reportqa.config import Settings
 from reportqa.errors import IndexCorruptError, ReportQAError
-from reportqa.index.layout import IndexDir, read_manifest, verify_files
+from reportqa.index.layout import IndexDir, missing_index_message, read_manifest, verify_files
 from reportqa.limits import (
     CLI_SEARCH_K_MAX,
     TOP_K_MAX,
@@ -131,9 +131,14 @@ def index_build(
           "on_wait": waiting}
     if quiet:
         res = build_index(s, **kw)
-    else:
+    elif sys.stderr.isatty():
         with RichProgress() as prog:
             res = build_index(s, progress=prog, **kw)
+    else:  # systemd, a log file, a pipe: progress as lines every few seconds
+        from reportqa.index.progress import LogProgress
+
+        res = build_index(s, progress=LogProgress(lambda line: typer.echo(line, err=True)),
+                          **kw)
     for name, reason in res.skipped:
         typer.echo(f"skipped {name}: {reason}", err=True)
     if not res.published:
@@ -173,7 +178,7 @@ def index_watch(
     from reportqa.index.watch import CorpusWatcher
 
     s = _settings(corpus, index)
-    logging.getLogger("reportqa").setLevel(logging.INFO)
+    _log_reportqa_info(s.log_level)
     typer.echo(f"watching {s.corpus_dir} (rebuilds into {s.index_dir} after {debounce:g} s "
                "of quiet; Ctrl-C stops)")
     CorpusWatcher(s, embedder_factory=_shared_embedder(s), debounce=debounce).run()
@@ -210,7 +215,7 @@ def index_list(index: IndexOpt = None) -> None:
     cur = idx.current()
     versions = idx.versions()
     if not versions:
-        _fail(f"no index in {idx.root}: build one with `reportqa index build`")
+        _fail(missing_index_message(idx.root))
     for v in versions:
         try:
             m = read_manifest(idx.path(v))
@@ -275,7 +280,7 @@ def index_verify(
         _fail(f"no index version {version} (see `reportqa index list`)")
     names = idx.versions() if all_versions else [idx.resolve(version).name]
     if not names:
-        _fail(f"no index in {idx.root}: build one with `reportqa index build`")
+        _fail(missing_index_message(idx.root))
     broken = 0
     for name in names:
         try:
@@ -425,6 +430,9 @@ def serve(
     corpus: CorpusOpt = None,
     watch: Annotated[bool, typer.Option(
         "--watch", help="also rebuild when the corpus folder changes")] = False,
+    build_if_stale: Annotated[bool, typer.Option(
+        "--build-if-stale", help="rebuild a missing or stale index in the background at "
+        "startup, serving the live version meanwhile (`make run` does)")] = False,
 ) -> None:
     """Serve the HTTP API (and the Telegram bot when TELEGRAM_BOT_TOKEN is set).
 
@@ -432,9 +440,8 @@ def serve(
     SIGHUP reloads at once).
     """
     _preload_model_libraries()  # overlaps the model libraries' import with the server's
-    import uvicorn
-
     from reportqa.serve.http.app import create_app
+    from reportqa.serve.http.server import run_server
 
     s = _settings(corpus, index, host=host, port=port)
     updates = _update_hooks(s, watch)  # swap new index versions in; rebuild with --watch
@@ -442,8 +449,9 @@ def serve(
 
     routers, hooks = telegram_extras(s)  # the bot too when TELEGRAM_BOT_TOKEN is set
     hooks = [*updates, *hooks]
-    uvicorn.run(create_app(s, routers=routers, lifespan_hooks=hooks), host=s.host, port=s.port,
-                log_level="info")
+    _log_reportqa_info(s.log_level)
+    run_server(create_app(s, routers=routers, lifespan_hooks=hooks,
+                          build_if_stale=build_if_stale), s)
 
 
 @app.command()
@@ -451,11 +459,19 @@ def bot(index: IndexOpt = None, corpus: CorpusOpt = None) -> None:
     """Run the Telegram bot alone (long polling) until Ctrl-C; token from TELEGRAM_BOT_TOKEN."""
     from reportqa.serve.telegram.bot import run_bot
 
-    for handler in logging.getLogger().handlers:  # show the bot's own INFO lines
-        handler.setLevel(logging.INFO)
+    s = _settings(corpus, index)
+    _log_reportqa_info(s.log_level)
+    run_bot(s)
+
+
+def _log_reportqa_info(level_name: str) -> None:
+    """Services log reportqa's lines at `level_name` (INFO: start, ready, swaps, access;
+    DEBUG adds the questions themselves) and other libraries' warnings."""
+    level = logging.getLevelName(level_name)
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(min(level, logging.INFO))
         handler.addFilter(lambda r: r.levelno >= logging.WARNING or r.name.startswith("reportqa"))
-    logging.getLogger("reportqa").setLevel(logging.INFO)
-    run_bot(_settings(corpus, index))
+    logging.getLogger("reportqa").setLevel(level)
 
 
 def _update_hooks(s: Settings, watch: bool) -> list:
@@ -475,11 +491,20 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
         handler.setLevel(logging.WARNING)
+    from pydantic import ValidationError
+
+    from reportqa.config import describe_settings_error
+
     try:
         app()
     except ReportQAError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except ValidationError as exc:
+        if exc.title != "Settings":
+            raise
+        typer.echo(f"error: {describe_settings_error(exc)}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
 

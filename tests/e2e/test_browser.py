@@ -41,12 +41,21 @@ def browser():
         b.close()
 
 
+#: Collects the page's Content-Security-Policy violations in window.__csp.
+CSP_WATCH = """window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));"""
+
+
 def _page(browser, viewport):
     context = browser.new_context(viewport=viewport, locale="sv-SE",
                                   is_mobile=viewport is PHONE, has_touch=viewport is PHONE)
+    context.add_init_script(CSP_WATCH)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text)
+            if "Content Security Policy" in msg.text else None)
     return context, page, errors
 
 
@@ -66,12 +75,15 @@ def test_ask_the_industry_question(browser, base_url, artifacts_dir, viewport):
         assert "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster.txt" in source
         first = page.locator("ol.sources li").first
         assert "5 000" in first.locator("mark").inner_text()  # the answer sentence, highlighted
+        figure = answer.locator(".answer strong.figure")  # the key figure, emphasised
+        assert figure.count() >= 1 and "5 000" in figure.first.inner_text()
         page.locator("#docs").filter(has_text="passager").wait_for(timeout=10_000)
         # Nothing sticks out sideways on a phone.
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         name = "phone" if viewport is PHONE else "desktop"
         page.screenshot(path=str(artifacts_dir / f"chat-{name}.png"), full_page=True)
         assert not errors, errors
+        assert page.evaluate("window.__csp") == []  # the page passes its own policy
     finally:
         context.close()
 
@@ -98,6 +110,11 @@ def test_english_toggle_and_not_in_the_report(browser, base_url, artifacts_dir):
         card.wait_for(timeout=10_000)
         assert "Not in the report." in card.inner_text()
         assert "page 3" in page.locator("ol.sources").inner_text()
+        # The nearest sections do not look like an answer: no highlight, their own heading.
+        assert page.locator("ol.sources.nearest").count() == 1
+        assert page.locator("ol.sources mark").count() == 0
+        assert "none of them answers" in page.locator("h2").inner_text()
+        assert page.locator("#answer strong.figure").count() == 0
         page.screenshot(path=str(artifacts_dir / "chat-phone-not-found-en.png"), full_page=True)
         page.click("#lang")  # back to Swedish: the result is re-rendered in Swedish
         assert "Det står inte i rapporten." in card.inner_text()
@@ -116,5 +133,40 @@ def test_server_errors_are_shown(browser, base_url):
         page.click("#ask")
         page.locator("#error").wait_for(timeout=10_000)
         assert "1–1000" in page.locator("#error").inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("kind", ["url", "aaaa"])
+def test_long_unbroken_input_wraps_on_a_phone(browser, base_url, artifacts_dir, kind):
+    """A URL or 1,000 × "a" as a question stays inside a 390 px screen."""
+    question = ("https://example.org/" + "rapporter/" * 60 + "?q=" + "x" * 300
+                if kind == "url" else "a" * 1000)[:1000]
+    context, page, errors = _page(browser, PHONE)
+    try:
+        page.goto(base_url + "/")
+        page.fill("#q", question)
+        page.click("#ask")
+        page.locator("#answer").wait_for(timeout=30_000)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        page.screenshot(path=str(artifacts_dir / f"chat-phone-long-{kind}.png"), full_page=True)
+        assert width <= PHONE["width"], f"{width} px wide on a {PHONE['width']} px phone"
+        box = page.locator("#answer .question").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+def test_the_policy_is_enforced(browser, base_url):
+    """A control for the CSP checks above: an inline script is blocked and reported."""
+    context, page, _ = _page(browser, DESKTOP)
+    try:
+        page.goto(base_url + "/")
+        page.evaluate("""() => { const s = document.createElement("script");
+            s.textContent = "window.__ran = true;"; document.body.append(s); }""")
+        page.wait_for_function("window.__csp.length > 0", timeout=5_000)
+        assert page.evaluate("window.__ran") is None
+        assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
     finally:
         context.close()

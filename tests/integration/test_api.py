@@ -48,8 +48,9 @@ def test_openapi_documents_every_status_with_the_error_shape(client):
         ("get", "/readyz"): {"200", "500", "503"},
         ("get", "/healthz"): {"200", "500"},
         ("get", "/metrics"): {"200", "500"},
-        ("post", "/admin/reindex"): {"202", "401", "403", "413", "500", "503"},
-        ("get", "/admin/reindex/{job_id}"): {"200", "401", "403", "404", "422", "500", "503"},
+        ("post", "/admin/reindex"): {"202", "401", "403", "413", "429", "500", "503"},
+        ("get", "/admin/reindex/{job_id}"): {"200", "401", "403", "404", "422", "429", "500",
+                                             "503"},
         ("get", "/"): {"200", "500"},
     }
     paths = schema["paths"]

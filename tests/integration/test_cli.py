@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from support.fixtures_docs import make_txt
-from support.helpers import make_settings
+from support.helpers import make_settings, run_cli
 
-BIN = Path(sys.executable).parent / "reportqa"
-
-
-def run(*args: str, env_extra: dict | None = None, cwd: Path | None = None):
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env_extra or {})}
-    return subprocess.run([str(BIN), *args], capture_output=True, text=True, env=env,
-                          cwd=cwd, timeout=300)
+run = run_cli
 
 
 def _one_line_error(p) -> str:
@@ -53,6 +43,7 @@ def test_build_then_ask_search_info(tmp_path):
     assert p.returncode == 0, p.stderr
     assert "2 passages from 1 documents" in p.stdout
     assert "skipped bild.png: unsupported file type .png" in p.stderr
+    assert p.stderr.count("bild.png") == 1  # reported once
     p = run("index", "build", "--if-stale", "--corpus", str(s.corpus_dir), "--index",
             str(s.index_dir))
     assert p.returncode == 0 and "up to date" in p.stdout

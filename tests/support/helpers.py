@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,6 +18,17 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+#: The `reportqa` command of the environment running the tests.
+REPORTQA_BIN = Path(sys.executable).parent / "reportqa"
+
+
+def run_cli(*args: str, env_extra: dict | None = None, cwd: Path | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run `reportqa ARGS` as a user does (a process of its own); stdout and stderr kept."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env_extra or {})}
+    return subprocess.run([str(REPORTQA_BIN), *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=timeout)
 
 
 def make_settings(tmp: Path, **kw) -> Settings:

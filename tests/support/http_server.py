@@ -14,6 +14,7 @@ import httpx
 import uvicorn
 
 from reportqa.config import Settings
+from reportqa.serve.http.server import server_config
 
 
 @contextmanager
@@ -23,7 +24,8 @@ def running_server(app, startup_timeout: float = 30.0) -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+    # The server as `reportqa serve` configures it (deadlines, limits), on this socket.
+    config = server_config(app, app.state.settings, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
                               name="uvicorn-test", daemon=True)

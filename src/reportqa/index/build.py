@@ -8,6 +8,7 @@ cache and re-embeds everything.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -17,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from filelock import FileLock, Timeout
@@ -43,6 +43,7 @@ from reportqa.index.layout import (
     utc_now,
     verify_files,
 )
+from reportqa.index.progress import NullProgress, Progress
 from reportqa.index.vectors import build_vector_index, save_vector_index
 from reportqa.ingest.chunking import Passage, chunk_document
 from reportqa.ingest.corpus import list_corpus, read_corpus
@@ -95,23 +96,6 @@ class _KnownTokens:
         return getattr(self._inner, name)
 
 
-class Progress(Protocol):
-    def start(self, stage: str, total: int) -> None: ...
-    def advance(self, stage: str, n: int = 1) -> None: ...
-    def done(self, stage: str) -> None: ...
-
-
-class NullProgress:
-    def start(self, stage: str, total: int) -> None:  # noqa: D102
-        pass
-
-    def advance(self, stage: str, n: int = 1) -> None:  # noqa: D102
-        pass
-
-    def done(self, stage: str) -> None:  # noqa: D102
-        pass
-
-
 @dataclass
 class BuildResult:
     version: str
@@ -151,8 +135,8 @@ class _Doc:
     changed_at: str  # the file's modification time when this edition was indexed
 
 
-def corpus_fingerprint(corpus_dir: Path) -> dict[str, str]:
-    files, _ = list_corpus(corpus_dir)
+def corpus_fingerprint(corpus_dir: Path, max_file_mb: float | None = None) -> dict[str, str]:
+    files, _ = list_corpus(corpus_dir, max_file_mb)
     return {rel: file_sha256(path) for path, rel in files}
 
 
@@ -174,7 +158,7 @@ def is_stale(settings: Settings) -> tuple[bool, str]:
     indexed = {d["name"]: d["sha256"] for d in manifest.get("documents", [])}
     indexed.update({s["name"]: s["sha256"] for s in manifest.get("skipped", []) if "sha256" in s})
     try:
-        current = corpus_fingerprint(settings.corpus_dir)
+        current = corpus_fingerprint(settings.corpus_dir, settings.max_file_mb)
     except CorpusError as exc:
         return True, str(exc)
     if current != indexed:
@@ -249,8 +233,27 @@ def build_index(
             ) from exc
     try:
         return _build_locked(settings, idx, progress, embedder_factory, before_publish)
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        free = shutil.disk_usage(idx.root).free / 1024 / 1024
+        live = idx.current()
+        raise ReportQAError(
+            f"the disk holding {idx.root.absolute()} is full ({free:.0f} MB free): the new "
+            f"index version was not published and is removed; "
+            f"{f'the live version {live} is unchanged' if live else 'there is no live version'}"
+            ". Free some space or set REPORTQA_INDEX_DIR to a disk with room."
+        ) from exc
     finally:
         lock.release()
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether an error means the disk is full, as the OS, SQLite and FAISS each say it."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text
 
 
 def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Progress,
@@ -288,7 +291,10 @@ def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Pro
     res = read_corpus(settings.corpus_dir, read,
                       on_start=lambda n: progress.start("documents", n),
                       on_document=lambda _rel: progress.advance("documents"),
-                      on_end=lambda: progress.done("documents"))
+                      on_end=lambda: progress.done("documents"),
+                      max_file_mb=settings.max_file_mb)
+    for name, reason in res.skipped:
+        log.info("skipped %s: %s", name, reason)
     skipped_meta = [{"name": n, "reason": r, **({"sha256": digests[n]} if n in digests else {})}
                     for n, r in res.skipped]
     return res.documents, res.skipped, skipped_meta, len(reused)

@@ -74,10 +74,17 @@ class _JobProgress:
 
 
 class ReindexJobs:
-    """Runs index builds in a background thread and reloads the engine when one publishes."""
+    """Runs index builds in a background thread and reloads the engine when one publishes.
 
-    def __init__(self, engine, keep: int = REINDEX_JOBS_KEPT) -> None:
-        self.engine = engine
+    `engine` is the engine to reload, or a callable returning the one being served (None
+    while none is loaded yet: the build then loads its own model and the server's loader
+    picks the version up). `settings` default to the engine's.
+    """
+
+    def __init__(self, engine: Any = None, keep: int = REINDEX_JOBS_KEPT, *,
+                 settings: Any = None) -> None:
+        self._engine = engine if callable(engine) else (lambda: engine)
+        self.settings = settings if settings is not None else self._engine().settings
         self.keep = keep
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
@@ -100,6 +107,16 @@ class ReindexJobs:
     def get(self, job_id: str) -> Job | None:
         return self._jobs.get(job_id)
 
+    @property
+    def engine(self) -> Any:
+        """The engine served now (None while none is loaded)."""
+        return self._engine()
+
+    def running(self) -> Job | None:
+        """The job that is queued or running, if one is."""
+        job = self._running
+        return job if job is not None and job.active else None
+
     def wait(self, job: Job, timeout: float | None = None) -> Job:
         """Block until the job finishes (for tests and the CLI)."""
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -110,12 +127,22 @@ class ReindexJobs:
         return job
 
     def _run(self, job: Job) -> None:
+        import os
+
         from reportqa.index.build import build_index
+        from reportqa.index.progress import LogProgress, TeeProgress
+        from reportqa.model.embedder import use_threads
 
         job.state = JobState.running
+        # A build embeds in batches: all cores on this thread, as the CLI does (the serving
+        # threads keep their own count).
+        use_threads(self.settings.threads or os.cpu_count() or 1)
+        engine = self.engine
+        log.info("reindex job %s: rebuilding from %s", job.id, self.settings.corpus_dir)
         try:
-            res = build_index(self.engine.settings, progress=_JobProgress(job),
-                              embedder_factory=lambda: self.engine.embedder,
+            res = build_index(self.settings,
+                              progress=TeeProgress(_JobProgress(job), LogProgress()),
+                              embedder_factory=(lambda: engine.embedder) if engine else None,
                               on_wait=lambda: setattr(job, "stage", "waiting for another build"))
             job.version = res.version
             job.result = {"documents": res.documents, "passages": res.passages,
@@ -123,21 +150,26 @@ class ReindexJobs:
                           "skipped": [{"name": n, "reason": r} for n, r in res.skipped],
                           "added": res.added, "changed": res.changed, "removed": res.removed,
                           "published": res.published, "swapped": False}
-            if res.published:
+            engine = self.engine  # the one served now (a first build may have none)
+            if res.published and engine is None:
+                job.message = f"built index {res.summary()}; it is served once loaded"
+            elif res.published:
                 # Swap now rather than at the next poll; reload() refuses a broken version
                 # and keeps the live one serving.
-                swapped = self.engine.reload() or self.engine.version == res.version
+                swapped = engine.reload() or engine.version == res.version
                 job.result["swapped"] = swapped
                 if swapped:
                     job.message = f"now serving index {res.summary()}"
                 else:
-                    err = self.engine.reload_state().get("error") or "unknown reason"
+                    err = engine.reload_state().get("error") or "unknown reason"
                     job.message = f"built index {res.version} but did not swap it in: {err}"
             else:
                 job.message = f"not published: {res.message}"
             job.state = JobState.succeeded
+            log.info("reindex job %s: %s", job.id, job.message)
         except ReportQAError as exc:
             job.state, job.message = JobState.failed, str(exc)
+            log.error("reindex job %s failed, the live index stays: %s", job.id, exc)
         except Exception as exc:  # noqa: BLE001 - a failed build must not kill the server
             log.exception("reindex job %s failed", job.id)
             job.state, job.message = JobState.failed, f"internal error: {exc}"

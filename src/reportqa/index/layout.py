@@ -145,9 +145,7 @@ class IndexDir:
         """The folder of `version` (default: the current one), or a clear error."""
         version = version or self.current()
         if version is None:
-            raise IndexMissingError(
-                f"no index in {self.root}: build one with `reportqa index build`"
-            )
+            raise IndexMissingError(missing_index_message(self.root))
         path = self.root / version
         if not (path / MANIFEST).exists():
             raise IndexMissingError(
@@ -155,6 +153,16 @@ class IndexDir:
                 "rebuild with `reportqa index build`"
             )
         return path
+
+
+def missing_index_message(root: Path) -> str:
+    """What to say when there is no index: the absolute folder looked in, and the fix."""
+    where = root.absolute()
+    hint = (" (a relative REPORTQA_INDEX_DIR or --index is taken from the folder you run in; "
+            "run from the project folder or give an absolute path)"
+            if not root.is_absolute() else "")
+    return (f"no index in {where}: build one with `reportqa index build --index {where}` "
+            f"(`make run` does it){hint}")
 
 
 def read_manifest(path: Path) -> dict[str, Any]:

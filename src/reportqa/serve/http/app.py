@@ -28,7 +28,7 @@ from fastapi_offline import FastAPIOffline
 from reportqa import __version__
 from reportqa.config import Settings
 from reportqa.engine import Engine
-from reportqa.errors import ReportQAError
+from reportqa.errors import IndexMissingError, ReportQAError
 from reportqa.serve.http.errors import install_error_handlers
 from reportqa.serve.http.middleware import RequestContextMiddleware
 from reportqa.serve.http.openapi import DESCRIPTION, ERROR_500, TAGS, install_openapi
@@ -41,6 +41,9 @@ LifespanHook = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 #: Seconds between attempts to load the engine when the index is missing or broken.
 LOAD_RETRY_SECONDS = 5.0
+#: Seconds between attempts while the first index is being built: it is served this soon
+#: after it is published.
+BUILD_POLL_SECONDS = 0.5
 
 #: Seconds browsers may cache a CORS preflight answer.
 CORS_MAX_AGE_SECONDS = 600
@@ -52,8 +55,13 @@ def create_app(
     *,
     routers: Sequence[APIRouter] = (),
     lifespan_hooks: Sequence[LifespanHook] = (),
+    build_if_stale: bool = False,
 ) -> FastAPI:
     """The FastAPI app. Without `engine`, it is loaded from `settings` after startup.
+
+    `build_if_stale` rebuilds the index in the background at startup when it is missing or
+    older than the corpus: the live version is served meanwhile and the new one swapped in
+    (with no index yet, /readyz says 503 with the build's progress until the first is built).
 
     Once `app.state.engine` is set, each of `lifespan_hooks` is entered in order (and exited
     in reverse on shutdown); `routers` are included as they are. `app.state.reindex_jobs` is
@@ -65,7 +73,7 @@ def create_app(
         summary="Questions answered from regional reports, quoted with their source.",
         description=DESCRIPTION,
         openapi_tags=TAGS,
-        lifespan=_lifespan(engine, lifespan_hooks),
+        lifespan=_lifespan(engine, lifespan_hooks, build_if_stale),
         responses=ERROR_500,
     )
     app.state = ServiceState(settings)
@@ -89,13 +97,18 @@ def _add_middleware(app: FastAPI, service: ServiceState) -> None:
         )
 
 
-def _lifespan(engine: Engine | None, hooks: Sequence[LifespanHook]):
+def _lifespan(engine: Engine | None, hooks: Sequence[LifespanHook], build_if_stale: bool):
     """Start the inference threads and the engine task; stop both on shutdown."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         service: ServiceState = app.state
         service.start_inference_pool()
+        s = service.settings
+        log.info("starting: index %s, corpus %s, model %s", s.index_dir.absolute(),
+                 s.corpus_dir.absolute(), s.model_id)
+        if build_if_stale:
+            await anyio.to_thread.run_sync(_start_build_if_stale, service)
         stop = asyncio.Event()
         if engine is not None:
             service.publish(engine)
@@ -114,6 +127,19 @@ def _lifespan(engine: Engine | None, hooks: Sequence[LifespanHook]):
     return lifespan
 
 
+def _start_build_if_stale(service: ServiceState) -> None:
+    """Start a background rebuild when the index is missing or stale (say why either way)."""
+    from reportqa.index.build import is_stale
+
+    stale, why = is_stale(service.settings)
+    if not stale:
+        log.info("index is up to date with %s", service.settings.corpus_dir.absolute())
+        return
+    job = service.reindex_jobs.start()
+    log.info("rebuilding the index in the background (%s), job %s; the live version, if "
+             "any, is served meanwhile", why, job.id)
+
+
 async def _load_engine(service: ServiceState, stop: asyncio.Event) -> Engine | None:
     """Load the engine from the settings, retrying until it loads; None if stopped first."""
     while True:
@@ -121,7 +147,12 @@ async def _load_engine(service: ServiceState, stop: asyncio.Event) -> Engine | N
             return await anyio.to_thread.run_sync(Engine.load, service.settings,
                                                   abandon_on_cancel=True)
         except Exception as exc:  # noqa: BLE001 - report it on /readyz and retry
-            if isinstance(exc, ReportQAError):
+            building = service.build_status() is not None
+            if isinstance(exc, IndexMissingError) and building:
+                if service.load_error is None:
+                    log.info("no index yet; serving once the build running now publishes one")
+                service.load_error = str(exc)
+            elif isinstance(exc, ReportQAError):
                 log.error("cannot load the index (retrying in %.0f s): %s",
                           LOAD_RETRY_SECONDS, exc)
                 service.load_error = str(exc)
@@ -129,7 +160,8 @@ async def _load_engine(service: ServiceState, stop: asyncio.Event) -> Engine | N
                 log.exception("cannot load the engine (retrying in %.0f s)", LOAD_RETRY_SECONDS)
                 service.load_error = f"internal error: {exc}"
             try:
-                await asyncio.wait_for(stop.wait(), LOAD_RETRY_SECONDS)
+                await asyncio.wait_for(stop.wait(), BUILD_POLL_SECONDS if building
+                                       else LOAD_RETRY_SECONDS)
                 return None
             except TimeoutError:
                 continue
@@ -144,7 +176,8 @@ async def _serve_engine(app: FastAPI, hooks: Sequence[LifespanHook],
         if eng is None:
             return
         service.publish(eng)
-        log.info("ready: index %s, model %s", eng.version, eng.model_name)
+        log.info("ready: serving index %s (%d passages), model %s", eng.version,
+                 eng.info().passages, eng.model_name)
     async with AsyncExitStack() as stack:
         for hook in hooks:
             try:

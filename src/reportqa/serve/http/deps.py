@@ -4,7 +4,8 @@ admin key check, and the `document` filter."""
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, cast
+import math
+from typing import Annotated
 
 from fastapi import Depends, Query, Request, Security
 from fastapi.security import APIKeyHeader
@@ -31,9 +32,15 @@ async def current_engine(service: ServiceDep) -> Engine:
     """The loaded engine, or 503 while it loads."""
     eng = service.engine
     if eng is None:
-        err = service.load_error
-        msg = ("the model and index are still loading; retry in a few seconds" if not err
-               else f"the index could not be loaded: {err}")
+        err, build = service.load_error, service.build_status()
+        if build is not None:
+            progress = f" ({build['stage']} {build['done']}/{build['total']})" if build[
+                "stage"] else ""
+            msg = f"the index is being built{progress}; retry in a few seconds"
+        elif err:
+            msg = f"the index could not be loaded: {err}"
+        else:
+            msg = "the model and index are still loading; retry in a few seconds"
         raise APIError(503, msg, "not_ready", headers={"Retry-After": "5"})
     return eng
 
@@ -42,23 +49,31 @@ EngineDep = Annotated[Engine, Depends(current_engine)]
 
 
 async def current_jobs(service: ServiceDep, _engine: EngineDep) -> ReindexJobs:
-    """The process's reindex jobs; 503 while the engine loads (they are published with it)."""
-    return cast(ReindexJobs, service.reindex_jobs)
+    """The process's reindex jobs; 503 while the engine loads."""
+    return service.reindex_jobs
 
 
 JobsDep = Annotated[ReindexJobs, Depends(current_jobs)]
 
 
-async def require_admin(service: ServiceDep,
+async def require_admin(request: Request, service: ServiceDep,
                         key: Annotated[str | None, Security(_api_key_header)] = None) -> None:
-    """403 when admin is disabled (no key configured), 401 for a missing or wrong key."""
+    """403 when admin is disabled (no key configured), 401 for a missing or wrong key, 429
+    for a client that sent too many wrong keys lately (serve/http/throttle.py)."""
     secret = service.settings.admin_api_key
     configured = secret.get_secret_value() if secret else ""
     if not configured:
         raise APIError(403, "admin endpoints are disabled: set REPORTQA_ADMIN_API_KEY "
                        "to enable them", "admin_disabled")
+    client = request.client.host if request.client else "?"
+    wait = service.admin_throttle.retry_after(client)
+    if wait > 0:
+        raise APIError(429, f"too many wrong admin keys from this client; try again in "
+                       f"{math.ceil(wait)} s", "too_many_attempts",
+                       headers={"Retry-After": str(math.ceil(wait))})
     if not key or not hmac.compare_digest(key.encode("utf-8", "surrogateescape"),
                                           configured.encode("utf-8")):
+        service.admin_throttle.failed(client)
         raise APIError(401, "missing or wrong X-API-Key header", "unauthorized")
 
 

@@ -152,6 +152,8 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         404: "Not found.",
         413: f"The request body is larger than {MAX_BODY_BYTES // 1024} KiB.",
         422: "The request breaks a rule of the schema; the message says which.",
+        429: "Too many wrong admin keys from this client lately; Retry-After says when to "
+             "try again.",
         503: "The model and index are still loading (or failed to load); retry later.",
     }
     return {s: {"model": ErrorResponse, "description": text.get(s, HTTPStatus(s).phrase)}

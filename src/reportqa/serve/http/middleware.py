@@ -1,6 +1,9 @@
-"""ASGI middleware: request ids, the request body limit, request metrics, the 500 fallback.
+"""ASGI middleware: request ids, security headers, the request body limit, request metrics,
+the access log, the 500 fallback.
 
-A plain ASGI class (no BaseHTTPMiddleware) so it costs microseconds per request.
+A plain ASGI class (no BaseHTTPMiddleware) so it costs microseconds per request. The access
+log has method, path (never the query string, where questions and keys could be), status,
+time and request id; the questions themselves are logged only at DEBUG (routes/ask.py).
 """
 
 from __future__ import annotations
@@ -18,6 +21,37 @@ from reportqa.serve.http.errors import error_bytes
 from reportqa.serve.http.metrics import Metrics
 
 log = logging.getLogger(__name__)
+access_log = logging.getLogger("reportqa.access")
+
+#: Characters of a path written to the access log (a path is chosen by the client).
+ACCESS_LOG_PATH_MAX_CHARS = 200
+#: The status logged and counted when the client went away before its request was read
+#: (nginx's convention; never sent).
+CLIENT_GONE = 499
+
+#: The chat page: its own script and styles only, nothing inline, nothing from elsewhere.
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'")
+#: Swagger UI and ReDoc (assets served locally by fastapi-offline) start with inline scripts.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
+            "'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; "
+            "base-uri 'none'; frame-ancestors 'none'")
+#: JSON and text responses load nothing.
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries, with the Content-Security-Policy of its path."""
+    csp = PAGE_CSP if path == "/" else DOCS_CSP if path in DOCS_PATHS else API_CSP
+    return [*SECURITY_HEADERS, (b"content-security-policy", csp.encode("ascii"))]
 
 REQUEST_ID_HEADER = b"x-request-id"
 # A client's request id is echoed only if it looks like one (no header injection, no log spam).
@@ -53,7 +87,7 @@ class RequestContextMiddleware:
         start = time.perf_counter()
         rid = request_id_from(scope.get("headers", []))
         scope.setdefault("state", {})["request_id"] = rid
-        rid_header = (REQUEST_ID_HEADER, rid.encode("ascii"))
+        extra = [(REQUEST_ID_HEADER, rid.encode("ascii")), *security_headers(scope["path"])]
         status = 500
         started = False
 
@@ -62,15 +96,18 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 started = True
                 status = message["status"]
-                message["headers"] = [*message.get("headers", []), rid_header]
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         try:
-            too_big, receive_app = await self._read_body(scope, receive)
+            too_big, gone, receive_app = await self._read_body(scope, receive)
+            if gone:  # the client left (or was dropped by its body deadline)
+                status = CLIENT_GONE
+                return
             if too_big:
                 status = 413
                 await self._send_error(send, 413, f"the request body is larger than "
-                                       f"{self.max_body // 1024} KiB", rid)
+                                       f"{self.max_body // 1024} KiB", rid, extra)
                 return
             await self.app(scope, receive_app, send_wrapper)
         except Exception:
@@ -79,15 +116,20 @@ class RequestContextMiddleware:
                 raise
             status = 500
             await self._send_error(send, 500, "internal error; the request id identifies it "
-                                   "in the server log", rid)
+                                   "in the server log", rid, extra)
         finally:
             route = scope.get("route")
             endpoint = getattr(route, "path", None) or "unmatched"
-            self.metrics.observe_request(endpoint, scope.get("method", ""), status,
-                                         time.perf_counter() - start)
+            took = time.perf_counter() - start
+            self.metrics.observe_request(endpoint, scope.get("method", ""), status, took)
+            access_log.info("%s %s %d %.1f ms %s", scope.get("method", ""),
+                            scope["path"][:ACCESS_LOG_PATH_MAX_CHARS], status, took * 1000, rid)
 
-    async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bool, Receive]:
-        """Read a request body of at most max_body bytes; (too_big, receive for the app)."""
+    async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bool, bool, Receive]:
+        """Read a request body of at most max_body bytes.
+
+        Returns (too_big, the client went away, the receive callable for the app).
+        """
         length = None
         for name, value in scope.get("headers", []):
             if name == b"content-length":
@@ -97,32 +139,33 @@ class RequestContextMiddleware:
                     length = None
                 break
         if length is not None and length > self.max_body:
-            return True, receive
+            return True, False, receive
         if scope.get("method") not in _BODY_METHODS and not length:
-            return False, receive
+            return False, False, receive
         chunks: list[bytes] = []
         size = 0
         while True:
             message = await receive()
             if message["type"] != "http.request":  # the client went away
-                return False, _replay([message], receive)
+                return False, True, receive
             body = message.get("body", b"")
             size += len(body)
             if size > self.max_body:
-                return True, receive
+                return True, False, receive
             chunks.append(body)
             if not message.get("more_body", False):
                 break
-        return False, _replay([{"type": "http.request", "body": b"".join(chunks),
-                                "more_body": False}], receive)
+        return False, False, _replay([{"type": "http.request", "body": b"".join(chunks),
+                                       "more_body": False}], receive)
 
     @staticmethod
-    async def _send_error(send: Send, status: int, message: str, rid: str) -> None:
+    async def _send_error(send: Send, status: int, message: str, rid: str,
+                          extra: list[tuple[bytes, bytes]]) -> None:
         body = error_bytes(status, message, rid)
         await send({"type": "http.response.start", "status": status, "headers": [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
-            (REQUEST_ID_HEADER, rid.encode("ascii")),
+            *extra,
             *([(b"connection", b"close")] if status == 413 else []),
         ]})
         await send({"type": "http.response.body", "body": body})

@@ -219,6 +219,13 @@ class ReadyResponse(BaseModel):
                           "version was refused, if one was.")
     warnings: list[str] = Field(
         default_factory=list, description="Front ends started beside the API that failed.")
+    telegram: dict[str, Any] | None = Field(
+        None, description='The Telegram bot run by this server: state ("starting", '
+        '"running", "failed", "stopped"), mode ("polling" or "webhook") and the last error; '
+        "null when no TELEGRAM_BOT_TOKEN is set.")
+    build: dict[str, Any] | None = Field(
+        None, description="A rebuild running in this server (`make run` while the corpus "
+        "changed, --watch, /admin/reindex): its stage and progress; null when none runs.")
 
 
 class ReindexJobOut(BaseModel):

@@ -20,7 +20,9 @@ from starlette.datastructures import State
 from reportqa.config import Settings
 from reportqa.engine import Engine
 from reportqa.index.jobs import ReindexJobs
+from reportqa.model.embedder import use_threads
 from reportqa.serve.http.metrics import Metrics
+from reportqa.serve.http.throttle import FailureThrottle
 
 T = TypeVar("T")
 
@@ -41,28 +43,41 @@ class ServiceState(State):
     settings: Settings
     metrics: Metrics
     engine: Engine | None
-    reindex_jobs: ReindexJobs | None
+    reindex_jobs: ReindexJobs
     load_error: str | None
     hook_errors: list[str]
     inference_pool: ThreadPoolExecutor | None
     engine_task: asyncio.Task[None] | None
+    admin_throttle: FailureThrottle
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
         self.metrics = Metrics(lambda: self.engine)
         self.engine = None
-        self.reindex_jobs = None
+        # Rebuilds run from startup on (a stale or missing index under `make run`), before
+        # an engine may exist; they reload whichever engine is served when they finish.
+        self.reindex_jobs = ReindexJobs(lambda: self.engine, settings=settings)
         self.load_error = None
         self.hook_errors = []
         self.inference_pool = None
         self.engine_task = None
+        self.admin_throttle = FailureThrottle()
+        self._in_flight = 0  # questions submitted to the inference threads, not yet answered
+        self._cores = os.cpu_count() or 1
 
     def publish(self, engine: Engine) -> None:
-        """Serve `engine`: its reindex jobs first, so a ready engine always has them."""
-        self.reindex_jobs = ReindexJobs(engine)
+        """Serve `engine`."""
         self.load_error = None
         self.engine = engine
+
+    def build_status(self) -> dict[str, Any] | None:
+        """The rebuild running in this process, for /readyz; None when none runs."""
+        job = self.reindex_jobs.running()
+        if job is None:
+            return None
+        return {"job": job.id, "state": job.state, "stage": job.stage, "done": job.done,
+                "total": job.total}
 
     def start_inference_pool(self) -> None:
         # A fixed set of threads runs inference: torch keeps per-thread state (its OpenMP
@@ -75,6 +90,22 @@ class ServiceState(State):
             self.inference_pool.shutdown(wait=False, cancel_futures=True)
 
     async def run_inference(self, fn: Callable[..., T], *args: Any) -> T:
-        """`fn(*args)` on an inference thread, never on the event loop."""
+        """`fn(*args)` on an inference thread, never on the event loop.
+
+        With REPORTQA_THREADS=0 (the default) a question that runs alone gets every core for
+        its query embedding, and questions that run side by side one core each: a second
+        OpenMP thread halves a lone query's time but, under load, only waits at barriers for
+        a descheduled thread (bench/http_bench.py measures both).
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.inference_pool, fn, *args)
+        self._in_flight += 1
+        try:
+            return await loop.run_in_executor(self.inference_pool, self._run_with_threads,
+                                              fn, args)
+        finally:
+            self._in_flight -= 1
+
+    def _run_with_threads(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+        configured = self.settings.threads
+        use_threads(configured or (self._cores if self._in_flight <= 1 else 1))
+        return fn(*args)

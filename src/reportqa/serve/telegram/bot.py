@@ -90,10 +90,20 @@ class ReportBot:
         self.reindex_poll_interval = 1.0
         self.application = self._build_application()
         self._started = False
+        self.last_error: str | None = None  # why the bot is not (yet) answering
+        self._failed = False
 
     @property
     def webhook_mode(self) -> bool:
         return bool(self.config.webhook_url)
+
+    def status(self) -> dict[str, Any]:
+        """For /readyz: state (starting, running, failed, stopped), mode and the last error."""
+        state = ("running" if self._started else "failed" if self._failed
+                 else "starting" if self.last_error is None or "retrying" in self.last_error
+                 else "stopped")
+        return {"state": state, "mode": "webhook" if self.webhook_mode else "polling",
+                "error": self.last_error}
 
     @property
     def running(self) -> bool:
@@ -161,6 +171,7 @@ class ReportBot:
             await self.stop(force=True)
             raise
         self._started = True
+        self._failed, self.last_error = False, None
         log.info("Telegram bot @%s is answering (%s)", app.bot.username,
                  "webhook" if self.webhook_mode else "long polling")
 
@@ -181,6 +192,8 @@ class ReportBot:
             except BadRequest as exc:  # a NetworkError subclass, but not a transient one
                 refusal = ReportQAError(f"the Telegram Bot API refused: {redact(str(exc))}")
             except NetworkError as exc:
+                self.last_error = (f"cannot reach the Telegram Bot API ({type(exc).__name__});"
+                                   " retrying")
                 log.warning("cannot reach the Telegram Bot API (%s); retrying in %.1f s",
                             type(exc).__name__, wait)
                 await asyncio.sleep(wait)
@@ -188,6 +201,7 @@ class ReportBot:
                 continue
             except TelegramError as exc:
                 refusal = ReportQAError(f"the Telegram Bot API refused: {redact(str(exc))}")
+            self._failed, self.last_error = True, str(refusal)
             if raise_refused:
                 raise refusal
             log.error("the Telegram bot is not running: %s", refusal)

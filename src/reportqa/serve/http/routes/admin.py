@@ -11,7 +11,7 @@ from reportqa.serve.http.errors import APIError, responses
 from reportqa.serve.http.models import ReindexJobOut
 
 router = APIRouter(prefix="/admin", tags=["admin"], dependencies=[Depends(require_admin)],
-                   responses=responses(401, 403))
+                   responses=responses(401, 403, 429))
 
 JobId = Annotated[str, Path(description="The id POST /admin/reindex returned.",
                             examples=["3f9a1c2b7d4e"])]

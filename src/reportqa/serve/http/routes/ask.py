@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Annotated
 
@@ -24,6 +25,8 @@ from reportqa.serve.http.models import (
 )
 from reportqa.serve.http.state import ServiceState
 from reportqa.types import Answer
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["questions"])
 
@@ -77,6 +80,9 @@ async def answer(service: ServiceState, eng: Engine, question: str, top_k: int,
     except ReportQAError as exc:  # e.g. the document vanished in a reindex meanwhile
         raise APIError(404 if "document" in str(exc) else 422, str(exc)) from exc
     service.metrics.observe_answer(ans.found)
+    # Questions are personal data in a public bot: only at DEBUG, never in the access log.
+    log.debug("question %r -> %s (confidence %.2f, %.0f ms)", question,
+              "answered" if ans.found else "declined", ans.confidence, took)
     return ask_response(ans, eng, took)
 
 

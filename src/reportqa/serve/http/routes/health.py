@@ -24,10 +24,13 @@ async def readyz(service: ServiceDep, eng: EngineDep) -> ReadyResponse:
     """503 until the model and index are loaded, then 200 with the index version."""
     reload_state = getattr(eng, "reload_state", None)
     info = eng.info()
+    bot = getattr(service, "telegram_bot", None)
     return ReadyResponse(status="ready", index_version=info.version, model=info.model,
                          documents=len(info.documents), passages=info.passages,
                          reload=reload_state() if reload_state else None,
-                         warnings=list(service.hook_errors))
+                         warnings=list(service.hook_errors),
+                         telegram=bot.status() if bot is not None else None,
+                         build=service.build_status())
 
 
 @router.get("/metrics", summary="Prometheus metrics", response_class=Response,
