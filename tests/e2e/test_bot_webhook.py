@@ -6,6 +6,7 @@ API directly (it is not the bot's loop).
 
 from __future__ import annotations
 
+import logging
 import time
 
 import pytest
@@ -82,8 +83,33 @@ def test_serve_runs_the_polling_bot_beside_the_http_api(fake, engine, report_set
         [answer] = fake.wait_messages(111)
         assert "5 000" in answer.params["text"]
         assert client.get("/healthz").status_code == 200
+        ready = client.get("/readyz").json()
+        assert ready["telegram"] == {"state": "running", "mode": "polling", "error": None}
     assert app.state.telegram_bot is None  # stopped with the app
     assert fake.calls_of("getUpdates")
+
+
+def test_a_refused_token_shows_in_readyz_and_the_log(fake, engine, report_settings, caplog):
+    settings = bot_settings(report_settings, fake)
+    routers, hooks = telegram_extras(settings)
+    fake.fail("getMe", 401, description="Unauthorized")
+    app = create_app(settings, engine, routers=routers, lifespan_hooks=hooks)
+    with caplog.at_level(logging.INFO, logger="reportqa"), TestClient(app) as client:
+        wait_until(lambda: client.get("/readyz").json()["telegram"]["state"] == "failed")
+        ready = client.get("/readyz")
+        assert ready.status_code == 200  # the HTTP API serves on
+        bot = ready.json()["telegram"]
+        assert "Unauthorized" in bot["error"] or "token" in bot["error"].lower()
+        assert TOKEN not in ready.text
+    assert any(r.levelno == logging.ERROR and "Telegram bot is not running" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_readyz_without_a_bot_says_null(engine, report_settings):
+    app = create_app(report_settings.model_copy(update={"telegram_bot_token": None}), engine)
+    with TestClient(app) as client:
+        ready = client.get("/readyz").json()
+    assert ready["telegram"] is None and ready["build"] is None
 
 
 def test_no_token_means_no_bot(report_settings):
