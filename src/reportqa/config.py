@@ -86,6 +86,10 @@ class Settings(BaseSettings):
         "exact search costs ~0.1-0.3 ms per 1,000 passages, IVF 1.5 ms at 100k (bench/README.md)",
     )
     index_keep: int = Field(3, ge=1)
+    feedback_path: Path = Field(
+        Path("feedback/feedback.sqlite3"), description="the SQLite file votes on answers are "
+        "kept in (outside the index folder: rebuilds and restarts keep them)",
+    )
     max_file_mb: float = Field(
         20, ge=0, description="files larger than this many MB are skipped with a message "
         "(0 = no limit); a 20 MB text is ~25 min of embedding on 2 cores",

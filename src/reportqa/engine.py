@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from reportqa.ask.defaults import (
     DEFAULT_DENSE_WEIGHT_WEAK,
 )
 from reportqa.ask.evidence import load_answer_model
+from reportqa.ask.followup import Turn, resolve_conversation
 from reportqa.ask.retrieval import Retriever
 from reportqa.config import Settings
 from reportqa.errors import IndexCorruptError, IndexMissingError, ReportQAError
@@ -270,18 +272,25 @@ class Engine:
         return self._snapshot.retriever.search(query, k, document, mode)
 
     def ask(self, question: str, top_k: int = 3, document: str | None = None,
-            mode: str = "hybrid") -> Answer:
+            mode: str = "hybrid", history: Sequence[Turn] = ()) -> Answer:
+        """The answer to `question`; with `history` (earlier turns, oldest first) a follow-up
+        ("Och inom turismen?") is resolved into the question it stands for (ask/followup.py)
+        and answered like any other; `Answer.resolved_question` says what was answered."""
         snap = self._snapshot  # one version for the whole question
         question = question.strip()
         if not question:
             raise ReportQAError("the question is empty")
         if document and document not in snap.index.doc_ranges:
             raise ReportQAError(f"no document named {document!r} in the index")
-        q = snap.retriever.analyze(question)  # once: retrieval and answering share it
+        resolution = resolve_conversation(question, history) if history else None
+        asked = resolution.question if resolution is not None else question
+        q = snap.retriever.analyze(asked)  # once: retrieval and answering share it
         hits = snap.retriever.search_query(q, max(top_k, ANSWER_CANDIDATES), document, mode)
         answer = snap.answerer.answer(q, hits, top_k)
         # Name the version that answered, even if a swap happens before the caller reads it.
         answer.index_version = snap.version
+        if resolution is not None and resolution.followup:
+            answer.question, answer.resolved_question = question, asked
         return answer
 
     def documents(self) -> list[DocumentInfo]:

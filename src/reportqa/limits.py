@@ -16,6 +16,12 @@ TOP_K_MAX = 20
 SEARCH_K_MAX = 50
 #: Passages `reportqa search -k` prints: the CLI inspects retrieval, so it may list more.
 CLI_SEARCH_K_MAX = 100
+#: Earlier turns a question may come with (HTTP history, OpenAI messages, Telegram memory):
+#: a follow-up refers to the last one or two; ten is a whole conversation.
+HISTORY_MAX_TURNS = 10
+#: Characters of one earlier answer in the history: longer than any answer sentence with its
+#: source line.
+HISTORY_ANSWER_MAX_CHARS = 4000
 #: Characters in a `document` filter: longer than any corpus file name (255 bytes on common
 #: file systems), so a valid name always fits.
 DOCUMENT_NAME_MAX_CHARS = 300

@@ -27,6 +27,8 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     language: str = "sv"
     index_version: str = ""  # the version that answered (set by Engine.ask)
+    #: The question as answered when the conversation made a follow-up of it (Engine.ask).
+    resolved_question: str | None = None
 
     @property
     def found(self) -> bool:

@@ -87,6 +87,9 @@ def test_a_stale_index_is_served_while_it_is_rebuilt(template, tmp_path, shared_
     text = caplog.text
     assert "rebuilding the index in the background (the corpus changed)" in text
     assert "now serving index version" in text
+    assert f"starting: index {s.index_dir.absolute()}" in text
+    assert f"ready: serving index {old}" in text
+    assert "embedding passages: " in text  # the build's progress reaches the log
 
 
 def test_with_no_index_it_says_it_is_building_then_serves(tmp_path, shared_model):

@@ -52,6 +52,9 @@ def test_openapi_documents_every_status_with_the_error_shape(client):
         ("get", "/admin/reindex/{job_id}"): {"200", "401", "403", "404", "422", "429", "500",
                                              "503"},
         ("get", "/"): {"200", "500"},
+        ("post", "/feedback"): {"201", "400", "404", "413", "422", "500", "503"},
+        ("post", "/v1/chat/completions"): {"200", "400", "404", "413", "422", "500", "503"},
+        ("get", "/v1/models"): {"200", "500"},
     }
     paths = schema["paths"]
     assert {(m, p) for p, ops in paths.items() for m in ops} == set(expected)
@@ -144,7 +147,7 @@ def test_unhandled_error_is_a_500_with_the_error_shape(report_settings, engine, 
 
 
 def test_declined_answer_is_null_and_counted(report_settings, engine):
-    def decline(question, top_k=3, document=None):
+    def decline(question, top_k=3, document=None, history=()):
         return Answer(question, None, 0.1, [], "en")
 
     app = create_app(report_settings, Wrapped(engine, decline))

@@ -44,6 +44,9 @@ def test_build_then_ask_search_info(tmp_path):
     assert "2 passages from 1 documents" in p.stdout
     assert "skipped bild.png: unsupported file type .png" in p.stderr
     assert p.stderr.count("bild.png") == 1  # reported once
+    # No terminal: progress comes as lines, a stage at a time (for systemd and log files).
+    assert "reading documents: 0/1" in p.stderr
+    assert "embedding passages: 2/2 (100 %)" in p.stderr and "done" in p.stderr
     p = run("index", "build", "--if-stale", "--corpus", str(s.corpus_dir), "--index",
             str(s.index_dir))
     assert p.returncode == 0 and "up to date" in p.stdout

@@ -34,6 +34,7 @@ def run_cli(*args: str, env_extra: dict | None = None, cwd: Path | None = None,
 def make_settings(tmp: Path, **kw) -> Settings:
     corpus = tmp / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
+    kw.setdefault("feedback_path", tmp / "feedback" / "feedback.sqlite3")
     return Settings(corpus_dir=corpus, index_dir=tmp / "index", _env_file=None, **kw)
 
 

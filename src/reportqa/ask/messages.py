@@ -16,3 +16,29 @@ def not_found_text(lang: str, sections: list[str]) -> str:
     if uniq:
         text += "\n" + NEAREST[lang] + "\n" + "\n".join(f"- {s}" for s in uniq)
     return text
+
+
+SOURCE = {"sv": "Källa", "en": "Source"}
+SECTION = {"sv": "avsnitt", "en": "section"}
+PAGE = {"sv": "sida", "en": "page"}
+READ_AS = {"sv": "Tolkat som", "en": "Read as"}
+
+
+def source_line(lang: str, title: str, section: str, page: int | None, document: str) -> str:
+    """"Källa: Läget i länet, avsnitt ”Mål 5 …”, sida 3 (fil.txt)" in the question's language."""
+    lang = lang if lang in SOURCE else "sv"
+    parts = [title] + ([f"{SECTION[lang]} ”{section}”"] if section else []) + (
+        [f"{PAGE[lang]} {page}"] if page else [])
+    return f"{SOURCE[lang]}: {', '.join(parts)} ({document})"
+
+
+def answer_text(ans) -> str:
+    """An answer as plain text for a chat: the quoted sentence and its source line, or the
+    "not in the report" text with the nearest sections; "Tolkat som: …" first for a
+    resolved follow-up."""
+    lang = ans.language if ans.language in SOURCE else "sv"
+    head = f"({READ_AS[lang]}: {ans.resolved_question})\n\n" if ans.resolved_question else ""
+    if not ans.found:
+        return head + not_found_text(lang, [s.section for s in ans.sources])
+    s = ans.sources[0]
+    return f"{head}{ans.text}\n\n{source_line(lang, s.title, s.section, s.page, s.document)}"

@@ -59,6 +59,12 @@ class Metrics:
             ["outcome"], registry=self.registry)
         for outcome in ("answered", "declined"):
             self.answers.labels(outcome)
+        self.votes = Counter(
+            "reportqa_feedback_votes", "Votes on answers (POST /feedback, the bot's buttons)",
+            ["vote", "channel"], registry=self.registry)
+        for vote in ("up", "down"):
+            for channel in ("http", "telegram"):
+                self.votes.labels(vote, channel)
         self.registry.register(_IndexCollector(get_engine))
 
     def observe_request(self, endpoint: str, method: str, status: int, seconds: float) -> None:
@@ -68,6 +74,9 @@ class Metrics:
 
     def observe_answer(self, found: bool) -> None:
         self.answers.labels("answered" if found else "declined").inc()
+
+    def observe_vote(self, vote: str, channel: str) -> None:
+        self.votes.labels(vote, channel).inc()
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -7,7 +7,13 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from reportqa.index.jobs import JobState
-from reportqa.limits import DOCUMENT_NAME_MAX_CHARS, QUESTION_MAX_CHARS, TOP_K_MAX
+from reportqa.limits import (
+    DOCUMENT_NAME_MAX_CHARS,
+    HISTORY_ANSWER_MAX_CHARS,
+    HISTORY_MAX_TURNS,
+    QUESTION_MAX_CHARS,
+    TOP_K_MAX,
+)
 
 # What "trimming" removes: Python's whitespace plus the BOM (ECMA-262 counts it as space).
 # The schema's pattern names these characters literally, so every regex engine (Python,
@@ -89,6 +95,25 @@ class AskRequest(BaseModel):
         None, min_length=1, max_length=DOCUMENT_NAME_MAX_CHARS,
         description="Only search this document (a `name` from GET /documents).",
     )
+    history: list[HistoryTurn] = Field(
+        default_factory=list, max_length=HISTORY_MAX_TURNS,
+        description=f"The earlier turns of the conversation, most recent last (at most "
+        f"{HISTORY_MAX_TURNS}): a follow-up such as \"Och inom turismen?\" is answered as "
+        "the question it stands for (`resolved_question`). Stateless: send it each time.",
+    )
+
+
+class HistoryTurn(BaseModel):
+    """One earlier turn of the conversation: the question and the answer it got."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: Question = Field(description=f"An earlier question, 1–{QUESTION_MAX_CHARS} "
+                               "characters after trimming.",
+                               json_schema_extra=question_schema())
+    answer: str | None = Field(None, max_length=HISTORY_ANSWER_MAX_CHARS,
+                               description="The answer it got (the answer text, null when "
+                               "declined).")
 
 
 # ---- responses -----------------------------------------------------------------------------
@@ -125,6 +150,10 @@ class AskResponse(BaseModel):
     }]})
 
     question: str = Field(description="The question as understood (trimmed).")
+    resolved_question: str | None = Field(
+        None, description="With `history`: the question answered, when the conversation "
+        "made a follow-up of it (show it as \"Tolkat som: …\" / \"Read as: …\"); else null.")
+    answer_id: str = Field("", description="Identifies this answer for POST /feedback.")
     answer: str | None = Field(description="The answering sentence(s); null when not found.")
     found: bool = Field(description="False when the report does not answer the question.")
     confidence: float = Field(description="How sure the answer is, 0–1.")

@@ -19,6 +19,8 @@ from starlette.datastructures import State
 
 from reportqa.config import Settings
 from reportqa.engine import Engine
+from reportqa.feedback.answers import AnswerMemory
+from reportqa.feedback.store import FeedbackStore
 from reportqa.index.jobs import ReindexJobs
 from reportqa.model.embedder import use_threads
 from reportqa.serve.http.metrics import Metrics
@@ -49,6 +51,8 @@ class ServiceState(State):
     inference_pool: ThreadPoolExecutor | None
     engine_task: asyncio.Task[None] | None
     admin_throttle: FailureThrottle
+    answers: AnswerMemory
+    feedback: FeedbackStore
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -63,8 +67,8 @@ class ServiceState(State):
         self.inference_pool = None
         self.engine_task = None
         self.admin_throttle = FailureThrottle()
-        self._in_flight = 0  # questions submitted to the inference threads, not yet answered
-        self._cores = os.cpu_count() or 1
+        self.answers = AnswerMemory()  # the latest answers, for votes on them
+        self.feedback = FeedbackStore(settings.feedback_path)
 
     def publish(self, engine: Engine) -> None:
         """Serve `engine`."""
@@ -92,20 +96,17 @@ class ServiceState(State):
     async def run_inference(self, fn: Callable[..., T], *args: Any) -> T:
         """`fn(*args)` on an inference thread, never on the event loop.
 
-        With REPORTQA_THREADS=0 (the default) a question that runs alone gets every core for
-        its query embedding, and questions that run side by side one core each: a second
-        OpenMP thread halves a lone query's time but, under load, only waits at barriers for
-        a descheduled thread (bench/http_bench.py measures both).
+        Each question's query embedding runs with REPORTQA_THREADS torch threads (0, the
+        default: one), set on the inference thread itself (torch keeps the count per
+        thread; a fresh thread would take every core). Measured in bench/http_bench.py: a
+        second OpenMP thread per question makes a lone question over HTTP 2-3x slower on
+        2 cores (its worker sleeps and wakes at every operation while the event loop and
+        the client share the cores), and concurrent questions oversubscribe the cores.
         """
         loop = asyncio.get_running_loop()
-        self._in_flight += 1
-        try:
-            return await loop.run_in_executor(self.inference_pool, self._run_with_threads,
-                                              fn, args)
-        finally:
-            self._in_flight -= 1
+        return await loop.run_in_executor(self.inference_pool, self._run_with_threads,
+                                          fn, args)
 
     def _run_with_threads(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
-        configured = self.settings.threads
-        use_threads(configured or (self._cores if self._in_flight <= 1 else 1))
+        use_threads(self.settings.threads or 1)
         return fn(*args)

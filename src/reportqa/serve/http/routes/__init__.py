@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from reportqa.serve.http.routes import admin, ask, documents, health, page, search
+from reportqa.serve.http.routes import (
+    admin,
+    ask,
+    documents,
+    feedback,
+    health,
+    openai_chat,
+    page,
+    search,
+)
 
-ROUTERS = (page.router, ask.router, search.router, documents.router, health.router,
-           admin.router)
+ROUTERS = (page.router, ask.router, feedback.router, search.router, documents.router,
+           health.router, admin.router, openai_chat.router)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 from pydantic import AfterValidator
 
+from reportqa.ask.followup import Turn
 from reportqa.engine import Engine
 from reportqa.errors import ReportQAError
 from reportqa.limits import QUESTION_MAX_CHARS, TOP_K_MAX
@@ -52,9 +54,11 @@ TopK = Annotated[int, Query(ge=1, le=TOP_K_MAX, description=f"How many sources (
 async def ask_post(body: AskBody, service: ServiceDep, eng: EngineDep) -> AskResponse:
     """The answering sentence quoted from the report, with its sources.
 
-    `answer` is null exactly when `found` is false: the report does not answer it.
+    `answer` is null exactly when `found` is false: the report does not answer it. With
+    `history`, a follow-up is answered as the question it stands for (`resolved_question`).
     """
-    return await answer(service, eng, body.question, body.top_k, body.document)
+    history = [Turn(t.question, t.answer) for t in body.history]
+    return await answer(service, eng, body.question, body.top_k, body.document, history)
 
 
 @router.get("/ask", summary="Answer a question (query string)",
@@ -66,13 +70,24 @@ async def ask_get(q: QParam, service: ServiceDep, eng: EngineDep, top_k: TopK = 
 
 
 async def answer(service: ServiceState, eng: Engine, question: str, top_k: int,
-                 document: str | None) -> AskResponse:
+                 document: str | None, history: Sequence[Turn] = ()) -> AskResponse:
     """Answer on an inference thread, count the outcome, and shape the response."""
+    ans, took, answer_id = await ask_engine(service, eng, question, top_k, document, history)
+    response = ask_response(ans, eng, took)
+    response.answer_id = answer_id
+    return response
+
+
+async def ask_engine(service: ServiceState, eng: Engine, question: str, top_k: int,
+                     document: str | None, history: Sequence[Turn] = ()
+                     ) -> tuple[Answer, float, str]:
+    """The engine's answer (on an inference thread), its milliseconds and its answer id; the
+    outcome counted and the answer remembered for feedback. Shared by /ask and /v1."""
     check_document(eng, document)
 
     def run() -> tuple[Answer, float]:
         t = time.perf_counter()
-        ans = eng.ask(question, top_k, document)
+        ans = eng.ask(question, top_k, document, history=history)
         return ans, (time.perf_counter() - t) * 1000
 
     try:
@@ -81,14 +96,16 @@ async def answer(service: ServiceState, eng: Engine, question: str, top_k: int,
         raise APIError(404 if "document" in str(exc) else 422, str(exc)) from exc
     service.metrics.observe_answer(ans.found)
     # Questions are personal data in a public bot: only at DEBUG, never in the access log.
-    log.debug("question %r -> %s (confidence %.2f, %.0f ms)", question,
-              "answered" if ans.found else "declined", ans.confidence, took)
-    return ask_response(ans, eng, took)
+    log.debug("question %r (read as %r) -> %s (confidence %.2f, %.0f ms)", question,
+              ans.resolved_question, "answered" if ans.found else "declined", ans.confidence,
+              took)
+    return ans, took, service.answers.remember(ans)
 
 
 def ask_response(ans: Answer, eng: Engine, took_ms: float) -> AskResponse:
     return AskResponse(
-        question=ans.question, answer=ans.text, found=ans.found,
+        question=ans.question, resolved_question=ans.resolved_question, answer=ans.text,
+        found=ans.found,
         confidence=float(ans.confidence), language=ans.language,
         sources=[SourceOut(document=s.document, title=s.title, section=s.section,
                            page=s.page, text=s.text, sentence=s.sentence,

@@ -1,0 +1,347 @@
+"""Follow-up questions resolved against the conversation, without a language model.
+
+People chat: "Hur många jobbar inom industrin?" — "Och inom turismen?" — "Hur mycket omsätter
+den branschen?". A follow-up keeps what the earlier question asked for (its frame and answer
+kind: "hur många jobbar") and replaces what it names ("inom turismen"), or refers to the
+earlier subject ("den branschen", "där", "it", "there"). This module rewrites such a turn into
+a question that stands alone, so that retrieval, answering and confidence treat it like any
+other question (a follow-up the report cannot answer is declined like any other).
+
+A question that stands alone (its own question frame and its own subject, no reference
+word) is left exactly as it is, so history never changes the answer to it.
+
+    resolve_conversation(question, history) -> Resolution(question, followup, reason)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportqa.ask.question import FRAME_WORDS, answer_type_words
+from reportqa.limits import HISTORY_MAX_TURNS
+from reportqa.text.analyzer import STOPWORDS
+from reportqa.text.vocabulary import wordset
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier turn: what was asked and the answer sentence (None when declined)."""
+
+    question: str
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The question to answer; `followup` when the conversation was used to make it."""
+
+    question: str
+    followup: bool = False
+    reason: str = ""  # "ellipsis", "reference", "short" for a follow-up
+
+
+# ---- words ---------------------------------------------------------------------------------
+_WORD = re.compile(r"[^\W_][\w:'’-]*", re.UNICODE)
+
+#: Openers of an elliptical follow-up ("Och inom turismen?", "What about tourism?").
+_OPENER = re.compile(
+    r"^\s*(?:(?:och|men|samt|än|plus)\s+(?:hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
+    r"vad\s+gäller|när\s+det\s+gäller)?|hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
+    r"hur\s+ser\s+det\s+ut\s+(?=med|för|i|inom|på)|vad\s+gäller|när\s+det\s+gäller|"
+    r"samma\s+(?:sak\s+)?(?:för|med)|gäller\s+det\s+även|även|också|"
+    r"(?:and|but|plus)\s+(?:what\s+about|how\s+about)?|what\s+about|how\s+about|what\s+of|"
+    r"same\s+(?:for|with)|also)\b[\s,]*",
+    re.IGNORECASE,
+)
+#: Trailing words of an ellipsis that add nothing ("Och turismen då?", "…, too?").
+_TRAILER = re.compile(r"[\s,]*\b(?:då|också|med|även|too|also|then|as\s+well)\s*$",
+                      re.IGNORECASE)
+
+#: Words that begin a question of its own (a frame): with one of them and a subject of its
+#: own, a turn stands alone.
+INTERROGATIVES = wordset(
+    "hur vad vem vilka vilken vilket när var varför vart finns fanns har hade är ska kan "
+    "stämmer berätta nämn beskriv förklara ge visa lista ange "
+    "how what who whom whose which when where why is are was were do does did has have had "
+    "can could will would tell name list describe explain give show"
+)
+
+#: References that always point back: place, possessive, object pronouns.
+_STRONG_REFERENCES = {
+    "där": "place", "dit": "to", "därifrån": "from", "därav": "of", "dess": "poss",
+    "deras": "poss", "dem": "it", "dom": "it", "there": "place", "its": "poss_en",
+    "their": "poss_en", "them": "it", "they": "it", "it": "it",
+}
+#: Demonstratives that point back when a definite noun follows ("den branschen", "that
+#: sector") or nothing nounish does.
+_DEMONSTRATIVES = wordset("den det de denna detta dessa this that these those")
+#: Swedish definite endings: "branschen", "klustret", "företagen", "kommunerna".
+_DEFINITE = re.compile(r"(?:en|et|na|erna|arna|orna|ena|n|t)$", re.IGNORECASE)
+_EN_NOUNISH_AFTER_DEMONSTRATIVE = re.compile(r"^[a-z][a-z-]+$")
+
+#: Prepositions a subject phrase may begin with.
+PREPOSITIONS = wordset(
+    "i inom på hos vid för bland av från till med om under kring "
+    "in within at for among of from to with about across inside outside"
+)
+#: Place phrases so general that they are not what a question is about ("i länet").
+_GENERIC_PLACES = wordset(
+    "länet regionen jämtland härjedalen jämtlands länets county region regional "
+    "sverige sweden the"
+)
+#: Name-asking frames: the answer's new proper noun becomes what "där"/"it" refers to.
+_ASKS_FOR_NAME = re.compile(
+    r"\b(vad\s+heter|vad\s+hette|vilken|vilket|vilka|vem|which|who|what\s+is\s+the\s+name|"
+    r"what\s+(?:is|was)\s+(?:it|the\s+\w+)\s+called|name\s+of)\b", re.IGNORECASE)
+
+#: A turn with at most this many content words and no frame of its own is too short to stand
+#: alone after an earlier question ("turismen?", "i Åre?").
+SHORT_CONTENT_WORDS = 3
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Words of the counting frame, never the subject.
+_COUNTING = wordset(
+"många mycket stor stort stora andel procent many much share "
+                      "percentage number people personer"
+)
+#: Swedish adjective endings, and English head nouns: the word before them belongs to the
+#: same noun phrase ("privata sektorn", "tourism industry"); a verb before a noun does not.
+_SV_ADJECTIVE = re.compile(r"(?:a|e|iga|iska|ella|ala|ade|ande)$", re.IGNORECASE)
+_EN_HEADS = wordset(
+"industry industries sector sectors companies company firms business "
+                      "businesses group groups cluster clusters jobs employment agencies "
+                      "agency network networks centre center park region"
+)
+#: Articles that may stand between a preposition and its noun ("i den privata sektorn").
+_ARTICLES = wordset("den det de en ett the a an")
+
+
+def _is_content(word: str) -> bool:
+    """A word that names what a question is about (not a frame, stop or reference word)."""
+    w = word.lower()
+    if w.isdigit():
+        return _YEAR.fullmatch(w) is not None
+    return (w not in STOPWORDS and w not in FRAME_WORDS and w not in INTERROGATIVES
+            and w not in _STRONG_REFERENCES and w not in _DEMONSTRATIVES
+            and w not in PREPOSITIONS and w not in _ARTICLES and w not in _COUNTING)
+
+
+def _has_frame(words: list[str]) -> bool:
+    return any(w.lower() in INTERROGATIVES for w in words[:3])
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ---- the subject of a question -------------------------------------------------------------
+@dataclass(frozen=True)
+class _Span:
+    start: int  # character offsets in the question
+    end: int
+    preposition: str  # the preposition the span starts with, "" if none
+
+    def text(self, question: str) -> str:
+        return question[self.start:self.end]
+
+
+def subject_span(question: str) -> _Span | None:
+    """The phrase a question is about: the last content words with their preposition, not
+    counting a trailing general place ("i länet", "in the county")."""
+    ms = _words(question)
+    # Drop trailing generic place phrases: "… i länet", "… in the county".
+    end = len(ms)
+    while end > 0:
+        j = end - 1
+        while j >= 0 and ms[j].group().lower() in _GENERIC_PLACES:
+            j -= 1
+        if j < end - 1 and j >= 0 and ms[j].group().lower() in PREPOSITIONS:
+            end = j
+            continue
+        break
+    content = [i for i in range(end) if _is_content(ms[i].group())]
+    if not content:
+        return None
+    last = first = content[-1]
+    # A two-word noun phrase ("privata sektorn", "tourism industry"), not across the frame.
+    if first - 1 in content and first - 1 > 0:
+        before, head = ms[first - 1].group(), ms[last].group().lower()
+        if head in _EN_HEADS or (len(before) > 3 and _SV_ADJECTIVE.search(before)
+                                 and not _ascii_english(question)):
+            first -= 1
+    if first - 1 >= 0 and ms[first - 1].group().lower() in _ARTICLES:
+        first -= 1
+    prep = ""
+    if first - 1 >= 0 and ms[first - 1].group().lower() in PREPOSITIONS:
+        first -= 1
+        prep = ms[first].group()
+    return _Span(ms[first].start(), ms[last].end(), prep)
+
+
+def _referent(previous: Turn) -> str | None:
+    """What a reference in the next turn points to: a name the previous answer gave when the
+    previous question asked for one, else the previous question's subject."""
+    if previous.answer and (_ASKS_FOR_NAME.search(previous.question)
+                            or answer_type_words(previous.question)):
+        name = _new_proper_noun(previous.answer, previous.question)
+        if name:
+            return name
+    span = subject_span(previous.question)
+    if span is None:
+        return None
+    text = span.text(previous.question)
+    if span.preposition:
+        text = text[len(span.preposition):].strip()
+    return text or None
+
+
+def _new_proper_noun(answer: str, question: str) -> str | None:
+    """The first run of capitalised words in the answer, not sentence-initial and not in the
+    question ("… co-workingplatsen House Be, där …" → "House Be")."""
+    asked = {w.group().lower() for w in _words(question)}
+    ms = _words(answer)
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for k, m in enumerate(ms):
+        w = m.group()
+        before = answer[:m.start()].rstrip()
+        initial = k == 0 or before.endswith((".", "!", "?", ":"))
+        if w[0].isupper() and not initial and w.lower() not in asked and (
+                current or w.lower() not in STOPWORDS):
+            current.append(w)
+            continue
+        if current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return " ".join(runs[0]) if runs else None
+
+
+# ---- resolution ----------------------------------------------------------------------------
+def _replace_references(question: str, referent: str) -> tuple[str, bool]:
+    """The question with its reference words replaced by `referent`; whether any was."""
+    ms = _words(question)
+    out, at, changed = [], 0, False
+    k = 0
+    while k < len(ms):
+        m = ms[k]
+        w = m.group().lower()
+        kind = _STRONG_REFERENCES.get(w)
+        replacement = None
+        end = m.end()
+        if kind is not None:
+            # "det"/"it" as the subject of "is it", "finns det": only "it" is listed here,
+            # and "it" counts only when the question has little subject of its own.
+            if w == "it" and sum(_is_content(x.group()) for x in ms) > 2:
+                kind = None
+            elif kind == "place":
+                replacement = ("in " if _ascii_english(question) else "i ") + referent
+            elif kind == "to":
+                replacement = "till " + referent
+            elif kind == "from":
+                replacement = "från " + referent
+            elif kind == "of":
+                replacement = "av " + referent
+            elif kind == "poss":
+                replacement = referent + ("s" if not referent.endswith("s") else "")
+            elif kind == "poss_en":
+                replacement = referent + "'s"
+            else:
+                replacement = referent
+        elif w in _DEMONSTRATIVES and k + 1 < len(ms):
+            nxt = ms[k + 1].group()
+            english = w in ("this", "that", "these", "those")
+            if (english and _EN_NOUNISH_AFTER_DEMONSTRATIVE.match(nxt.lower())
+                    and nxt.lower() not in STOPWORDS and nxt.lower() not in INTERROGATIVES) or (
+                    not english and _DEFINITE.search(nxt) and _is_content(nxt)
+                    and len(nxt) > 4):
+                replacement, end = referent, ms[k + 1].end()
+                k += 1
+        if replacement is not None:
+            out.append(question[at:m.start()])
+            out.append(replacement)
+            at, changed = end, True
+        k += 1
+    out.append(question[at:])
+    return _clean("".join(out)), changed
+
+
+def _ascii_english(question: str) -> bool:
+    words = {m.group().lower() for m in _words(question)}
+    return bool(words & {"how", "what", "which", "who", "where", "when", "is", "are", "the",
+                         "many", "much", "there", "it", "its", "they"})
+
+
+def _ellipsis(previous: str, remainder: str) -> str | None:
+    """The previous question with its subject replaced by what the follow-up names (a year
+    for its year: "… 2017?" — "Och 2019?")."""
+    year, old_year = _YEAR.fullmatch(remainder.strip(" ?.!,")), _YEAR.search(previous)
+    if year and old_year:
+        return previous[:old_year.start()] + year.group() + previous[old_year.end():]
+    span = subject_span(previous)
+    if span is None:
+        return None
+    new = remainder.strip(" ?.!,")
+    if not new:
+        return None
+    new_words = new.split()
+    if span.preposition and new_words[0].lower() not in PREPOSITIONS:
+        new = f"{span.preposition} {new}"
+    q = previous[:span.start] + new + previous[span.end:]
+    return _clean(q)
+
+
+def resolve(question: str, previous: Turn | None) -> Resolution:
+    """`question` as a question that stands alone, given the turn before it (resolved)."""
+    question = _clean(question)
+    if previous is None or not question:
+        return Resolution(question)
+    ms = [m.group() for m in _words(question)]
+    opener = _OPENER.match(question)
+    remainder = question[opener.end():] if opener and opener.end() > 0 else question
+    remainder = _TRAILER.sub("", remainder.rstrip(" ?.!")).strip()
+    rest_words = [m.group() for m in _words(remainder)]
+    has_reference = any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
+        w.lower() in _DEMONSTRATIVES for w in ms)
+    content = [w for w in rest_words if _is_content(w)]
+
+    # 1. A reference: resolve it against the previous subject (or the name it got).
+    if has_reference and _has_frame(rest_words):
+        referent = _referent(previous)
+        if referent:
+            resolved, changed = _replace_references(question, referent)
+            if changed:
+                if opener and opener.end() > 0:
+                    resolved = _clean(_OPENER.sub("", resolved, count=1))
+                    resolved = resolved[:1].upper() + resolved[1:]
+                return Resolution(resolved, True, "reference")
+    # 2. An ellipsis: an opener, or too short to stand alone, without a frame of its own.
+    elliptic = (opener is not None and opener.end() > 0) or (
+        len(content) <= SHORT_CONTENT_WORDS and not _has_frame(rest_words))
+    if elliptic and rest_words and not _has_frame(rest_words):
+        resolved = _ellipsis(previous.question, remainder)
+        if resolved and resolved != previous.question:
+            return Resolution(resolved, True, "ellipsis" if opener and opener.end() else "short")
+    # 3. An opener before a question of its own ("Och hur många företag finns det?").
+    if opener is not None and opener.end() > 0 and _has_frame(rest_words) and content:
+        return Resolution(question)
+    return Resolution(question)
+
+
+def resolve_conversation(question: str, history: Sequence[Turn]) -> Resolution:
+    """Resolve `question` after `history` (oldest first): each earlier question is resolved
+    against its own predecessor first, so a chain of follow-ups keeps its subject."""
+    turns = list(history)[-HISTORY_MAX_TURNS:]
+    previous: Turn | None = None
+    for turn in turns:
+        r = resolve(turn.question, previous)
+        previous = Turn(r.question, turn.answer)
+    return resolve(question, previous)

@@ -1,0 +1,1 @@
+"""Feedback from users: the answers given, remembered briefly, and votes on them, kept."""

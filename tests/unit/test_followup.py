@@ -1,0 +1,58 @@
+"""Follow-up questions resolved against the conversation (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.ask.followup import Turn, resolve_conversation
+
+INDUSTRY = Turn("Hur många jobbar inom industrin?", "… sysselsätter ca 5 000 personer …")
+
+
+@pytest.mark.parametrize("question,history,expected,reason", [
+    ("Och inom turismen?", [INDUSTRY], "Hur många jobbar inom turismen?", "ellipsis"),
+    ("turismen?", [INDUSTRY], "Hur många jobbar inom turismen?", "short"),
+    ("Hur är det med turismen?", [INDUSTRY], "Hur många jobbar inom turismen?", "ellipsis"),
+    ("Och turismen då?", [INDUSTRY], "Hur många jobbar inom turismen?", "ellipsis"),
+    ("och turismen?", [Turn("Hur många personer sysselsätter industrin i länet?")],
+     "Hur många personer sysselsätter turismen i länet?", "ellipsis"),
+    ("Och i Östersund?", [Turn("Hur många företag finns i Åre?")],
+     "Hur många företag finns i Östersund?", "ellipsis"),
+    ("Och 2019?", [Turn("Hur många jobbade i industrin 2017?")],
+     "Hur många jobbade i industrin 2019?", "ellipsis"),
+    ("What about tourism?", [Turn("How many people work in manufacturing in the county?")],
+     "How many people work in tourism in the county?", "ellipsis"),
+    ("And in Östersund?", [Turn("How many companies are there in Åre?")],
+     "How many companies are there in Östersund?", "ellipsis"),
+    # References take the previous subject, or the name the previous answer gave.
+    ("Hur mycket omsätter den branschen?", [INDUSTRY, Turn("Och inom turismen?")],
+     "Hur mycket omsätter turismen?", "reference"),
+    ("Hur många företag finns där?",
+     [Turn("Vad heter co-workingstället i Åre?",
+           "I Åre finns co-workingplatsen House Be, där flera företag sitter.")],
+     "Hur många företag finns i House Be?", "reference"),
+    ("How much does it turn over?", [Turn("How many work in tourism?")],
+     "How much does tourism turn over?", "reference"),
+    ("What share of its customers are abroad?", [Turn("What is IUC-Z group?")],
+     "What share of IUC-Z group's customers are abroad?", "reference"),
+])
+def test_follow_ups_are_resolved(question, history, expected, reason):
+    r = resolve_conversation(question, history)
+    assert (r.question, r.followup, r.reason) == (expected, True, reason)
+
+
+@pytest.mark.parametrize("question", [
+    "Hur många företag finns det i länet?",  # "det" as the expletive subject
+    "Vad är IUC-Z group?",
+    "Hur många är det som jobbar i besöksnäringen?",
+    "Vilken är den största arbetsgivaren i länet?",  # "den" as an article
+    "What is the share of exports for the manufacturing industry?",
+    "How many people live in the county?",
+])
+def test_questions_that_stand_alone_are_left_as_they_are(question):
+    r = resolve_conversation(question, [INDUSTRY])
+    assert (r.question, r.followup) == (question, False)
+
+
+def test_without_history_nothing_changes():
+    assert resolve_conversation("Och inom turismen?", []).question == "Och inom turismen?"
