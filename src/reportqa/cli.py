@@ -365,10 +365,14 @@ def eval_cmd(
     )] = False,
 ) -> None:
     """Evaluate answers against expected facts: hit@1, hit@3, MRR, abstention, latency."""
+    from reportqa.ask.conversation_eval import is_conversation_file
     from reportqa.ask.evaluation import evaluate, load_items
 
     if mode not in ("hybrid", "dense", "lexical"):
         _fail("--mode must be hybrid, dense or lexical")
+    if file.is_file() and is_conversation_file(file):
+        _eval_conversations(file, index, as_json, details)
+        return
     items = load_items(file)
     if calibrate:
         from reportqa.ask.evaluation import calibrate as calibrate_threshold
@@ -403,6 +407,35 @@ def eval_cmd(
     for lang, s in [*res["by_language"].items(), ("all", res["overall"])]:
         typer.echo(f"{lang:8}" + "".join(f"{'-' if s[c] is None else s[c]!s:>23}"
                                          for c in cols))
+
+
+def _eval_conversations(file: Path, index: Path | None, as_json: bool, details: bool) -> None:
+    """`reportqa eval` of a conversation file: each turn asked with its history."""
+    from reportqa.ask.conversation_eval import evaluate_conversations, load_conversations
+
+    convs = load_conversations(file)
+    engine = _engine(_settings(index=index))
+    res = evaluate_conversations(engine, convs)
+    if as_json:
+        if not details:
+            res = {k: v for k, v in res.items() if k != "items"}
+        typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        return
+    if details:
+        for r in res["items"]:
+            typer.echo(f"{'ok ' if r['right'] else 'MISS'} {r['id']} {r['kind']:10} "
+                       f"{r['question']}" + (f"\n     read as: {r['resolved']}"
+                                             if r["resolved"] else "")
+                       + f"\n     → {r['answer']}")
+    cols = ["turns", "right", "answerable_right", "unanswerable_declined", "wrongly_declined",
+            "same_as_alone"]
+    typer.echo(f"{res['conversations']} conversations, model={res['model']} "
+               f"index={res['index_version']}")
+    typer.echo(f"{'':12}" + "".join(f"{c:>22}" for c in cols))
+    for name, s in [*res["by_kind"].items(), *res["by_language"].items(),
+                    ("all", res["overall"])]:
+        typer.echo(f"{name:12}" + "".join(f"{'-' if s[c] is None else s[c]!s:>22}"
+                                          for c in cols))
 
 
 def _preload_model_libraries() -> None:
