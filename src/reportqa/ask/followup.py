@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reportqa.ask.question import FRAME_WORDS, answer_type_words
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
-from reportqa.text.vocabulary import wordset
+from reportqa.text.vocabulary import looks_like_noun, wordset
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,13 @@ INTERROGATIVES = wordset(
 _STRONG_REFERENCES = {
     "där": "place", "dit": "to", "därifrån": "from", "därav": "of", "dess": "poss",
     "deras": "poss", "dem": "it", "dom": "it", "there": "place", "its": "poss_en",
-    "their": "poss_en", "them": "it", "they": "it", "it": "it",
+    "their": "poss_en", "them": "it",
 }
+#: Pronouns that point back only when the question names no subject of its own ("Vad
+#: jobbar de med?", "När kom det?"); "finns det …" and "is it true …" do not.
+_WEAK_REFERENCES = wordset("det den de dom it they this that")
+_EXPLETIVE = re.compile(r"\b(?:finns|fanns|är|var|blir|blev)\s+det\b|\bdet\s+(?:finns|fanns)\b|"
+                        r"\bdet\s+är\s+\w+\s+som\b|\bis\s+it\s+true\b", re.IGNORECASE)
 #: Demonstratives that point back when a definite noun follows ("den branschen", "that
 #: sector") or nothing nounish does.
 _DEMONSTRATIVES = wordset("den det de denna detta dessa this that these those")
@@ -85,6 +90,11 @@ _EN_NOUNISH_AFTER_DEMONSTRATIVE = re.compile(r"^[a-z][a-z-]+$")
 PREPOSITIONS = wordset(
     "i inom på hos vid för bland av från till med om under kring "
     "in within at for among of from to with about across inside outside"
+)
+#: Time phrases at the end of a question that are not what it is about ("per år", "today").
+_GENERIC_TIMES = wordset(
+    "per år året årligen idag dag hittills nu just numera a year annually today now currently "
+    "each every"
 )
 #: Place phrases so general that they are not what a question is about ("i länet").
 _GENERIC_PLACES = wordset(
@@ -108,6 +118,7 @@ def _words(text: str) -> list[re.Match[str]]:
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Words of the counting frame, never the subject.
 _COUNTING = wordset(
+    "länge ofta gammal gammalt gamla long often old over up out off down back "
 "många mycket stor stort stora andel procent many much share "
                       "percentage number people personer"
 )
@@ -121,6 +132,24 @@ _EN_HEADS = wordset(
 )
 #: Articles that may stand between a preposition and its noun ("i den privata sektorn").
 _ARTICLES = wordset("den det de en ett the a an")
+
+
+_SV_VERB_ENDINGS = ("ar", "er", "ade", "te", "de", "ts", "it", "at", "as", "s")
+_EN_VERBS = wordset(
+    "work works worked employ employs generate generates turn turns do does did make makes "
+    "have has had produce produces run runs exist exists offer offers provide provides live "
+    "lives visit visits start started mention mentions say says focus focuses cost costs"
+)
+
+
+def _verbish(word: str, lang: str) -> bool:
+    """A verb form, roughly: what a question does with its subject, not the subject."""
+    w = word.lower()
+    if lang == "en":
+        return w in _EN_VERBS or (w.endswith("ed") and len(w) > 4)
+    return w.endswith(_SV_VERB_ENDINGS) and not looks_like_noun(w, "sv") and not (
+        w.endswith("s") and len(w) > 6  # a genitive ("Landsbygdskommitténs")
+    ) and not w.endswith(("ande", "ende"))  # "betänkande", "boende"
 
 
 def _is_content(word: str) -> bool:
@@ -156,8 +185,10 @@ def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county")."""
     ms = _words(question)
-    # Drop trailing generic place phrases: "… i länet", "… in the county".
+    # Drop trailing generic place and time phrases: "… i länet per år", "… in the county".
     end = len(ms)
+    while end > 0 and ms[end - 1].group().lower() in _GENERIC_TIMES:
+        end -= 1
     while end > 0:
         j = end - 1
         while j >= 0 and ms[j].group().lower() in _GENERIC_PLACES:
@@ -169,12 +200,16 @@ def subject_span(question: str) -> _Span | None:
     content = [i for i in range(end) if _is_content(ms[i].group())]
     if not content:
         return None
-    last = first = content[-1]
+    lang = "en" if _ascii_english(question) else "sv"
+    nouns = [i for i in content if not _verbish(ms[i].group(), lang)]
+    last = first = (nouns or content)[-1]
     # A two-word noun phrase ("privata sektorn", "tourism industry"), not across the frame.
     if first - 1 in content and first - 1 > 0:
         before, head = ms[first - 1].group(), ms[last].group().lower()
-        if head in _EN_HEADS or (len(before) > 3 and _SV_ADJECTIVE.search(before)
-                                 and not _ascii_english(question)):
+        swedish = not _ascii_english(question)
+        genitive = swedish and before.lower().endswith("s") and len(before) > 4
+        if head in _EN_HEADS or (swedish and len(before) > 3 and (
+                _SV_ADJECTIVE.search(before) or genitive)):
             first -= 1
     if first - 1 >= 0 and ms[first - 1].group().lower() in _ARTICLES:
         first -= 1
@@ -226,8 +261,28 @@ def _new_proper_noun(answer: str, question: str) -> str | None:
 
 
 # ---- resolution ----------------------------------------------------------------------------
-def _replace_references(question: str, referent: str) -> tuple[str, bool]:
-    """The question with its reference words replaced by `referent`; whether any was."""
+def _weak_reference(question: str) -> bool:
+    """Whether "det"/"de"/"it"/"they" in `question` points back: the pronoun is not an
+    expletive ("finns det", "is it true") and, besides the verb next to it ("När kom det?",
+    "does it turn over"), the question names no subject of its own."""
+    ms = _words(question)
+    at = [k for k, m in enumerate(ms) if m.group().lower() in _WEAK_REFERENCES]
+    if not at or _EXPLETIVE.search(question):
+        return False
+    k = at[0]
+    if k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), ms[k].group().lower()):
+        return False  # "den branschen": a demonstrative, handled as such
+    lang = "en" if _ascii_english(question) else "sv"
+    beside = {k - 1, k + 1}
+    return not any(_is_content(w := m.group()) and j not in beside
+                   and w.lower() not in _GENERIC_PLACES and w.lower() not in _GENERIC_TIMES
+                   and not _verbish(w, lang) for j, m in enumerate(ms))
+
+
+def _replace_references(question: str, referent: str, weak: bool = False
+                        ) -> tuple[str, bool]:
+    """The question with its reference words replaced by `referent`; whether any was.
+    With `weak`, the first "det"/"de"/"it"/"they" standing alone counts too."""
     ms = _words(question)
     out, at, changed = [], 0, False
     k = 0
@@ -237,12 +292,11 @@ def _replace_references(question: str, referent: str) -> tuple[str, bool]:
         kind = _STRONG_REFERENCES.get(w)
         replacement = None
         end = m.end()
+        if kind is None and weak and not changed and w in _WEAK_REFERENCES and (
+                k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)):
+            kind = "it"
         if kind is not None:
-            # "det"/"it" as the subject of "is it", "finns det": only "it" is listed here,
-            # and "it" counts only when the question has little subject of its own.
-            if w == "it" and sum(_is_content(x.group()) for x in ms) > 2:
-                kind = None
-            elif kind == "place":
+            if kind == "place":
                 replacement = ("in " if _ascii_english(question) else "i ") + referent
             elif kind == "to":
                 replacement = "till " + referent
@@ -256,15 +310,9 @@ def _replace_references(question: str, referent: str) -> tuple[str, bool]:
                 replacement = referent + "'s"
             else:
                 replacement = referent
-        elif w in _DEMONSTRATIVES and k + 1 < len(ms):
-            nxt = ms[k + 1].group()
-            english = w in ("this", "that", "these", "those")
-            if (english and _EN_NOUNISH_AFTER_DEMONSTRATIVE.match(nxt.lower())
-                    and nxt.lower() not in STOPWORDS and nxt.lower() not in INTERROGATIVES) or (
-                    not english and _DEFINITE.search(nxt) and _is_content(nxt)
-                    and len(nxt) > 4):
-                replacement, end = referent, ms[k + 1].end()
-                k += 1
+        elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), w):
+            replacement, end = referent, ms[k + 1].end()
+            k += 1
         if replacement is not None:
             out.append(question[at:m.start()])
             out.append(replacement)
@@ -272,6 +320,14 @@ def _replace_references(question: str, referent: str) -> tuple[str, bool]:
         k += 1
     out.append(question[at:])
     return _clean("".join(out)), changed
+
+
+def _nounish_after(nxt: str, demonstrative: str) -> bool:
+    """Whether the word after a demonstrative is its noun ("den branschen", "that sector")."""
+    if demonstrative in ("this", "that", "these", "those"):
+        return bool(_EN_NOUNISH_AFTER_DEMONSTRATIVE.match(nxt.lower())) and (
+            nxt.lower() not in STOPWORDS and nxt.lower() not in INTERROGATIVES)
+    return bool(_DEFINITE.search(nxt)) and _is_content(nxt) and len(nxt) > 4
 
 
 def _ascii_english(question: str) -> bool:
@@ -309,7 +365,8 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     remainder = question[opener.end():] if opener and opener.end() > 0 else question
     remainder = _TRAILER.sub("", remainder.rstrip(" ?.!")).strip()
     rest_words = [m.group() for m in _words(remainder)]
-    has_reference = any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
+    weak = _weak_reference(question)
+    has_reference = weak or any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
         w.lower() in _DEMONSTRATIVES for w in ms)
     content = [w for w in rest_words if _is_content(w)]
 
@@ -317,7 +374,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     if has_reference and _has_frame(rest_words):
         referent = _referent(previous)
         if referent:
-            resolved, changed = _replace_references(question, referent)
+            resolved, changed = _replace_references(question, referent, weak)
             if changed:
                 if opener and opener.end() > 0:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
