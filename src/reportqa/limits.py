@@ -45,6 +45,9 @@ TELEGRAM_CONNECTION_POOL = 64
 #: Answers whose sources the bot keeps for the "Visa källor" button and /kallor; memory stays
 #: bounded, and the buttons of older answers find nothing.
 TELEGRAM_SOURCES_KEPT = 5000
+#: Seconds of silence after which the bot forgets a conversation: a follow-up comes within
+#: minutes; after half an hour a question is a new conversation.
+TELEGRAM_CONVERSATION_IDLE_SECONDS = 30 * 60
 #: Users the question rate limiter tracks before it forgets the idle ones (bounded memory).
 TELEGRAM_USERS_TRACKED = 10_000
 

@@ -58,8 +58,10 @@ def run(coro):
 
 
 def button_of(call) -> dict:
-    [[button]] = call.params["reply_markup"]["inline_keyboard"]
-    return button
+    """The first button under an answer ("Visa källor"); the 👍 / 👎 row comes after."""
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for b in rows[-1]] == ["👍", "👎"]
+    return rows[0][0]
 
 
 def sends(fake, chat_id, status=200):
@@ -133,8 +135,8 @@ def test_start_help_and_registered_commands(fake, engine, report_settings):
     assert en.params["text"].startswith("Hello!") and "/sources" in en.params["text"]
     registered = {c.params.get("language_code"): [x["command"] for x in c.params["commands"]]
                   for c in fake.calls_of("setMyCommands")}
-    assert registered[None] == ["start", "help", "fraga", "kallor", "om", "reindex"]
-    assert registered["en"] == ["start", "help", "ask", "sources", "about", "reindex"]
+    assert registered[None] == ["start", "help", "fraga", "kallor", "om", "ny", "reindex"]
+    assert registered["en"] == ["start", "help", "ask", "sources", "about", "new", "reindex"]
 
 
 def test_about_names_reports_version_and_model(fake, engine, report_settings):
@@ -297,7 +299,7 @@ class ManySources:
     def __getattr__(self, name):
         return getattr(self._engine, name)
 
-    def ask(self, question, top_k=3, document=None):
+    def ask(self, question, top_k=3, document=None, history=()):
         ans = self._engine.ask(question, top_k, document)
         ans.sources = ans.sources * self._times
         return ans
@@ -337,7 +339,7 @@ def test_error_in_a_handler_is_logged_and_the_bot_carries_on(fake, engine, repor
     class FailsOnce(ManySources):
         failed = False
 
-        def ask(self, question, top_k=3, document=None):
+        def ask(self, question, top_k=3, document=None, history=()):
             if not FailsOnce.failed:
                 FailsOnce.failed = True
                 raise RuntimeError("boom")
@@ -489,3 +491,93 @@ def test_bot_py_starts_answers_and_stops_on_ctrl_c(fake, report_settings):
     assert "Telegram bot @reportqa_test_bot is answering (long polling)" in err
     assert "Telegram bot stopped" in err
     assert TOKEN not in err
+
+
+# ---- conversations and votes ---------------------------------------------------------------
+FOLLOW_UP = "Och turismen?"
+READ_AS = "<i>Tolkat som: Hur många personer sysselsätter turismen?</i>"
+
+
+def test_follow_ups_remember_the_chat_until_ny(fake, engine, report_settings):
+    async def scenario():
+        async with running(bot_settings(report_settings, fake), engine):
+            out = []
+            for text in (Q_INDUSTRY, FOLLOW_UP, "/ny", FOLLOW_UP):
+                n = len(fake.calls)
+                fake.message(text, chat_id=111)
+                out.append((await until(fake.wait_messages, 111, after=n))[0])
+            return out
+
+    first, follow, new, alone = run(scenario())
+    assert "5 000" in first.params["text"] and "Tolkat som" not in first.params["text"]
+    assert follow.params["text"].startswith(READ_AS), follow.params["text"]
+    assert_valid_html(follow.params["text"])
+    assert "Ny konversation" in new.params["text"]
+    assert "Tolkat som" not in alone.params["text"]  # forgotten by /ny
+
+
+def test_in_a_group_each_user_has_a_conversation_of_their_own(fake, engine, report_settings):
+    def ask(text, user_id):
+        return fake.message(f"/fraga {text}", chat_id=GROUP, chat_type="supergroup",
+                            user_id=user_id)
+
+    async def scenario():
+        async with running(bot_settings(report_settings, fake), engine):
+            ask(Q_INDUSTRY, 5)
+            await until(fake.wait_messages, GROUP)
+            n = len(fake.calls)
+            ask(FOLLOW_UP, 6)  # another user: a conversation of their own
+            other = (await until(fake.wait_messages, GROUP, after=n))[0]
+            n = len(fake.calls)
+            ask(FOLLOW_UP, 5)
+            same = (await until(fake.wait_messages, GROUP, after=n))[0]
+            return other, same
+
+    other, same = run(scenario())
+    assert "Tolkat som" not in other.params["text"]
+    assert same.params["text"].startswith(READ_AS)
+
+
+def test_conversations_are_forgotten_after_30_minutes_of_silence():
+    from reportqa.ask.followup import Turn
+    from reportqa.serve.telegram.state import ConversationMemory
+
+    now = [0.0]
+    memory = ConversationMemory(clock=lambda: now[0])
+    memory.add((1, 0), Turn(Q_INDUSTRY, "5 000"))
+    now[0] += 29 * 60
+    assert memory.history((1, 0)) == [Turn(Q_INDUSTRY, "5 000")]
+    memory.add((1, 0), Turn(FOLLOW_UP, None))
+    now[0] += 30 * 60 + 1
+    assert memory.history((1, 0)) == []
+
+
+def test_votes_are_stored_without_the_user(fake, engine, report_settings, tmp_path):
+    import sqlite3
+
+    settings = bot_settings(report_settings, fake).model_copy(
+        update={"feedback_path": tmp_path / "fb.sqlite3"})
+    votes = []
+
+    async def scenario():
+        async with running(settings, engine, on_vote=lambda v, ch: votes.append((v, ch))):
+            fake.message(Q_INDUSTRY, chat_id=111, user_id=4242)
+            answer = (await until(fake.wait_messages, 111))[0]
+            down = answer.params["reply_markup"]["inline_keyboard"][-1][1]["callback_data"]
+            n = len(fake.calls)
+            fake.callback(down, message=fake.sent_message(answer), user_id=4242)
+            thanks = await until(fake.wait_for, lambda cs: [
+                c for c in cs[n:] if c.method == "answerCallbackQuery"])
+            n = len(fake.calls)
+            fake.callback("vote:down:no-such-answer", message=fake.sent_message(answer))
+            gone = await until(fake.wait_for, lambda cs: [
+                c for c in cs[n:] if c.method == "answerCallbackQuery"])
+            return thanks[0], gone[0]
+
+    thanks, gone = run(scenario())
+    assert "Tack" in thanks.params["text"] and "inte kvar" in gone.params["text"]
+    assert votes == [("down", "telegram")]
+    rows = sqlite3.connect(settings.feedback_path).execute(
+        "SELECT * FROM feedback").fetchall()
+    assert len(rows) == 1 and "down" in rows[0] and "telegram" in rows[0]
+    assert not any("4242" in str(v) for v in rows[0])  # never who voted

@@ -170,3 +170,36 @@ def test_the_policy_is_enforced(browser, base_url):
         assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
     finally:
         context.close()
+
+
+def test_a_conversation_with_a_follow_up_a_vote_and_a_new_question(browser, base_url,
+                                                                   artifacts_dir):
+    context, page, errors = _page(browser, PHONE)
+    try:
+        page.goto(base_url + "/")
+        assert page.locator("#new").is_hidden()
+        page.fill("#q", INDUSTRY)
+        page.click("#ask")
+        page.locator("#answer.found").wait_for(timeout=30_000)
+        page.fill("#q", "Och turismen?")
+        page.click("#ask")
+        page.locator("#readas").wait_for(timeout=30_000)
+        assert page.locator("#readas").inner_text() == (
+            "Tolkat som: Hur många personer sysselsätter turismen?")
+        assert "(1)" in page.locator("#earlier summary").inner_text()
+        with page.expect_response("**/feedback") as vote:
+            page.click("#votes button[data-vote='down']")
+        assert vote.value.status == 201
+        page.locator("#votes .thanks").wait_for(timeout=10_000)
+        page.screenshot(path=str(artifacts_dir / "chat-phone-conversation.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.click("#new")  # "Ny fråga": the conversation starts over
+        assert page.locator("#answer").count() == 0 and page.locator("#new").is_hidden()
+        page.fill("#q", "Och turismen?")
+        page.click("#ask")
+        page.locator("#answer").wait_for(timeout=30_000)
+        assert page.locator("#readas").count() == 0
+        assert not errors, errors
+        assert page.evaluate("window.__csp") == []
+    finally:
+        context.close()

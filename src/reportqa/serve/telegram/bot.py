@@ -17,7 +17,7 @@ import contextlib
 import logging
 import re
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from html import escape
 from typing import Any
 
@@ -47,8 +47,11 @@ from telegram.ext import (
     filters,
 )
 
+from reportqa.ask.followup import Turn
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
+from reportqa.feedback.answers import AnswerMemory
+from reportqa.feedback.store import FeedbackStore
 from reportqa.index.jobs import JobState
 from reportqa.limits import (
     QUESTION_MAX_CHARS,
@@ -59,7 +62,12 @@ from reportqa.serve.telegram.config import BotConfig, webhook_path
 from reportqa.serve.telegram.format import answer_html, not_found_html, sources_html, split_html
 from reportqa.serve.telegram.redaction import protect_token, redact
 from reportqa.serve.telegram.requests import AnswersFirstRateLimiter, RetryingRequest
-from reportqa.serve.telegram.state import Shown, SourceCache, UserRateLimiter
+from reportqa.serve.telegram.state import (
+    ConversationMemory,
+    Shown,
+    SourceCache,
+    UserRateLimiter,
+)
 from reportqa.serve.telegram.texts import COMMANDS, EXAMPLES, lang_of, t
 from reportqa.types import Answer
 
@@ -69,6 +77,7 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query"]
 SOURCES_PREFIX = "src:"
+VOTE_PREFIX = "vote:"  # vote:<up|down>:<answer id>
 
 
 # ---- the bot ----------------------------------------------------------------------------------
@@ -77,7 +86,8 @@ class ReportBot:
     """The Telegram front end over one Engine. `start()`/`stop()` run it inside an event loop."""
 
     def __init__(self, settings: Settings, engine: Any, *, reindex_jobs: Any = None,
-                 config: BotConfig | None = None) -> None:
+                 config: BotConfig | None = None,
+                 on_vote: Callable[[str, str], None] | None = None) -> None:
         self.settings = settings
         self.config = config or BotConfig.from_settings(settings)
         protect_token(self.config.token)
@@ -86,6 +96,10 @@ class ReportBot:
         self._following: set[str] = set()
         self.limiter = UserRateLimiter(self.config.user_rate)
         self.cache = SourceCache()
+        self.conversations = ConversationMemory()
+        self.answers = AnswerMemory()  # for the 👍 / 👎 buttons
+        self.feedback = FeedbackStore(settings.feedback_path)
+        self.on_vote = on_vote  # (vote, channel): the HTTP app's Prometheus counter
         self.typing_interval = 4.0  # Telegram shows "typing" for 5 s
         self.reindex_poll_interval = 1.0
         self.application = self._build_application()
@@ -134,8 +148,11 @@ class ReportBot:
         app.add_handler(CommandHandler(["kallor", "sources"], self._cmd_sources, filters=msgs))
         app.add_handler(CommandHandler(["om", "about"], self._cmd_about, filters=msgs))
         app.add_handler(CommandHandler("reindex", self._cmd_reindex, filters=msgs))
+        app.add_handler(CommandHandler(["ny", "new"], self._cmd_new, filters=msgs))
         app.add_handler(CallbackQueryHandler(self._on_sources_button,
                                              pattern=f"^{re.escape(SOURCES_PREFIX)}"))
+        app.add_handler(CallbackQueryHandler(self._on_vote_button,
+                                             pattern=f"^{re.escape(VOTE_PREFIX)}"))
         app.add_handler(MessageHandler(msgs & filters.TEXT & ~filters.COMMAND, self._on_text))
         app.add_handler(MessageHandler(msgs & filters.COMMAND & filters.ChatType.PRIVATE,
                                        self._on_unknown_command))
@@ -370,21 +387,58 @@ class ReportBot:
             await self._send(chat.id, t(_user_lang(update), "too_long", length=len(question),
                                         max=QUESTION_MAX_CHARS), reply_to=reply_to)
             return
+        conversation = _conversation_key(chat, user)
+        history = self.conversations.history(conversation)
         async with self._typing(chat.id):
             try:
-                ans: Answer = await asyncio.to_thread(self.engine.ask, question, 3)
+                ans: Answer = await asyncio.to_thread(self.engine.ask, question, 3,
+                                                      history=history)
             except ReportQAError as exc:
                 await self._send(chat.id, t(_user_lang(update), "bad_question",
                                             reason=escape(str(exc))), reply_to=reply_to)
                 return
+        self.conversations.add(conversation, Turn(question, ans.text))
         sources = tuple(ans.sources)
-        markup = None
+        rows = []
         if sources:
             key = self.cache.put(Shown(chat.id, question, ans.language, sources))
-            markup = InlineKeyboardMarkup([[InlineKeyboardButton(
-                t(ans.language, "show_sources"), callback_data=SOURCES_PREFIX + key)]])
+            rows.append([InlineKeyboardButton(t(ans.language, "show_sources"),
+                                              callback_data=SOURCES_PREFIX + key)])
+        answer_id = self.answers.remember(ans)
+        rows.append([InlineKeyboardButton("👍", callback_data=f"{VOTE_PREFIX}up:{answer_id}"),
+                     InlineKeyboardButton("👎", callback_data=f"{VOTE_PREFIX}down:{answer_id}")])
         html = answer_html(ans) if ans.found else not_found_html(ans)
-        await self._send(chat.id, html, reply_to=reply_to, markup=markup)
+        if ans.resolved_question:
+            html = (f"<i>{t(ans.language, 'read_as', question=escape(ans.resolved_question))}"
+                    f"</i>\n{html}")
+        await self._send(chat.id, html, reply_to=reply_to, markup=InlineKeyboardMarkup(rows))
+
+    async def _cmd_new(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/ny, /new: forget the conversation so far."""
+        chat, user = update.effective_chat, update.effective_user
+        self.conversations.forget(_conversation_key(chat, user))
+        await self._send(chat.id, t(_user_lang(update), "new_conversation"))
+
+    async def _on_vote_button(self, update: Update,
+                              context: ContextTypes.DEFAULT_TYPE) -> None:
+        """👍 / 👎 under an answer: stored with the answer, never with who voted."""
+        query = update.callback_query
+        lang = lang_of(query.from_user.language_code)
+        _, vote, answer_id = ((query.data or "") + "::").split(":", 2)
+        answer_id = answer_id.rstrip(":")
+        record = self.answers.get(answer_id)
+        if vote not in ("up", "down") or record is None:
+            await query.answer(t(lang, "vote_gone"), show_alert=True)
+            return
+        try:
+            await asyncio.to_thread(self.feedback.add, record, vote, None, "telegram")
+        except ReportQAError as exc:
+            log.error("could not store a vote: %s", exc)
+            await query.answer(t(lang, "vote_gone"), show_alert=True)
+            return
+        if self.on_vote is not None:
+            self.on_vote(vote, "telegram")
+        await query.answer(t(lang, "vote_thanks"))
 
     async def _on_sources_button(self, update: Update,
                                  context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -517,6 +571,13 @@ def _result_text(job, lang: str) -> str:
         return t(lang, "reindex_not_swapped", message=escape(job.message))
     return t(lang, "reindex_done", version=escape(str(job.version)), passages=r.get("passages"),
              documents=r.get("documents"), seconds=r.get("seconds"))
+
+
+def _conversation_key(chat: Chat, user: Any) -> tuple[int, int]:
+    """Whose conversation a message belongs to: the chat's, or in a group, each user's own."""
+    if chat.type == Chat.PRIVATE or user is None:
+        return (chat.id, 0)
+    return (chat.id, user.id)
 
 
 def _user_lang(update: Update) -> str:

@@ -1,4 +1,5 @@
-"""What the bot remembers in memory: per-user question counts and the sources of answers."""
+"""What the bot remembers in memory: per-user question counts, the sources of answers, and
+each conversation's last turns."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 
-from reportqa.limits import TELEGRAM_SOURCES_KEPT, TELEGRAM_USERS_TRACKED
+from reportqa.ask.followup import Turn
+from reportqa.limits import (
+    HISTORY_MAX_TURNS,
+    TELEGRAM_CONVERSATION_IDLE_SECONDS,
+    TELEGRAM_SOURCES_KEPT,
+    TELEGRAM_USERS_TRACKED,
+)
 from reportqa.types import Source
 
 
@@ -77,3 +84,38 @@ class SourceCache:
     def last(self, chat_id: int) -> Shown | None:
         key = self._last.get(chat_id)
         return self._items.get(key) if key else None
+
+
+class ConversationMemory:
+    """The last turns of each conversation: per chat, per user in groups (key given by the
+    caller); forgotten after `idle` seconds of silence, on /ny, and beyond `tracked`
+    conversations (the least recently active first)."""
+
+    def __init__(self, idle: float = TELEGRAM_CONVERSATION_IDLE_SECONDS,
+                 turns: int = HISTORY_MAX_TURNS, tracked: int = TELEGRAM_USERS_TRACKED,
+                 clock=time.monotonic) -> None:
+        self.idle, self.turns, self.tracked, self.clock = idle, turns, tracked, clock
+        self._conversations: OrderedDict[tuple[int, int], tuple[float, list[Turn]]] = (
+            OrderedDict())
+
+    def history(self, key: tuple[int, int]) -> list[Turn]:
+        """The turns of a conversation still remembered, oldest first."""
+        entry = self._conversations.get(key)
+        if entry is None:
+            return []
+        last, turns = entry
+        if self.clock() - last > self.idle:
+            del self._conversations[key]
+            return []
+        return list(turns)
+
+    def add(self, key: tuple[int, int], turn: Turn) -> None:
+        turns = self.history(key) + [turn]
+        self._conversations[key] = (self.clock(), turns[-self.turns:])
+        self._conversations.move_to_end(key)
+        while len(self._conversations) > self.tracked:
+            self._conversations.popitem(last=False)
+
+    def forget(self, key: tuple[int, int]) -> bool:
+        """Start over; whether there was anything to forget."""
+        return self._conversations.pop(key, None) is not None

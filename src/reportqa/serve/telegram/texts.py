@@ -13,6 +13,8 @@ COMMANDS: list[tuple[str, str, str, str]] = [
     ("fraga", "Ställ en fråga (i grupper)", "ask", "Ask a question (in groups)"),
     ("kallor", "Källorna till senaste svaret", "sources", "Sources of the last answer"),
     ("om", "Rapporter, indexversion och modell", "about", "Reports, index version and model"),
+    ("ny", "Ny konversation (glöm tidigare frågor)", "new", "New conversation (forget earlier "
+     "questions)"),
     ("reindex", "Bygg om indexet (administratörer)", "reindex", "Rebuild the index (admins)"),
 ]
 
@@ -44,6 +46,10 @@ TEXTS: dict[str, dict[str, str]] = {
                   "Avsnitt i indexet: {passages}\nModell: <code>{model}</code>"),
         "report_line": "• <b>{title}</b> ({name}), {passages} textavsnitt, indexerad {indexed}",
         "show_sources": "Visa källor",
+        "read_as": "Tolkat som: {question}",
+        "new_conversation": "Ny konversation: jag har glömt de tidigare frågorna.",
+        "vote_thanks": "Tack! Din röst är sparad.",
+        "vote_gone": "Det svaret finns inte kvar längre; rösta på ett nyare.",
         "no_last_answer": "Jag har inte svarat på något här ännu. Ställ en fråga först!",
         "sources_gone": "De källorna finns inte kvar längre. Ställ frågan igen.",
         "ask_usage": "Skriv frågan efter kommandot, till exempel:\n/fraga {example}",
@@ -86,6 +92,10 @@ TEXTS: dict[str, dict[str, str]] = {
                   "Passages in the index: {passages}\nModel: <code>{model}</code>"),
         "report_line": "• <b>{title}</b> ({name}), {passages} passages, indexed {indexed}",
         "show_sources": "Show sources",
+        "read_as": "Read as: {question}",
+        "new_conversation": "New conversation: I have forgotten the earlier questions.",
+        "vote_thanks": "Thank you! Your vote is saved.",
+        "vote_gone": "That answer is no longer available; vote on a newer one.",
         "no_last_answer": "I have not answered anything here yet. Ask a question first!",
         "sources_gone": "Those sources are no longer available. Please ask again.",
         "ask_usage": "Type the question after the command, for example:\n/ask {example}",

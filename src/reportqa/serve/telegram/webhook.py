@@ -72,8 +72,10 @@ def telegram_lifespan(settings: Settings) -> LifespanHook:
 
     @asynccontextmanager
     async def telegram_bot(app: FastAPI) -> AsyncIterator[None]:
+        metrics = getattr(app.state, "metrics", None)
         bot = ReportBot(settings, app.state.engine, config=config,
-                        reindex_jobs=getattr(app.state, "reindex_jobs", None))
+                        reindex_jobs=getattr(app.state, "reindex_jobs", None),
+                        on_vote=metrics.observe_vote if metrics is not None else None)
         app.state.telegram_bot = bot
         starting = asyncio.create_task(bot.start_with_retries(), name="telegram-bot-start")
         try:

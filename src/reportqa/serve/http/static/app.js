@@ -9,6 +9,8 @@ const T = {
     notFound: "Det står inte i rapporten.",
     notFoundHint: "Jag hittade inget svar på frågan i rapporten. Närmast kommer:",
     nearest: "Närmaste avsnitt (inget av dem svarar på frågan)",
+    readAs: "Tolkat som", newQuestion: "Ny fråga", earlier: "Tidigare i samtalet",
+    good: "Bra svar", bad: "Dåligt svar", thanks: "Tack för din återkoppling!",
     sources: "Källor", source: "Källa", section: "avsnitt", page: "sida",
     confidence: "säkerhet", passages: "passager", error: "Något gick fel", emptyQ: "Skriv en fråga först.",
     network: "Kunde inte nå servern."
@@ -22,6 +24,8 @@ const T = {
     notFound: "Not in the report.",
     notFoundHint: "I found no answer to this question in the report. The nearest passages are:",
     nearest: "Nearest sections (none of them answers the question)",
+    readAs: "Read as", newQuestion: "New question", earlier: "Earlier in this conversation",
+    good: "Good answer", bad: "Bad answer", thanks: "Thank you for your feedback!",
     sources: "Sources", source: "Source", section: "section", page: "page",
     confidence: "confidence", passages: "passages", error: "Something went wrong", emptyQ: "Type a question first.",
     network: "Could not reach the server."
@@ -29,6 +33,10 @@ const T = {
 };
 let lang = (localStorage.getItem("reportqa-lang") === "en") ? "en" : "sv";
 let last = null;  // the last rendered result, re-rendered when the language changes
+// The conversation so far, sent with each question so follow-ups ("Och turismen?") are
+// understood; kept in the page only (a reload or "Ny fråga" starts over).
+let conversation = [];  // [{question, answer, resolved}]
+const HISTORY_MAX = 10;
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -82,6 +90,8 @@ function render() {
   document.title = t.title + " – reportqa";
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t[e.dataset.t];
   $("lang").textContent = t.toggle;
+  $("new").textContent = t.newQuestion;
+  $("new").hidden = conversation.length === 0;
   $("q").placeholder = t.placeholder;
   $("q").setAttribute("aria-label", t.label);
   const ex = $("examples");
@@ -100,6 +110,9 @@ function render() {
   const r = last.data;
   const card = el("div", {class: r.found ? "card found" : "card notfound", id: "answer"},
     el("p", {class: "question"}, r.question));
+  if (r.resolved_question) {
+    card.append(el("p", {class: "readas", id: "readas"}, `${t.readAs}: ${r.resolved_question}`));
+  }
   if (r.found) {
     card.append(emphasised(r.answer));
     if (r.sources.length) {
@@ -112,12 +125,48 @@ function render() {
   }
   card.append(el("div", {class: "meta"},
     `${t.confidence} ${Math.round(r.confidence * 100)} % · ${Math.round(r.took_ms)} ms`));
+  card.append(votes(r));
   // A declined answer's sources are only the nearest sections: listed plainly, no highlight.
   const list = el("ol", {class: r.found ? "sources" : "sources nearest", id: "sources"},
     ...r.sources.map((s) => el("li", {}, el("div", {}, where(s)),
       r.found ? highlighted(s.text, s.sentence) : el("p", {class: "passage"}, s.text))));
   const heading = el("h2", {}, r.found ? t.sources : t.nearest);
-  out.replaceChildren(card, ...(r.sources.length ? [heading, list] : []));
+  const earlier = conversation.slice(0, -1);
+  const before = earlier.length ? [el("details", {class: "earlier", id: "earlier"},
+    el("summary", {}, `${t.earlier} (${earlier.length})`),
+    el("ol", {}, ...earlier.map((turn) => el("li", {}, el("strong", {}, turn.question), " – ",
+      turn.answer || t.notFound))))] : [];
+  out.replaceChildren(...before, card, ...(r.sources.length ? [heading, list] : []));
+}
+
+// 👍 / 👎 under an answer: POST /feedback with the answer's id.
+function votes(r) {
+  const t = T[lang];
+  const box = el("div", {class: "votes", id: "votes"});
+  if (!r.answer_id) return box;
+  if (r.voted) { box.append(el("span", {class: "thanks"}, t.thanks)); return box; }
+  for (const [vote, label, glyph] of [["up", t.good, "👍"], ["down", t.bad, "👎"]]) {
+    const b = el("button", {type: "button", class: "vote", "data-vote": vote,
+                            "aria-label": label, title: label}, glyph);
+    b.addEventListener("click", async () => {
+      try {
+        const res = await fetch("/feedback", {method: "POST",
+          headers: {"Content-Type": "application/json"},
+          body: JSON.stringify({answer_id: r.answer_id, vote})});
+        if (res.ok) { r.voted = vote; render(); }
+      } catch (e) { /* the vote is optional; the answer stays */ }
+    });
+    box.append(b);
+  }
+  return box;
+}
+
+function newConversation() {
+  conversation = [];
+  last = null;
+  $("q").value = "";
+  render();
+  $("q").focus();
 }
 
 async function ask(question) {
@@ -129,13 +178,16 @@ async function ask(question) {
   try {
     const res = await fetch("/ask", {
       method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({question, top_k: 3})
+      body: JSON.stringify({question, top_k: 3, history: conversation.slice(-HISTORY_MAX)
+        .map((turn) => ({question: turn.question, answer: turn.answer}))})
     });
     const body = await res.json().catch(() => null);
     if (!res.ok) {
       last = {error: (body && body.error && body.error.message) || `HTTP ${res.status}`};
     } else {
       last = {data: body};
+      conversation.push({question, answer: body.answer, resolved: body.resolved_question});
+      $("q").value = "";
     }
   } catch (e) {
     last = {error: t.network};
@@ -156,6 +208,7 @@ async function loadDocuments() {
 }
 
 $("form").addEventListener("submit", (ev) => { ev.preventDefault(); ask($("q").value); });
+$("new").addEventListener("click", newConversation);
 $("lang").addEventListener("click", () => {
   lang = lang === "sv" ? "en" : "sv";
   localStorage.setItem("reportqa-lang", lang);
