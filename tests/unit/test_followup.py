@@ -35,6 +35,14 @@ INDUSTRY = Turn("Hur många jobbar inom industrin?", "… sysselsätter ca 5 000
      "How much does tourism turn over?", "reference"),
     ("What share of its customers are abroad?", [Turn("What is IUC-Z group?")],
      "What share of IUC-Z group's customers are abroad?", "reference"),
+    ("How many people does it employ?", [Turn("How big is the manufacturing industry?")],
+     "How many people does the manufacturing industry employ?", "reference"),
+    ("Vad jobbar de med?", [Turn("Vad heter klusterinitiativet för turism?",
+                                 "Inom turismbranschen finns Peak Innovation, ett kluster")],
+     "Vad jobbar Peak Innovation med?", "reference"),
+    ("Hur länge har det funnits?", [Turn("Vad är Etour?", "De senaste 20 åren har "
+                                         "Mittuniversitetet turismforskningsinstitutet Etour")],
+     "Hur länge har Etour funnits?", "reference"),
 ])
 def test_follow_ups_are_resolved(question, history, expected, reason):
     r = resolve_conversation(question, history)
@@ -48,6 +56,18 @@ def test_follow_ups_are_resolved(question, history, expected, reason):
     "Vilken är den största arbetsgivaren i länet?",  # "den" as an article
     "What is the share of exports for the manufacturing industry?",
     "How many people live in the county?",
+    # Existential "there", possessives and pronouns with an antecedent of their own,
+    # articles before adjectives: none of them points back.
+    "How many companies are there in Åre?",
+    "Is there a coworking space in Östersund?",
+    "What services does IUC-Z offer its member companies?",
+    "hur beskrivs industriföretagen i länet, är dom innovativa",
+    "Hur stor andel jobbar inom det offentliga i länet?",
+    "hur många årsarbeten ger de gröna näringarna",
+    "hur många skiddagar blev det säsongen 17/18",
+    "varför är det svårt att bygga kluster i jämtland",
+    "turismens omsättning i jämtland?",
+    "räknas kringeffekter med i turismens jobbsiffra",
 ])
 def test_questions_that_stand_alone_are_left_as_they_are(question):
     r = resolve_conversation(question, [INDUSTRY])

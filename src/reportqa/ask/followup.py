@@ -77,13 +77,14 @@ _STRONG_REFERENCES = {
 #: Pronouns that point back only when the question names no subject of its own ("Vad
 #: jobbar de med?", "När kom det?"); "finns det …" and "is it true …" do not.
 _WEAK_REFERENCES = wordset("det den de dom it they this that")
-_EXPLETIVE = re.compile(r"\b(?:finns|fanns|är|var|blir|blev)\s+det\b|\bdet\s+(?:finns|fanns)\b|"
+_EXPLETIVE = re.compile(r"\b(?:finns|fanns)\s+det\b|\b(?:är|var|blir|blev)\s+det\s+\w|"
+                        r"\bdet\s+(?:finns|fanns)\b|"
                         r"\bdet\s+är\s+\w+\s+som\b|\bis\s+it\s+true\b", re.IGNORECASE)
 #: Demonstratives that point back when a definite noun follows ("den branschen", "that
 #: sector") or nothing nounish does.
 _DEMONSTRATIVES = wordset("den det de denna detta dessa this that these those")
 #: Swedish definite endings: "branschen", "klustret", "företagen", "kommunerna".
-_DEFINITE = re.compile(r"(?:en|et|na|erna|arna|orna|ena|n|t)$", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:en|et|na|erna|arna|orna|ena)$", re.IGNORECASE)
 _EN_NOUNISH_AFTER_DEMONSTRATIVE = re.compile(r"^[a-z][a-z-]+$")
 
 #: Prepositions a subject phrase may begin with.
@@ -108,7 +109,7 @@ _ASKS_FOR_NAME = re.compile(
 
 #: A turn with at most this many content words and no frame of its own is too short to stand
 #: alone after an earlier question ("turismen?", "i Åre?").
-SHORT_CONTENT_WORDS = 3
+SHORT_CONTENT_WORDS = 1
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -163,7 +164,14 @@ def _is_content(word: str) -> bool:
 
 
 def _has_frame(words: list[str]) -> bool:
-    return any(w.lower() in INTERROGATIVES for w in words[:3])
+    """A question frame at the start ("hur många …", "is there …") or anywhere for the
+    question words proper ("industrijobb i jämtland, ungefär hur många?")."""
+    return any(w.lower() in INTERROGATIVES for w in words[:3]) or any(
+        w.lower() in _QUESTION_WORDS for w in words)
+
+
+_QUESTION_WORDS = wordset("hur vad vem vilka vilken vilket när varför how what who which "
+                          "when why where")
 
 
 def _clean(text: str) -> str:
@@ -261,6 +269,38 @@ def _new_proper_noun(answer: str, question: str) -> str | None:
 
 
 # ---- resolution ----------------------------------------------------------------------------
+_BE = wordset("is are was were be been being")
+
+
+def _points_back(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the strong reference word at `k` refers to the conversation, not within its
+    own question: "there" after "is/are" is existential ("are there any …"); "där"/"there"
+    with a place of the question's own, or "its"/"dem" with a subject of its own ("does
+    IUC-Z offer its members", "hur många av dem"), refer inside the question."""
+    w = ms[k].group().lower()
+    kind = _STRONG_REFERENCES.get(w)
+    if kind is None:
+        return True
+    if w == "there" and k > 0 and ms[k - 1].group().lower() in _BE:
+        return False
+    if w == "there" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE:
+        return False  # "there are …"
+    words = [m.group() for m in ms]
+    lang = "en" if _ascii_english(" ".join(words)) else "sv"
+    if kind == "place":
+        return not any(words[j].lower() in PREPOSITIONS and _is_content(words[j + 1])
+                       and words[j + 1].lower() not in _GENERIC_PLACES
+                       for j in range(len(words) - 1))
+    # An antecedent inside the question comes before the pronoun.
+    return not any((_is_content(x) or x.lower() in _PEOPLE) and not _verbish(x, lang)
+                   and x.lower() not in _GENERIC_PLACES and x.lower() not in _GENERIC_TIMES
+                   for x in words[:k])
+
+
+#: Counting words that can be what a pronoun refers to ("people … their skills").
+_PEOPLE = wordset("people personer folk")
+
+
 def _weak_reference(question: str) -> bool:
     """Whether "det"/"de"/"it"/"they" in `question` points back: the pronoun is not an
     expletive ("finns det", "is it true") and, besides the verb next to it ("När kom det?",
@@ -273,8 +313,13 @@ def _weak_reference(question: str) -> bool:
     if k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), ms[k].group().lower()):
         return False  # "den branschen": a demonstrative, handled as such
     lang = "en" if _ascii_english(question) else "sv"
+    if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
+            ms[k + 1].group(), "sv"):
+        return False  # an article before its adjective or noun: "inom det offentliga"
     beside = {k - 1, k + 1}
+    asked_for = {w.lower() for w in answer_type_words(question)}  # "what town", "vilken …"
     return not any(_is_content(w := m.group()) and j not in beside
+                   and w.lower() not in asked_for
                    and w.lower() not in _GENERIC_PLACES and w.lower() not in _GENERIC_TIMES
                    and not _verbish(w, lang) for j, m in enumerate(ms))
 
@@ -295,6 +340,8 @@ def _replace_references(question: str, referent: str, weak: bool = False
         if kind is None and weak and not changed and w in _WEAK_REFERENCES and (
                 k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)):
             kind = "it"
+        if kind is not None and not _points_back(ms, k):
+            kind = None
         if kind is not None:
             if kind == "place":
                 replacement = ("in " if _ascii_english(question) else "i ") + referent
@@ -310,7 +357,11 @@ def _replace_references(question: str, referent: str, weak: bool = False
                 replacement = referent + "'s"
             else:
                 replacement = referent
-        elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), w):
+        elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(
+                ms[k + 1].group(), w) and not (k + 2 < len(ms) and _is_content(ms[k + 2].group())
+                                               and not _verbish(ms[k + 2].group(), "sv")):
+            # "den branschen" points back; "de gröna näringarna" (article, adjective,
+            # noun) names its own subject
             replacement, end = referent, ms[k + 1].end()
             k += 1
         if replacement is not None:
@@ -322,12 +373,24 @@ def _replace_references(question: str, referent: str, weak: bool = False
     return _clean("".join(out)), changed
 
 
+#: The definite endings each Swedish demonstrative agrees with: "den branschen", "det
+#: klustret", "de företagen"; "det säsongen" is no demonstrative phrase.
+_AGREES = {"den": ("en", "n"), "det": ("et",), "de": ("na", "en"), "dom": ("na", "en")}
+
+
 def _nounish_after(nxt: str, demonstrative: str) -> bool:
     """Whether the word after a demonstrative is its noun ("den branschen", "that sector")."""
+    if demonstrative not in _DEMONSTRATIVES:
+        return False
     if demonstrative in ("this", "that", "these", "those"):
         return bool(_EN_NOUNISH_AFTER_DEMONSTRATIVE.match(nxt.lower())) and (
             nxt.lower() not in STOPWORDS and nxt.lower() not in INTERROGATIVES)
-    return bool(_DEFINITE.search(nxt)) and _is_content(nxt) and len(nxt) > 4
+    if not (_is_content(nxt) and len(nxt) > 4):
+        return False
+    endings = _AGREES.get(demonstrative)
+    if endings is None:  # denna, detta, dessa: any noun
+        return True
+    return bool(_DEFINITE.search(nxt)) and nxt.lower().endswith(endings)
 
 
 def _ascii_english(question: str) -> bool:

@@ -1,0 +1,55 @@
+"""Conversations: follow-ups pinned on the conversation sets, and history that never changes
+the answer to a question that stands alone (issue 14).
+
+`eval/conversations/blind_conv1.jsonl` (tuning data since its misses were read) and
+`blind_conv2.jsonl` (blind: summary only) were written from the report alone. Issue 14's
+floor, follow-up turns right ≥ 0.90, is not met (docs/quality.md); the figures are pinned a
+little under what they give now, so that they cannot slip.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportqa.ask.conversation_eval import evaluate_conversations, load_conversations
+from reportqa.ask.evaluation import load_items
+from reportqa.ask.followup import Turn
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+
+#: (follow-up turns right, first turns right, standalone turns right), each pinned about
+#: one turn under what the set gives now.
+PINS = {"blind_conv1": (0.71, 0.81, 0.87), "blind_conv2": (0.62, 0.93, 0.86)}
+
+
+@pytest.mark.parametrize("name", sorted(PINS))
+def test_conversation_sets(engine, name):
+    res = evaluate_conversations(engine, load_conversations(
+        EVAL / "conversations" / f"{name}.jsonl"))
+    followup, first, standalone = PINS[name]
+    kinds = res["by_kind"]
+    assert kinds["followup"]["right"] >= followup, kinds
+    assert kinds["first"]["right"] >= first, kinds
+    assert kinds["standalone"]["right"] >= standalone, kinds
+    # First turns and topic shifts answer exactly as they do without history.
+    assert res["overall"]["same_as_alone"] == 1.0
+
+
+@pytest.mark.parametrize("name", ["dev", "heldout_blind9"])
+def test_history_never_changes_the_answer_to_a_question_that_stands_alone(engine, name):
+    """Every question of a question set, asked after the one before it, gets the answer it
+    gets alone: history is used only for follow-ups."""
+    items = load_items(EVAL / f"{name}.jsonl")
+    changed = []
+    previous = Turn("Vad är IUC-Z group?", None)
+    for item in items:
+        alone = engine.ask(item.question)
+        after = engine.ask(item.question, history=[previous])
+        if (after.text, after.found) != (alone.text, alone.found):
+            changed.append((item.id, item.question, after.resolved_question))
+        previous = Turn(item.question, alone.text)
+    # A question of a set may itself be elliptical ("Och i Åre?"); none of these sets has
+    # one, so none may change.
+    assert not changed, changed
