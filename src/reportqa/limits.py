@@ -19,17 +19,19 @@ CLI_SEARCH_K_MAX = 100
 #: Earlier turns a question may come with (HTTP history, OpenAI messages, Telegram memory):
 #: a follow-up refers to the last one or two; ten is a whole conversation.
 HISTORY_MAX_TURNS = 10
-#: Characters of one earlier answer in the history: longer than any answer sentence with its
-#: source line.
-HISTORY_ANSWER_MAX_CHARS = 4000
+#: Characters of one earlier answer in the history: an answer is at most 400 characters
+#: (ask/answer.py MAX_ANSWER_CHARS), with room for a front end's own wording.
+HISTORY_ANSWER_MAX_CHARS = 1000
 #: Characters in a `document` filter: longer than any corpus file name (255 bytes on common
 #: file systems), so a valid name always fits.
 DOCUMENT_NAME_MAX_CHARS = 300
 
 # ---- HTTP ----------------------------------------------------------------------------------
-#: Bytes in a request body: the largest valid /ask body (a 1000-character question, even
-#: \u-escaped) is under 8 KiB; more is refused before it is read into memory.
-MAX_BODY_BYTES = 64 * 1024
+#: Bytes in a request body: the largest valid one, \u-escaped (6 bytes a character), is under
+#: 190 KiB — an /ask with a 1000-character question and 10 turns of 1000 + 1000 characters
+#: (126 KB), or a /v1 chat of 25 messages of 1200 characters (180 KB); more is refused
+#: before it is read into memory.
+MAX_BODY_BYTES = 192 * 1024
 #: Characters of a client's X-Request-ID that is echoed: a longer one is replaced, so request
 #: ids cannot flood the log.
 REQUEST_ID_MAX_CHARS = 128

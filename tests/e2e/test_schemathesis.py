@@ -15,6 +15,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from pydantic import SecretStr
 from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 from support.http_server import isolated_copy
 
 from reportqa.engine import Engine
@@ -39,6 +40,12 @@ def app(report_settings, embedder, tmp_path_factory):
     return app
 
 
+#: Checks an operation is exempt from, and why. POST /v1/chat/completions follows OpenAI's
+#: schema, which cannot say that the *last* message must be the user's 1–1000-character
+#: question; such a body is a clear 422 (tested in test_chat_api.py), not accepted.
+EXCLUDED = {"POST /v1/chat/completions": [positive_data_acceptance]}
+
+
 def _runner(strategy, label: str, headers: dict[str, str], cases: Counter[str],
             statuses: Counter[int], failures: list[str]):
     """A Hypothesis test that sends each generated case and runs every check on the answer."""
@@ -51,7 +58,8 @@ def _runner(strategy, label: str, headers: dict[str, str], cases: Counter[str],
         response = case.call(headers=headers)
         statuses[response.status_code] += 1
         try:
-            case.validate_response(response, headers=headers)
+            case.validate_response(response, headers=headers,
+                                   excluded_checks=EXCLUDED.get(label.split(" [")[0], []))
         except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001 - reported at the end
             failures.append(f"{label}: {exc}")
 

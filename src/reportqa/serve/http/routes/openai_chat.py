@@ -31,8 +31,8 @@ router = APIRouter(prefix="/v1", tags=["openai"])
 #: The one model this endpoint serves.
 MODEL_ID = "reportqa"
 #: Characters of one message: a question is at most QUESTION_MAX_CHARS; an assistant message
-#: in the history (an answer with its source line) may be longer.
-MESSAGE_MAX_CHARS = 8000
+#: in the history (a 400-character answer, its source line, "Tolkat som: …") is longer.
+MESSAGE_MAX_CHARS = 1200
 #: Messages in one request: the history plus system prompts; more is refused.
 MESSAGES_MAX = 2 * HISTORY_MAX_TURNS + 5
 #: Characters of the answer per streamed chunk: a chat shows it arriving.
@@ -49,7 +49,8 @@ class Message(BaseModel):
     model_config = ConfigDict(extra="allow")  # name, tool_calls, … are accepted and ignored
 
     role: Literal["system", "developer", "user", "assistant", "tool"]
-    content: str | list[ContentPart] | None = None
+    content: str | list[ContentPart] | None = Field(
+        None, description=f"At most {MESSAGE_MAX_CHARS} characters.")
 
     @field_validator("content")
     @classmethod
@@ -128,7 +129,11 @@ async def models() -> dict[str, Any]:
 
 
 @router.post("/chat/completions", summary="Answer the last user message (OpenAI format)",
-             responses=responses(400, 404, 413, 422, 503))
+             responses={**responses(400, 404, 413, 422, 503), 200: {
+                 "description": "A `chat.completion` object, or with `stream: true` "
+                 "`chat.completion.chunk` server-sent events ending in `data: [DONE]`.",
+                 "content": {"application/json": {}, "text/event-stream": {
+                     "schema": {"type": "string"}}}}})
 async def chat_completions(service: ServiceDep, eng: EngineDep,
                            body: Annotated[ChatRequest, Body()]):
     """The quoted answer and its source as the assistant's message (or a stream of chunks)."""
