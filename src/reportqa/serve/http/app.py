@@ -130,8 +130,11 @@ def _lifespan(engine: Engine | None, hooks: Sequence[LifespanHook], build_if_sta
 def _start_build_if_stale(service: ServiceState) -> None:
     """Start a background rebuild when the index is missing or stale (say why either way)."""
     from reportqa.index.build import is_stale
+    from reportqa.index.layout import IndexDir
 
     stale, why = is_stale(service.settings)
+    if IndexDir(service.settings.index_dir).current() is None:
+        why = "there is no index yet"
     if not stale:
         log.info("index is up to date with %s", service.settings.corpus_dir.absolute())
         return
