@@ -516,6 +516,23 @@ def test_follow_ups_remember_the_chat_until_ny(fake, engine, report_settings):
     assert "Tolkat som" not in alone.params["text"]  # forgotten by /ny
 
 
+def test_two_chats_keep_separate_memories(fake, engine, report_settings):
+    async def scenario():
+        async with running(bot_settings(report_settings, fake), engine):
+            fake.message(Q_INDUSTRY, chat_id=111)
+            await until(fake.wait_messages, 111)
+            fake.message(FOLLOW_UP, chat_id=222, user_id=222)  # another chat: no history
+            other = (await until(fake.wait_messages, 222))[0]
+            n = len(fake.calls)
+            fake.message(FOLLOW_UP, chat_id=111)
+            same = (await until(fake.wait_messages, 111, after=n))[0]
+            return other, same
+
+    other, same = run(scenario())
+    assert "Tolkat som" not in other.params["text"]
+    assert same.params["text"].startswith(READ_AS)
+
+
 def test_in_a_group_each_user_has_a_conversation_of_their_own(fake, engine, report_settings):
     def ask(text, user_id):
         return fake.message(f"/fraga {text}", chat_id=GROUP, chat_type="supergroup",

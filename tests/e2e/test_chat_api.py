@@ -111,15 +111,27 @@ def test_openai_declined_answer_says_so(client):
     assert text.startswith("Det hittade jag inte i rapporten.")
 
 
-@pytest.mark.parametrize("messages", [
-    [{"role": "assistant", "content": "hej"}],
-    [{"role": "user", "content": ""}],
-    [{"role": "robot", "content": "hej"}],
-    [],
+@pytest.mark.parametrize("messages,param", [
+    ([{"role": "assistant", "content": "hej"}], None),  # no user message last
+    ([{"role": "system", "content": "Du är en bot."}], None),  # no user message at all
+    ([{"role": "user", "content": ""}], None),
+    ([{"role": "robot", "content": "hej"}], "body.messages.0.role"),  # unknown role
+    ([], "body.messages"),
 ])
-def test_openai_bad_requests_are_422(client, messages):
-    with pytest.raises(openai.UnprocessableEntityError):
+def test_openai_bad_requests_are_4xx_with_openai_error_objects(client, messages, param):
+    with pytest.raises(openai.UnprocessableEntityError) as err:
         client.chat.completions.create(model="reportqa", messages=messages)
+    body = err.value.body  # the client read it as an OpenAI error object
+    assert body["type"] == "invalid_request_error" and body["message"]
+    assert body["code"] == "invalid_request" and body["param"] == param
+
+
+def test_openai_a_10_mb_body_is_a_413_not_a_500(client):
+    with pytest.raises(openai.APIStatusError) as err:
+        client.chat.completions.create(model="reportqa", messages=[
+            {"role": "user", "content": "x" * (10 * 1024 * 1024)}])
+    assert err.value.status_code == 413
+    assert err.value.body["type"] == "invalid_request_error"
 
 
 # ---- feedback ------------------------------------------------------------------------------
@@ -147,10 +159,29 @@ def test_votes_are_stored_counted_and_exported(chat, tmp_path):
                             "fel siffra")
     assert rows[1][4] and json.loads(rows[1][5])
     assert not s.feedback_path.is_relative_to(s.index_dir)  # a rebuild keeps it
+    # A rebuild and a restart keep the votes: they are not in the index folder.
+    from reportqa.feedback.store import FeedbackStore
+    from reportqa.index.build import build_index
+
+    (s.corpus_dir / "ny.txt").write_text("Ny rapport\n\nEn mening om vägar.\n",
+                                         encoding="utf-8")
+    build_index(s)
+    assert FeedbackStore(s.feedback_path).counts() == {"up": 1, "down": 1}
+    with running_server(create_app(s)) as again, httpx.Client(base_url=again,
+                                                             timeout=60) as c:
+        assert c.get("/healthz").status_code == 200
+    assert FeedbackStore(s.feedback_path).counts() == {"up": 1, "down": 1}
+
     out = tmp_path / "regressions.jsonl"
-    p = run_cli("feedback", "export", "--jsonl", "--out", str(out),
-                env_extra={"REPORTQA_FEEDBACK_PATH": str(s.feedback_path)})
+    env = {"REPORTQA_FEEDBACK_PATH": str(s.feedback_path)}
+    p = run_cli("feedback", "export", "--jsonl", "--out", str(out), env_extra=env)
     assert p.returncode == 0, p.stderr
     [item] = load_items(out)  # the `reportqa eval` format
     assert item.question == "Hur många personer sysselsätter turismen?" and item.expect is None
     assert json.loads(out.read_text())["feedback"]["comment"] == "fel siffra"
+    # … and it round-trips: `reportqa eval` runs it as a question set.
+    p = run_cli("eval", str(out), "--index", str(s.index_dir), "--json")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["overall"]["questions"] == 1
+    p = run_cli("feedback", "stats", env_extra=env)
+    assert p.returncode == 0 and p.stdout.startswith("1 up, 1 down")

@@ -39,16 +39,19 @@ def test_conversation_sets(engine, name):
 
 @pytest.mark.parametrize("name", ["dev", "heldout_blind9"])
 def test_history_never_changes_the_answer_to_a_question_that_stands_alone(engine, name):
-    """Every question of a question set, asked after the one before it, gets the answer it
-    gets alone: history is used only for follow-ups."""
+    """Every question of a question set, asked after the one before it and after an unrelated
+    conversation, gets the answer it gets alone: history is used only for follow-ups."""
     items = load_items(EVAL / f"{name}.jsonl")
     changed = []
     previous = Turn("Vad är IUC-Z group?", None)
+    unrelated = [Turn("Hur många hotellnätter hade Paris i fjol?", None),
+                 Turn("What is the capital of Norway?", None)]
     for item in items:
         alone = engine.ask(item.question)
-        after = engine.ask(item.question, history=[previous])
-        if (after.text, after.found) != (alone.text, alone.found):
-            changed.append((item.id, item.question, after.resolved_question))
+        for history in ([previous], unrelated):
+            after = engine.ask(item.question, history=history)
+            if (after.text, after.found) != (alone.text, alone.found):
+                changed.append((item.id, item.question, after.resolved_question))
         previous = Turn(item.question, alone.text)
     # A question of a set may itself be elliptical ("Och i Åre?"); none of these sets has
     # one, so none may change.

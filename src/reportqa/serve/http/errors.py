@@ -40,11 +40,22 @@ class APIError(Exception):
         self.headers = dict(headers or {})
 
 
+#: OpenAI's error `type` for each status, so that OpenAI clients read reportqa's errors as
+#: their own (the shape is a superset of OpenAI's: message, type, param, code).
+OPENAI_TYPES = {400: "invalid_request_error", 401: "authentication_error",
+                403: "permission_error", 404: "not_found_error", 408: "invalid_request_error",
+                413: "invalid_request_error", 422: "invalid_request_error",
+                429: "rate_limit_error"}
+
+
 def error_payload(status: int, message: str, request_id: str, code: str | None = None,
                   details: Iterable[dict[str, str]] = ()) -> dict[str, Any]:
+    details = list(details)
     return {"error": {"status": status, "code": code or CODES.get(status, "error"),
-                      "message": message, "request_id": request_id,
-                      "details": list(details)}}
+                      "message": message, "request_id": request_id, "details": details,
+                      "type": OPENAI_TYPES.get(status, "invalid_request_error" if status < 500
+                                               else "api_error"),
+                      "param": details[0]["field"] if details else None}}
 
 
 def error_bytes(status: int, message: str, request_id: str, code: str | None = None) -> bytes:

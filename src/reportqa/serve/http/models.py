@@ -292,6 +292,12 @@ class ErrorBody(BaseModel):
     message: str = Field(description="What went wrong and what to do, for a person.")
     request_id: str = Field(description="The X-Request-ID of the request.")
     details: list[ErrorDetail] = Field(default_factory=list)
+    type: str = Field("invalid_request_error", description="OpenAI's error type "
+                      "(invalid_request_error, authentication_error, permission_error, "
+                      "not_found_error, rate_limit_error, api_error), so OpenAI clients "
+                      "read the error as their own.")
+    param: str | None = Field(None, description="The field at fault, if one is (OpenAI's "
+                              "`param`).")
 
 
 class ErrorResponse(BaseModel):
@@ -305,6 +311,7 @@ class ErrorResponse(BaseModel):
         "details": [{"field": "body.question",
                      "message": f"the question must be 1–{QUESTION_MAX_CHARS} characters "
                                 "after trimming spaces (got 0)"}],
+        "type": "invalid_request_error", "param": "body.question",
     }}]})
 
     error: ErrorBody
