@@ -393,9 +393,7 @@ def eval_cmd(
     engine = _engine(_settings(index=index))
     res = evaluate(engine, items, mode)
     if as_json:
-        if not details:
-            res = {k: v for k, v in res.items() if k != "items"}
-        typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        _echo_result_json(res, details)
         return
     if details:
         for r in res["items"]:
@@ -405,10 +403,23 @@ def eval_cmd(
     cols = ["questions", "hit@1", "hit@3", "mrr", "declined_unanswerable", "wrongly_declined",
             "median_ms"]
     typer.echo(f"mode={res['mode']} model={res['model']} index={res['index_version']}")
-    typer.echo(f"{'lang':8}" + "".join(f"{c:>23}" for c in cols))
-    for lang, s in [*res["by_language"].items(), ("all", res["overall"])]:
-        typer.echo(f"{lang:8}" + "".join(f"{'-' if s[c] is None else s[c]!s:>23}"
-                                         for c in cols))
+    _echo_table("lang", 8, 23, cols, [*res["by_language"].items(), ("all", res["overall"])])
+
+
+def _echo_result_json(res: dict, details: bool) -> None:
+    """An evaluation's figures as JSON; its per-question rows only with --details."""
+    if not details:
+        res = {k: v for k, v in res.items() if k != "items"}
+    typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+
+
+def _echo_table(label: str, label_width: int, width: int, cols: list[str],
+                rows: list[tuple[str, dict]]) -> None:
+    """Figures as a plain table: a row per label, a column per figure ("-" for none)."""
+    typer.echo(f"{label:{label_width}}" + "".join(f"{c:>{width}}" for c in cols))
+    for name, figures in rows:
+        typer.echo(f"{name:{label_width}}" + "".join(
+            f"{'-' if figures[c] is None else figures[c]!s:>{width}}" for c in cols))
 
 
 def _eval_conversations(file: Path, index: Path | None, as_json: bool, details: bool) -> None:
@@ -419,9 +430,7 @@ def _eval_conversations(file: Path, index: Path | None, as_json: bool, details: 
     engine = _engine(_settings(index=index))
     res = evaluate_conversations(engine, convs)
     if as_json:
-        if not details:
-            res = {k: v for k, v in res.items() if k != "items"}
-        typer.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        _echo_result_json(res, details)
         return
     if details:
         for r in res["items"]:
@@ -433,48 +442,8 @@ def _eval_conversations(file: Path, index: Path | None, as_json: bool, details: 
             "same_as_alone"]
     typer.echo(f"{res['conversations']} conversations, model={res['model']} "
                f"index={res['index_version']}")
-    typer.echo(f"{'':12}" + "".join(f"{c:>22}" for c in cols))
-    for name, s in [*res["by_kind"].items(), *res["by_language"].items(),
-                    ("all", res["overall"])]:
-        typer.echo(f"{name:12}" + "".join(f"{'-' if s[c] is None else s[c]!s:>22}"
-                                          for c in cols))
-
-
-@feedback_app.command("export")
-def feedback_export(
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON object a line (the only "
-                                        "format; the flag says so in scripts)")] = True,
-    all_votes: Annotated[bool, typer.Option("--all", help="👍 too, not only 👎")] = False,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="file (default stdout)")
-                   ] = None,
-) -> None:
-    """Votes as `reportqa eval` lines: each 👎 a regression question to fill in.
-
-    `expect` is null (the report should decline) until someone writes the strings the right
-    answer contains; the wrong answer, the comment and the index version come along.
-    """
-    from reportqa.feedback.store import FeedbackStore, eval_rows
-
-    s = _settings()
-    store = FeedbackStore(s.feedback_path)
-    lines = [json.dumps(r, ensure_ascii=False) for r in
-             eval_rows(store, None if all_votes else "down")]
-    text = "\n".join(lines) + ("\n" if lines else "")
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {len(lines)} questions to {out}", err=True)
-
-
-@feedback_app.command("stats")
-def feedback_stats() -> None:
-    """How many 👍 and 👎 are stored, and where."""
-    from reportqa.feedback.store import FeedbackStore
-
-    s = _settings()
-    counts = FeedbackStore(s.feedback_path).counts()
-    typer.echo(f"{counts['up']} up, {counts['down']} down ({s.feedback_path.absolute()})")
+    _echo_table("", 12, 22, cols, [*res["by_kind"].items(), *res["by_language"].items(),
+                                   ("all", res["overall"])])
 
 
 def _preload_model_libraries() -> None:
