@@ -446,6 +446,43 @@ def _eval_conversations(file: Path, index: Path | None, as_json: bool, details: 
                                    ("all", res["overall"])])
 
 
+@feedback_app.command("export")
+def feedback_export(
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON object a line (the only "
+                                        "format; the flag says so in scripts)")] = True,
+    all_votes: Annotated[bool, typer.Option("--all", help="👍 too, not only 👎")] = False,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="file (default stdout)")
+                   ] = None,
+) -> None:
+    """Votes as `reportqa eval` lines: each 👎 a regression question to fill in.
+
+    `expect` is null (the report should decline) until someone writes the strings the right
+    answer contains; the wrong answer, the comment and the index version come along.
+    """
+    from reportqa.feedback.store import FeedbackStore, eval_rows
+
+    s = _settings()
+    store = FeedbackStore(s.feedback_path)
+    lines = [json.dumps(r, ensure_ascii=False) for r in
+             eval_rows(store, None if all_votes else "down")]
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {len(lines)} questions to {out}", err=True)
+
+
+@feedback_app.command("stats")
+def feedback_stats() -> None:
+    """How many 👍 and 👎 are stored, and where."""
+    from reportqa.feedback.store import FeedbackStore
+
+    s = _settings()
+    counts = FeedbackStore(s.feedback_path).counts()
+    typer.echo(f"{counts['up']} up, {counts['down']} down ({s.feedback_path.absolute()})")
+
+
 def _preload_model_libraries() -> None:
     """Import sentence-transformers (torch, transformers) in a background thread.
 
