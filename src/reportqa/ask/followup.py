@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from reportqa.ask.question import FRAME_WORDS, answer_type_words
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
+from reportqa.text.language import detect_language
 from reportqa.text.vocabulary import looks_like_noun, wordset
 
 
@@ -120,16 +121,16 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Words of the counting frame, never the subject.
 _COUNTING = wordset(
     "länge ofta gammal gammalt gamla long often old over up out off down back "
-"många mycket stor stort stora andel procent many much share "
-                      "percentage number people personer"
+    "många mycket stor stort stora andel procent many much share percentage number "
+    "people personer"
 )
 #: Swedish adjective endings, and English head nouns: the word before them belongs to the
 #: same noun phrase ("privata sektorn", "tourism industry"); a verb before a noun does not.
 _SV_ADJECTIVE = re.compile(r"(?:a|e|iga|iska|ella|ala|ade|ande)$", re.IGNORECASE)
 _EN_HEADS = wordset(
-"industry industries sector sectors companies company firms business "
-                      "businesses group groups cluster clusters jobs employment agencies "
-                      "agency network networks centre center park region"
+    "industry industries sector sectors companies company firms business businesses group "
+    "groups cluster clusters jobs employment agencies agency network networks centre center "
+    "park region"
 )
 #: Articles that may stand between a preposition and its noun ("i den privata sektorn").
 _ARTICLES = wordset("den det de en ett the a an")
@@ -163,15 +164,15 @@ def _is_content(word: str) -> bool:
             and w not in PREPOSITIONS and w not in _ARTICLES and w not in _COUNTING)
 
 
+_QUESTION_WORDS = wordset("hur vad vem vilka vilken vilket när varför how what who which "
+                          "when why where")
+
+
 def _has_frame(words: list[str]) -> bool:
     """A question frame at the start ("hur många …", "is there …") or anywhere for the
     question words proper ("industrijobb i jämtland, ungefär hur många?")."""
     return any(w.lower() in INTERROGATIVES for w in words[:3]) or any(
         w.lower() in _QUESTION_WORDS for w in words)
-
-
-_QUESTION_WORDS = wordset("hur vad vem vilka vilken vilket när varför how what who which "
-                          "when why where")
 
 
 def _clean(text: str) -> str:
@@ -208,13 +209,13 @@ def subject_span(question: str) -> _Span | None:
     content = [i for i in range(end) if _is_content(ms[i].group())]
     if not content:
         return None
-    lang = "en" if _ascii_english(question) else "sv"
+    lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)]
     last = first = (nouns or content)[-1]
     # A two-word noun phrase ("privata sektorn", "tourism industry"), not across the frame.
     if first - 1 in content and first - 1 > 0:
         before, head = ms[first - 1].group(), ms[last].group().lower()
-        swedish = not _ascii_english(question)
+        swedish = lang == "sv"
         genitive = swedish and before.lower().endswith("s") and len(before) > 4
         if head in _EN_HEADS or (swedish and len(before) > 3 and (
                 _SV_ADJECTIVE.search(before) or genitive)):
@@ -286,7 +287,7 @@ def _points_back(ms: list[re.Match[str]], k: int) -> bool:
     if w == "there" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE:
         return False  # "there are …"
     words = [m.group() for m in ms]
-    lang = "en" if _ascii_english(" ".join(words)) else "sv"
+    lang = detect_language(" ".join(words))
     if kind == "place":
         return not any(words[j].lower() in PREPOSITIONS and _is_content(words[j + 1])
                        and words[j + 1].lower() not in _GENERIC_PLACES
@@ -312,7 +313,7 @@ def _weak_reference(question: str) -> bool:
     k = at[0]
     if k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), ms[k].group().lower()):
         return False  # "den branschen": a demonstrative, handled as such
-    lang = "en" if _ascii_english(question) else "sv"
+    lang = detect_language(question)
     if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
             ms[k + 1].group(), "sv"):
         return False  # an article before its adjective or noun: "inom det offentliga"
@@ -344,7 +345,7 @@ def _replace_references(question: str, referent: str, weak: bool = False
             kind = None
         if kind is not None:
             if kind == "place":
-                replacement = ("in " if _ascii_english(question) else "i ") + referent
+                replacement = ("in " if detect_language(question) == "en" else "i ") + referent
             elif kind == "to":
                 replacement = "till " + referent
             elif kind == "from":
@@ -393,11 +394,6 @@ def _nounish_after(nxt: str, demonstrative: str) -> bool:
     return bool(_DEFINITE.search(nxt)) and nxt.lower().endswith(endings)
 
 
-def _ascii_english(question: str) -> bool:
-    words = {m.group().lower() for m in _words(question)}
-    return bool(words & {"how", "what", "which", "who", "where", "when", "is", "are", "the",
-                         "many", "much", "there", "it", "its", "they"})
-
 
 def _ellipsis(previous: str, remainder: str) -> str | None:
     """The previous question with its subject replaced by what the follow-up names (a year
@@ -425,34 +421,34 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
         return Resolution(question)
     ms = [m.group() for m in _words(question)]
     opener = _OPENER.match(question)
-    remainder = question[opener.end():] if opener and opener.end() > 0 else question
+    has_opener = opener is not None and opener.end() > 0
+    remainder = question[opener.end():] if has_opener else question
     remainder = _TRAILER.sub("", remainder.rstrip(" ?.!")).strip()
     rest_words = [m.group() for m in _words(remainder)]
+    framed = _has_frame(rest_words)
     weak = _weak_reference(question)
     has_reference = weak or any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
         w.lower() in _DEMONSTRATIVES for w in ms)
-    content = [w for w in rest_words if _is_content(w)]
 
     # 1. A reference: resolve it against the previous subject (or the name it got).
-    if has_reference and _has_frame(rest_words):
+    if has_reference and framed:
         referent = _referent(previous)
         if referent:
             resolved, changed = _replace_references(question, referent, weak)
             if changed:
-                if opener and opener.end() > 0:
+                if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
                     resolved = resolved[:1].upper() + resolved[1:]
                 return Resolution(resolved, True, "reference")
     # 2. An ellipsis: an opener, or too short to stand alone, without a frame of its own.
-    elliptic = (opener is not None and opener.end() > 0) or (
-        len(content) <= SHORT_CONTENT_WORDS and not _has_frame(rest_words))
-    if elliptic and rest_words and not _has_frame(rest_words):
+    # Anything else (an opener before a question of its own, "Och hur många företag finns
+    # det?", included) stands alone.
+    content = [w for w in rest_words if _is_content(w)]
+    elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
+    if elliptic and rest_words and not framed:
         resolved = _ellipsis(previous.question, remainder)
         if resolved and resolved != previous.question:
-            return Resolution(resolved, True, "ellipsis" if opener and opener.end() else "short")
-    # 3. An opener before a question of its own ("Och hur många företag finns det?").
-    if opener is not None and opener.end() > 0 and _has_frame(rest_words) and content:
-        return Resolution(question)
+            return Resolution(resolved, True, "ellipsis" if has_opener else "short")
     return Resolution(question)
 
 
