@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportqa.ask.evaluation import contains
+from reportqa.ask.evaluation import contains, jsonl_objects, line_error, share
 from reportqa.ask.followup import Turn
 from reportqa.errors import ReportQAError
 
@@ -50,14 +50,9 @@ def is_conversation_file(path: Path) -> bool:
 
 
 def load_conversations(path: Path) -> list[Conversation]:
-    if not path.is_file():
-        raise ReportQAError(f"evaluation file {path} does not exist")
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for n, d in jsonl_objects(path, "conversation"):
         try:
-            d = json.loads(line)
             turns = []
             for t in d["turns"]:
                 expect = t.get("expect")
@@ -70,8 +65,8 @@ def load_conversations(path: Path) -> list[Conversation]:
             if not turns:
                 raise ValueError("a conversation needs turns")
             out.append(Conversation(str(d["id"]), str(d.get("lang", "sv")), tuple(turns)))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReportQAError(f"{path}:{n}: not a valid conversation line ({exc})") from exc
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise line_error(path, n, "conversation", exc) from exc
     if not out:
         raise ReportQAError(f"evaluation file {path} has no conversations")
     return out
@@ -106,14 +101,14 @@ def evaluate_conversations(engine, convs: list[Conversation]) -> dict[str, Any]:
         answerable = [r for r in sel if r["expect"] is not None]
         unanswerable = [r for r in sel if r["expect"] is None]
         checked = [r for r in sel if r["same_as_alone"] is not None]
-        return {"turns": len(sel), "right": _share(sum(r["right"] for r in sel), len(sel)),
-                "answerable_right": _share(sum(r["right"] for r in answerable),
+        return {"turns": len(sel), "right": share(sum(r["right"] for r in sel), len(sel)),
+                "answerable_right": share(sum(r["right"] for r in answerable),
                                            len(answerable)),
-                "unanswerable_declined": _share(sum(r["declined"] for r in unanswerable),
+                "unanswerable_declined": share(sum(r["declined"] for r in unanswerable),
                                                 len(unanswerable)),
-                "wrongly_declined": _share(sum(r["declined"] for r in answerable),
+                "wrongly_declined": share(sum(r["declined"] for r in answerable),
                                            len(answerable)),
-                "same_as_alone": _share(sum(bool(r["same_as_alone"]) for r in checked),
+                "same_as_alone": share(sum(bool(r["same_as_alone"]) for r in checked),
                                         len(checked)),
                 "median_ms": round(statistics.median(r["ms"] for r in sel), 2) if sel else None}
 
@@ -125,6 +120,3 @@ def evaluate_conversations(engine, convs: list[Conversation]) -> dict[str, Any]:
                             for lang in sorted({r["lang"] for r in rows})},
             "items": rows}
 
-
-def _share(n: float, d: int) -> float | None:
-    return round(n / d, 4) if d else None

@@ -6,6 +6,7 @@ import json
 import math
 import statistics
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,15 +25,28 @@ class EvalItem:
     near_miss: bool = False  # unanswerable, with the words of a fact the report does give
 
 
-def load_items(path: Path) -> list[EvalItem]:
+def jsonl_objects(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of each non-blank line of an evaluation file; a missing file is a
+    ReportQAError. The caller wraps its own ValueError/KeyError/TypeError with `line_error`."""
     if not path.is_file():
         raise ReportQAError(f"evaluation file {path} does not exist")
-    items = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            d = json.loads(line)
+            yield n, json.loads(line)
+        except ValueError as exc:
+            raise line_error(path, n, what, exc) from exc
+
+
+def line_error(path: Path, n: int, what: str, exc: Exception) -> ReportQAError:
+    return ReportQAError(f"{path}:{n}: not a valid {what} line ({exc})")
+
+
+def load_items(path: Path) -> list[EvalItem]:
+    items = []
+    for n, d in jsonl_objects(path, "evaluation"):
+        try:
             expect = d.get("expect")
             if expect is not None and not (isinstance(expect, list) and expect):
                 raise ValueError("expect must be a non-empty list of strings or null")
@@ -42,8 +56,8 @@ def load_items(path: Path) -> list[EvalItem]:
             items.append(EvalItem(str(d["id"]), str(d.get("lang", "sv")), str(d["question"]),
                                   [str(e) for e in expect] if expect is not None else None,
                                   tuple(str(x) for x in docs), bool(d.get("near_miss"))))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReportQAError(f"{path}:{n}: not a valid evaluation line ({exc})") from exc
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise line_error(path, n, "evaluation", exc) from exc
     if not items:
         raise ReportQAError(f"evaluation file {path} has no questions")
     return items
@@ -90,13 +104,13 @@ def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, A
             "questions": len(sel),
             "answerable": len(ans),
             "unanswerable": len(un),
-            "hit@1": _share(sum(r["hit"] for r in ans), len(ans)),
-            "hit@3": _share(sum(r["rank"] is not None for r in ans), len(ans)),
-            "mrr": _share(sum(1 / r["rank"] for r in ans if r["rank"]), len(ans)),
-            "declined_unanswerable": _share(sum(r["declined"] for r in un), len(un)),
-            "near_miss_declined": _share(sum(r["declined"] for r in near), len(near)),
-            "right_report": _share(sum(bool(r["right_report"]) for r in hits), len(hits)),
-            "wrongly_declined": _share(sum(r["declined"] for r in ans), len(ans)),
+            "hit@1": share(sum(r["hit"] for r in ans), len(ans)),
+            "hit@3": share(sum(r["rank"] is not None for r in ans), len(ans)),
+            "mrr": share(sum(1 / r["rank"] for r in ans if r["rank"]), len(ans)),
+            "declined_unanswerable": share(sum(r["declined"] for r in un), len(un)),
+            "near_miss_declined": share(sum(r["declined"] for r in near), len(near)),
+            "right_report": share(sum(bool(r["right_report"]) for r in hits), len(hits)),
+            "wrongly_declined": share(sum(r["declined"] for r in ans), len(ans)),
             "median_ms": round(statistics.median(r["ms"] for r in sel), 2) if sel else None,
         }
 
@@ -111,7 +125,7 @@ def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, A
     }
 
 
-def _share(n: float, d: int) -> float | None:
+def share(n: float, d: int) -> float | None:
     return round(n / d, 4) if d else None
 
 
