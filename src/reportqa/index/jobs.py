@@ -8,6 +8,7 @@ keeps other processes out.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 import uuid
@@ -127,8 +128,6 @@ class ReindexJobs:
         return job
 
     def _run(self, job: Job) -> None:
-        import os
-
         from reportqa.index.build import build_index
         from reportqa.index.progress import LogProgress, TeeProgress
         from reportqa.model.embedder import use_threads

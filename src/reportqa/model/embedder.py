@@ -48,11 +48,9 @@ def configure_threads(threads: int, serving: bool = False) -> int:
     """
     cores = os.cpu_count() or 1
     n = threads or (1 if serving else cores)
-    import torch
-
     from reportqa.index.vectors import configure_faiss
 
-    torch.set_num_threads(n)
+    use_threads(n)
     configure_faiss(threads or cores)
     return n
 
@@ -63,9 +61,10 @@ _thread_state = threading.local()
 def use_threads(n: int) -> None:
     """Let torch use `n` threads for work started on the calling thread.
 
-    torch keeps the count per thread (a thread's OpenMP team), so a server can give a lone
-    question both cores and each of several concurrent questions one, and a rebuild in a
-    background thread all cores, without touching the others. Only calls torch on a change.
+    torch keeps the count per thread (a thread's OpenMP team), so the server's inference
+    threads keep one each while a rebuild in a background thread uses every core, without
+    touching each other. Only calls torch on a change; every setting goes through here, so
+    that the remembered count is the real one.
     """
     if getattr(_thread_state, "threads", None) == n:
         return
