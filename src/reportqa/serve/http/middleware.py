@@ -48,10 +48,19 @@ SECURITY_HEADERS = [
 ]
 
 
-def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+
+def _with_csp(csp: str) -> tuple[tuple[bytes, bytes], ...]:
+    return (*SECURITY_HEADERS, (b"content-security-policy", csp.encode("ascii")))
+
+
+# Built once: the headers are added to every response.
+_PAGE_HEADERS, _DOCS_HEADERS, _API_HEADERS = map(_with_csp, (PAGE_CSP, DOCS_CSP, API_CSP))
+
+
+def security_headers(path: str) -> tuple[tuple[bytes, bytes], ...]:
     """The headers every response carries, with the Content-Security-Policy of its path."""
-    csp = PAGE_CSP if path == "/" else DOCS_CSP if path in DOCS_PATHS else API_CSP
-    return [*SECURITY_HEADERS, (b"content-security-policy", csp.encode("ascii"))]
+    return (_PAGE_HEADERS if path == "/" else _DOCS_HEADERS if path in DOCS_PATHS
+            else _API_HEADERS)
 
 REQUEST_ID_HEADER = b"x-request-id"
 # A client's request id is echoed only if it looks like one (no header injection, no log spam).

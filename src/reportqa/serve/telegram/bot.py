@@ -51,7 +51,7 @@ from reportqa.ask.followup import Turn
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.feedback.answers import AnswerMemory
-from reportqa.feedback.store import FeedbackStore
+from reportqa.feedback.store import VOTES, FeedbackStore
 from reportqa.index.jobs import JobState
 from reportqa.limits import (
     QUESTION_MAX_CHARS,
@@ -87,7 +87,8 @@ class ReportBot:
 
     def __init__(self, settings: Settings, engine: Any, *, reindex_jobs: Any = None,
                  config: BotConfig | None = None,
-                 on_vote: Callable[[str, str], None] | None = None) -> None:
+                 on_vote: Callable[[str, str], None] | None = None,
+                 feedback: FeedbackStore | None = None) -> None:
         self.settings = settings
         self.config = config or BotConfig.from_settings(settings)
         protect_token(self.config.token)
@@ -98,7 +99,8 @@ class ReportBot:
         self.cache = SourceCache()
         self.conversations = ConversationMemory()
         self.answers = AnswerMemory()  # for the 👍 / 👎 buttons
-        self.feedback = FeedbackStore(settings.feedback_path)
+        # The HTTP app's store when the bot runs inside it; its own when it runs alone.
+        self.feedback = feedback or FeedbackStore(settings.feedback_path)
         self.on_vote = on_vote  # (vote, channel): the HTTP app's Prometheus counter
         self.typing_interval = 4.0  # Telegram shows "typing" for 5 s
         self.reindex_poll_interval = 1.0
@@ -424,10 +426,9 @@ class ReportBot:
         """👍 / 👎 under an answer: stored with the answer, never with who voted."""
         query = update.callback_query
         lang = lang_of(query.from_user.language_code)
-        _, vote, answer_id = ((query.data or "") + "::").split(":", 2)
-        answer_id = answer_id.rstrip(":")
+        vote, _, answer_id = (query.data or "").removeprefix(VOTE_PREFIX).partition(":")
         record = self.answers.get(answer_id)
-        if vote not in ("up", "down") or record is None:
+        if vote not in VOTES or record is None:
             await query.answer(t(lang, "vote_gone"), show_alert=True)
             return
         try:
