@@ -133,7 +133,9 @@ async def models() -> dict[str, Any]:
                  "description": "A `chat.completion` object, or with `stream: true` "
                  "`chat.completion.chunk` server-sent events ending in `data: [DONE]`.",
                  "content": {"application/json": {}, "text/event-stream": {
-                     "schema": {"type": "string"}}}}})
+                     # One event: its `data` is a chunk as JSON, or "[DONE]" at the end.
+                     "schema": {"type": "object", "required": ["data"], "properties": {
+                         "data": {"type": "string"}, "event": {"type": "string"}}}}}}})
 async def chat_completions(service: ServiceDep, eng: EngineDep,
                            body: Annotated[ChatRequest, Body()]):
     """The quoted answer and its source as the assistant's message (or a stream of chunks)."""
