@@ -26,6 +26,9 @@ app = typer.Typer(help="Question answering over regional reports.", no_args_is_h
                   pretty_exceptions_enable=False, add_completion=False)
 index_app = typer.Typer(help="Build and inspect the index.", no_args_is_help=True)
 app.add_typer(index_app, name="index")
+db_app = typer.Typer(help="The PostgreSQL store (REPORTQA_STORE=postgresql://…).",
+                     no_args_is_help=True)
+app.add_typer(db_app, name="db")
 feedback_app = typer.Typer(help="Votes on answers (👍 / 👎).", no_args_is_help=True)
 app.add_typer(feedback_app, name="feedback")
 
@@ -34,10 +37,23 @@ IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
 
 
+StoreOpt = Annotated[str | None, typer.Option(
+    "--store", help="a postgresql:// URL (default: REPORTQA_STORE)")]
+
+
 def _settings(corpus: Path | None = None, index: Path | None = None, **extra) -> Settings:
     over = {k: v for k, v in {"corpus_dir": corpus, "index_dir": index, **extra}.items()
             if v is not None}
+    if index is not None:  # an explicit index folder wins over REPORTQA_STORE
+        over["store"] = ""
     return Settings(**over)
+
+
+def _folder_only(s: Settings, command: str) -> None:
+    """Commands that read the index folder's files refuse a PostgreSQL store by name."""
+    if s.store_url is not None:
+        raise ReportQAError(f"`reportqa {command}` reads an index folder; REPORTQA_STORE is "
+                            "a database: use `reportqa db status`")
 
 
 def _fail(msg: str, code: int = 1) -> None:
@@ -189,6 +205,7 @@ def index_watch(
 @index_app.command("info")
 def index_info(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     """Show the live index: version, model, documents, passages."""
+    _folder_only(_settings(index=index), "index info")
 
     s = _settings(index=index)
     path = IndexDir(s.index_dir).resolve()
@@ -212,6 +229,7 @@ def index_info(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
 @index_app.command("list")
 def index_list(index: IndexOpt = None) -> None:
     """List the kept index versions; * marks the live one."""
+    _folder_only(_settings(index=index), "index list")
 
     idx = IndexDir(_settings(index=index).index_dir)
     cur = idx.current()
@@ -561,6 +579,48 @@ def _update_hooks(s: Settings, watch: bool) -> list:
     if hasattr(signal, "SIGHUP"):  # until the engine is loaded, a SIGHUP must not kill us
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     return [reload_hook(1.0)] + ([watch_hook(s)] if watch else [])
+
+
+@db_app.command("init")
+def db_init(store: StoreOpt = None) -> None:
+    """Create the schema (and the pgvector extension) in a new database; idempotent."""
+    from reportqa.store.postgres.admin import init_or_migrate
+
+    before, after = init_or_migrate(_settings(store=store))
+    typer.echo(f"schema at level {after}" + (" (already)" if before == after else
+                                              f" (was {before})"))
+
+
+@db_app.command("migrate")
+def db_migrate(store: StoreOpt = None) -> None:
+    """Apply the schema migrations this reportqa needs (each in one transaction)."""
+    from reportqa.store.postgres.admin import init_or_migrate
+
+    before, after = init_or_migrate(_settings(store=store))
+    typer.echo(f"schema at level {after}" + ("; nothing to do" if before == after else
+                                              f" (was {before})"))
+
+
+@db_app.command("status")
+def db_status(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """The server, pgvector, schema level, current version, every version and its size."""
+    from reportqa.store.postgres.admin import status
+
+    st = status(_settings(store=store))
+    if as_json:
+        typer.echo(json.dumps(asdict(st), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"database   {st.database} (PostgreSQL {st.server}, pgvector "
+               f"{st.pgvector or 'not installed'})")
+    typer.echo(f"schema     level {st.level} (this reportqa: {st.expected_level})"
+               + ("; run `reportqa db init`" if st.level == 0 else ""))
+    typer.echo(f"current    {st.current or 'none'}; {st.listeners} replica(s) listening")
+    for v in st.versions:
+        mark = "*" if v["current"] else " "
+        typer.echo(f" {mark} {v['version']}  {v['passages']:>9} passages  "
+                   f"{v['bytes'] / 1e6:8.1f} MB  published {v['published_at']}")
+    for b in st.building:
+        typer.echo(f"   {b}  unfinished build (removed by the next build)")
 
 
 def main() -> None:

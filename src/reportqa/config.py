@@ -27,6 +27,8 @@ MINILM_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 MINILM_ALIASES = {MINILM_MODEL, "all-MiniLM-L6-v2", "minilm"}
 #: Where the converted model folder is kept (outside git; ~465 MB; made once).
 DEFAULT_MODEL_CACHE = Path("~/.cache/reportqa/models")
+#: REPORTQA_STORE values that name PostgreSQL rather than a folder (libpq's URI schemes).
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 def canonical_model(name: str) -> str:
@@ -54,6 +56,19 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
+    store: str = Field(
+        "", description="where index versions live: empty or a folder path (the folder "
+        "store; a path here overrides REPORTQA_INDEX_DIR), or a postgresql:// URL "
+        "(PostgreSQL + pgvector, shared by several replicas; docs/scaling.md)",
+    )
+    db_pool_size: int = Field(
+        8, ge=1, le=256, description="PostgreSQL connections each process keeps (one per "
+        "concurrent question; pgbouncer in front for many replicas)",
+    )
+    db_timeout: float = Field(
+        5.0, gt=0, le=600, description="seconds a PostgreSQL connection or query may take "
+        "before the request fails with 503 (builds use their own, longer limit)",
+    )
     model: str = E5_MODEL
     model_cache: Path = DEFAULT_MODEL_CACHE
     model_download: bool = Field(
@@ -143,6 +158,18 @@ class Settings(BaseSettings):
         if self.passage_prompt is None:
             self.passage_prompt = passage
         return self
+
+    @model_validator(mode="after")
+    def _store_folder(self) -> Settings:
+        if self.store.strip() and self.store_url is None:
+            self.index_dir = Path(self.store.strip())
+        return self
+
+    @property
+    def store_url(self) -> str | None:
+        """The PostgreSQL URL of REPORTQA_STORE, or None for the folder store."""
+        s = self.store.strip()
+        return s if s.startswith(POSTGRES_SCHEMES) else None
 
     @property
     def model_id(self) -> str:

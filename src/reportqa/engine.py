@@ -24,9 +24,16 @@ from reportqa.ask.evidence import load_answer_model
 from reportqa.ask.followup import Turn, resolve_conversation
 from reportqa.ask.retrieval import Retriever
 from reportqa.config import Settings
-from reportqa.errors import IndexCorruptError, IndexMissingError, ReportQAError
-from reportqa.index.layout import CURRENT, IndexDir, check_model, read_manifest
+from reportqa.errors import (
+    IndexCorruptError,
+    IndexMissingError,
+    ReportQAError,
+    StoreUnavailableError,
+)
+from reportqa.index.layout import check_model
 from reportqa.index.loaded import LoadedIndex
+from reportqa.store.base import Store, StoreVersion
+from reportqa.store.select import open_store
 from reportqa.types import Answer, DocumentInfo, Hit, IndexInfo
 
 log = logging.getLogger(__name__)
@@ -39,7 +46,7 @@ ANSWER_CANDIDATES = RerankWeights().candidates
 class Snapshot:
     """Everything one index version needs to answer; immutable once built."""
 
-    index: LoadedIndex
+    index: StoreVersion
     retriever: Retriever
     answerer: Answerer
 
@@ -49,14 +56,19 @@ class Snapshot:
 
 
 class Engine:
-    def __init__(self, settings: Settings, embedder: Any, snapshot: Snapshot) -> None:
+    def __init__(self, settings: Settings, embedder: Any, snapshot: Snapshot,
+                 store: Store | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self._snapshot = snapshot
+        #: Where versions live (store/): the index folder or PostgreSQL.
+        self.store: Store = store if store is not None else open_store(settings)
+        self._stop_watch: Any = None  # stops the store's publish notifications
         self._reload_lock = threading.Lock()
         self._refused: str | None = None  # a CURRENT version that failed to load
         self._reload_error: str | None = None
         self._fallback: str | None = None  # why the live version is not CURRENT's
+        self._store_error: str | None = None  # the store could not be asked for CURRENT
         self._swaps = 0
         self._last_swap_at: float | None = None
         self._poller: threading.Thread | None = None
@@ -73,24 +85,27 @@ class Engine:
         says to rebuild; a version whose files are missing or corrupt is skipped with a log
         line naming the file, and the newest intact version is served instead.
         """
-        idx = IndexDir(settings.index_dir)
-        current = idx.current()
-        if current is None and not idx.versions():
-            idx.resolve()  # the clear "no index: build one" error
+        store = open_store(settings)
         try:
-            path = idx.resolve()
-            manifest = read_manifest(path)
-        except (IndexCorruptError, IndexMissingError):
-            pass  # _open_with_fallback says why and serves the newest intact version
-        else:
-            check_model(manifest, settings.model_id, settings.query_prompt,
-                        settings.passage_prompt, path)
-        if embedder is None:
-            from reportqa.model.embedder import load_embedder
+            current = store.current()
+            if current is None and not store.versions():
+                raise IndexMissingError(store.missing_message())
+            try:
+                manifest = store.manifest(current) if current else None
+            except (IndexCorruptError, IndexMissingError):
+                manifest = None  # _open_with_fallback says why and serves the newest intact one
+            if manifest is not None:
+                check_model(manifest, settings.model_id, settings.query_prompt,
+                            settings.passage_prompt, store.location)
+            if embedder is None:
+                from reportqa.model.embedder import load_embedder
 
-            embedder = load_embedder(settings, serving=True)
-        snapshot, fallback = cls._open_with_fallback(settings, idx, embedder, current)
-        engine = cls(settings, embedder, snapshot)
+                embedder = load_embedder(settings, serving=True)
+            snapshot, fallback = cls._open_with_fallback(settings, store, embedder, current)
+        except BaseException:
+            store.close()
+            raise
+        engine = cls(settings, embedder, snapshot, store)
         engine._fallback = fallback
         if fallback:
             engine._refused = current
@@ -103,9 +118,9 @@ class Engine:
                                                            embedder))
 
     @staticmethod
-    def _make_snapshot(settings: Settings, index: LoadedIndex, embedder: Any) -> Snapshot:
+    def _make_snapshot(settings: Settings, index: StoreVersion, embedder: Any) -> Snapshot:
         check_model(index.manifest, settings.model_id, settings.query_prompt,
-                          settings.passage_prompt, index.path)
+                    settings.passage_prompt, index.where)
         retrieval = index.manifest.get("retrieval", {})
         weight = settings.dense_weight
         if weight is None:
@@ -123,17 +138,15 @@ class Engine:
         return Snapshot(index, retriever, answerer)
 
     @classmethod
-    def _open_with_fallback(cls, settings: Settings, idx: IndexDir, embedder: Any,
+    def _open_with_fallback(cls, settings: Settings, store: Store, embedder: Any,
                             first: str | None) -> tuple[Snapshot, str | None]:
         """The snapshot of `first`, else of the newest intact version; and why it fell back."""
         candidates = [first] if first else []
-        candidates += [v for v in reversed(idx.versions()) if v != first]
+        candidates += [v for v in reversed(store.versions()) if v != first]
         errors: list[str] = []
         for v in candidates:
             try:
-                if not idx.path(v).is_dir():
-                    raise IndexMissingError(f"index version {v} is missing from {idx.root}")
-                snap = cls._make_snapshot(settings, LoadedIndex.open(idx.path(v)), embedder)
+                snap = cls._make_snapshot(settings, store.open(v), embedder)
             except (IndexCorruptError, IndexMissingError) as exc:
                 log.error("index version %s is unusable: %s", v, exc)
                 errors.append(str(exc))
@@ -164,17 +177,17 @@ class Engine:
         tried again until CURRENT changes or `force` is given.
         """
         with self._reload_lock:
-            idx = IndexDir(self.settings.index_dir)
-            current = idx.current()
+            current = self.store.current()
+            self._store_error = None
             if current is None:
-                self._reload_error = f"{idx.root / CURRENT} is missing or empty"
+                self._reload_error = self.store.current_missing_message()
                 return False
             if current == self.version and not force:
                 return False
             if current == self._refused and not force:
                 return False
             try:
-                snap = self._make_snapshot(self.settings, LoadedIndex.open(idx.path(current)),
+                snap = self._make_snapshot(self.settings, self.store.open(current),
                                            self.embedder)
                 snap.retriever.search("reportqa warm-up", 1)  # fails here, not in a request
             except Exception as exc:  # noqa: BLE001 - the live version must keep serving
@@ -191,14 +204,31 @@ class Engine:
             log.info("now serving index version %s (was %s)", snap.version, old)
             return True
 
+    def _current_or_none(self) -> str | None:
+        try:
+            return self.store.current()
+        except StoreUnavailableError:
+            return None
+
+    def health(self) -> str | None:
+        """None when the live version can answer; else why not, in one line (the database
+        is unreachable, …): /readyz answers 503 with it."""
+        return self._snapshot.index.health()
+
+    def close(self) -> None:
+        """Stop reloading and watching, and release the store's connections."""
+        self.stop_auto_reload()
+        self._snapshot.index.close()
+        self.store.close()
+
     def reload_state(self) -> dict[str, Any]:
         """For health endpoints: live and CURRENT versions, swaps, a refused version's error."""
         return {
             "version": self.version,
-            "current": IndexDir(self.settings.index_dir).current(),
+            "current": self._current_or_none(),
             "swaps": self._swaps,
             "last_swap_at": self._last_swap_at,
-            "error": self._reload_error or self._fallback,
+            "error": self._reload_error or self._fallback or self._store_error,
             "auto_reload": self._poller is not None and self._poller.is_alive(),
         }
 
@@ -210,6 +240,8 @@ class Engine:
         """
         if self._poller is not None and self._poller.is_alive():
             return
+        if self._stop_watch is None:  # PostgreSQL pushes a publish at once (LISTEN)
+            self._stop_watch = self.store.watch(lambda _v: self.request_reload(force=False))
         self._poll_stop.clear()
         self._poller = threading.Thread(target=self._poll, args=(max(0.05, interval),),
                                         name="reportqa-reload", daemon=True)
@@ -217,6 +249,9 @@ class Engine:
 
     def stop_auto_reload(self, timeout: float = 5.0) -> None:
         poller = self._poller
+        stop_watch, self._stop_watch = self._stop_watch, None
+        if stop_watch is not None:
+            stop_watch()
         self._poll_stop.set()
         self._poll_wake.set()
         if poller is not None and poller is not threading.current_thread():
@@ -238,6 +273,10 @@ class Engine:
     def _reload_quietly(self, force: bool = False) -> None:
         try:
             self.reload(force=force)
+        except StoreUnavailableError as exc:  # the database is down: retried next poll
+            if self._store_error != str(exc):
+                log.warning("cannot check for a new index version: %s", exc)
+            self._store_error = str(exc)
         except Exception:  # noqa: BLE001 - a poller must not die
             log.exception("reloading the index failed")
 

@@ -27,3 +27,9 @@ class IndexCorruptError(ReportQAError):
 
 class BuildLockedError(ReportQAError):
     """Another build holds the index lock."""
+
+
+class StoreUnavailableError(ReportQAError):
+    """The store cannot be reached (PostgreSQL down, timed out); retrying later can work.
+
+    The HTTP API answers 503 with the message; the CLI prints it as one line."""

@@ -13,22 +13,21 @@ from __future__ import annotations
 import numpy as np
 
 from reportqa.ask.question import Query, QueryAnalyzer
-from reportqa.index.loaded import LoadedIndex
-from reportqa.index.vectors import search_vectors
+from reportqa.store.base import StoreVersion
 from reportqa.types import Hit
 
 MODES = ("hybrid", "dense", "lexical")
 
 
 class Retriever:
-    def __init__(self, index: LoadedIndex, embedder, dense_weight: float, candidates: int = 50,
+    def __init__(self, index: StoreVersion, embedder, dense_weight: float, candidates: int = 50,
                  queries: QueryAnalyzer | None = None):
         self.index = index
         self.embedder = embedder
         self.dense_weight = dense_weight
         self.candidates = candidates
         lex = index.lexical
-        self.queries = queries or QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(),
+        self.queries = queries or QueryAnalyzer(lex.analyzer, lex.vocabulary(),
                                                 doc_freq=lex.doc_freq, num_docs=lex.size)
 
     def analyze(self, question: str) -> Query:
@@ -53,7 +52,7 @@ class Retriever:
         lex: dict[int, float] = {}
         if mode in ("hybrid", "dense"):
             qvec = self.embedder.encode_query(q.text)
-            rows, scores = search_vectors(self.index.vectors, qvec, c, row_range)
+            rows, scores = self.index.dense_top(qvec, c, row_range)
             dense = dict(zip(rows.tolist(), scores.tolist(), strict=True))
         if mode in ("hybrid", "lexical"):
             rows, scores = self.index.lexical.search_concepts(q.concepts, c, row_range)

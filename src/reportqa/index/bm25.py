@@ -64,6 +64,10 @@ class LexicalIndex:
     def size(self) -> int:
         return int(self.bm25.scores["num_docs"])
 
+    def vocabulary(self):
+        """Every token of the index (the query analyzer keeps only known ones)."""
+        return self.bm25.vocab_dict.keys()
+
     def doc_freq(self, token: str) -> int:
         """In how many passages a token occurs (0 when it never does)."""
         tid = self.bm25.vocab_dict.get(token)
@@ -104,21 +108,9 @@ class LexicalIndex:
             if len(self._pool) < self.POOL:
                 self._pool.append(bufs)
 
-    def _idf(self, df: int) -> float:
-        n = self.size
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
     def _blend(self, postings: list, dfs: list[int]) -> list:
-        """Score the forms of a concept's word ("kluster", "klustret": the alternatives
-        with a factor near the best) with one IDF, that of the most common form, as
-        Lucene's SynonymQuery does: otherwise a rare inflection, in two passages,
-        outweighs the word itself, in ten, wherever it happens to be used. Weaker
-        alternatives (synonyms, compound parts) keep their own IDF."""
-        top = max(f for _, _, f in postings)
-        strong = [df for (_, _, f), df in zip(postings, dfs, strict=True) if f >= 0.85 * top]
-        idf = self._idf(max(strong))
-        return [(rows, vals, f * idf / self._idf(df) if f >= 0.85 * top else f)
-                for (rows, vals, f), df in zip(postings, dfs, strict=True)]
+        factors = blend_factors([f for _, _, f in postings], dfs, self.size)
+        return [(rows, vals, f) for (rows, vals, _), f in zip(postings, factors, strict=True)]
 
     def concept_scores(self, concepts: Iterable[ConceptLike],
                        out: np.ndarray | None = None) -> np.ndarray:
@@ -219,6 +211,28 @@ class LexicalIndex:
         """Plain BM25 of a text (each token its own concept)."""
         concepts = [_Plain({t: 1.0}) for t in dict.fromkeys(self.analyzer.tokens(query))]
         return self.search_concepts(concepts, k)
+
+
+def bm25_idf(df: int, n: int) -> float:
+    """BM25's IDF (bm25s's "lucene" variant) of a token in df of n passages."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+#: Alternatives with at least this share of a concept's best factor are forms of its word.
+STRONG_SHARE = 0.85
+
+
+def blend_factors(factors: list[float], dfs: list[int], n: int) -> list[float]:
+    """Score the forms of a concept's word ("kluster", "klustret": the alternatives
+    with a factor near the best) with one IDF, that of the most common form, as
+    Lucene's SynonymQuery does: otherwise a rare inflection, in two passages,
+    outweighs the word itself, in ten, wherever it happens to be used. Weaker
+    alternatives (synonyms, compound parts) keep their own IDF. Both stores use it."""
+    top = max(factors)
+    strong = [df for f, df in zip(factors, dfs, strict=True) if f >= STRONG_SHARE * top]
+    idf = bm25_idf(max(strong), n)
+    return [f * idf / bm25_idf(df, n) if f >= STRONG_SHARE * top else f
+            for f, df in zip(factors, dfs, strict=True)]
 
 
 @dataclass(frozen=True)

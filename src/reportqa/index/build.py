@@ -24,7 +24,13 @@ from filelock import FileLock, Timeout
 
 from reportqa.ask.defaults import retrieval_defaults
 from reportqa.config import Settings
-from reportqa.errors import BuildLockedError, CorpusError, DocumentError, ReportQAError
+from reportqa.errors import (
+    BuildLockedError,
+    CorpusError,
+    DocumentError,
+    IndexMissingError,
+    ReportQAError,
+)
 from reportqa.hashing import file_sha256
 from reportqa.index.bm25 import LexicalIndex
 from reportqa.index.database import TOKEN_SEP, finish_writable_db, open_writable_db
@@ -140,12 +146,26 @@ def corpus_fingerprint(corpus_dir: Path, max_file_mb: float | None = None) -> di
     return {rel: file_sha256(path) for path, rel in files}
 
 
+def _live_manifest(settings: Settings) -> dict:
+    """The manifest of the live version, in whichever store; IndexMissingError if none."""
+    if settings.store_url is None:
+        return read_manifest(IndexDir(settings.index_dir).resolve())
+    from reportqa.store.select import open_store
+
+    store = open_store(settings)
+    try:
+        current = store.current()
+        if current is None:
+            raise IndexMissingError(store.missing_message())
+        return store.manifest(current)
+    finally:
+        store.close()
+
+
 def is_stale(settings: Settings) -> tuple[bool, str]:
     """Whether the live index is missing or differs from the corpus or configured model."""
-    idx = IndexDir(settings.index_dir)
     try:
-        path = idx.resolve()
-        manifest = read_manifest(path)
+        manifest = _live_manifest(settings)
     except ReportQAError as exc:
         return True, str(exc)
     if (manifest.get("model"), manifest.get("query_prompt"), manifest.get("passage_prompt")) != (
@@ -208,6 +228,11 @@ def build_index(
     quality gate); a vetoed build is deleted and the live version stays.
     """
     progress = progress or NullProgress()
+    if settings.store_url is not None:  # PostgreSQL: the same build, another writer
+        from reportqa.store.postgres.build import build_postgres
+
+        return build_postgres(settings, progress, embedder_factory, wait, lock_timeout,
+                              before_publish, on_wait)
     idx = IndexDir(settings.index_dir)
     try:
         idx.root.mkdir(parents=True, exist_ok=True)
@@ -346,16 +371,7 @@ def _embed(settings: Settings, docs: list[_Doc], prev: PreviousVersion | None,
 def _write_db(path: Path, docs: list[_Doc], tokens: list[list[str]]) -> list[dict]:
     conn = open_writable_db(path)
     try:
-        rows, doc_rows, doc_meta = [], [], []
-        for d in docs:
-            start = len(rows)
-            rows.extend((start + i, d.name, p.section, p.page, p.ordinal, p.text, p.context, h)
-                        for i, (p, h) in enumerate(zip(d.passages, d.hashes, strict=True)))
-            doc_rows.append((d.name, d.title, d.sha256, d.kind, d.pages, len(d.passages), start,
-                             len(rows), d.indexed_at, d.changed_at))
-            doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
-                             "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
-                             "indexed_at": d.indexed_at, "changed_at": d.changed_at})
+        rows, doc_rows, doc_meta = document_rows(docs)
         conn.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", doc_rows)
         conn.executemany("INSERT INTO tokens VALUES (?, ?)",
@@ -367,18 +383,95 @@ def _write_db(path: Path, docs: list[_Doc], tokens: list[list[str]]) -> list[dic
     return doc_meta
 
 
-def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> BuildResult:
-    t0 = time.perf_counter()
-    timings: dict[str, float] = {}
+class Stopwatch:
+    """Seconds per build stage, in the order they ran."""
 
-    def lap(stage: str, since: list[float] = [t0]) -> None:  # noqa: B006 - a local stopwatch
+    def __init__(self) -> None:
+        self.t0 = self._since = time.perf_counter()
+        self.timings: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
         now_t = time.perf_counter()
-        timings[stage] = round(now_t - since[0], 4)
-        since[0] = now_t
+        self.timings[stage] = round(now_t - self._since, 4)
+        self._since = now_t
 
-    idx.clean_stale_builds()
-    prev = _previous_version(idx)
-    lap("previous")
+    def total(self) -> float:
+        return time.perf_counter() - self.t0
+
+
+@dataclass
+class Prepared:
+    """What every store writes for a version: documents, passages, vectors, tokens."""
+
+    docs: list[_Doc]
+    skipped: list[tuple[str, str]]
+    skipped_meta: list[dict]
+    reused: int
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    vectors: np.ndarray
+    embedded: int
+    analyzer_cfg: AnalyzerConfig
+    analyzer: Analyzer
+    fingerprint: str
+    texts: list[str]
+    hashes: list[str]
+    tokens: list[list[str]]
+    now: str
+
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index of the passages (bm25s), from the tokens already made."""
+        cached = _KnownTokens(self.analyzer, dict(zip(self.texts, self.tokens, strict=True)))
+        return LexicalIndex.build(self.texts, cached)  # type: ignore[arg-type]
+
+    def manifest(self, settings: Settings, version: str, index_type: str,
+                 doc_meta: list[dict]) -> dict:
+        """The manifest every store records (the folder store adds its files' checksums)."""
+        return {
+            "format_version": FORMAT_VERSION,
+            "chunker_version": CHUNKER_VERSION,
+            "version": version,
+            "built_at": self.now,
+            "model": settings.model_id,
+            "dim": int(self.vectors.shape[1]),
+            "query_prompt": settings.query_prompt,
+            "passage_prompt": settings.passage_prompt,
+            "index_type": index_type,
+            "passages": len(self.vectors),
+            "documents": doc_meta,
+            "skipped": self.skipped_meta,
+            "analyzer": self.analyzer_cfg.to_dict(),
+            "tokenizer": self.fingerprint,
+            "retrieval": retrieval_defaults(settings.model_id),
+        }
+
+    def result(self, version: str, path: Path, watch: Stopwatch) -> BuildResult:
+        return BuildResult(version, path, len(self.docs), len(self.vectors), self.embedded,
+                           self.reused, self.skipped, 0.0, True, "", self.added,
+                           self.changed, self.removed, watch.timings)
+
+
+def document_rows(docs: list[_Doc]) -> tuple[list[tuple], list[tuple], list[dict]]:
+    """(passage rows, document rows, the manifest's documents) in row order."""
+    rows, doc_rows, doc_meta = [], [], []
+    for d in docs:
+        start = len(rows)
+        rows.extend((start + i, d.name, p.section, p.page, p.ordinal, p.text, p.context, h)
+                    for i, (p, h) in enumerate(zip(d.passages, d.hashes, strict=True)))
+        doc_rows.append((d.name, d.title, d.sha256, d.kind, d.pages, len(d.passages), start,
+                         len(rows), d.indexed_at, d.changed_at))
+        doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
+                         "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
+                         "indexed_at": d.indexed_at, "changed_at": d.changed_at})
+    return rows, doc_rows, doc_meta
+
+
+def prepare(settings: Settings, prev, progress: Progress, embedder_factory,
+            watch: Stopwatch) -> Prepared:
+    """Read and chunk the corpus, embed and tokenize, reusing what `prev` (a PreviousVersion
+    or the PostgreSQL store's equivalent) already has."""
+    lap = watch.lap
     now = utc_now()
     docs, skipped, skipped_meta, reused = _read_corpus(settings, prev, progress, now)
     lap("documents")
@@ -391,7 +484,6 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
 
     vectors, embedded = _embed(settings, docs, prev, progress, embedder_factory)
     lap("embedding")
-    n_passages = len(vectors)
 
     analyzer_cfg = AnalyzerConfig()
     analyzer = Analyzer(analyzer_cfg)
@@ -402,51 +494,44 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
     tokens = [known[h] if h in known else analyzer.tokens(t)
               for t, h in zip(texts, hashes, strict=True)]
     lap("tokens")
+    return Prepared(docs, skipped, skipped_meta, reused, added, changed, removed, vectors,
+                    embedded, analyzer_cfg, analyzer, fingerprint, texts, hashes, tokens, now)
+
+
+def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> BuildResult:
+    watch = Stopwatch()
+    lap = watch.lap
+    idx.clean_stale_builds()
+    prev = _previous_version(idx)
+    lap("previous")
+    prep = prepare(settings, prev, progress, embedder_factory, watch)
 
     version, build_dir = idx.new_build_dir()
     try:
         progress.start("writing", 3)
-        doc_meta = _write_db(build_dir / DB, docs, tokens)
+        doc_meta = _write_db(build_dir / DB, prep.docs, prep.tokens)
         progress.advance("writing")
         lap("sqlite")
         failpoint("writing")
 
-        vindex, index_type = build_vector_index(vectors, settings.ann_threshold)
+        vindex, index_type = build_vector_index(prep.vectors, settings.ann_threshold)
         save_vector_index(vindex, build_dir / VECTORS)
         del vindex
         progress.advance("writing")
         lap("faiss")
 
-        cached = _KnownTokens(analyzer, dict(zip(texts, tokens, strict=True)))
-        LexicalIndex.build(texts, cached).save(build_dir / BM25_DIR)  # type: ignore[arg-type]
+        prep.lexical().save(build_dir / BM25_DIR)
         progress.advance("writing")
         progress.done("writing")
         lap("bm25")
 
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "chunker_version": CHUNKER_VERSION,
-            "version": version,
-            "built_at": now,
-            "model": settings.model_id,
-            "dim": int(vectors.shape[1]),
-            "query_prompt": settings.query_prompt,
-            "passage_prompt": settings.passage_prompt,
-            "index_type": index_type,
-            "passages": n_passages,
-            "documents": doc_meta,
-            "skipped": skipped_meta,
-            "analyzer": analyzer_cfg.to_dict(),
-            "tokenizer": fingerprint,
-            "retrieval": retrieval_defaults(settings.model_id),
-            "files": checksum_files(build_dir),
-        }
+        manifest = prep.manifest(settings, version, index_type, doc_meta)
+        manifest["files"] = checksum_files(build_dir)
         (build_dir / MANIFEST).write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
         )
         lap("checksums")
-        result = BuildResult(version, build_dir, len(docs), n_passages, embedded, reused,
-                             skipped, 0.0, True, "", added, changed, removed, timings)
+        result = prep.result(version, build_dir, watch)
         if before_publish is not None:
             ok, why = before_publish(build_dir, manifest)
             lap("gate")
@@ -454,7 +539,7 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
             if not ok:
                 shutil.rmtree(build_dir, ignore_errors=True)
                 result.published = False
-                result.seconds = time.perf_counter() - t0
+                result.seconds = watch.total()
                 return result
         result.path = idx.publish(version, build_dir)
         lap("publish")
@@ -464,5 +549,5 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
     failpoint("pruning")
     idx.prune(settings.index_keep)
     lap("prune")
-    result.seconds = time.perf_counter() - t0
+    result.seconds = watch.total()
     return result

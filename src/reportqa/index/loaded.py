@@ -1,10 +1,14 @@
-"""One published index version loaded into memory: manifest, FAISS, BM25, passage DB."""
+"""One published index version loaded into memory: manifest, FAISS, BM25, passage DB.
+
+The folder store's `StoreVersion` (store/base.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from reportqa.errors import IndexCorruptError
 from reportqa.index.bm25 import LexicalIndex
@@ -16,7 +20,7 @@ from reportqa.index.layout import (
     read_manifest,
     verify_files,
 )
-from reportqa.index.vectors import load_vector_index
+from reportqa.index.vectors import load_vector_index, search_vectors
 from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
 
@@ -36,6 +40,21 @@ class LoadedIndex:
     @property
     def size(self) -> int:
         return int(self.manifest["passages"])
+
+    @property
+    def where(self) -> str:
+        return str(self.path)
+
+    def dense_top(self, query: np.ndarray, k: int,
+                  row_range: tuple[int, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The k nearest rows (FAISS; exact within a document's rows)."""
+        return search_vectors(self.vectors, query, k, row_range)
+
+    def health(self) -> str | None:
+        return None  # files held open: a loaded folder version cannot become unreachable
+
+    def close(self) -> None:
+        self.db.close()
 
     @classmethod
     def open(cls, path: Path, verify: bool = True, full_check: bool = False) -> LoadedIndex:

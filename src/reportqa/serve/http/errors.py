@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from reportqa.errors import StoreUnavailableError
 from reportqa.limits import MAX_BODY_BYTES
 from reportqa.serve.http.models import ErrorResponse
 
@@ -141,6 +142,18 @@ async def _api_error_handler(request: Request, exc: APIError) -> JSONResponse:
     return error_response(request, exc.status, exc.message, exc.code, headers=exc.headers)
 
 
+#: Seconds a client is told to wait when the store (PostgreSQL) is unreachable: a restart
+#: or failover takes a few seconds, and replicas reconnect by themselves.
+STORE_RETRY_AFTER = "2"
+
+
+async def _store_handler(request: Request, exc: Exception) -> JSONResponse:
+    """The database is down or slow: 503 with the reason, never a 500 (it recovers alone)."""
+    log.warning("%s %s: %s", request.method, request.url.path, exc)
+    return error_response(request, 503, str(exc), "store_unavailable",
+                          headers={"Retry-After": STORE_RETRY_AFTER})
+
+
 async def _fallback_handler(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return error_response(request, 500, "internal error; the request id identifies it in the "
@@ -151,6 +164,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_handler)
     app.add_exception_handler(StarletteHTTPException, _http_handler)
     app.add_exception_handler(APIError, _api_error_handler)
+    app.add_exception_handler(StoreUnavailableError, _store_handler)
     app.add_exception_handler(Exception, _fallback_handler)
 
 

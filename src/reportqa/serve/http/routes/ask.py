@@ -12,7 +12,7 @@ from pydantic import AfterValidator
 
 from reportqa.ask.followup import Turn
 from reportqa.engine import Engine
-from reportqa.errors import ReportQAError
+from reportqa.errors import ReportQAError, StoreUnavailableError
 from reportqa.limits import QUESTION_MAX_CHARS, TOP_K_MAX
 from reportqa.serve.http.deps import DocParam, EngineDep, ServiceDep, check_document
 from reportqa.serve.http.errors import APIError, responses
@@ -92,6 +92,8 @@ async def ask_engine(service: ServiceState, eng: Engine, question: str, top_k: i
 
     try:
         ans, took = await service.run_inference(run)
+    except StoreUnavailableError:
+        raise  # 503 with the reason (errors.py)
     except ReportQAError as exc:  # e.g. the document vanished in a reindex meanwhile
         raise APIError(404 if "document" in str(exc) else 422, str(exc)) from exc
     service.metrics.observe_answer(ans.found)

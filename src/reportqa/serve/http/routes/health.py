@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import anyio
 from fastapi import APIRouter
 from fastapi.responses import Response
 
 from reportqa.serve.http.deps import EngineDep, ServiceDep
-from reportqa.serve.http.errors import responses
+from reportqa.serve.http.errors import APIError, responses
 from reportqa.serve.http.metrics import CONTENT_TYPE
 from reportqa.serve.http.models import HealthResponse, ReadyResponse
 
@@ -21,7 +22,12 @@ async def healthz() -> HealthResponse:
 
 @router.get("/readyz", summary="The model and index are loaded", responses=responses(503))
 async def readyz(service: ServiceDep, eng: EngineDep) -> ReadyResponse:
-    """503 until the model and index are loaded, then 200 with the index version."""
+    """503 until the model and index are loaded, then 200 with the index version; 503 with
+    the reason while the store cannot answer (PostgreSQL down: it reconnects by itself)."""
+    health = getattr(eng, "health", None)
+    down = await anyio.to_thread.run_sync(health) if health is not None else None
+    if down:
+        raise APIError(503, down, "store_unavailable", headers={"Retry-After": "2"})
     reload_state = getattr(eng, "reload_state", None)
     info = eng.info()
     bot = getattr(service, "telegram_bot", None)

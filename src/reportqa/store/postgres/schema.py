@@ -1,0 +1,141 @@
+"""The database schema: shared tables in schema `reportqa`, one schema per index version,
+and the migrations `reportqa db init|migrate|status` apply.
+
+    reportqa.schema_version   the migration level (one row)
+    reportqa.versions         every version: id, its schema, state (building | published),
+                              manifest (jsonb), times
+    reportqa.current          the one row naming the live version: publishing moves it in
+                              one transaction, which also NOTIFYs every replica
+    rqa_<version>.documents   as the folder store's documents table
+    rqa_<version>.passages    row, document, section, page, text, context, text hash, the
+                              analyzer's tokens, and the embedding (pgvector); HNSW index
+                              from REPORTQA_ANN_THRESHOLD passages on, exact below
+    rqa_<version>.terms       BM25 postings: token, document frequency, and its rows and
+                              BM25 values as arrays (one row read per query token)
+
+A version's schema is written by one build and never changed after publishing; pruning
+drops it whole. A schema per version (rather than a version column) gives every version its
+own HNSW graph, which a filter on a shared one would search badly.
+"""
+
+from __future__ import annotations
+
+import re
+
+import psycopg
+from psycopg import sql
+
+from reportqa.errors import ReportQAError
+
+#: Channel of the NOTIFY sent when a version is published (payload: the version id).
+PUBLISH_CHANNEL = "reportqa_published"
+#: Key of the advisory lock one builder holds across machines (pg_try_advisory_lock).
+BUILD_LOCK_KEY = 0x7265_7071  # "repq"
+SCHEMA = "reportqa"
+VERSION_SCHEMA_PREFIX = "rqa_"
+
+#: Migrations in order; level n is MIGRATIONS[:n] applied. Never edit one that shipped.
+MIGRATIONS: list[str] = [
+    """
+    CREATE EXTENSION IF NOT EXISTS vector;
+    CREATE SCHEMA IF NOT EXISTS reportqa;
+    CREATE TABLE reportqa.schema_version (level integer NOT NULL);
+    INSERT INTO reportqa.schema_version VALUES (0);
+    CREATE TABLE reportqa.versions (
+        id text PRIMARY KEY,
+        schema_name text NOT NULL UNIQUE,
+        state text NOT NULL CHECK (state IN ('building', 'published')),
+        manifest jsonb,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        published_at timestamptz
+    );
+    CREATE TABLE reportqa.current (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        version text NOT NULL REFERENCES reportqa.versions (id),
+        changed_at timestamptz NOT NULL DEFAULT now()
+    );
+    """,
+]
+LEVEL = len(MIGRATIONS)
+
+
+def version_schema(version: str) -> str:
+    """The schema of a version id (v20261205T060446743323Z-e163 → rqa_v20261205t…_e163)."""
+    name = VERSION_SCHEMA_PREFIX + re.sub(r"[^a-z0-9_]", "_", version.lower())
+    return name[:63]  # PostgreSQL's identifier limit
+
+
+def level(conn: psycopg.Connection) -> int:
+    """The migration level of the database (0: never initialised)."""
+    exists = conn.execute("SELECT to_regclass('reportqa.schema_version')").fetchone()
+    if exists is None or exists[0] is None:
+        return 0
+    row = conn.execute("SELECT level FROM reportqa.schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: psycopg.Connection) -> tuple[int, int]:
+    """Apply the missing migrations in one transaction each; (level before, after).
+
+    A database newer than this reportqa is refused rather than downgraded."""
+    before = level(conn)
+    if before > LEVEL:
+        raise ReportQAError(f"the database is at schema level {before}, this reportqa knows "
+                            f"{LEVEL}: upgrade reportqa")
+    for n in range(before, LEVEL):
+        with conn.transaction():
+            conn.execute(MIGRATIONS[n])
+            conn.execute("UPDATE reportqa.schema_version SET level = %s", (n + 1,))
+    return before, LEVEL
+
+
+def require_level(conn: psycopg.Connection, where: str) -> None:
+    """A clear error when the schema is missing or older than this reportqa."""
+    now = level(conn)
+    if now < LEVEL:
+        raise ReportQAError(
+            f"the database {where} is at schema level {now}, this reportqa needs {LEVEL}: "
+            "run `reportqa db migrate` (or `reportqa db init` on a new database)"
+        )
+    if now > LEVEL:
+        raise ReportQAError(f"the database {where} is at schema level {now}, newer than this "
+                            f"reportqa ({LEVEL}): upgrade reportqa")
+
+
+def version_tables(schema: str, dim: int) -> sql.Composed:
+    """The tables of one version (indexes come after the rows are in: faster)."""
+    s = sql.Identifier(schema)
+    return sql.SQL("""
+    CREATE SCHEMA {s};
+    CREATE TABLE {s}.documents (
+        name text PRIMARY KEY, title text NOT NULL, sha256 text NOT NULL, kind text NOT NULL,
+        pages integer, passages integer NOT NULL, row_start integer NOT NULL,
+        row_end integer NOT NULL, indexed_at text NOT NULL, changed_at text NOT NULL
+    );
+    CREATE TABLE {s}.passages (
+        row integer PRIMARY KEY, doc text NOT NULL, section text NOT NULL, page integer,
+        ordinal integer NOT NULL, text text NOT NULL, context text NOT NULL,
+        text_hash text NOT NULL, tokens text[] NOT NULL, embedding vector({dim}) NOT NULL
+    );
+    CREATE TABLE {s}.terms (
+        token text PRIMARY KEY, df integer NOT NULL, rows integer[] NOT NULL,
+        scores real[] NOT NULL
+    );
+    """).format(s=s, dim=sql.Literal(dim))
+
+
+#: HNSW build parameters (pgvector's defaults are m=16, ef_construction=64); M=16 keeps the
+#: graph at ~1/3 of the vectors' size.
+HNSW_M = 16
+HNSW_EF_CONSTRUCTION = 64
+
+
+def version_indexes(schema: str, hnsw: bool) -> sql.Composed:
+    s = sql.Identifier(schema)
+    parts = [sql.SQL("CREATE INDEX ON {s}.passages (text_hash);").format(s=s)]
+    if hnsw:
+        parts.append(sql.SQL(
+            "CREATE INDEX ON {s}.passages USING hnsw (embedding vector_ip_ops) "
+            "WITH (m = {m}, ef_construction = {ef});"
+        ).format(s=s, m=sql.Literal(HNSW_M), ef=sql.Literal(HNSW_EF_CONSTRUCTION)))
+    return sql.Composed(parts)
