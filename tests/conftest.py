@@ -38,6 +38,16 @@ def engine(report_settings, embedder):
     return Engine.load(report_settings, embedder=embedder)
 
 
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """One embedded PostgreSQL for the session (stopped at the end); fails if it cannot run."""
+    from support.postgres import start_server
+
+    pg = start_server(tmp_path_factory.mktemp("pg") / "data")
+    yield pg
+    pg.stop("immediate")
+
+
 @pytest.fixture
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
