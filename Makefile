@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint bench clean-index
+.PHONY: install run run-postgres test test-fast lint bench clean-index
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ install: $(STAMP)
 # Serves at once: a missing or stale index is rebuilt in the background and swapped in.
 run: install
 	$(BIN)/reportqa serve --build-if-stale
+
+# The same service on PostgreSQL: an embedded server in .pgdata/, the corpus built into it,
+# two replicas behind one port (REPORTQA_PORT, 8000). Ctrl-C stops everything.
+run-postgres: install
+	bash tools/run_postgres.sh
 
 test: install
 	bash tools/ensure_chromium.sh

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from reportqa.config import Settings
 from reportqa.store.base import Store
+
+
+def redact(url: str) -> str:
+    """A database URL without its password, for messages and logs."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def describe_store(settings: Settings) -> str:
+    """Where versions live, for logs: the folder, or the database without its password."""
+    url = settings.store_url
+    return redact(url) if url else str(settings.index_dir.absolute())
 
 
 def open_store(settings: Settings) -> Store:

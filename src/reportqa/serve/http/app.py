@@ -34,6 +34,7 @@ from reportqa.serve.http.middleware import RequestContextMiddleware
 from reportqa.serve.http.openapi import DESCRIPTION, ERROR_500, TAGS, install_openapi
 from reportqa.serve.http.routes import ROUTERS
 from reportqa.serve.http.state import ServiceState
+from reportqa.store.select import describe_store
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,8 @@ def _lifespan(engine: Engine | None, hooks: Sequence[LifespanHook], build_if_sta
         service: ServiceState = app.state
         service.start_inference_pool()
         s = service.settings
-        log.info("starting: index %s, corpus %s, model %s", s.index_dir.absolute(),
+        log.info("starting: index %s, corpus %s, model %s",
+                 describe_store(s),
                  s.corpus_dir.absolute(), s.model_id)
         if build_if_stale:
             await anyio.to_thread.run_sync(_start_build_if_stale, service)
@@ -133,7 +135,8 @@ def _start_build_if_stale(service: ServiceState) -> None:
     from reportqa.index.layout import IndexDir
 
     stale, why = is_stale(service.settings)
-    if IndexDir(service.settings.index_dir).current() is None:
+    if service.settings.store_url is None and IndexDir(service.settings.index_dir).current() \
+            is None:
         why = "there is no index yet"
     if not stale:
         log.info("index is up to date with %s", service.settings.corpus_dir.absolute())

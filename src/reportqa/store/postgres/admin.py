@@ -7,8 +7,9 @@ from typing import Any
 
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
-from reportqa.store.postgres.connection import connect, redact
+from reportqa.store.postgres.connection import connect
 from reportqa.store.postgres.schema import LEVEL, level, migrate
+from reportqa.store.select import redact
 
 #: Statements of `reportqa db` may wait this long (ms): creating the extension, a migration.
 ADMIN_TIMEOUT_MS = 60_000

@@ -22,6 +22,7 @@ from psycopg import sql
 from reportqa.config import Settings
 from reportqa.errors import BuildLockedError, ReportQAError
 from reportqa.index.build import CHUNKER_VERSION, BuildResult, Stopwatch, document_rows, prepare
+from reportqa.index.durable import failpoint
 from reportqa.index.layout import new_version_id
 from reportqa.index.progress import Progress
 from reportqa.index.vectors import index_kind
@@ -118,6 +119,7 @@ def _build_locked(settings: Settings, conn: psycopg.Connection, progress: Progre
             conn.execute(version_tables(schema, dim))
         rows, doc_rows, doc_meta = document_rows(prep.docs)
         _copy_passages(conn, schema, rows, prep.tokens, prep.vectors)
+        failpoint("writing")  # crash tests: kill -9 here leaves a 'building' version
         with conn.cursor() as cur:
             cur.executemany(sql.SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s, %s, "
                                     "%s, %s)").format(sql.Identifier(schema, "documents")),

@@ -10,7 +10,6 @@ after the database is back.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import TypeVar
@@ -19,6 +18,7 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from reportqa.errors import StoreUnavailableError
+from reportqa.store.select import redact
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +35,6 @@ QUERY_TIMEOUT_MS = 5_000
 #: HNSW candidates per query (pgvector's hnsw.ef_search, default 40): recall@10 against
 #: exact search on these vectors rises from ~0.9 at 40 to ~0.99 at 200 (bench/pg_bench.py).
 HNSW_EF_SEARCH = 200
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 def describe(exc: BaseException) -> str:

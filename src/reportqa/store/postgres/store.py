@@ -18,9 +18,10 @@ import psycopg
 
 from reportqa.config import Settings
 from reportqa.errors import IndexCorruptError, IndexMissingError, StoreUnavailableError
-from reportqa.store.postgres.connection import Database, connect, describe, redact
+from reportqa.store.postgres.connection import Database, connect, describe
 from reportqa.store.postgres.schema import PUBLISH_CHANNEL, require_level
 from reportqa.store.postgres.version import PostgresVersion
+from reportqa.store.select import redact
 
 log = logging.getLogger(__name__)
 
