@@ -31,6 +31,7 @@ from reportqa.store.postgres.previous import PgPrevious
 from reportqa.store.postgres.schema import (
     BUILD_LOCK_KEY,
     PUBLISH_CHANNEL,
+    VERSION_LAYOUT,
     require_level,
     version_indexes,
     version_schema,
@@ -131,13 +132,14 @@ def _build_locked(settings: Settings, conn: psycopg.Connection, progress: Progre
         watch.lap("bm25")
         conn.execute(f"SET maintenance_work_mem = '{BUILD_MAINTENANCE_WORK_MEM}'")
         conn.execute(version_indexes(schema, hnsw=index_type == "hnsw"))
-        conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(schema, "passages")))
-        conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(schema, "terms")))
+        for table in ("passages", "vectors", "terms"):
+            conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(schema, table)))
         progress.advance("writing")
         progress.done("writing")
         watch.lap("indexes")
         manifest = prep.manifest(settings, version, index_type, doc_meta)
         manifest["store"] = "postgresql"
+        manifest["pg_layout"] = VERSION_LAYOUT
         _publish(conn, version, manifest)
         watch.lap("publish")
     except BaseException as exc:
@@ -159,15 +161,21 @@ def _build_locked(settings: Settings, conn: psycopg.Connection, progress: Progre
 
 def _copy_passages(conn: psycopg.Connection, schema: str, rows: list[tuple],
                    tokens: list[list[str]], vectors: np.ndarray) -> None:
-    """COPY the passages in binary (vectors as pgvector's binary form, no text round trip)."""
+    """COPY the passages and their vectors in binary (pgvector's binary form: no text
+    round trip of 384 floats a row)."""
     stmt = sql.SQL("COPY {} (row, doc, section, page, ordinal, text, context, text_hash, "
-                   "tokens, embedding) FROM STDIN WITH (FORMAT BINARY)").format(
+                   "tokens) FROM STDIN WITH (FORMAT BINARY)").format(
                        sql.Identifier(schema, "passages"))
     with conn.cursor() as cur, cur.copy(stmt) as cp:
-        cp.set_types(["int4", "text", "text", "int4", "int4", "text", "text", "text", "text[]",
-                      "vector"])
-        for r, toks, vec in zip(rows, tokens, vectors, strict=True):
-            cp.write_row((*r, toks, vec))
+        cp.set_types(["int4", "text", "text", "int4", "int4", "text", "text", "text", "text[]"])
+        for r, toks in zip(rows, tokens, strict=True):
+            cp.write_row((*r, toks))
+    stmt = sql.SQL("COPY {} (row, embedding) FROM STDIN WITH (FORMAT BINARY)").format(
+        sql.Identifier(schema, "vectors"))
+    with conn.cursor() as cur, cur.copy(stmt) as cp:
+        cp.set_types(["int4", "vector"])
+        for r, vec in zip(rows, vectors, strict=True):
+            cp.write_row((r[0], vec))
 
 
 def _copy_terms(conn: psycopg.Connection, schema: str, lexical) -> None:
@@ -177,13 +185,14 @@ def _copy_terms(conn: psycopg.Connection, schema: str, lexical) -> None:
     stmt = sql.SQL("COPY {} (token, df, rows, scores) FROM STDIN WITH (FORMAT BINARY)").format(
         sql.Identifier(schema, "terms"))
     with conn.cursor() as cur, cur.copy(stmt) as cp:
-        cp.set_types(["text", "int4", "int4[]", "float4[]"])
+        cp.set_types(["text", "int4", "bytea", "bytea"])
         for token, tid in lexical.bm25.vocab_dict.items():
             if tid + 1 < len(indptr):
                 s, e = int(indptr[tid]), int(indptr[tid + 1])
             else:  # bm25s's "" token has no column
                 s = e = 0
-            cp.write_row((token, e - s, indices[s:e].tolist(), data[s:e].tolist()))
+            cp.write_row((token, e - s, indices[s:e].astype("<i4").tobytes(),
+                          data[s:e].astype("<f4").tobytes()))
 
 
 def _publish(conn: psycopg.Connection, version: str, manifest: dict) -> None:

@@ -32,9 +32,10 @@ POOL_MIN_SIZE = 1
 #: How long a query of a question may run (ms); a longer one is a sick database, and the
 #: client gets 503 rather than waiting. Builds lift it (BUILD_STATEMENT_TIMEOUT_MS).
 QUERY_TIMEOUT_MS = 5_000
-#: HNSW candidates per query (pgvector's hnsw.ef_search, default 40): recall@10 against
-#: exact search on these vectors rises from ~0.9 at 40 to ~0.99 at 200 (bench/pg_bench.py).
-HNSW_EF_SEARCH = 200
+#: HNSW candidates per query (pgvector's hnsw.ef_search, default 40). recall@10 against
+#: exact search at 100k passages: 0.76 at 40, 0.91 at 100, 0.95 at 200, 0.99 at 400 (6 →
+#: 13 ms p50; bench/pg_bench.py): the folder store's IVF gives 0.995, so 400.
+HNSW_EF_SEARCH = 400
 
 
 def describe(exc: BaseException) -> str:

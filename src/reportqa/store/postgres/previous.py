@@ -13,6 +13,7 @@ from psycopg import sql
 
 from reportqa.index.database import DocumentRow
 from reportqa.index.embedding_cache import model_key
+from reportqa.store.postgres.schema import VERSION_LAYOUT
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +64,13 @@ class PgPrevious:
         """Embeddings of `wanted` text hashes, if embedded with the same model and prompt."""
         m = self.manifest
         if model_key(m.get("model", ""), m.get("passage_prompt", "")) != key or \
-                m.get("dim") != dim:
+                m.get("dim") != dim or m.get("pg_layout") != VERSION_LAYOUT:
             return {}
         hashes = sorted(wanted & set(self.hashes))
-        stmt = sql.SQL("SELECT DISTINCT ON (text_hash) text_hash, embedding FROM {p} "
-                       "WHERE text_hash = ANY(%s)").format(
-                           p=sql.Identifier(self.schema, "passages"))
+        stmt = sql.SQL("SELECT DISTINCT ON (p.text_hash) p.text_hash, v.embedding FROM {p} p "
+                       "JOIN {v} v ON v.row = p.row WHERE p.text_hash = ANY(%s)").format(
+                           p=sql.Identifier(self.schema, "passages"),
+                           v=sql.Identifier(self.schema, "vectors"))
         out: dict[str, np.ndarray] = {}
         with self.conn.cursor(binary=True) as cur:
             for i in range(0, len(hashes), FETCH_BATCH):

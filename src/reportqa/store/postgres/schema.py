@@ -8,10 +8,13 @@ and the migrations `reportqa db init|migrate|status` apply.
                               one transaction, which also NOTIFYs every replica
     rqa_<version>.documents   as the folder store's documents table
     rqa_<version>.passages    row, document, section, page, text, context, text hash, the
-                              analyzer's tokens, and the embedding (pgvector); HNSW index
-                              from REPORTQA_ANN_THRESHOLD passages on, exact below
-    rqa_<version>.terms       BM25 postings: token, document frequency, and its rows and
-                              BM25 values as arrays (one row read per query token)
+                              analyzer's tokens
+    rqa_<version>.vectors     row and embedding (pgvector, stored inline: an exact scan
+                              reads narrow rows, never TOAST); HNSW index from
+                              REPORTQA_ANN_THRESHOLD passages on, exact below
+    rqa_<version>.terms       BM25 postings: token, document frequency, its rows and BM25
+                              values (little-endian int32 / float32 bytes: one row read per
+                              query token, no per-element decoding)
 
 A version's schema is written by one build and never changed after publishing; pruning
 drops it whole. A schema per version (rather than a version column) gives every version its
@@ -57,6 +60,9 @@ MIGRATIONS: list[str] = [
     """,
 ]
 LEVEL = len(MIGRATIONS)
+#: The layout of a version's schema (version_tables); a version of another layout is
+#: refused with "rebuild" (versions are rebuilt, never migrated).
+VERSION_LAYOUT = 3
 
 
 def version_schema(version: str) -> str:
@@ -115,11 +121,13 @@ def version_tables(schema: str, dim: int) -> sql.Composed:
     CREATE TABLE {s}.passages (
         row integer PRIMARY KEY, doc text NOT NULL, section text NOT NULL, page integer,
         ordinal integer NOT NULL, text text NOT NULL, context text NOT NULL,
-        text_hash text NOT NULL, tokens text[] NOT NULL, embedding vector({dim}) NOT NULL
+        text_hash text NOT NULL, tokens text[] NOT NULL
+    );
+    CREATE TABLE {s}.vectors (
+        row integer PRIMARY KEY, embedding vector({dim}) STORAGE PLAIN NOT NULL
     );
     CREATE TABLE {s}.terms (
-        token text PRIMARY KEY, df integer NOT NULL, rows integer[] NOT NULL,
-        scores real[] NOT NULL
+        token text PRIMARY KEY, df integer NOT NULL, rows bytea NOT NULL, scores bytea NOT NULL
     );
     """).format(s=s, dim=sql.Literal(dim))
 
@@ -135,7 +143,7 @@ def version_indexes(schema: str, hnsw: bool) -> sql.Composed:
     parts = [sql.SQL("CREATE INDEX ON {s}.passages (text_hash);").format(s=s)]
     if hnsw:
         parts.append(sql.SQL(
-            "CREATE INDEX ON {s}.passages USING hnsw (embedding vector_ip_ops) "
+            "CREATE INDEX ON {s}.vectors USING hnsw (embedding vector_ip_ops) "
             "WITH (m = {m}, ef_construction = {ef});"
         ).format(s=s, m=sql.Literal(HNSW_M), ef=sql.Literal(HNSW_EF_CONSTRUCTION)))
     return sql.Composed(parts)

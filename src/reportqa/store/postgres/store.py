@@ -17,9 +17,14 @@ from typing import Any
 import psycopg
 
 from reportqa.config import Settings
-from reportqa.errors import IndexCorruptError, IndexMissingError, StoreUnavailableError
+from reportqa.errors import (
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexMissingError,
+    StoreUnavailableError,
+)
 from reportqa.store.postgres.connection import Database, connect, describe
-from reportqa.store.postgres.schema import PUBLISH_CHANNEL, require_level
+from reportqa.store.postgres.schema import PUBLISH_CHANNEL, VERSION_LAYOUT, require_level
 from reportqa.store.postgres.version import PostgresVersion
 from reportqa.store.select import redact
 
@@ -83,6 +88,11 @@ class PostgresStore:
 
     def open(self, version: str) -> PostgresVersion:
         schema, manifest = self._row(version)
+        if manifest.get("pg_layout") != VERSION_LAYOUT:
+            raise IndexMismatchError(f"index version {version} in {self.location} has "
+                                     f"layout {manifest.get('pg_layout')}, this reportqa "
+                                     f"reads {VERSION_LAYOUT}: rebuild with "
+                                     "`reportqa index build`")
         try:
             loaded = PostgresVersion.load(self.db, schema, manifest)
         except StoreUnavailableError:

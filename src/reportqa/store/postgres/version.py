@@ -2,12 +2,14 @@
 
 Loaded into memory: the manifest, the documents' row ranges and the vocabulary with each
 token's document frequency (the question analyzer needs them for every question). Read per
-question: the dense top-k (pgvector), the lexical top-k (BM25 summed in SQL from the posting
-arrays, with index/bm25.py's per-concept rules), and the passages.
+question: the dense top-k (pgvector), the posting lists of the question's tokens (cached;
+BM25 per concept scored here with index/bm25.py's rules), and the passages.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,35 +25,33 @@ from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
 _EMPTY: TopK = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32))
 
-#: Per query token and concept the best alternative of each row, summed over concepts: the
-#: folder store's concept_scores, in SQL. Concept weights are folded into the factors
-#: (max(w·f·s) = w·max(f·s) for w ≥ 0).
-LEXICAL_SQL = """
-WITH q AS (SELECT * FROM unnest(%(tokens)s::text[], %(concepts)s::int[], %(factors)s::real[])
-           AS q(token, concept, factor)),
-best AS (
-    SELECT p.row, q.concept, max(p.score * q.factor) AS s
-    FROM q JOIN {terms} t ON t.token = q.token,
-         unnest(t.rows, t.scores) AS p(row, score)
-    WHERE p.row >= %(lo)s AND p.row < %(hi)s
-    GROUP BY p.row, q.concept
-)
-SELECT row, sum(s)::real AS score FROM best GROUP BY row
-HAVING sum(s) > 0 ORDER BY score DESC, row LIMIT %(k)s
-"""
+#: The posting lists of a question's tokens, one row each (raw little-endian int32 rows and
+#: float32 BM25 values: np.frombuffer reads them without a copy per element).
+POSTINGS_SQL = "SELECT token, rows, scores FROM {terms} WHERE token = ANY(%s)"
+#: Bytes of posting lists each loaded version keeps in memory (least recently used dropped
+#: first): a version never changes, and the common tokens of questions recur, so most
+#: questions read few or no posting lists from the database.
+POSTINGS_CACHE_BYTES = 64 << 20
 #: The index orders by `embedding <#> q` (negative inner product = cosine for unit vectors);
 #: HNSW answers it when the version has one, else it is an exact scan.
-DENSE_SQL = ("SELECT row, -(embedding <#> %(q)s) FROM {passages} "
+DENSE_SQL = ("SELECT row, -(embedding <#> %(q)s) FROM {vectors} "
              "ORDER BY embedding <#> %(q)s LIMIT %(k)s")
 #: Within a document's rows always exact: ordering by a computed score, not the operator,
 #: keeps the planner off the HNSW index (which would filter after searching and miss rows).
-DENSE_RANGE_SQL = ("SELECT row, -(embedding <#> %(q)s) AS s FROM {passages} "
+DENSE_RANGE_SQL = ("SELECT row, -(embedding <#> %(q)s) AS s FROM {vectors} "
                    "WHERE row >= %(lo)s AND row < %(hi)s ORDER BY s DESC, row LIMIT %(k)s")
 PASSAGE_COLUMNS = "row, doc, section, page, ordinal, text, context"
 
 
 class PgLexical:
-    """BM25 per concept in SQL over a version's `terms`; the vocabulary kept in memory."""
+    """BM25 per query concept, index/bm25.py's rules, over posting lists read from the
+    version's `terms` (and cached); the vocabulary with document frequencies in memory.
+
+    Scoring runs here with numpy, not in SQL: summing the same postings with unnest and two
+    GROUP BYs took 107 ms p50 of server time at 100k passages against 3.7 ms for the dense
+    side (bench/pg_bench.py, docs/scaling.md); fetching the lists and scoring them as the
+    folder store does gives the folder store's scores exactly.
+    """
 
     def __init__(self, db: Database, schema: str, analyzer: Analyzer,
                  dfs: dict[str, int], size: int) -> None:
@@ -59,7 +59,10 @@ class PgLexical:
         self.analyzer = analyzer
         self._dfs = dfs
         self._size = size
-        self._sql = sql.SQL(LEXICAL_SQL).format(terms=sql.Identifier(schema, "terms"))
+        self._sql = sql.SQL(POSTINGS_SQL).format(terms=sql.Identifier(schema, "terms"))
+        self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._cached_bytes = 0
+        self._lock = threading.Lock()
 
     @property
     def size(self) -> int:
@@ -71,32 +74,77 @@ class PgLexical:
     def doc_freq(self, token: str) -> int:
         return self._dfs.get(token, 0)
 
+    def postings(self, tokens: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """(rows, BM25 values) of each token that occurs, from the cache or the database."""
+        out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        missing: list[str] = []
+        with self._lock:
+            for t in tokens:
+                hit = self._cache.get(t)
+                if hit is not None:
+                    self._cache.move_to_end(t)
+                    out[t] = hit
+                elif self._dfs.get(t, 0) > 0:
+                    missing.append(t)
+        if missing:
+            fetched = self.db.run(lambda c: c.execute(self._sql, (missing,)).fetchall())
+            with self._lock:
+                for t, rows, scores in fetched:
+                    pair = (np.frombuffer(rows, dtype="<i4"), np.frombuffer(scores, dtype="<f4"))
+                    out[t] = pair
+                    if t not in self._cache:
+                        self._cache[t] = pair
+                        self._cached_bytes += len(rows) + len(scores)
+                while self._cached_bytes > POSTINGS_CACHE_BYTES and self._cache:
+                    _, (r, v) = self._cache.popitem(last=False)
+                    self._cached_bytes -= r.nbytes + v.nbytes
+        return out
+
     def search_concepts(self, concepts: Iterable[ConceptLike], k: int,
                         row_range: tuple[int, int] | None = None) -> TopK:
-        tokens: list[str] = []
-        ids: list[int] = []
-        factors: list[float] = []
-        for i, c in enumerate(concepts):
-            alts = [(t, f) for t, f in c.alts.items() if self._dfs.get(t, 0) > 0]
+        """Top-k rows and BM25 scores: per concept the best alternative (weighted), summed;
+        the same float32 arithmetic as LexicalIndex.concept_scores."""
+        concepts = list(concepts)
+        lists = self.postings({t for c in concepts for t in c.alts})
+        n = self._size
+        total = np.zeros(n, dtype=np.float32)
+        best = None
+        for c in concepts:
+            alts = [(lists[t], f) for t, f in c.alts.items() if t in lists]
             if not alts:
                 continue
-            fs = [f for _, f in alts]
             if len(alts) > 1:
-                fs = blend_factors(fs, [self._dfs[t] for t, _ in alts], self._size)
-            for (t, _), f in zip(alts, fs, strict=True):
-                tokens.append(t)
-                ids.append(i)
-                factors.append(float(f) * float(c.bm25_weight))
-        if not tokens or k <= 0:
-            return _EMPTY
-        lo, hi = row_range if row_range is not None else (0, self._size)
-        params = {"tokens": tokens, "concepts": ids, "factors": factors, "lo": int(lo),
-                  "hi": int(hi), "k": int(k)}
-        rows = self.db.run(lambda c: c.execute(self._sql, params).fetchall())
-        if not rows:
-            return _EMPTY
-        return (np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
-                np.fromiter((r[1] for r in rows), dtype=np.float32, count=len(rows)))
+                fs = blend_factors([f for _, f in alts],
+                                   [self._dfs[t] for t in c.alts if t in lists], n)
+                alts = [(p, f) for (p, _), f in zip(alts, fs, strict=True)]
+            w = c.bm25_weight
+            if len(alts) == 1:
+                (rows, vals), f = alts[0]
+                total[rows] += w * (f * vals)
+                continue
+            if best is None:
+                best = np.zeros(n, dtype=np.float32)
+            for (rows, vals), f in alts:
+                best[rows] = np.maximum(best[rows], f * vals)
+            for (rows, _), _f in alts:
+                total[rows] += w * best[rows]
+                best[rows] = 0
+        return _top(total, k, row_range)
+
+
+def _top(scores: np.ndarray, k: int, row_range: tuple[int, int] | None) -> TopK:
+    """The k best rows with a positive score (within row_range), best first, ties by row."""
+    if row_range is not None:
+        masked = np.zeros_like(scores)
+        masked[row_range[0]:row_range[1]] = scores[row_range[0]:row_range[1]]
+        scores = masked
+    nz = np.flatnonzero(scores > 0)
+    if not len(nz) or k <= 0:
+        return _EMPTY
+    if len(nz) > k:
+        nz = nz[np.argpartition(-scores[nz], k - 1)[:k]]
+    nz = nz[np.argsort(-scores[nz], kind="stable")]
+    return nz.astype(np.int64), scores[nz]
 
 
 class PgPassages:
@@ -148,9 +196,9 @@ class PostgresVersion:
         self.lexical = PgLexical(db, schema, analyzer, dfs, int(manifest["passages"]))
         self.db = PgPassages(db, schema)
         self.doc_ranges = {d.name: (d.row_start, d.row_end) for d in docs}
-        table = sql.Identifier(schema, "passages")
-        self._dense = sql.SQL(DENSE_SQL).format(passages=table)
-        self._dense_range = sql.SQL(DENSE_RANGE_SQL).format(passages=table)
+        table = sql.Identifier(schema, "vectors")
+        self._dense = sql.SQL(DENSE_SQL).format(vectors=table)
+        self._dense_range = sql.SQL(DENSE_RANGE_SQL).format(vectors=table)
 
     @classmethod
     def load(cls, db: Database, schema: str, manifest: dict[str, Any]) -> PostgresVersion:
