@@ -3,13 +3,18 @@
     python tools/fit_answer_model.py --index /tmp/ix eval/tune.jsonl eval/tune_x.jsonl \
         eval/multi/heldout_multiA.jsonl@/tmp/ix-multi
 
-Each set is FILE or FILE@INDEX (default index: --index). For every question the retrieved
-candidates are re-ranked and their evidence computed; a candidate is a positive example when
-its answer text holds an expected string. A logistic regression over the standardised
-evidence is fitted; the threshold trades declined unanswerable questions against declined
-answerable ones (choose_threshold). The coefficients,
-threshold, tuning figures and a calibration table are written into
-src/reportqa/ask/data/answer_model.json under the embedding model's id.
+Each set is FILE or FILE@INDEX (default index: --index), a question file or a conversation
+file (its follow-up turns, as the conversation resolves them). For every question the retrieved
+candidates are re-ranked and the evidence of the best-ranked one computed (its scores and
+checks, each also relative to the other candidates); it is a positive example when its
+answer text holds an expected string, a negative one when it does not or when the question
+is unanswerable. A logistic regression over the standardised evidence gives the probability
+that the best-ranked sentence answers. The threshold is chosen on out-of-fold probabilities
+(each set predicted by a model fitted on the other sets), so that it holds for questions the
+model was not fitted on: it trades declined unanswerable questions against declined
+answerable ones (choose_threshold). Coefficients, threshold, the out-of-fold figures per set
+and a calibration table are written into src/reportqa/ask/data/answer_model.json under the
+embedding model's id.
 """
 
 from __future__ import annotations
@@ -22,13 +27,15 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from reportqa.ask.answer import answer_text
+from reportqa.ask.conversation_eval import is_conversation_file, load_conversations
 from reportqa.ask.evaluation import contains, load_items
 from reportqa.ask.evidence import FEATURES, AnswerModel, model_file
+from reportqa.ask.followup import Turn
 from reportqa.config import Settings
 from reportqa.engine import ANSWER_CANDIDATES, Engine
 
-#: Logistic-regression regularisation (sklearn's C): moderate, so that a handful of features
-#: fitted on ~1,000 questions do not chase single questions.
+#: Logistic-regression regularisation (sklearn's C): moderate, so that a few dozen features
+#: fitted on ~2,000 questions do not chase single questions (0.3–3 measured alike).
 REGULARISATION = 1.0
 CALIBRATION_BINS = 10
 #: In choosing the threshold, one answerable question declined costs as much as this many
@@ -37,62 +44,123 @@ CALIBRATION_BINS = 10
 WRONGLY_DECLINED_COST = 3.0
 
 
-def collect(engine: Engine, path: Path) -> list[dict]:
-    """Per question: the evidence of each candidate and whether it answers."""
+def example(engine: Engine, set_name: str, item_id: str, question: str,
+            expect: list[str] | None) -> dict:
+    """The evidence of a question's best-ranked candidate and whether it answers."""
     snap = engine.snapshot
+    q = snap.retriever.analyze(question)
+    hits = snap.retriever.search_query(q, ANSWER_CANDIDATES)
+    row = {"set": set_name, "id": item_id, "answerable": expect is not None}
+    if not hits or not q.concepts:
+        return {**row, "x": None, "y": False}
+    ranked = snap.answerer.candidates(q, hits)
+    ev = snap.answerer.evidence(q, ranked)[0]
+    top = ranked[0]
+    right = bool(expect) and contains(answer_text(top.hit, top.needs_context), expect)
+    return {**row, "x": [ev[f] for f in FEATURES], "y": right}
+
+
+def collect(engine: Engine, path: Path) -> list[dict]:
+    """One example per question; from a conversation file, one per follow-up turn, as the
+    conversation resolved it (ask/followup.py): what the engine answers after a follow-up."""
+    if not is_conversation_file(path):
+        return [example(engine, path.name, it.id, it.question, it.expect)
+                for it in load_items(path)]
     out = []
-    for it in load_items(path):
-        q = snap.retriever.analyze(it.question)
-        hits = snap.retriever.search_query(q, ANSWER_CANDIDATES)
-        if not hits or not q.concepts:
-            out.append({"set": path.name, "id": it.id, "answerable": it.expect is not None,
-                        "x": [], "y": []})
-            continue
-        ranked = snap.answerer.rank(q, hits)
-        ev = snap.answerer.evidence(q, ranked)
-        ys = [bool(it.expect) and contains(answer_text(s.hit, s.needs_context), it.expect)
-              for s in ranked[:len(ev)]]
-        out.append({"set": path.name, "id": it.id, "answerable": it.expect is not None,
-                    "x": [[e[f] for f in FEATURES] for e in ev], "y": ys})
+    for conv in load_conversations(path):
+        history: list[Turn] = []
+        for i, turn in enumerate(conv.turns):
+            ans = engine.ask(turn.question, top_k=3, history=history)
+            if turn.kind == "followup":
+                out.append(example(engine, path.name, f"{conv.id}.{i + 1}",
+                                   ans.resolved_question or turn.question, turn.expect))
+            history.append(Turn(turn.question, ans.text))
     return out
 
 
-def figures(rows: list[dict], probs: list[np.ndarray], threshold: float) -> dict[str, float]:
+def fit(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, LogisticRegression]:
+    """Standardisation (mean, scale) and the regression over the rows that have evidence."""
+    x = np.array([r["x"] for r in rows if r["x"] is not None], dtype=np.float64)
+    y = np.array([r["y"] for r in rows if r["x"] is not None], dtype=np.int32)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=REGULARISATION, max_iter=5000)
+    lr.fit((x - mean) / scale, y)
+    return mean, scale, lr
+
+
+def predict(rows: list[dict], mean: np.ndarray, scale: np.ndarray,
+            lr: LogisticRegression) -> list[float]:
+    """The probability each row's best candidate answers (0 without evidence)."""
+    out = []
+    for r in rows:
+        if r["x"] is None:
+            out.append(0.0)
+            continue
+        z = (np.array(r["x"], dtype=np.float64) - mean) / scale
+        out.append(float(lr.predict_proba(z[None])[0, 1]))
+    return out
+
+
+def out_of_fold(rows: list[dict]) -> list[float]:
+    """Each set's probabilities from a model fitted on the other sets."""
+    probs = [0.0] * len(rows)
+    for name in dict.fromkeys(r["set"] for r in rows):
+        train = [r for r in rows if r["set"] != name]
+        held = [i for i, r in enumerate(rows) if r["set"] == name]
+        for i, p in zip(held, predict([rows[i] for i in held], *fit(train)), strict=True):
+            probs[i] = p
+    return probs
+
+
+def figures(rows: list[dict], probs: list[float], threshold: float) -> dict[str, float]:
     ans = [(r, p) for r, p in zip(rows, probs, strict=True) if r["answerable"]]
-    un = [(r, p) for r, p in zip(rows, probs, strict=True) if not r["answerable"]]
-
-    def best(r, p):
-        return (int(np.argmax(p)), float(p.max())) if len(p) else (-1, 0.0)
-
-    hit = sum(1 for r, p in ans if len(p) and best(r, p)[1] >= threshold and r["y"][best(r, p)[0]])
-    wrongly = sum(1 for r, p in ans if best(r, p)[1] < threshold)
-    declined = sum(1 for r, p in un if best(r, p)[1] < threshold)
+    un = [p for r, p in zip(rows, probs, strict=True) if not r["answerable"]]
+    hit = sum(1 for r, p in ans if p >= threshold and r["y"])
+    wrongly = sum(1 for _, p in ans if p < threshold)
+    declined = sum(1 for p in un if p < threshold)
     return {"questions": len(rows), "hit@1": round(hit / max(1, len(ans)), 3),
             "wrongly_declined": round(wrongly / max(1, len(ans)), 3),
             "declined_unanswerable": round(declined / max(1, len(un)), 3)}
 
 
-def choose_threshold(rows: list[dict], probs: list[np.ndarray], max_wrongly: float) -> float:
+def choose_threshold(rows: list[dict], probs: list[float], max_wrongly: float,
+                     cost: float = WRONGLY_DECLINED_COST) -> float:
     """The threshold that declines the most unanswerable questions for the fewest answerable
-    ones (each answerable declined costs WRONGLY_DECLINED_COST unanswerable declined), with
+    ones (each answerable declined costs `cost` unanswerable declined), with
     at most `max_wrongly` of the answerable declined."""
-    best_of = [float(p.max()) if len(p) else 0.0 for p in probs]
-    ans = np.array([b for b, r in zip(best_of, rows, strict=True) if r["answerable"]])
-    un = np.array([b for b, r in zip(best_of, rows, strict=True) if not r["answerable"]])
+    ans = np.array([p for p, r in zip(probs, rows, strict=True) if r["answerable"]])
+    un = np.array([p for p, r in zip(probs, rows, strict=True) if not r["answerable"]])
     best_t, best_gain = 0.0, -1e9
-    for t in sorted(set(best_of)):
+    for t in sorted(set(probs)):
         wrongly = float((ans < t).mean()) if len(ans) else 0.0
         declined = float((un < t).mean()) if len(un) else 0.0
-        gain = declined - WRONGLY_DECLINED_COST * wrongly
+        gain = declined - cost * wrongly
         if wrongly <= max_wrongly and gain > best_gain:
             best_t, best_gain = t, gain
     return round(best_t, 4)
+
+
+def calibration(rows: list[dict], probs: list[float]) -> list[dict]:
+    """Predicted probability against answered right, in CALIBRATION_BINS bins."""
+    bins = []
+    for b in range(CALIBRATION_BINS):
+        lo, hi = b / CALIBRATION_BINS, (b + 1) / CALIBRATION_BINS
+        sel = [r["y"] for r, p in zip(rows, probs, strict=True)
+               if lo <= p < hi or (b == CALIBRATION_BINS - 1 and p == 1)]
+        if sel:
+            bins.append({"predicted": f"{lo:.1f}-{hi:.1f}", "questions": len(sel),
+                         "right": round(sum(sel) / len(sel), 3)})
+    return bins
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index", type=Path, required=True)
     ap.add_argument("--max-wrongly-declined", type=float, default=0.05)
+    ap.add_argument("--cost", type=float, default=WRONGLY_DECLINED_COST,
+                    help="what one declined answerable question costs, in unanswerable ones "
+                    "answered")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the model")
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
@@ -106,38 +174,23 @@ def main() -> int:
             engines[ix] = Engine.load(Settings(index_dir=ix), embedder=embedder)
         rows += collect(engines[ix], Path(file))
     model_id = next(iter(engines.values())).settings.model_id
-    x = np.array([v for r in rows for v in r["x"]], dtype=np.float64)
-    y = np.array([v for r in rows for v in r["y"]], dtype=np.int32)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=REGULARISATION, max_iter=2000)
-    lr.fit((x - mean) / scale, y)
-    model = AnswerModel(FEATURES, tuple(mean), tuple(scale), tuple(lr.coef_[0]),
-                        float(lr.intercept_[0]), 0.5, {})
-    probs = [np.array([model.probability(dict(zip(FEATURES, v, strict=True))) for v in r["x"]])
-             for r in rows]
-    threshold = choose_threshold(rows, probs, args.max_wrongly_declined)
-    # calibration of the top candidate: predicted probability against answered right
-    tops = [(float(p.max()), bool(r["y"][int(np.argmax(p))]))
-            for r, p in zip(rows, probs, strict=True) if len(p)]
-    bins = []
-    for b in range(CALIBRATION_BINS):
-        lo, hi = b / CALIBRATION_BINS, (b + 1) / CALIBRATION_BINS
-        sel = [ok for pr, ok in tops if lo <= pr < hi or (b == CALIBRATION_BINS - 1 and pr == 1)]
-        if sel:
-            bins.append({"predicted": f"{lo:.1f}-{hi:.1f}", "questions": len(sel),
-                         "right": round(sum(sel) / len(sel), 3)})
-    per_set = {}
-    for name in dict.fromkeys(r["set"] for r in rows):
-        sel = [i for i, r in enumerate(rows) if r["set"] == name]
-        per_set[name] = figures([rows[i] for i in sel], [probs[i] for i in sel], threshold)
-    model = AnswerModel(FEATURES, tuple(round(v, 6) for v in mean),
-                        tuple(round(v, 6) for v in scale),
+    held_out = out_of_fold(rows)
+    threshold = choose_threshold(rows, held_out, args.max_wrongly_declined, args.cost)
+    per_set = {name: figures([r for r in rows if r["set"] == name],
+                             [p for p, r in zip(held_out, rows, strict=True) if r["set"] == name],
+                             threshold)
+               for name in dict.fromkeys(r["set"] for r in rows)}
+    mean, scale, lr = fit(rows)
+    model = AnswerModel(FEATURES, tuple(round(float(v), 6) for v in mean),
+                        tuple(round(float(v), 6) for v in scale),
                         tuple(round(float(v), 6) for v in lr.coef_[0]),
                         round(float(lr.intercept_[0]), 6), threshold,
-                        {"fitted_on": list(per_set), "candidates": int(len(y)),
+                        {"fitted_on": list(per_set), "questions": len(rows),
                          "max_wrongly_declined": args.max_wrongly_declined,
-                         "tuning": per_set, "calibration": bins})
+                         "wrongly_declined_cost": args.cost,
+                         "out_of_fold": figures(rows, held_out, threshold),
+                         "out_of_fold_per_set": per_set,
+                         "calibration": calibration(rows, held_out)})
     print(json.dumps(model.to_dict(), indent=1, ensure_ascii=False))
     if not args.dry_run:
         path = model_file()

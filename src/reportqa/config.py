@@ -87,8 +87,9 @@ class Settings(BaseSettings):
     )
     candidates: int = Field(50, ge=1, le=1000)
     answer_model: bool = Field(
-        False, description="rank and decline with the fitted answer model (ask/evidence.py) "
-        "instead of the weighted coverage; its own threshold unless abstain_threshold is set",
+        True, description="decline with the fitted answer model (ask/evidence.py) where one is "
+        "fitted for the index's embedding model (the bundled multilingual model); false, or "
+        "another model: the weighted coverage. Its own threshold unless abstain_threshold is set",
     )
     abstain_threshold: float | None = Field(
         None, description="override the calibrated abstention threshold stored with the index"

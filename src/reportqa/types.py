@@ -17,6 +17,7 @@ class Source:
     sentence: str  # the sentence of the passage that answers
     score: float
     indexed_at: str = ""
+    edition: str = ""  # the edition of its report series ("2021"), "" when it names none
 
 
 @dataclass
@@ -55,12 +56,14 @@ class DocumentInfo:
     sha256: str
     indexed_at: str  # when this content was first indexed (kept while it is unchanged)
     changed_at: str  # the file's modification time when this content was indexed
+    series: str = ""  # the report series it belongs to (ingest/editions.py)
+    edition: str = ""  # its edition in that series ("2021"), "" when it names none
 
     @classmethod
     def from_manifest(cls, d: dict) -> DocumentInfo:
         return cls(d["name"], d.get("title", d["name"]), d.get("kind", ""), d.get("pages"),
                    int(d.get("passages", 0)), d.get("sha256", ""), d.get("indexed_at", ""),
-                   d.get("changed_at", ""))
+                   d.get("changed_at", ""), d.get("series", ""), d.get("edition", ""))
 
 
 @dataclass(frozen=True)

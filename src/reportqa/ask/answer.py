@@ -29,11 +29,17 @@ from reportqa.ask.question import (
     is_quantity_question,
 )
 from reportqa.index.database import PassageRow
+from reportqa.ingest.editions import Editions, EditionWish
 from reportqa.text.analyzer import Analyzer, raw_words
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
 
 MAX_ANSWER_CHARS = 400
+#: Two sentences of two editions of a series share this much of their words (Jaccard) when
+#: they make the same statement with other figures ("… 5 000 personer" / "… 5 400 personer").
+SAME_STATEMENT = 0.4
+#: A concept matched less than this (a distant synonym, a compound part) counts as missing.
+HALF_MATCH = 0.5
 ELLIPSIS = "…"
 
 __all__ = ["Answer", "Answerer", "Source", "answer_text", "is_quantity_question"]
@@ -98,6 +104,11 @@ def _without_anaphor(sentence: str) -> str:
     return sentence.split(" ", 1)[1] if " " in sentence else ""
 
 
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two token sets."""
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def is_anaphoric(sentence: str) -> bool:
     """Whether a sentence leans on the one before it ("Branschen omsätter …")."""
     return bool(_ANAPHORIC.match(sentence)) and not _ARTICLE_ADJECTIVE.match(sentence)
@@ -159,6 +170,13 @@ class Scored:
     passage_cov: float
     needs_context: bool
     confidence_cov: float = 0.0  # passage coverage with the confidence weights
+    # The question's concepts the candidate leaves out, by confidence weight: the most
+    # informative one missing and the share missing, from the sentence alone (an anaphoric
+    # sentence with the one before it) and from the whole passage (with context, heading and
+    # the sentence before the context); and how many concepts each misses. A sentence that
+    # leaves out the place, group or thing the question names does not answer it.
+    missing: tuple[float, float, float, float, int, int] = (0.0, 0.0, 0.0, 0.0, 0, 0)
+    matched: tuple[float, ...] = ()  # each concept's best match anywhere in the passage
 
 
 _TIME = re.compile(
@@ -282,6 +300,7 @@ class Answerer:
         self.queries = queries or QueryAnalyzer(analyzer)
         self.weights = weights or RerankWeights()
         self.earlier = earlier  # row → the sentence before a passage's context, same section
+        self.editions = Editions(documents)
 
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
@@ -313,6 +332,10 @@ class Answerer:
         total = q.total_weight or 1.0
         conf_total = q.total_confidence_weight or 1.0
         s_cov = pass_cov = ctx_gain = conf_cov = 0.0
+        miss_s: list[float] = []
+        n_miss_s = n_miss_p = 0
+        miss_p: list[float] = []
+        matched: list[float] = []
         # an anaphoric sentence ("Det är ställen där …") is answered together with the one
         # before it, so that one counts as fully as the sentence itself
         ctx_factor = 1.0 if anaphoric else w.context_factor
@@ -320,10 +343,16 @@ class Answerer:
             mc = c.match(c_tok) * ctx_factor
             ms = max(c.match(s_tok), 0.9 * mc) if anaphoric else c.match(s_tok)
             mh = max(c.match(h_tok) * w.heading_factor, c.match(e_tok) * w.earlier_factor)
+            mp = max(ms, mc, mh)
             s_cov += c.weight * ms
-            pass_cov += c.weight * max(ms, mc, mh)
-            conf_cov += c.confidence_weight * max(ms, mc, mh)
+            pass_cov += c.weight * mp
+            conf_cov += c.confidence_weight * mp
             ctx_gain += c.weight * max(0.0, mc - ms)
+            miss_s.append(c.confidence_weight * (1.0 - ms))
+            miss_p.append(c.confidence_weight * (1.0 - mp))
+            n_miss_s += ms < HALF_MATCH
+            n_miss_p += mp < HALF_MATCH
+            matched.append(max(mp, c.match(c_tok), c.match(h_tok), c.match(e_tok)))
         s_cov, pass_cov, ctx_gain = s_cov / total, pass_cov / total, ctx_gain / total
         score = w.sentence * s_cov + w.passage * pass_cov + w.retrieval * hit.score
         # the compound itself ("tjänsteföretag") says more than its parts in other words
@@ -345,7 +374,10 @@ class Answerer:
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
         needs_context = anaphoric or ctx_gain >= 0.25
-        return Scored(hit, score, s_cov, pass_cov, needs_context, conf_cov / conf_total)
+        missing = (max(miss_s, default=0.0), max(miss_p, default=0.0), sum(miss_s) / conf_total,
+                   sum(miss_p) / conf_total, n_miss_s, n_miss_p)
+        return Scored(hit, score, s_cov, pass_cov, needs_context, conf_cov / conf_total,
+                      missing, tuple(matched))
 
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
         n = self.weights.candidates
@@ -385,19 +417,42 @@ class Answerer:
         return round(best.confidence_cov * self.kind_factor(q, best), 4)
 
     def evidence(self, q: Query, ranked: list[Scored]) -> list[dict[str, float]]:
-        """The evidence of each re-ranked candidate, as the answer model reads it."""
+        """The evidence of each re-ranked candidate, as the answer model reads it: its own
+        scores and checks, each relative to the other candidates, and what the question asks
+        that no candidate's passage has at all."""
         asks = Asks.of(q)
         asked = float(asks.any(q))
         english = float(q.language == "en")
+        cands = ranked[:self.weights.candidates]
+        # a concept no candidate matches anywhere: the question is about something else
+        found = [max((s.matched[i] for s in cands if s.matched), default=0.0)
+                 for i in range(len(q.concepts))]
+        absent = max((c.confidence_weight * (1.0 - f) for c, f in zip(q.concepts, found,
+                                                                      strict=True)), default=0.0)
+        years = set(_YEAR.findall(q.text))
         out = []
-        for i, s in enumerate(ranked[:self.weights.candidates]):
+        for s in cands:
+            text = s.hit.passage.text
+            sentence_years = set(_YEAR.findall(text))
+            passage_years = sentence_years | set(_YEAR.findall(s.hit.passage.context))
+            miss_s, miss_p, share_s, share_p, n_s, n_p = s.missing
             out.append({
                 "dense": s.hit.dense, "lexical": s.hit.lexical, "fused": s.hit.score,
                 "sentence_cov": s.sentence_cov, "passage_cov": s.passage_cov,
                 "subject_cov": s.confidence_cov, "kind_asked": asked,
                 "kind_factor": self.kind_factor(q, s, asks),
-                "unit_bound": float(bool(q.quantity and self._unit_match(q, s.hit.passage.text))),
-                "rerank": s.score, "english": english, "first": float(i == 0),
+                "unit_bound": float(bool(q.quantity and self._unit_match(q, text))),
+                "rerank": s.score, "english": english,
+                "missing_sentence": miss_s, "missing_passage": miss_p,
+                "missing_sentence_share": share_s, "missing_passage_share": share_p,
+                "missing_sentence_count": float(n_s), "missing_passage_count": float(n_p),
+                "absent": absent, "concepts": float(len(q.concepts)),
+                "question_weight": q.total_confidence_weight,
+                "year_asked": float(bool(years)),
+                "year_match": float(bool(years & passage_years)),
+                # the question names a year, the sentence another one and not it
+                "year_conflict": float(bool(years and sentence_years
+                                            and not years & sentence_years)),
             })
         return add_gaps(out)
 
@@ -414,12 +469,9 @@ class Answerer:
         asked = q.original or q.text
         if not hits or not q.concepts:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
-        ranked = self.rank(q, hits)
-        if self.model is not None:
-            probs = [self.model.probability(e) for e in self.evidence(q, ranked)]
-            order = sorted(range(len(probs)), key=lambda i: -probs[i])
-            ranked = [ranked[i] for i in order] + ranked[len(probs):]
-            best, conf = ranked[0], round(probs[order[0]], 4)
+        ranked = self.candidates(q, hits)
+        if self.model is not None:  # how likely the best-ranked sentence answers
+            best, conf = ranked[0], round(self.model.probability(self.evidence(q, ranked)[0]), 4)
         else:
             best = ranked[0]
             conf = self.confidence(q, best)
@@ -433,6 +485,27 @@ class Answerer:
             sources = [replace(first, text=text, sentence=text)] + sources[:top_k - 1]
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
+
+    def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
+        """The candidates in answer order: re-ranked, the edition the question wants first."""
+        return self.prefer_edition(q, self.rank(q, hits))
+
+    def prefer_edition(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """The same statement from the edition the question wants first: the newest edition
+        of the best sentence's series, unless the question names another ("uppföljningen
+        2019", "förra uppföljningen"). A statement the wanted edition no longer makes is
+        answered from the edition that makes it."""
+        if not ranked or not self.editions.ordered:
+            return ranked
+        target = self.editions.wanted(ranked[0].hit.passage.doc, EditionWish.of(q.text))
+        if target is None:
+            return ranked
+        mine = self.analyzer.token_set(ranked[0].hit.passage.text)
+        for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
+            if s.hit.passage.doc == target and _overlap(
+                    mine, self.analyzer.token_set(s.hit.passage.text)) >= SAME_STATEMENT:
+                return [s, *ranked[:i], *ranked[i + 1:]]
+        return ranked
 
     def _heading_answer(self, q: Query, ranked: list[Scored]) -> tuple[str, float] | None:
         """The section heading, when it answers and no sentence does: "Vad handlar mål 5
@@ -475,7 +548,8 @@ class Answerer:
             doc = self.documents.get(h.passage.doc, {})
             out.append(Source(h.passage.doc, doc.get("title", h.passage.doc), h.passage.section,
                               h.passage.page, h.passage.full_text, h.passage.text,
-                              round(float(h.score), 4), doc.get("indexed_at", "")))
+                              round(float(h.score), 4), doc.get("indexed_at", ""),
+                              doc.get("edition", "")))
             if len(out) >= top_k:
                 break
         return out

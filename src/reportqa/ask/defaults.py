@@ -25,12 +25,11 @@ DEFAULT_DENSE_WEIGHT_STRONG = 0.6
 DEFAULT_ABSTAIN_THRESHOLD = 0.47
 #: The same calibration with the multilingual model (its ranking picks other candidates).
 E5_ABSTAIN_THRESHOLD = 0.44
-#: The confidence of the fitted answer model over the evidence (ask/evidence.py), used with
-#: REPORTQA_ANSWER_MODEL=true where a model is fitted for the index's embedding model. Not
-#: the default: on the tuning sets it ranks better but declines fewer unanswerable questions
-#: than the weighted coverage (docs/quality.md).
-EVIDENCE_CONFIDENCE = "evidence-v1"
-
+#: The confidence of the fitted answer model over the evidence of the best-ranked sentence
+#: (ask/evidence.py), the default (REPORTQA_ANSWER_MODEL) where a model is fitted for the
+#: index's embedding model: out of fold on the tuning sets it declines more unanswerable
+#: questions for as few answerable ones as the weighted coverage (docs/quality.md).
+EVIDENCE_CONFIDENCE = "evidence-v2"
 
 def retrieval_defaults(model_id: str) -> dict[str, float | str]:
     strong = model_id != MINILM_MODEL

@@ -24,7 +24,6 @@ from typing import Any
 #: The evidence, in the order the model's coefficients follow.
 FEATURES = (
     "dense",  # cosine of question and passage (the model's own scale)
-    "dense_gap",  # dense minus the best dense among the candidates (0 for the best)
     "lexical",  # BM25 over the best BM25 of the question
     "fused",  # the retrieval score
     "sentence_cov",  # weighted share of the question's concepts the sentence covers
@@ -35,23 +34,40 @@ FEATURES = (
     "unit_bound",  # a quantity question and a number next to the counted word
     "rerank",  # the hand-weighted re-ranking score (coverage, retrieval, kind bonuses)
     "english",  # the question is in English (the report in Swedish: words match less)
-    "first",  # the candidate ranks first by re-ranking
-    # each of these minus the best value among the question's candidates: whether this
-    # sentence is the one that stands out, which a value alone does not tell
-    "lexical_gap", "fused_gap", "sentence_cov_gap", "passage_cov_gap", "subject_cov_gap",
-    "kind_factor_gap", "rerank_gap",
+    # what the question names that the candidate leaves out (a place, a group, a thing):
+    # the most informative concept missing from the sentence / the whole passage, the
+    # share missing, how many concepts are missing
+    "missing_sentence", "missing_passage", "missing_sentence_share", "missing_passage_share",
+    "missing_sentence_count", "missing_passage_count",
+    "absent",  # the most informative concept that no candidate's passage has at all
+    "concepts", "question_weight",  # how much the question says
+    "year_asked", "year_match", "year_conflict",  # a year named, found, or another one given
+    # each RELATIVE feature minus the best value among the question's candidates (whether
+    # this sentence is the one that stands out, which a value alone does not tell) …
+    "dense_gap", "fused_gap", "sentence_cov_gap", "passage_cov_gap", "subject_cov_gap",
+    "rerank_gap",
+    # … and, for the best candidate, its lead over the runner-up
+    "dense_margin", "rerank_margin",
 )
 #: The features that get a "_gap" partner.
-RELATIVE = ("dense", "lexical", "fused", "sentence_cov", "passage_cov", "subject_cov",
-            "kind_factor", "rerank")
+RELATIVE = ("dense", "fused", "sentence_cov", "passage_cov", "subject_cov", "rerank")
+#: The features that get a "_margin" partner: the value minus the runner-up's when this
+#: candidate is the best, else minus the best (the same as the gap).
+MARGIN = ("dense", "rerank")
 
 
 def add_gaps(evidence: list[dict[str, float]]) -> list[dict[str, float]]:
-    """Each candidate's RELATIVE features minus the best among the candidates."""
-    best = {f: max((e[f] for e in evidence), default=0.0) for f in RELATIVE}
-    for e in evidence:
-        for f in RELATIVE:
-            e[f"{f}_gap"] = e[f] - best[f]
+    """Each candidate's RELATIVE features minus the best among the candidates, and MARGIN
+    features against the runner-up."""
+    for f in RELATIVE:
+        best = max((e[f] for e in evidence), default=0.0)
+        for e in evidence:
+            e[f"{f}_gap"] = e[f] - best
+    for f in MARGIN:
+        top = sorted((e[f] for e in evidence), reverse=True)[:2]
+        for e in evidence:
+            lead = e[f] == top[0]
+            e[f"{f}_margin"] = e[f] - (top[1] if len(top) > 1 else 0.0) if lead else e[f] - top[0]
     return evidence
 
 MODEL_FILE = "answer_model.json"

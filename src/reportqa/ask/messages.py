@@ -21,13 +21,17 @@ def not_found_text(lang: str, sections: list[str]) -> str:
 SOURCE = {"sv": "Källa", "en": "Source"}
 SECTION = {"sv": "avsnitt", "en": "section"}
 PAGE = {"sv": "sida", "en": "page"}
+EDITION = {"sv": "uppföljning", "en": "edition"}
 READ_AS = {"sv": "Tolkat som", "en": "Read as"}
 
 
-def source_line(lang: str, title: str, section: str, page: int | None, document: str) -> str:
-    """"Källa: Läget i länet, avsnitt ”Mål 5 …”, sida 3 (fil.txt)" in the question's language."""
+def source_line(lang: str, title: str, section: str, page: int | None, document: str,
+                edition: str = "") -> str:
+    """"Källa: Läget i länet, uppföljning 2021, avsnitt ”Mål 5 …”, sida 3 (fil.txt)" in the
+    question's language."""
     lang = lang if lang in SOURCE else "sv"
-    parts = [title] + ([f"{SECTION[lang]} ”{section}”"] if section else []) + (
+    parts = [title] + ([f"{EDITION[lang]} {edition}"] if edition else []) + (
+        [f"{SECTION[lang]} ”{section}”"] if section else []) + (
         [f"{PAGE[lang]} {page}"] if page else [])
     return f"{SOURCE[lang]}: {', '.join(parts)} ({document})"
 
@@ -41,4 +45,5 @@ def answer_text(ans) -> str:
     if not ans.found:
         return head + not_found_text(lang, [s.section for s in ans.sources])
     s = ans.sources[0]
-    return f"{head}{ans.text}\n\n{source_line(lang, s.title, s.section, s.page, s.document)}"
+    line = source_line(lang, s.title, s.section, s.page, s.document, s.edition)
+    return f"{head}{ans.text}\n\n{line}"

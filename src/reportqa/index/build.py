@@ -139,6 +139,8 @@ class _Doc:
     hashes: list[str]  # text hash of each passage's index text
     indexed_at: str  # when this edition (content) of the document was first indexed
     changed_at: str  # the file's modification time when this edition was indexed
+    series: str = ""  # ingest/editions.py: the report series it belongs to
+    edition: str = ""  # … and its edition's year ("" when the document names none)
 
 
 def corpus_fingerprint(corpus_dir: Path, max_file_mb: float | None = None) -> dict[str, str]:
@@ -291,6 +293,7 @@ def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Pro
     """
     digests: dict[str, str] = {}
     reused: list[str] = []
+    previous_meta = {d["name"]: d for d in prev.manifest.get("documents", [])} if prev else {}
 
     def read(path: Path, rel: str) -> _Doc:
         try:
@@ -300,18 +303,21 @@ def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Pro
             raise DocumentError(f"{rel}: cannot read: {exc.strerror or exc}") from exc
         digests[rel] = digest
         old = prev.documents.get(rel) if prev else None
-        if old is not None and old.sha256 == digest and rel in prev.passages:
+        # a version built before series and editions were recorded has its documents read again
+        meta = previous_meta.get(rel, {})
+        if old is not None and old.sha256 == digest and rel in prev.passages and "series" in meta:
             rows = prev.passages[rel]
             reused.append(rel)
             return _Doc(rel, old.title, digest, old.kind, old.pages,
                         [Passage(rel, *r[:5]) for r in rows], [r[5] for r in rows],
-                        old.indexed_at, old.changed_at)
+                        old.indexed_at, old.changed_at, meta["series"], meta.get("edition", ""))
         doc = read_document(path, rel)
         passages = chunk_document(doc)
         if not passages:
             raise DocumentError(f"{rel}: no sentences found")
         return _Doc(rel, doc.title, digest, doc.kind, doc.pages, passages,
-                    [text_hash(p.index_text()) for p in passages], now, mtime)
+                    [text_hash(p.index_text()) for p in passages], now, mtime, doc.series,
+                    doc.edition)
 
     res = read_corpus(settings.corpus_dir, read,
                       on_start=lambda n: progress.start("documents", n),
@@ -463,7 +469,8 @@ def document_rows(docs: list[_Doc]) -> tuple[list[tuple], list[tuple], list[dict
                          len(rows), d.indexed_at, d.changed_at))
         doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
                          "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
-                         "indexed_at": d.indexed_at, "changed_at": d.changed_at})
+                         "indexed_at": d.indexed_at, "changed_at": d.changed_at,
+                         "series": d.series, "edition": d.edition})
     return rows, doc_rows, doc_meta
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportqa.errors import DocumentError
 from reportqa.hashing import file_sha256
+from reportqa.ingest.editions import FRONT_LINES, identify
 from reportqa.text.normalize import normalize_text, squash
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     kind: str = "txt"
+    front: list[str] = field(default_factory=list)  # first headings and paragraphs
+    series: str = ""  # ingest/editions.py: title and goal heading
+    edition: str = ""  # the edition's year, or "" when the document names none
 
 
 def looks_like_heading(line: str) -> bool:
@@ -61,6 +65,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.title: str | None = None
         self.section = ""
+        self.front: list[str] = []  # the first headings and paragraphs, in order
 
     def heading(self, text: str) -> None:
         text = squash(text).lstrip("#").strip()
@@ -68,12 +73,16 @@ class _Builder:
             return
         if self.title is None:
             self.title = text
+        if len(self.front) < FRONT_LINES:
+            self.front.append(text)
         self.section = text
 
     def paragraph(self, text: str, page: int | None = None) -> None:
         text = squash(text)
         if text:
             self.blocks.append(Block(text=text, section=self.section, page=page))
+            if len(self.front) < FRONT_LINES:
+                self.front.append(text)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -115,7 +124,8 @@ def _decode(data: bytes, name: str) -> str:
 def read_text_file(path: Path, name: str, markdown: bool) -> Document:
     b = _Builder()
     _read_plain(_decode(path.read_bytes(), name), b, markdown)
-    return Document(name, b.title or path.stem, "", b.blocks, None, "md" if markdown else "txt")
+    return Document(name, b.title or path.stem, "", b.blocks, None, "md" if markdown else "txt",
+                    b.front)
 
 
 def _join_pdf_lines(text: str) -> list[tuple[str, bool]]:
@@ -185,7 +195,7 @@ def read_pdf(path: Path, name: str) -> Document:
     if not b.blocks:
         raise DocumentError(f"{name}: the PDF has no extractable text (scanned images?)")
     title = str(meta_title).strip() if meta_title else (b.title or path.stem)
-    return Document(name, title, "", b.blocks, n_pages, "pdf")
+    return Document(name, title, "", b.blocks, n_pages, "pdf", b.front)
 
 
 def read_docx(path: Path, name: str) -> Document:
@@ -210,7 +220,8 @@ def read_docx(path: Path, name: str) -> Document:
             b.heading(text)
         else:
             b.paragraph(text)
-    return Document(name, core_title or b.title or path.stem, "", b.blocks, None, "docx")
+    return Document(name, core_title or b.title or path.stem, "", b.blocks, None, "docx",
+                    b.front)
 
 
 READERS: dict[str, Callable[[Path, str], Document]] = {
@@ -236,4 +247,6 @@ def read_document(path: Path, name: str | None = None) -> Document:
     if not doc.blocks:
         raise DocumentError(f"{name}: no text found")
     doc.sha256 = file_sha256(path)
+    found = identify(doc.title, doc.front)
+    doc.series, doc.edition = found.series, found.edition
     return doc

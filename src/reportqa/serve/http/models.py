@@ -129,6 +129,9 @@ class SourceOut(BaseModel):
     score: float = Field(description="Retrieval score, 0–1.")
     indexed_at: str = Field("", description="When this edition of the document was first "
                                              "indexed (UTC).")
+    edition: str = Field("", description="The edition of the report series the document "
+                                          "belongs to (a year, e.g. \"2021\"); empty when the "
+                                          "document names none.")
 
 
 class AskResponse(BaseModel):
@@ -206,6 +209,11 @@ class DocumentOut(BaseModel):
     indexed_at: str = Field(description="When this content of the document was first indexed "
                                         "(UTC); kept while the document is unchanged.")
     changed_at: str = Field(description="When its content last changed (UTC).")
+    series: str = Field("", description="The report series: its title and goal heading. "
+                                         "Questions are answered from the newest edition of "
+                                         "a series unless they name another.")
+    edition: str = Field("", description="The edition's year in its series (\"Uppföljning "
+                                          "2021\"), empty when the document names none.")
 
 
 class DocumentsResponse(BaseModel):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from reportqa.ask.messages import EDITION
 from reportqa.types import Answer, Source
 
 #: Telegram's limit for one text message (characters after entity parsing; we count the
@@ -48,9 +49,11 @@ def bold_figure(text: str) -> str:
 
 
 def source_line(src: Source, lang: str) -> str:
-    """One line naming the report, the section and the page."""
+    """One line naming the report, its edition, the section and the page."""
     en = lang == "en"
     parts = [f"<b>{escape(src.title or src.document, quote=False)}</b>"]
+    if src.edition:
+        parts.append(f"{EDITION['en' if en else 'sv']} {escape(src.edition, quote=False)}")
     if src.section:
         word = "section" if en else "avsnitt"
         parts.append(f"{word} ”{escape(src.section, quote=False)}”")

@@ -111,7 +111,7 @@ def ask_response(ans: Answer, eng: Engine, took_ms: float) -> AskResponse:
         confidence=float(ans.confidence), language=ans.language,
         sources=[SourceOut(document=s.document, title=s.title, section=s.section,
                            page=s.page, text=s.text, sentence=s.sentence,
-                           score=float(s.score), indexed_at=s.indexed_at)
+                           score=float(s.score), indexed_at=s.indexed_at, edition=s.edition)
                  for s in ans.sources],
         index_version=ans.index_version or eng.version, model=eng.model_name,
         took_ms=round(took_ms, 2),

@@ -26,4 +26,4 @@ async def documents(eng: EngineDep) -> DocumentsResponse:
 def document_out(d: DocumentInfo) -> DocumentOut:
     return DocumentOut(name=d.name, title=d.title, kind=d.kind, pages=d.pages,
                        passages=d.passages, sha256=d.sha256, indexed_at=d.indexed_at,
-                       changed_at=d.changed_at)
+                       changed_at=d.changed_at, series=d.series, edition=d.edition)

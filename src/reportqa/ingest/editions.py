@@ -1,0 +1,112 @@
+"""Which series a report belongs to and which edition it is, from its first lines.
+
+Regions publish a report as a series: one follow-up per goal, a new edition every year
+("Läget i länet" / "Mål 5. Fler kluster" / "Uppföljning 2021"). A document's series is its
+title with the first line after it that is not an edition line (the goal heading, or the
+goal as a paragraph when it is too long for a heading); its edition is the year of its
+edition line ("Uppföljning 2019", "Upplaga 2020", "2021 års uppföljning", "Edition 2021"). A
+document without an edition line has edition "" and counts as older than every dated
+edition of its series.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+#: Lines (headings and paragraphs) read from the start of a document to find its series and
+#: edition: the title, the goal and the edition line come first in the reports seen.
+FRONT_LINES = 6
+#: A goal longer than this is cut (a paragraph-long goal still names the series).
+MAX_SERIES_PART = 200
+_EDITION_WORD = (r"(?:uppföljning(?:en)?|upplaga(?:n)?|utgåva(?:n)?|årsrapport(?:en)?|"
+                 r"lägesrapport(?:en)?|edition|follow-up|update)")
+_YEAR = r"(?:19|20)\d{2}"
+EDITION_LINE = re.compile(
+    rf"^\s*(?:{_EDITION_WORD}\s+(?:år\s+)?(?P<a>{_YEAR})|(?P<b>{_YEAR})\s+(?:års\s+)?"
+    rf"{_EDITION_WORD})\s*$", re.IGNORECASE)
+SERIES_SEPARATOR = " – "
+
+
+@dataclass(frozen=True)
+class Edition:
+    series: str  # "Läget i länet – Mål 5. Fler kluster (…)"
+    edition: str  # "2021", or "" when the document names none
+
+
+def edition_year(heading: str) -> str:
+    """The year of an edition line ("Uppföljning 2019" → "2019"), else ""."""
+    m = EDITION_LINE.match(heading)
+    return (m.group("a") or m.group("b")) if m else ""
+
+
+def identify(title: str, front: Iterable[str]) -> Edition:
+    """The series and edition of a document from its title and its first lines."""
+    edition, goal = "", ""
+    lines = [ln.strip() for ln in list(front)[:FRONT_LINES] if ln.strip()]
+    for line in lines:
+        year = edition_year(line)
+        if year:
+            edition = edition or year
+        elif not goal and line != title.strip():
+            goal = line[:MAX_SERIES_PART]
+    return Edition(SERIES_SEPARATOR.join(p for p in (title.strip(), goal) if p), edition)
+
+
+#: A question that asks for an earlier edition than the newest: "förra uppföljningen",
+#: "the previous edition".
+_EARLIER = re.compile(rf"\b(förra|föregående|tidigare|äldre|previous|earlier|older|last)\s+"
+                      rf"(års\s+)?({_EDITION_WORD}|rapport(en)?|report|version(en)?)",
+                      re.IGNORECASE)
+#: A question that names an edition by its year: "uppföljningen 2019", "2019 års rapport",
+#: "the 2019 edition".
+_NAMED = re.compile(rf"\b(?:{_EDITION_WORD}|rapport(?:en)?|report)\s+(?:från\s+|from\s+)?"
+                    rf"(?P<a>{_YEAR})\b|\b(?P<b>{_YEAR})\s+(?:års\s+)?(?:{_EDITION_WORD}|"
+                    rf"rapport(?:en)?|report)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EditionWish:
+    """Which edition a question wants: the newest (default), an earlier one, or one by year."""
+
+    year: str = ""  # a named edition ("uppföljningen 2019")
+    earlier: bool = False  # "förra uppföljningen", "the previous edition"
+
+    @classmethod
+    def of(cls, question: str) -> EditionWish:
+        m = _NAMED.search(question)
+        if m:
+            return cls(year=m.group("a") or m.group("b"))
+        return cls(earlier=bool(_EARLIER.search(question)))
+
+
+class Editions:
+    """The series of an index's documents, each series' editions in order (oldest first)."""
+
+    def __init__(self, documents: Mapping[str, Mapping]) -> None:
+        self.series: dict[str, str] = {}
+        self.edition: dict[str, str] = {}
+        by_series: dict[str, list[tuple[str, str]]] = {}
+        for name, d in documents.items():
+            series = d.get("series") or ""
+            if series:
+                self.series[name] = series
+                self.edition[name] = d.get("edition") or ""
+                by_series.setdefault(series, []).append((self.edition[name], name))
+        self.ordered = {k: sorted(v) for k, v in by_series.items() if len(v) > 1}
+
+    def wanted(self, document: str, wish: EditionWish) -> str | None:
+        """The document of `document`'s series that the question wants, when that is another
+        edition than `document` itself; else None."""
+        editions = self.ordered.get(self.series.get(document, ""))
+        if not editions:
+            return None
+        if wish.year:
+            named = [n for e, n in editions if e == wish.year]
+            target = named[-1] if named else None
+        elif wish.earlier:
+            target = editions[-2][1]
+        else:
+            target = editions[-1][1]
+        return target if target not in (None, document) else None

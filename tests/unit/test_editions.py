@@ -1,0 +1,59 @@
+"""Series and editions from a report's first lines, and which edition a question wants."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.ingest.editions import Editions, EditionWish, edition_year, identify
+
+GOAL = "Mål 5. Fler kluster (i glesa strukturer, spridda över stora geografiska avstånd)"
+
+
+@pytest.mark.parametrize(("line", "year"), [
+    ("Uppföljning 2019", "2019"), ("uppföljningen 2021", "2021"), ("Upplaga 2020", "2020"),
+    ("2021 års uppföljning", "2021"), ("Edition 2018", "2018"), ("2022 edition", "2022"),
+    ("Mål 5. Fler kluster", ""), ("Under 2019 växte turismen", ""), ("Uppföljning", ""),
+])
+def test_edition_lines(line, year):
+    assert edition_year(line) == year
+
+
+def test_series_is_title_and_goal_edition_from_its_line():
+    new = identify("Läget i länet", ["Läget i länet", GOAL, "Uppföljning 2021", "Bakgrund"])
+    old = identify("Läget i länet", ["Läget i länet", GOAL, "Bakgrund"])
+    assert new.series == old.series == f"Läget i länet – {GOAL}"
+    assert (new.edition, old.edition) == ("2021", "")
+
+
+def test_a_goal_written_as_a_paragraph_still_names_the_series():
+    goal = "Mål 1. Fler i arbete (en inkluderande arbetsmarknad där fler kvinnor och män, unga " \
+           "och nyanlända får och behåller ett arbete)"
+    found = identify("Läget i länet", ["Läget i länet", goal, "Uppföljning 2019", "Sysselsättning"])
+    assert found.series.startswith("Läget i länet – Mål 1. Fler i arbete")
+    assert found.edition == "2019"
+
+
+@pytest.mark.parametrize(("question", "wish"), [
+    ("Hur många jobbar inom industrin?", EditionWish()),
+    ("Vad sa förra uppföljningen om industrin?", EditionWish(earlier=True)),
+    ("What did the previous edition say about tourism?", EditionWish(earlier=True)),
+    ("Hur många jobbade i industrin enligt uppföljningen 2019?", EditionWish(year="2019")),
+    ("i 2019 års rapport, hur många företag?", EditionWish(year="2019")),
+    ("How much did tourism turn over in 2019?", EditionWish()),  # a year of a fact, no edition
+])
+def test_which_edition_a_question_wants(question, wish):
+    assert EditionWish.of(question) == wish
+
+
+def test_the_wanted_edition_of_a_series():
+    docs = {"a.txt": {"series": "S", "edition": ""}, "b.txt": {"series": "S", "edition": "2021"},
+            "c.txt": {"series": "S", "edition": "2019"}, "other.txt": {"series": "T",
+                                                                       "edition": "2019"}}
+    ed = Editions(docs)
+    assert ed.wanted("a.txt", EditionWish()) == "b.txt"  # the newest
+    assert ed.wanted("b.txt", EditionWish()) is None  # already the newest
+    assert ed.wanted("b.txt", EditionWish(earlier=True)) == "c.txt"  # the one before it
+    assert ed.wanted("b.txt", EditionWish(year="2019")) == "c.txt"
+    assert ed.wanted("b.txt", EditionWish(year="2015")) is None  # no such edition
+    assert ed.wanted("other.txt", EditionWish()) is None  # a series of one
+    assert Editions({"x.txt": {"title": "no series recorded"}}).ordered == {}
