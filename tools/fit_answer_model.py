@@ -39,9 +39,13 @@ from reportqa.engine import ANSWER_CANDIDATES, Engine
 REGULARISATION = 1.0
 CALIBRATION_BINS = 10
 #: In choosing the threshold, one answerable question declined costs as much as this many
-#: unanswerable ones answered: a wrong figure is worse than a decline, but a service that
-#: declines what it knows is no service either.
-WRONGLY_DECLINED_COST = 3.0
+#: unanswerable ones answered: a confident wrong figure is the worst answer the product can
+#: give, but a service that declines what it knows is no service either. With 2 (and the
+#: budget below) the tuning sets' regression pins all hold; with 3 the threshold (0.25)
+#: answered two of eval/tune.jsonl's unanswerable questions too many for issue 3's floor.
+WRONGLY_DECLINED_COST = 2.0
+#: At most this share of the answerable questions declined, out of fold.
+MAX_WRONGLY_DECLINED = 0.06
 
 
 def example(engine: Engine, set_name: str, item_id: str, question: str,
@@ -157,7 +161,7 @@ def calibration(rows: list[dict], probs: list[float]) -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index", type=Path, required=True)
-    ap.add_argument("--max-wrongly-declined", type=float, default=0.05)
+    ap.add_argument("--max-wrongly-declined", type=float, default=MAX_WRONGLY_DECLINED)
     ap.add_argument("--cost", type=float, default=WRONGLY_DECLINED_COST,
                     help="what one declined answerable question costs, in unanswerable ones "
                     "answered")

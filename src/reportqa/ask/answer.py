@@ -38,6 +38,9 @@ MAX_ANSWER_CHARS = 400
 #: Two sentences of two editions of a series share this much of their words (Jaccard) when
 #: they make the same statement with other figures ("… 5 000 personer" / "… 5 400 personer").
 SAME_STATEMENT = 0.4
+#: A name in this share of the passages or more is the scope every report shares (the
+#: county's name), not a place that narrows a question.
+SCOPE_SHARE = 0.3
 #: A concept matched less than this (a distant synonym, a compound part) counts as missing.
 HALF_MATCH = 0.5
 ELLIPSIS = "…"
@@ -85,6 +88,8 @@ _WHO_QUESTION = re.compile(
     r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b",
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
+# a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,;:)”\"] )([A-ZÅÄÖ][\w-]+)")
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
     r"utmärker)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
@@ -177,6 +182,7 @@ class Scored:
     # leaves out the place, group or thing the question names does not answer it.
     missing: tuple[float, float, float, float, int, int] = (0.0, 0.0, 0.0, 0.0, 0, 0)
     matched: tuple[float, ...] = ()  # each concept's best match anywhere in the passage
+    in_sentence: tuple[float, ...] = ()  # … in the sentence (with the one before, if it refers)
 
 
 _TIME = re.compile(
@@ -333,6 +339,7 @@ class Answerer:
         conf_total = q.total_confidence_weight or 1.0
         s_cov = pass_cov = ctx_gain = conf_cov = 0.0
         miss_s: list[float] = []
+        in_sentence: list[float] = []
         n_miss_s = n_miss_p = 0
         miss_p: list[float] = []
         matched: list[float] = []
@@ -353,6 +360,7 @@ class Answerer:
             n_miss_s += ms < HALF_MATCH
             n_miss_p += mp < HALF_MATCH
             matched.append(max(mp, c.match(c_tok), c.match(h_tok), c.match(e_tok)))
+            in_sentence.append(ms)
         s_cov, pass_cov, ctx_gain = s_cov / total, pass_cov / total, ctx_gain / total
         score = w.sentence * s_cov + w.passage * pass_cov + w.retrieval * hit.score
         # the compound itself ("tjänsteföretag") says more than its parts in other words
@@ -377,7 +385,7 @@ class Answerer:
         missing = (max(miss_s, default=0.0), max(miss_p, default=0.0), sum(miss_s) / conf_total,
                    sum(miss_p) / conf_total, n_miss_s, n_miss_p)
         return Scored(hit, score, s_cov, pass_cov, needs_context, conf_cov / conf_total,
-                      missing, tuple(matched))
+                      missing, tuple(matched), tuple(in_sentence))
 
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
         n = self.weights.candidates
@@ -430,6 +438,7 @@ class Answerer:
         absent = max((c.confidence_weight * (1.0 - f) for c, f in zip(q.concepts, found,
                                                                       strict=True)), default=0.0)
         years = set(_YEAR.findall(q.text))
+        names = self._named_places(q, cands)
         out = []
         for s in cands:
             text = s.hit.passage.text
@@ -453,8 +462,34 @@ class Answerer:
                 # the question names a year, the sentence another one and not it
                 "year_conflict": float(bool(years and sentence_years
                                             and not years & sentence_years)),
+                # a place or organisation the question names that the sentence does not
+                # ("i Östersunds kommun" answered by a figure for the whole county)
+                "name_asked": float(bool(names)),
+                "name_missing": max((1.0 - s.in_sentence[i] for i in names), default=0.0),
             })
         return add_gaps(out)
+
+    def _named_places(self, q: Query, cands: list[Scored]) -> list[int]:
+        """The question's concepts that are names the reports use (capitalised in the
+        question after its first word, or inside a candidate's sentences) and narrow the
+        question: not the scope every report shares, such as the county's name (in
+        SCOPE_SHARE of the passages or more)."""
+        typed = {w.lower() for w in _CAPITALISED_INSIDE.findall(q.original or q.text)}
+        texts = " ".join(f"{s.hit.passage.context} {s.hit.passage.text}" for s in cands)
+        capitalised = self.analyzer.token_set(
+            " ".join(typed | set(_CAPITALISED_INSIDE.findall(texts))))
+        qa = self.queries
+        out = []
+        for i, c in enumerate(q.concepts):
+            if c.match(capitalised) < 1.0:
+                continue
+            token = next((t for t, f in c.alts.items() if f == 1.0), "")
+            df = qa.doc_freq(token) if qa.doc_freq and qa.num_docs else 1
+            # a name the reports never use ("JHT" for Jämtland Härjedalen Turism) is the
+            # `absent` evidence's; one in every report is their scope
+            if 0 < df < SCOPE_SHARE * max(qa.num_docs, 1):
+                out.append(i)
+        return out
 
     @staticmethod
     def _defines(sentence: str) -> bool:

@@ -42,6 +42,7 @@ FEATURES = (
     "absent",  # the most informative concept that no candidate's passage has at all
     "concepts", "question_weight",  # how much the question says
     "year_asked", "year_match", "year_conflict",  # a year named, found, or another one given
+    "name_asked", "name_missing",  # a place or organisation named, and missing from the sentence
     # each RELATIVE feature minus the best value among the question's candidates (whether
     # this sentence is the one that stands out, which a value alone does not tell) …
     "dense_gap", "fused_gap", "sentence_cov_gap", "passage_cov_gap", "subject_cov_gap",
