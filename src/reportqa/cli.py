@@ -623,6 +623,18 @@ def db_status(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         typer.echo(f"   {b}  unfinished build (removed by the next build)")
 
 
+@db_app.command("rollback")
+def db_rollback(
+    version: Annotated[str | None, typer.Argument(
+        help="the version to serve (default: the one before the current)")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Serve an older published version: every replica swaps to it at once (NOTIFY)."""
+    from reportqa.store.postgres.admin import rollback
+
+    typer.echo(f"now current: {rollback(_settings(store=store), version)}")
+
+
 def main() -> None:
     # Model loading draws tqdm bars and bm25s forces its logger to DEBUG: keep the CLI quiet.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")

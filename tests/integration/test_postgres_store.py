@@ -18,7 +18,7 @@ from reportqa.ask.evaluation import evaluate, load_items
 from reportqa.engine import Engine
 from reportqa.errors import BuildLockedError, StoreUnavailableError
 from reportqa.index.build import build_index, is_stale
-from reportqa.store.postgres.admin import init_or_migrate, status
+from reportqa.store.postgres.admin import init_or_migrate, rollback, status
 from reportqa.store.postgres.schema import BUILD_LOCK_KEY, LEVEL
 
 MULTI_CORPUS = ROOT / "eval" / "multi" / "corpus"
@@ -126,6 +126,9 @@ def test_build_incremental_locked_and_pruned(pg_server, tmp_path, memo):
     st = status(s)
     assert [v["version"] for v in st.versions] == [second.version, third.version]  # keep=2
     assert st.current == third.version and not st.building
+    # Rollback: the version before the current one, then forward again by name.
+    assert rollback(s) == second.version and status(s).current == second.version
+    assert rollback(s, third.version) == third.version
     # One builder at a time: the advisory lock held elsewhere refuses a --no-wait build.
     with psycopg.connect(s.store_url, autocommit=True) as other:
         other.execute("SELECT pg_advisory_lock(%s)", (BUILD_LOCK_KEY,))

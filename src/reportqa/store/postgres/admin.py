@@ -70,3 +70,20 @@ def status(settings: Settings) -> Status:
         st.listeners = conn.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE query ILIKE 'LISTEN %'").fetchone()[0]
     return st
+
+
+def rollback(settings: Settings, version: str | None = None) -> str:
+    """Point `current` at `version` (default: the published version before the current one)
+    and tell the replicas; the version now current."""
+    from reportqa.store.postgres.build import set_current
+
+    with connect(_url(settings), timeout_ms=ADMIN_TIMEOUT_MS) as conn:
+        if version is None:
+            row = conn.execute(
+                "SELECT id FROM reportqa.versions WHERE state = 'published' AND id < "
+                "(SELECT version FROM reportqa.current) ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                raise ReportQAError("no older published version to roll back to")
+            version = row[0]
+        set_current(conn, version)
+    return version

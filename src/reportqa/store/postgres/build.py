@@ -37,6 +37,7 @@ from reportqa.store.postgres.schema import (
     version_schema,
     version_tables,
 )
+from reportqa.store.select import redact
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def build_postgres(settings: Settings, progress: Progress, embedder_factory,
     assert url is not None
     with connect(url, timeout_ms=BUILD_STATEMENT_TIMEOUT_MS) as conn:
         try:
-            require_level(conn, conn.info.host or "the database")
+            require_level(conn, redact(url))
             _lock(conn, wait, lock_timeout, on_wait)
             try:
                 return _build_locked(settings, conn, progress, embedder_factory)
