@@ -58,7 +58,7 @@ def example(engine: Engine, set_name: str, item_id: str, question: str,
     if not hits or not q.concepts:
         return {**row, "x": None, "y": False}
     ranked = snap.answerer.candidates(q, hits)
-    ev = snap.answerer.evidence(q, ranked)[0]
+    ev = snap.answerer.evidence(q, ranked)
     top = ranked[0]
     right = bool(expect) and contains(answer_text(top.hit, top.needs_context), expect)
     return {**row, "x": [ev[f] for f in FEATURES], "y": right}

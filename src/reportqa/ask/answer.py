@@ -168,6 +168,18 @@ class Asks:
 
 
 @dataclass(frozen=True)
+class Missing:
+    """What of the question a candidate leaves out, by the concepts' confidence weights."""
+
+    sentence: float = 0.0  # the weight of the most informative concept the sentence lacks
+    passage: float = 0.0  # … that the whole passage lacks
+    sentence_share: float = 0.0  # the share of the question's weight the sentence lacks
+    passage_share: float = 0.0
+    sentence_count: int = 0  # concepts the sentence lacks (matched under HALF_MATCH)
+    passage_count: int = 0
+
+
+@dataclass(frozen=True)
 class Scored:
     hit: Hit
     score: float
@@ -175,12 +187,10 @@ class Scored:
     passage_cov: float
     needs_context: bool
     confidence_cov: float = 0.0  # passage coverage with the confidence weights
-    # The question's concepts the candidate leaves out, by confidence weight: the most
-    # informative one missing and the share missing, from the sentence alone (an anaphoric
-    # sentence with the one before it) and from the whole passage (with context, heading and
-    # the sentence before the context); and how many concepts each misses. A sentence that
-    # leaves out the place, group or thing the question names does not answer it.
-    missing: tuple[float, float, float, float, int, int] = (0.0, 0.0, 0.0, 0.0, 0, 0)
+    # what the sentence (an anaphoric one with the sentence before it) and the whole passage
+    # (with context, heading and the sentence before the context) leave out of the question:
+    # a sentence without the place, group or thing the question names does not answer it
+    missing: Missing = Missing()
     matched: tuple[float, ...] = ()  # each concept's best match anywhere in the passage
     in_sentence: tuple[float, ...] = ()  # … in the sentence (with the one before, if it refers)
 
@@ -339,10 +349,10 @@ class Answerer:
         conf_total = q.total_confidence_weight or 1.0
         s_cov = pass_cov = ctx_gain = conf_cov = 0.0
         miss_s: list[float] = []
-        in_sentence: list[float] = []
-        n_miss_s = n_miss_p = 0
         miss_p: list[float] = []
+        n_miss_s = n_miss_p = 0
         matched: list[float] = []
+        in_sentence: list[float] = []
         # an anaphoric sentence ("Det är ställen där …") is answered together with the one
         # before it, so that one counts as fully as the sentence itself
         ctx_factor = 1.0 if anaphoric else w.context_factor
@@ -382,8 +392,8 @@ class Answerer:
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
         needs_context = anaphoric or ctx_gain >= 0.25
-        missing = (max(miss_s, default=0.0), max(miss_p, default=0.0), sum(miss_s) / conf_total,
-                   sum(miss_p) / conf_total, n_miss_s, n_miss_p)
+        missing = Missing(max(miss_s, default=0.0), max(miss_p, default=0.0),
+                          sum(miss_s) / conf_total, sum(miss_p) / conf_total, n_miss_s, n_miss_p)
         return Scored(hit, score, s_cov, pass_cov, needs_context, conf_cov / conf_total,
                       missing, tuple(matched), tuple(in_sentence))
 
@@ -424,50 +434,51 @@ class Answerer:
         the kind of answer asked for (the confidence without a fitted answer model)."""
         return round(best.confidence_cov * self.kind_factor(q, best), 4)
 
-    def evidence(self, q: Query, ranked: list[Scored]) -> list[dict[str, float]]:
-        """The evidence of each re-ranked candidate, as the answer model reads it: its own
-        scores and checks, each relative to the other candidates, and what the question asks
-        that no candidate's passage has at all."""
+    def evidence(self, q: Query, ranked: list[Scored]) -> dict[str, float]:
+        """The evidence of the best-ranked candidate, as the answer model reads it: its own
+        scores and checks, some relative to the other candidates (add_gaps), and what the
+        question asks that no candidate's passage has at all."""
         asks = Asks.of(q)
-        asked = float(asks.any(q))
-        english = float(q.language == "en")
         cands = ranked[:self.weights.candidates]
+        best = cands[0]
+        text = best.hit.passage.text
         # a concept no candidate matches anywhere: the question is about something else
         found = [max((s.matched[i] for s in cands if s.matched), default=0.0)
                  for i in range(len(q.concepts))]
         absent = max((c.confidence_weight * (1.0 - f) for c, f in zip(q.concepts, found,
                                                                       strict=True)), default=0.0)
         years = set(_YEAR.findall(q.text))
+        sentence_years = set(_YEAR.findall(text))
+        passage_years = sentence_years | set(_YEAR.findall(best.hit.passage.context))
         names = self._named_places(q, cands)
-        out = []
-        for s in cands:
-            text = s.hit.passage.text
-            sentence_years = set(_YEAR.findall(text))
-            passage_years = sentence_years | set(_YEAR.findall(s.hit.passage.context))
-            miss_s, miss_p, share_s, share_p, n_s, n_p = s.missing
-            out.append({
-                "dense": s.hit.dense, "lexical": s.hit.lexical, "fused": s.hit.score,
-                "sentence_cov": s.sentence_cov, "passage_cov": s.passage_cov,
-                "subject_cov": s.confidence_cov, "kind_asked": asked,
-                "kind_factor": self.kind_factor(q, s, asks),
-                "unit_bound": float(bool(q.quantity and self._unit_match(q, text))),
-                "rerank": s.score, "english": english,
-                "missing_sentence": miss_s, "missing_passage": miss_p,
-                "missing_sentence_share": share_s, "missing_passage_share": share_p,
-                "missing_sentence_count": float(n_s), "missing_passage_count": float(n_p),
-                "absent": absent, "concepts": float(len(q.concepts)),
-                "question_weight": q.total_confidence_weight,
-                "year_asked": float(bool(years)),
-                "year_match": float(bool(years & passage_years)),
-                # the question names a year, the sentence another one and not it
-                "year_conflict": float(bool(years and sentence_years
-                                            and not years & sentence_years)),
-                # a place or organisation the question names that the sentence does not
-                # ("i Östersunds kommun" answered by a figure for the whole county)
-                "name_asked": float(bool(names)),
-                "name_missing": max((1.0 - s.in_sentence[i] for i in names), default=0.0),
-            })
-        return add_gaps(out)
+        m = best.missing
+        evidence = {
+            "lexical": best.hit.lexical, "kind_asked": float(asks.any(q)),
+            "kind_factor": self.kind_factor(q, best, asks),
+            "unit_bound": float(bool(q.quantity and self._unit_match(q, text))),
+            "english": float(q.language == "en"),
+            "missing_sentence": m.sentence, "missing_passage": m.passage,
+            "missing_sentence_share": m.sentence_share,
+            "missing_passage_share": m.passage_share,
+            "missing_sentence_count": float(m.sentence_count),
+            "missing_passage_count": float(m.passage_count),
+            "absent": absent, "concepts": float(len(q.concepts)),
+            "question_weight": q.total_confidence_weight,
+            "year_asked": float(bool(years)),
+            "year_match": float(bool(years & passage_years)),
+            # the question names a year, the sentence another one and not it
+            "year_conflict": float(bool(years and sentence_years
+                                        and not years & sentence_years)),
+            # a place or organisation the question names that the sentence does not
+            # ("i Östersunds kommun" answered by a figure for the whole county)
+            "name_asked": float(bool(names)),
+            "name_missing": max((1.0 - best.in_sentence[i] for i in names), default=0.0),
+        }
+        # the scores that are read against the other candidates' (gaps and the lead)
+        relative = [{"dense": s.hit.dense, "fused": s.hit.score, "sentence_cov": s.sentence_cov,
+                     "passage_cov": s.passage_cov, "subject_cov": s.confidence_cov,
+                     "rerank": s.score} for s in cands]
+        return {**evidence, **add_gaps(relative)[0]}
 
     def _named_places(self, q: Query, cands: list[Scored]) -> list[int]:
         """The question's concepts that are names the reports use (capitalised in the
@@ -506,7 +517,7 @@ class Answerer:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
         ranked = self.candidates(q, hits)
         if self.model is not None:  # how likely the best-ranked sentence answers
-            best, conf = ranked[0], round(self.model.probability(self.evidence(q, ranked)[0]), 4)
+            best, conf = ranked[0], round(self.model.probability(self.evidence(q, ranked)), 4)
         else:
             best = ranked[0]
             conf = self.confidence(q, best)
