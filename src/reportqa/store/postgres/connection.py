@@ -90,7 +90,9 @@ class Database:
             timeout=timeout, configure=configure, open=False, name="reportqa",
             kwargs={"connect_timeout": CONNECT_TIMEOUT_SECONDS,
                     "options": f"-c statement_timeout={int(timeout * 1000)}"},
-            reconnect_timeout=0,  # keep trying for ever in the background
+            # A failed reconnection is given up at once and the next request grows the pool
+            # again: no exponential backoff (1, 2, 4 … s) delaying recovery after a restart.
+            reconnect_timeout=0,
         )
         self.pool.open(wait=False)
 
