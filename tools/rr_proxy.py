@@ -79,6 +79,7 @@ class RoundRobinProxy:
             self._loop.create_task(self.serve())
             self._loop.call_soon(ready.set)
             self._loop.run_forever()
+            self._loop.close()
 
         self._thread = threading.Thread(target=run, name="rr-proxy", daemon=True)
         self._thread.start()
@@ -88,9 +89,21 @@ class RoundRobinProxy:
         return self.port
 
     def stop(self) -> None:
-        if self._loop is not None and self._server is not None:
-            self._loop.call_soon_threadsafe(self._server.close)
-            self._loop.call_soon_threadsafe(self._loop.stop)
+        """Close the listener and every piped connection, then end the thread."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+
+        async def shutdown() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            loop.stop()
+
+        asyncio.run_coroutine_threadsafe(shutdown(), loop)
+        if self._thread is not None:
+            self._thread.join(5)
 
 
 def main() -> None:
