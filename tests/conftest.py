@@ -39,13 +39,15 @@ def engine(report_settings, embedder):
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory):
-    """One embedded PostgreSQL for the session (stopped at the end); fails if it cannot run."""
-    from support.postgres import start_server
+def pg_server():
+    """One embedded PostgreSQL for the session (stopped and removed at the end); fails if it
+    cannot run."""
+    from support.postgres import remove_data, start_server
 
-    pg = start_server(tmp_path_factory.mktemp("pg") / "data")
+    pg = start_server()
     yield pg
     pg.stop("immediate")
+    remove_data(pg)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import time
 
 import httpx
 from support.helpers import REPORT, ROOT, make_settings
+from support.postgres import data_folder, remove_data
 
 from reportqa.store.postgres.admin import init_or_migrate, status
 from reportqa.store.postgres.embedded import EmbeddedPostgres
@@ -39,7 +40,7 @@ DOWN_S, RECOVERY_S = 2.0, 7.0
 
 
 def test_two_replicas_publish_kill_and_restart(tmp_path, embedder):
-    pg = EmbeddedPostgres(tmp_path / "pgdata")
+    pg = EmbeddedPostgres(data_folder())
     url = pg.start()
     replicas: list[bench.Replica] = []
     proxy = None
@@ -119,3 +120,4 @@ def test_two_replicas_publish_kill_and_restart(tmp_path, embedder):
             if r.proc.poll() is None:
                 swap.stop_server(r.proc)
         pg.stop("immediate")
+        remove_data(pg)
