@@ -30,6 +30,8 @@ from reportqa.errors import (
     ReportQAError,
     StoreUnavailableError,
 )
+from reportqa.facts.diff import EditionDiff
+from reportqa.facts.series import SeriesInfo, compare, list_series
 from reportqa.index.layout import check_model
 from reportqa.index.loaded import LoadedIndex
 from reportqa.store.base import Store, StoreVersion
@@ -341,6 +343,16 @@ class Engine:
         return IndexInfo(self._snapshot.version, self.model_name, m.get("built_at", ""),
                          int(m.get("passages", 0)),
                          tuple(DocumentInfo.from_manifest(d) for d in m.get("documents", [])))
+
+    def series(self) -> list[SeriesInfo]:
+        """The report series of the served version, each with its editions."""
+        return list_series(self._snapshot.index.manifest.get("documents", []))
+
+    def changes(self, series: str, old: str | None = None,
+                new: str | None = None) -> EditionDiff:
+        """Changed, new and removed figures between two editions of a series (facts/): by
+        default the two newest; UnknownSeriesError / UnknownEditionError name what exists."""
+        return compare(self._snapshot.index, series, old, new)
 
     def has_document(self, name: str) -> bool:
         return name in self._snapshot.index.doc_ranges
