@@ -27,6 +27,10 @@ MEASURE_WEIGHT, FRAME_WEIGHT, NEAR_WEIGHT = 0.4, 0.4, 0.2
 MIN_PAIR_SCORE = 0.3
 #: Among equally similar partners, the one with the same value (an unchanged figure) wins.
 SAME_VALUE_BONUS = 0.05
+#: Two counts whose phrases share no whole word ("85 idrottsföreningar", "40
+#: pensionärsföreningar": only a compound part) count different things unless the rest of
+#: the sentence insists: their similarity is scaled by this.
+OTHER_NOUN_FACTOR = 0.5
 #: Values this close (relative) are the same figure.
 VALUE_TOLERANCE = 1e-9
 
@@ -93,13 +97,23 @@ def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
 
 
-def similarity(a: Fact, b: Fact, frames: dict[str, frozenset[str]]) -> float:
+def similarity(a: Fact, b: Fact, frames: dict[str, frozenset[str]],
+               analyzer: Analyzer) -> float:
     """How alike what two facts measure, 0..1 (0 for different units)."""
     if a.unit != b.unit:
         return 0.0
-    return (MEASURE_WEIGHT * _jaccard(a.fact.terms, b.fact.terms)
-            + FRAME_WEIGHT * _jaccard(frames[a.sentence], frames[b.sentence])
-            + NEAR_WEIGHT * _jaccard(a.fact.near, b.fact.near))
+    score = (MEASURE_WEIGHT * _jaccard(a.fact.terms, b.fact.terms)
+             + FRAME_WEIGHT * _jaccard(frames[a.sentence], frames[b.sentence])
+             + NEAR_WEIGHT * _jaccard(a.fact.near, b.fact.near))
+    if not a.unit and not _whole_words(a.measure, analyzer) & _whole_words(b.measure,
+                                                                           analyzer):
+        score *= OTHER_NOUN_FACTOR
+    return score
+
+
+def _whole_words(phrase: str, analyzer: Analyzer) -> set[str]:
+    """The stems of a phrase's words, without their compound parts."""
+    return {analyzer.stem(w) for w in analyzer.words(phrase) if not w[0].isdigit()}
 
 
 def _same_sentences(old: Sequence[Fact], new: Sequence[Fact]
@@ -135,7 +149,7 @@ def pair_facts(old: Sequence[Fact], new: Sequence[Fact], analyzer: Analyzer
     candidates = []
     for i, a in enumerate(rest_old):
         for j, b in enumerate(rest_new):
-            s = similarity(a, b, frames)
+            s = similarity(a, b, frames, analyzer)
             if s >= MIN_PAIR_SCORE:
                 bonus = SAME_VALUE_BONUS if same_value(a.value, b.value) else 0.0
                 candidates.append((s + bonus, s, i, j))
