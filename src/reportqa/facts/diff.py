@@ -83,7 +83,8 @@ class EditionDiff:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape `reportqa diff --json` prints and `/series/{id}/changes` returns."""
-        return {"series": self.series, "from": self.old_edition, "to": self.new_edition,
+        return {"series": self.series, "from_edition": self.old_edition,
+                "to_edition": self.new_edition,
                 "from_document": self.old_document, "to_document": self.new_document,
                 "counts": self.counts(), "changes": [c.to_dict() for c in self.changes]}
 

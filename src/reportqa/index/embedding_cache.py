@@ -91,8 +91,12 @@ class PreviousVersion:
         by the same code (the tokenizer fingerprint covers every source file); else {}."""
         if self.manifest.get("tokenizer") != fingerprint:
             return {}
-        rows = {i for i, h in enumerate(self.hashes) if h in wanted}
-        out: dict[str, list[SentenceFact]] = {self.hashes[i]: [] for i in rows}
+        first: dict[str, int] = {}  # the same text may stand in several rows: read one
+        for i, h in enumerate(self.hashes):
+            if h in wanted:
+                first.setdefault(h, i)
+        rows = set(first.values())
+        out: dict[str, list[SentenceFact]] = {h: [] for h in first}
         try:
             conn = sqlite3.connect(f"file:{self.path / DB}?mode=ro", uri=True)
             try:
