@@ -90,9 +90,10 @@ def pick_editions(series: SeriesInfo, old: str | None, new: str | None
     if i < 0:
         raise UnknownEditionError(f"series {series.id} has no edition before "
                                   f"{edition_label(editions[j][0])}; its editions: {labels}")
-    if i == j:
-        raise UnknownEditionError(f"--from and --to name the same edition "
-                                  f"({edition_label(editions[i][0])})")
+    if i >= j:
+        raise UnknownEditionError(
+            f"--from ({edition_label(editions[i][0])}) must be an older edition than --to "
+            f"({edition_label(editions[j][0])}); the editions: {labels}")
     return editions[i], editions[j]
 
 
