@@ -249,6 +249,14 @@ class SeriesOut(BaseModel):
 class SeriesListResponse(BaseModel):
     """The report series of the live index version."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "series": [{"id": "laget-i-lanet-mal-5-fler-kluster",
+                    "name": "Läget i länet – Mål 5. Fler kluster",
+                    "editions": [{"edition": "", "document": "…mal-5-fler-kluster.txt"},
+                                 {"edition": "2021",
+                                  "document": "…mal-5-fler-kluster_2021.txt"}]}],
+        "index_version": "v20261205-092000-1"}]})
+
     series: list[SeriesOut]
     index_version: str
 
