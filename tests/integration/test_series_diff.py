@@ -162,3 +162,23 @@ def test_http_series_and_changes(indexed):
             r = client.get(url, params=params)
             assert r.status_code == status, (url, params, r.text)
             assert r.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("question", "language", "says"), [
+    ("Vad har ändrats i mål 5 sedan förra uppföljningen?", "sv", "5 000 → 5 400"),
+    ("What changed in goal 5?", "en", "20-tal → 25-tal"),
+])
+def test_chat_what_changed_is_answered_from_the_diff(indexed, question, language, says):
+    _, _, eng = indexed
+    ans = eng.ask(question)
+    assert ans.found and says in ans.text and ans.language == language, ans.text
+    assert ans.sources and all(s.edition in ("", "2021") for s in ans.sources)
+    assert any("undated: “" in s.text and "2021: “" in s.text for s in ans.sources)
+
+
+def test_chat_what_changed_names_an_edition_and_needs_a_series(indexed):
+    _, _, eng = indexed
+    ans = eng.ask("Vad är nytt i uppföljningen 2021 av mål 7?")
+    assert ans.found and ans.text.startswith("Från uppföljningen 2019 till 2021"), ans.text
+    # four series have two editions: a question that names none is left to retrieval
+    assert not eng.ask("Vad har ändrats?").text or "→" not in eng.ask("Vad har ändrats?").text
