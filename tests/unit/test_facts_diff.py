@@ -88,3 +88,43 @@ def test_editions_default_to_the_two_newest_and_named_ones_must_exist():
     for old, new in (("2017", None), ("2021", "2021"), (None, "2019"), ("2023", "2019")):
         with pytest.raises(UnknownEditionError):
             pick_editions(SERIES[1], old, new)
+
+
+class _Passages:
+    """A store's passage side without a fact table (PostgreSQL, or a version built before
+    facts were recorded): the diff reads the passages and extracts their facts."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def passages(self, rows):
+        return {r: self.rows[r] for r in rows}
+
+
+class _Version:
+    def __init__(self, docs: dict[str, list[str]]):
+        from reportqa.index.database import PassageRow
+
+        rows, self.doc_ranges, meta = {}, {}, []
+        for name, sentences in docs.items():
+            start = len(rows)
+            for i, s in enumerate(sentences):
+                rows[start + i] = PassageRow(start + i, name, "Avsnitt", 1, i, s, "")
+            self.doc_ranges[name] = (start, len(rows))
+            meta.append({"name": name, "series": "Läget i länet – Mål 5. Fler kluster",
+                         "edition": name[:4]})
+        self.db, self.manifest = _Passages(rows), {"documents": meta}
+        self.lexical = type("L", (), {"analyzer": A})()
+
+
+def test_a_version_without_a_fact_table_is_diffed_from_its_passages():
+    from reportqa.facts.series import compare
+
+    v = _Version({"2019.txt": ["Industrin sysselsätter ca 5 000 personer."],
+                  "2021.txt": ["Industrin sysselsätter ca 5 400 personer.",
+                               "Ett 15-tal företag samverkar."]})
+    d = compare(v, "mal-5")
+    assert (d.old_edition, d.new_edition) == ("2019", "2021")
+    assert [(c.kind, c.new.fact.figure) for c in d.changes] == [("changed", "5 400"),
+                                                                 ("new", "15-tal")]
+    assert d.changes[0].new.page == 1 and d.changes[0].old.document == "2019.txt"
