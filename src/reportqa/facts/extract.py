@@ -82,7 +82,11 @@ def measure_phrase(sentence: str, fig: Figure) -> str:
 
 
 def _terms(analyzer: Analyzer, text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t for t in analyzer.tokens(text) if not t[0].isdigit()))
+    """The analyzer's terms of each word (stem, compound parts; cached per word), without
+    figures: what `Analyzer.tokens` gives, read word by word so that the passage tokens the
+    build makes (and reuses) stay the only `tokens` calls of a build."""
+    terms = (t for w in analyzer.words(text) for t in analyzer.word_terms(w))
+    return tuple(dict.fromkeys(t for t in terms if not t[0].isdigit()))
 
 
 def near_words(sentence: str, fig: Figure, n: int = NEAR_WORDS) -> str:
@@ -104,4 +108,4 @@ def sentence_facts(sentence: str, analyzer: Analyzer) -> list[SentenceFact]:
 
 def frame_terms(sentence: str, analyzer: Analyzer) -> frozenset[str]:
     """The sentence's frame: its stems without the figures."""
-    return frozenset(t for t in analyzer.tokens(sentence) if not t[0].isdigit())
+    return frozenset(_terms(analyzer, sentence))
