@@ -242,3 +242,21 @@ def test_a_rare_inflection_does_not_outweigh_the_word_itself():
     index.blend_idf = False
     plain = index.concept_scores(concepts)
     assert plain[3] > plain[0]
+
+
+def test_english_words_the_glossary_lacks_come_from_the_general_word_list():
+    """"passengers" is not in the curated glossary: the general list translates it, and
+    "took" is an English word that never decides an answer, so it is no concept at all."""
+    texts = ["Nattåget hade 40 000 passagerare under vintern.", "Turismen omsätter mycket."]
+    lex = LexicalIndex.build(texts, Analyzer())
+    assert not load_glossary().lookup(english_key("passengers"))
+
+    def concepts(options: QueryOptions) -> dict[str, set[str]]:
+        qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(), options=options)
+        return {c.text: set(c.alts) for c in qa.analyze("How many passengers took it?").concepts}
+
+    with_list = concepts(QueryOptions())
+    assert "took" not in with_list
+    assert stem("passagerare") in with_list["passengers"]
+    without = concepts(QueryOptions(general_translation=False))
+    assert stem("passagerare") not in without.get("passengers", set())
