@@ -260,3 +260,16 @@ def test_english_words_the_glossary_lacks_come_from_the_general_word_list():
     assert stem("passagerare") in with_list["passengers"]
     without = concepts(QueryOptions(general_translation=False))
     assert stem("passagerare") not in without.get("passengers", set())
+
+
+def test_strong_verb_forms_meet_although_their_stems_differ():
+    """"omsatte" stems to omsat, "omsätter" to omsät: the verb table joins them, also in a
+    compound (om + sätter) and for an English word translated to the verb."""
+    lex = LexicalIndex.build(["Branschen omsatte år 2019 drygt 5,3 miljarder kronor."], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    assert "omsatte" in qa.verb_forms("omsätter")
+    assert qa.verb_forms("uppenbar") == []  # "bar" is too short to be a verb's tail
+    sv = {c.text: c for c in qa.analyze("Hur mycket omsätter branschen?").concepts}
+    assert sv["omsätter"].match(lex.analyzer.token_set("omsatte")) > 0.8
+    en = qa.analyze("How much does the industry turn over?").concepts
+    assert any(c.match(lex.analyzer.token_set("omsatte")) > 0.7 for c in en)

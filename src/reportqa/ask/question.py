@@ -27,6 +27,7 @@ from reportqa.text.glossary import (
     load_general_glossary,
     load_glossary,
     load_question_stopwords_en,
+    load_verb_forms_sv,
 )
 from reportqa.text.language import detect_language
 from reportqa.text.spelling import load_restorations, repair_question
@@ -175,6 +176,13 @@ FRAME_WORDS = wordset(
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
+#: A compound ending in a strong verb's form keeps at least this many letters before it
+#: ("omsätter" = om + sätter) …
+MIN_VERB_PREFIX = 2
+#: … and the form has at least this many: "bar", "var", "red" end too many other words.
+MIN_VERB_SUFFIX = 4
+
+
 @dataclass(frozen=True)
 class QueryOptions:
     """Expansion settings (chosen by measurement; see bench/ablation.py)."""
@@ -261,6 +269,7 @@ class QueryAnalyzer:
         self.options = options or QueryOptions()
         self.general = load_general_glossary() if self.options.general_translation else None
         self._stop_en = STOPWORDS | load_question_stopwords_en()
+        self._verb_forms = load_verb_forms_sv()
         self._vocab_set = frozenset(t for t in vocabulary if t and not t.startswith("#"))
         self._vocab_sorted = sorted(self._vocab_set)
         self._vocab_reversed = sorted(t[::-1] for t in self._vocab_set)
@@ -401,6 +410,28 @@ class QueryAnalyzer:
                     return [token[:i], *tails]
         return heads
 
+    def verb_forms(self, word: str) -> list[str]:
+        """The other forms of a Swedish strong verb the word is, or ends in after a prefix
+        ("omsatte" → omsätta, omsätter, omsatt …); [] for any other word."""
+        forms = self._verb_forms.get(word)
+        if forms:
+            return [f for f in forms if f != word]
+        for n in range(len(word) - MIN_VERB_PREFIX, MIN_VERB_SUFFIX - 1, -1):
+            forms = self._verb_forms.get(word[-n:])
+            if forms:
+                prefix = word[:-n]
+                return [prefix + f for f in forms if f != word[-n:]]
+        return []
+
+    def _add_verb_forms(self, alts: dict[str, float], word: str, factor: float) -> None:
+        """The index tokens of a strong verb's other forms ("omsätter" ~ "omsatte"), as
+        close as an inflection."""
+        f = factor * self.options.inflection_factor
+        for form in self.verb_forms(word):
+            token = self.analyzer.word_terms(form)[0]
+            if token in self._vocab_set and alts.get(token, 0.0) < f:
+                alts[token] = f
+
     def _add(self, alts: dict[str, float], tokens: Iterable[str], factor: float) -> None:
         """Add tokens with a factor, and their inflections a little lower; a token the
         index lacks also brings its near spellings, lower still."""
@@ -451,7 +482,10 @@ class QueryAnalyzer:
                 out.append(Concept(f"{word}:{p}", weight / len(parts), alts,
                                    1.0 / len(parts), whole=terms[0]))
             return out
-        return [Concept(word, weight, alts_for(terms))]
+        alts = alts_for(terms)
+        if lang == "sv":
+            self._add_verb_forms(alts, word, 1.0)
+        return [Concept(word, weight, alts)]
 
     def _english_concepts(self, words: list[str]) -> list[Concept]:
         a = self.analyzer
@@ -479,6 +513,7 @@ class QueryAnalyzer:
                 for t in single:
                     terms = a.word_terms(t.lower())
                     self._add(alts, terms[:1], tf)
+                    self._add_verb_forms(alts, t.lower(), tf)
                     self._add(alts, a.parts(t.lower()), tf * self.options.part_factor)
                     for s_terms in self.synonyms(terms[0]):
                         self._add(alts, s_terms[:1], tf * syn)

@@ -7,6 +7,8 @@ Swedish search terms. Two word lists:
 - data/general_en_sv.txt, the content words among the 12,000 most frequent English words
   and a domain section: a fallback for translation only, because its broad senses ("point"
   = punkt, poäng) would make unrelated Swedish words synonyms.
+data/strong_verbs_sv.txt: the forms of Swedish strong verbs ("omsätter", "omsatte"), which
+stemming does not bring together.
 data/stopwords_en_extra.txt: English words that never decide whether a sentence answers
 ("took", "according"); dropped from English questions only, since some are Swedish words.
 """
@@ -93,6 +95,18 @@ def load_glossary() -> Glossary:
 @lru_cache(maxsize=1)
 def load_general_glossary() -> Glossary:
     return Glossary.parse(_data("general_en_sv.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_verb_forms_sv() -> dict[str, tuple[str, ...]]:
+    """Each form of a Swedish strong or irregular verb → all the verb's forms
+    (data/strong_verbs_sv.txt)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _data("strong_verbs_sv.txt").splitlines():
+        forms = tuple(line.split("#", 1)[0].split())
+        for f in forms:
+            out.setdefault(f, forms)
+    return out
 
 
 @lru_cache(maxsize=1)
