@@ -22,8 +22,8 @@ it (the fitted answer model where one is fitted for the model, else the coverage
 `--configs` picks configurations; `--brief` prints one row per set and configuration:
 hit@1 per language, and over all questions the share of unanswerable ones declined, of near
 misses declined and of answerable ones wrongly declined. The glossary cannot be switched off
-by a setting: "no glossary" builds the query analyser with an empty one (which also drops the
-Swedish synonyms it implies).
+by a setting: "no glossary" builds the query analyser with an empty one and without the
+general English word list (which also drops the Swedish synonyms the glossary implies).
 """
 
 from __future__ import annotations
@@ -99,9 +99,11 @@ def _configure(engine, config: str) -> str:
     lex = snap.index.lexical
     glossary = Glossary({}, 1) if config == "hybrid, no glossary" else load_glossary()
     options = QueryOptions(thesaurus_factor=0.0 if config == "hybrid, no thesaurus" else
-                           QueryOptions().thesaurus_factor)
+                           QueryOptions().thesaurus_factor,
+                           general_translation=config != "hybrid, no glossary")
     queries = QueryAnalyzer(lex.analyzer, lex.vocabulary(), glossary=glossary,
                             doc_freq=lex.doc_freq, num_docs=lex.size, options=options)
+    queries.use_editions(snap.answerer.editions)
     snap.retriever.queries = snap.answerer.queries = queries
     weights = RerankWeights()
     if config == "hybrid, no re-ranking":

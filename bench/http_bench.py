@@ -3,10 +3,12 @@
     .venv/bin/python bench/http_bench.py [--requests 400] [--index DIR] [--baseline-src DIR]
 
 1. The floor: the model embedding one question (the faster of one thread and all cores) plus
-   the FAISS and BM25 searches alone, per question (p50 of the sum's parts).
+   the FAISS and BM25 searches alone, per question (p50 of the sum's parts); beside it, the
+   same with this code's own query embedding (Embedder.encode_query), which is faster.
 2. In process: `Engine.ask` with 1 thread and with 2 threads (latency p50/p99, req/s).
 3. Over HTTP: `reportqa serve` (uvicorn) in a subprocess on 127.0.0.1, POST /ask at
-   concurrency 1, 8 and 32 with keep-alive connections (httpx, asyncio).
+   concurrency 1, 8 and 32 with keep-alive connections (httpx, asyncio); after c=1, the
+   torch thread count the server's lone questions settled on (its /metrics).
 4. With --baseline-src (a checkout of earlier code, e.g. `git worktree add /tmp/base HEAD~3`),
    the same HTTP scenarios against a server running that code, alternating with this one.
 Prints a table and checks the targets (issue 13): HTTP p50 at c=1 within 1.3x the floor;
@@ -81,7 +83,9 @@ def in_process(engine, qs: list[str], n: int, threads: int) -> dict:
 
 
 def floor(engine, qs: list[str], rounds: int = 3) -> dict:
-    """p50 of the model alone (faster thread count) + FAISS alone + BM25 alone, per question."""
+    """p50 of the model alone (faster thread count) + FAISS alone + BM25 alone, per question;
+    and, beside it, this code's own query embedding (Embedder.encode_query: the same bits,
+    a traced graph in a serving process) by thread count."""
     import faiss
     import torch
 
@@ -96,6 +100,7 @@ def floor(engine, qs: list[str], rounds: int = 3) -> dict:
                             show_progress_bar=False)
 
     enc: dict[int, list[float]] = {1: [], cores: []}
+    own: dict[int, list[float]] = {1: [], cores: []}
     fa: list[float] = []
     bm: list[float] = []
     faiss.omp_set_num_threads(1)
@@ -108,6 +113,11 @@ def floor(engine, qs: list[str], rounds: int = 3) -> dict:
                 t = time.perf_counter()
                 encode(q)
                 enc[n].append(time.perf_counter() - t)
+        for _ in range(rounds):
+            for q in qs:
+                t = time.perf_counter()
+                engine.embedder.encode_query(q)
+                own[n].append(time.perf_counter() - t)
     vecs = {q: encode(q).astype("float32") for q in qs}
     for _ in range(rounds):
         for q in qs:
@@ -121,8 +131,11 @@ def floor(engine, qs: list[str], rounds: int = 3) -> dict:
     torch.set_num_threads(serving)
     best = min(enc, key=lambda n: p50(enc[n]))
     total = p50(enc[best]) + p50(fa) + p50(bm)
+    own_best = min(own, key=lambda n: p50(own[n]))
     return {"floor_ms": round(total * 1000, 2), "encode_threads": best,
             "encode_p50_ms": {n: round(p50(v) * 1000, 2) for n, v in enc.items()},
+            "own_floor_ms": round((p50(own[own_best]) + p50(fa) + p50(bm)) * 1000, 2),
+            "own_encode_p50_ms": {n: round(p50(v) * 1000, 2) for n, v in own.items()},
             "faiss_p50_ms": round(p50(fa) * 1000, 3), "bm25_p50_ms": round(p50(bm) * 1000, 3)}
 
 
@@ -157,6 +170,23 @@ def start_server(index: Path, corpus: Path, port: int,
             time.sleep(0.1)
     proc.terminate()
     raise RuntimeError("server not ready within 180 s")
+
+
+def lone_threads(base: str) -> dict | None:
+    """The server's torch thread count for lone questions and each count's median seconds
+    (its /metrics); None for a server without them (an earlier checkout) or gone."""
+    try:
+        text = httpx.get(f"{base}/metrics", timeout=10).text
+    except httpx.HTTPError:  # the requests' errors are counted by http_run
+        return None
+    out: dict = {"medians_ms": {}}
+    for line in text.splitlines():
+        if line.startswith("reportqa_lone_question_threads "):
+            out["threads"] = int(float(line.split()[-1]))
+        elif line.startswith("reportqa_lone_question_seconds{"):
+            n = line.split('threads="')[1].split('"')[0]
+            out["medians_ms"][n] = round(float(line.split()[-1]) * 1000, 1)
+    return out if "threads" in out else None
 
 
 async def http_run(base: str, qs: list[str], n: int, concurrency: int) -> dict:
@@ -216,6 +246,7 @@ def main() -> int:
                             _env_file=None)
     qs = questions()
     rows: dict[str, dict] = {}
+    lone: dict[str, dict | None] = {}  # each server's thread count for lone questions
     procs: list[subprocess.Popen] = []
     try:
         engine = Engine.load(settings)
@@ -238,6 +269,8 @@ def main() -> int:
         for c in (1, 8, 32):  # the servers alternate, so drift hits both alike
             for label, base in bases.items():
                 rows[f"{label}, concurrency {c}"] = asyncio.run(http_run(base, qs, n, c))
+                if c == 1:
+                    lone[label] = lone_threads(base)
     finally:
         for proc in procs:
             proc.terminate()
@@ -252,7 +285,9 @@ def main() -> int:
     print(f"\n{len(qs)} questions, {n} requests per scenario, {os.cpu_count()} CPUs")
     print(f"floor {fl['floor_ms']:.2f} ms = encode {fl['encode_p50_ms'][fl['encode_threads']]}"
           f" ms ({fl['encode_threads']} threads; by threads {fl['encode_p50_ms']}) + faiss "
-          f"{fl['faiss_p50_ms']} ms + bm25 {fl['bm25_p50_ms']} ms\n")
+          f"{fl['faiss_p50_ms']} ms + bm25 {fl['bm25_p50_ms']} ms")
+    print(f"this code's own query embedding (Embedder.encode_query), by threads: "
+          f"{fl['own_encode_p50_ms']} ms; with FAISS + BM25 {fl['own_floor_ms']} ms\n")
     print(f"| {'scenario':30} | {'p50 ms':>7} | {'p99 ms':>7} | {'req/s':>6} | {'errors':>6} "
           f"| {'p50 / floor':>11} | {'req/s / in-process 2 thr':>24} |")
     print(f"|{'-' * 32}|{'-' * 9}|{'-' * 9}|{'-' * 8}|{'-' * 8}|{'-' * 13}|{'-' * 26}|")
@@ -272,14 +307,22 @@ def main() -> int:
     else:
         checks[f"HTTP req/s at c=8 >= {TARGET_THROUGHPUT_SHARE:.0%} of in-process 2 threads"] \
             = c8 >= TARGET_THROUGHPUT_SHARE * base2["rps"]
-    print(f"\nHTTP p50 at c=1 / floor: {p50_ratio:.2f}x; HTTP req/s at c=8: {c8}"
+    own_ratio = rows["HTTP, concurrency 1"]["p50_ms"] / fl["own_floor_ms"]
+    print(f"\nHTTP p50 at c=1 / floor: {p50_ratio:.2f}x (/ this code's own embedding + FAISS "
+          f"+ BM25: {own_ratio:.2f}x); HTTP req/s at c=8: {c8}"
           + (f" (baseline {baseline_c8}, ratio {c8 / baseline_c8:.2f})" if baseline_c8 else "")
           + f"; errors: {errors}")
+    for label, state in lone.items():
+        if state is not None:
+            print(f"{label}: lone questions on {state['threads']} torch threads after c=1 "
+                  f"(recent medians by threads, ms: {state['medians_ms']})")
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")
     save_result("http_bench", {"requests": n, "questions": len(qs), "floor": fl, "rows": rows,
                                "p50_floor_ratio_c1": round(p50_ratio, 3),
-                               "baseline_c8_rps": baseline_c8, "checks": checks})
+                               "p50_own_floor_ratio_c1": round(own_ratio, 3),
+                               "baseline_c8_rps": baseline_c8, "lone_threads": lone,
+                               "checks": checks})
     return 0 if all(checks.values()) else 1
 
 

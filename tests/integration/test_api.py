@@ -272,3 +272,47 @@ def test_inference_does_not_block_the_event_loop(report_settings, engine):
             release.set()
             t.join(30)
     assert result["r"].status_code == 200
+
+
+def test_a_question_is_answered_beside_a_lone_one_still_computing(report_settings, engine):
+    """The first question runs alone (on the lone-question thread); one that arrives
+    meanwhile is answered on a one-thread worker at once, not queued behind it."""
+    entered, release = threading.Event(), threading.Event()
+    threads_seen: list[str] = []
+
+    def ask(question, *args, **kwargs):
+        threads_seen.append(threading.current_thread().name)
+        if question == "first":
+            entered.set()
+            release.wait(30)
+        return engine.ask(INDUSTRY, *args, **kwargs)
+
+    app = create_app(report_settings, Wrapped(engine, ask))
+    with running_server(app) as base, httpx.Client(base_url=base, timeout=10) as c:
+        result: dict = {}
+        t = threading.Thread(target=lambda: result.update(
+            r=httpx.post(f"{base}/ask", json={"question": "first"}, timeout=30)))
+        t.start()
+        try:
+            assert entered.wait(10)
+            second = c.post("/ask", json={"question": "second"})
+            assert second.status_code == 200 and "5 000" in second.json()["answer"]
+        finally:
+            release.set()
+            t.join(30)
+        metrics = c.get("/metrics").text
+    assert result["r"].status_code == 200
+    assert threads_seen[0].startswith("reportqa-lone")
+    assert threads_seen[1].startswith("reportqa-inference")
+    assert "reportqa_lone_question_threads " in metrics
+    assert 'reportqa_lone_question_seconds{threads="' in metrics
+
+
+def test_reportqa_threads_fixes_the_count_of_lone_questions(report_settings, engine):
+    settings = report_settings.model_copy(update={"threads": 1})
+    with TestClient(create_app(settings, engine)) as c:
+        for _ in range(4):
+            assert c.get("/ask", params={"q": INDUSTRY}).status_code == 200
+        metrics = c.get("/metrics").text
+    assert "reportqa_lone_question_threads 1.0" in metrics
+    assert 'reportqa_lone_question_seconds{threads="2"}' not in metrics

@@ -242,3 +242,34 @@ def test_a_rare_inflection_does_not_outweigh_the_word_itself():
     index.blend_idf = False
     plain = index.concept_scores(concepts)
     assert plain[3] > plain[0]
+
+
+def test_english_words_the_glossary_lacks_come_from_the_general_word_list():
+    """"passengers" is not in the curated glossary: the general list translates it, and
+    "took" is an English word that never decides an answer, so it is no concept at all."""
+    texts = ["Nattåget hade 40 000 passagerare under vintern.", "Turismen omsätter mycket."]
+    lex = LexicalIndex.build(texts, Analyzer())
+    assert not load_glossary().lookup(english_key("passengers"))
+
+    def concepts(options: QueryOptions) -> dict[str, set[str]]:
+        qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(), options=options)
+        return {c.text: set(c.alts) for c in qa.analyze("How many passengers took it?").concepts}
+
+    with_list = concepts(QueryOptions())
+    assert "took" not in with_list
+    assert stem("passagerare") in with_list["passengers"]
+    without = concepts(QueryOptions(general_translation=False))
+    assert stem("passagerare") not in without.get("passengers", set())
+
+
+def test_strong_verb_forms_meet_although_their_stems_differ():
+    """"omsatte" stems to omsat, "omsätter" to omsät: the verb table joins them, also in a
+    compound (om + sätter) and for an English word translated to the verb."""
+    lex = LexicalIndex.build(["Branschen omsatte år 2019 drygt 5,3 miljarder kronor."], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    assert "omsatte" in qa.verb_forms("omsätter")
+    assert qa.verb_forms("uppenbar") == []  # "bar" is too short to be a verb's tail
+    sv = {c.text: c for c in qa.analyze("Hur mycket omsätter branschen?").concepts}
+    assert sv["omsätter"].match(lex.analyzer.token_set("omsatte")) > 0.8
+    en = qa.analyze("How much does the industry turn over?").concepts
+    assert any(c.match(lex.analyzer.token_set("omsatte")) > 0.7 for c in en)

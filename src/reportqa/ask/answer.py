@@ -29,7 +29,7 @@ from reportqa.ask.question import (
     is_quantity_question,
 )
 from reportqa.index.database import PassageRow
-from reportqa.ingest.editions import Editions, EditionWish
+from reportqa.ingest.editions import Editions
 from reportqa.text.analyzer import Analyzer, raw_words
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
@@ -317,6 +317,7 @@ class Answerer:
         self.weights = weights or RerankWeights()
         self.earlier = earlier  # row → the sentence before a passage's context, same section
         self.editions = Editions(documents)
+        self.queries.use_editions(self.editions)
 
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
@@ -543,13 +544,18 @@ class Answerer:
         answered from the edition that makes it."""
         if not ranked or not self.editions.ordered:
             return ranked
-        target = self.editions.wanted(ranked[0].hit.passage.doc, EditionWish.of(q.text))
+        target = self.editions.wanted(ranked[0].hit.passage.doc, q.edition)
         if target is None:
             return ranked
         mine = self.analyzer.token_set(ranked[0].hit.passage.text)
-        for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
+        # all retrieved passages: two editions' same sentence may sit far apart in retrieval
+        # when the passages around it changed; one beyond the re-ranked ones is scored now
+        for i, s in enumerate(ranked[1:], start=1):
             if s.hit.passage.doc == target and _overlap(
                     mine, self.analyzer.token_set(s.hit.passage.text)) >= SAME_STATEMENT:
+                if i >= self.weights.candidates:
+                    earlier = self.earlier([s.hit.passage]) if self.earlier else {}
+                    s = self.score(q, s.hit, earlier.get(s.hit.passage.row, ""))
                 return [s, *ranked[:i], *ranked[i + 1:]]
         return ranked
 

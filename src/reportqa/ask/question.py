@@ -19,8 +19,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from reportqa.ingest.editions import Editions, EditionWish
 from reportqa.text.analyzer import STOPWORDS, Analyzer, raw_words
-from reportqa.text.glossary import Glossary, english_key, load_glossary
+from reportqa.text.glossary import (
+    Glossary,
+    english_key,
+    load_general_glossary,
+    load_glossary,
+    load_question_stopwords_en,
+    load_verb_forms_sv,
+)
 from reportqa.text.language import detect_language
 from reportqa.text.spelling import load_restorations, repair_question
 from reportqa.text.thesaurus import Thesaurus, load_thesaurus
@@ -168,6 +176,13 @@ FRAME_WORDS = wordset(
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
+#: A compound ending in a strong verb's form keeps at least this many letters before it
+#: ("omsätter" = om + sätter) …
+MIN_VERB_PREFIX = 2
+#: … and the form has at least this many: "bar", "var", "red" end too many other words.
+MIN_VERB_SUFFIX = 4
+
+
 @dataclass(frozen=True)
 class QueryOptions:
     """Expansion settings (chosen by measurement; see bench/ablation.py)."""
@@ -176,6 +191,8 @@ class QueryOptions:
     synonym_factor: float = 0.5  # Swedish synonyms via shared English translations
     thesaurus_factor: float = 0.5  # Swedish synonyms from the thesaurus (thesaurus.py)
     translation_factor: float = 0.9  # Swedish translations of English words
+    general_translation: bool = True  # English words the curated glossary lacks: the
+    # general word list (text/glossary.py)
     max_ending: int = 4  # longest inflection ending bridged by the vocabulary
     corpus_idf: float = 1.0  # exponent of the corpus-IDF discount of concept weights
     part_factor: float = 0.6  # compound parts of a translation ("tillverkningsindustri")
@@ -224,6 +241,7 @@ class Query:
     temporal: bool = False
     unit: str | None = None  # the word a quantity question counts ("invånare")
     original: str = ""  # the question as typed, before spelling repair
+    edition: EditionWish = EditionWish()  # the edition it names, its words taken out of text
 
     @property
     def total_weight(self) -> float:
@@ -249,11 +267,32 @@ class QueryAnalyzer:
         self.num_docs = num_docs
         self.glossary = glossary if glossary is not None else load_glossary()
         self.options = options or QueryOptions()
+        self.general = load_general_glossary() if self.options.general_translation else None
+        self._stop_en = STOPWORDS | load_question_stopwords_en()
+        self._verb_forms = load_verb_forms_sv()
         self._vocab_set = frozenset(t for t in vocabulary if t and not t.startswith("#"))
         self._vocab_sorted = sorted(self._vocab_set)
         self._vocab_reversed = sorted(t[::-1] for t in self._vocab_set)
         self._synonyms = self._build_synonyms()
+        self.editions: Editions | None = None
         self.analyze = lru_cache(maxsize=4096)(self._analyze)
+
+    def use_editions(self, editions: Editions) -> None:
+        """The index's series and editions: a question's words that name one of them
+        ("enligt uppföljningen 2021") say where to answer from, not what to find."""
+        self.editions = editions
+        self.analyze.cache_clear()
+
+    def translate(self, words: list[str], stems: list[str], start: int
+                  ) -> tuple[int, tuple[str, ...]]:
+        """The longest glossary entry at `start`: the curated glossary's, or the general
+        list's when that one is longer or the curated one has none."""
+        n, translations = self.glossary.match(words, stems, start)
+        if self.general is not None:
+            gn, general = self.general.match(words, stems, start)
+            if gn > n:
+                return gn, general
+        return n, translations
 
     # ---- expansions ------------------------------------------------------------------------
     def _build_synonyms(self) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -371,6 +410,28 @@ class QueryAnalyzer:
                     return [token[:i], *tails]
         return heads
 
+    def verb_forms(self, word: str) -> list[str]:
+        """The other forms of a Swedish strong verb the word is, or ends in after a prefix
+        ("omsatte" → omsätta, omsätter, omsatt …); [] for any other word."""
+        forms = self._verb_forms.get(word)
+        if forms:
+            return [f for f in forms if f != word]
+        for n in range(len(word) - MIN_VERB_PREFIX, MIN_VERB_SUFFIX - 1, -1):
+            forms = self._verb_forms.get(word[-n:])
+            if forms:
+                prefix = word[:-n]
+                return [prefix + f for f in forms if f != word[-n:]]
+        return []
+
+    def _add_verb_forms(self, alts: dict[str, float], word: str, factor: float) -> None:
+        """The index tokens of a strong verb's other forms ("omsätter" ~ "omsatte"), as
+        close as an inflection."""
+        f = factor * self.options.inflection_factor
+        for form in self.verb_forms(word):
+            token = self.analyzer.word_terms(form)[0]
+            if token in self._vocab_set and alts.get(token, 0.0) < f:
+                alts[token] = f
+
     def _add(self, alts: dict[str, float], tokens: Iterable[str], factor: float) -> None:
         """Add tokens with a factor, and their inflections a little lower; a token the
         index lacks also brings its near spellings, lower still."""
@@ -421,7 +482,10 @@ class QueryAnalyzer:
                 out.append(Concept(f"{word}:{p}", weight / len(parts), alts,
                                    1.0 / len(parts), whole=terms[0]))
             return out
-        return [Concept(word, weight, alts_for(terms))]
+        alts = alts_for(terms)
+        if lang == "sv":
+            self._add_verb_forms(alts, word, 1.0)
+        return [Concept(word, weight, alts)]
 
     def _english_concepts(self, words: list[str]) -> list[Concept]:
         a = self.analyzer
@@ -430,10 +494,10 @@ class QueryAnalyzer:
         out: list[Concept] = []
         i = 0
         while i < len(words):
-            n, translations = self.glossary.match(words, stems, i)
+            n, translations = self.translate(words, stems, i)
             span = words[i:i + max(n, 1)]
             i += max(n, 1)
-            content = [w for w in span if w not in STOPWORDS]
+            content = [w for w in span if w not in self._stop_en]
             if not content:
                 continue
             weight = max(self._weight(w, "en") for w in content)
@@ -449,6 +513,7 @@ class QueryAnalyzer:
                 for t in single:
                     terms = a.word_terms(t.lower())
                     self._add(alts, terms[:1], tf)
+                    self._add_verb_forms(alts, t.lower(), tf)
                     self._add(alts, a.parts(t.lower()), tf * self.options.part_factor)
                     for s_terms in self.synonyms(terms[0]):
                         self._add(alts, s_terms[:1], tf * syn)
@@ -469,6 +534,9 @@ class QueryAnalyzer:
 
     def _analyze(self, text: str, language: str | None = None) -> Query:
         original = text
+        wish = EditionWish.of(text)
+        if self.editions is not None and self.editions.serves(wish):
+            text = wish.without_phrase(text) or text
         repaired = repair_question(text, self._known)
         lang = language or detect_language(repaired)
         if lang == "sv":  # English words fold too ("for" → "för")
@@ -496,7 +564,7 @@ class QueryAnalyzer:
             out = [replace(c, conf_weight=c.weight * self.options.unit_boost)
                    if c.head == unit else c for c in out]
         return Query(text, lang, tuple(out), is_quantity_question(text),
-                     is_temporal_question(text), unit, original)
+                     is_temporal_question(text), unit, original, wish)
 
     def _discount(self, c: Concept) -> Concept:
         """Lower the weight of a concept that many passages share (the report's own topic,

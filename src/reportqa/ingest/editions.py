@@ -54,31 +54,58 @@ def identify(title: str, front: Iterable[str]) -> Edition:
     return Edition(SERIES_SEPARATOR.join(p for p in (title.strip(), goal) if p), edition)
 
 
+#: What a question calls a report or an edition: "uppföljningen", "klusterrapporten",
+#: "the report", "versionen".
+_DOCUMENT = rf"(?:{_EDITION_WORD}|\w*rapport(?:en)?|report|version(?:en)?)"
+#: Words before an edition phrase that belong to it: "enligt …", "i den …", "according to
+#: the …"; they go when the phrase goes.
+_LEAD = (r"(?:(?:enligt|i|från|jämfört\s+med|according\s+to|in|from|compared\s+to)\s+)?"
+         r"(?:(?:den|det|the)\s+)?")
 #: A question that asks for an earlier edition than the newest: "förra uppföljningen",
 #: "the previous edition".
-_EARLIER = re.compile(rf"\b(förra|föregående|tidigare|äldre|previous|earlier|older|last)\s+"
-                      rf"(års\s+)?({_EDITION_WORD}|rapport(en)?|report|version(en)?)",
-                      re.IGNORECASE)
+_EARLIER = re.compile(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|previous|earlier|older|"
+                      rf"last)\s+(års\s+)?{_DOCUMENT}\b", re.IGNORECASE)
+#: … for the first edition: "den första klusterrapporten", "the original report".
+_FIRST = re.compile(rf"\b{_LEAD}(första|ursprungliga|äldsta|first|original|earliest|oldest)"
+                    rf"\s+{_DOCUMENT}\b", re.IGNORECASE)
+#: … for the newest, which is also the default: "senaste uppföljningen", "the latest report".
+_NEWEST = re.compile(rf"\b{_LEAD}(senaste|nyaste|aktuella|nya|latest|newest|current|"
+                     rf"most\s+recent|new)\s+{_DOCUMENT}\b", re.IGNORECASE)
 #: A question that names an edition by its year: "uppföljningen 2019", "2019 års rapport",
 #: "the 2019 edition".
-_NAMED = re.compile(rf"\b(?:{_EDITION_WORD}|rapport(?:en)?|report)\s+(?:från\s+|from\s+)?"
-                    rf"(?P<a>{_YEAR})\b|\b(?P<b>{_YEAR})\s+(?:års\s+)?(?:{_EDITION_WORD}|"
-                    rf"rapport(?:en)?|report)", re.IGNORECASE)
+_NAMED = re.compile(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YEAR})\b|"
+                    rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_DOCUMENT})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class EditionWish:
-    """Which edition a question wants: the newest (default), an earlier one, or one by year."""
+    """Which edition a question wants: the newest (default), the one before it, the first,
+    or one by year; and where the question says so."""
 
     year: str = ""  # a named edition ("uppföljningen 2019")
     earlier: bool = False  # "förra uppföljningen", "the previous edition"
+    first: bool = False  # "den första rapporten", "the original report"
+    newest: bool = False  # "senaste uppföljningen": said, though it is the default
+    span: tuple[int, int] | None = None  # the phrase that says it
 
     @classmethod
     def of(cls, question: str) -> EditionWish:
         m = _NAMED.search(question)
         if m:
-            return cls(year=m.group("a") or m.group("b"))
-        return cls(earlier=bool(_EARLIER.search(question)))
+            return cls(year=m.group("a") or m.group("b"), span=m.span())
+        for pattern, kind in ((_EARLIER, "earlier"), (_FIRST, "first"), (_NEWEST, "newest")):
+            m = pattern.search(question)
+            if m:
+                return cls(**{kind: True}, span=m.span())
+        return cls()
+
+    def without_phrase(self, question: str) -> str:
+        """The question without the words that name the edition: what it asks about."""
+        if self.span is None:
+            return question
+        a, b = self.span
+        joined = re.sub(r"\s{2,}", " ", f"{question[:a]} {question[b:]}")
+        return re.sub(r"\s+([?.!,])", r"\1", joined).strip(" ,;:")
 
 
 class Editions:
@@ -96,6 +123,13 @@ class Editions:
                 by_series.setdefault(series, []).append((self.edition[name], name))
         self.ordered = {k: sorted(v) for k, v in by_series.items() if len(v) > 1}
 
+    def serves(self, wish: EditionWish) -> bool:
+        """Whether some series of the index has the edition a question names: then its
+        edition words say which document to answer from, not what to find in it."""
+        if wish.year:
+            return any(e == wish.year for eds in self.ordered.values() for e, _ in eds)
+        return bool(wish.span and self.ordered)
+
     def wanted(self, document: str, wish: EditionWish) -> str | None:
         """The document of `document`'s series that the question wants, when that is another
         edition than `document` itself; else None."""
@@ -107,6 +141,8 @@ class Editions:
             target = named[-1] if named else None
         elif wish.earlier:
             target = editions[-2][1]
+        elif wish.first:
+            target = editions[0][1]
         else:
             target = editions[-1][1]
         return target if target not in (None, document) else None

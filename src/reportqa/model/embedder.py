@@ -7,12 +7,15 @@ Any other model name or path comes through REPORTQA_MODEL, with its prompts.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +37,9 @@ log = logging.getLogger(__name__)
 
 #: Batches per `encode` call in encode_passages (one progress report each).
 PROGRESS_BATCHES = 8
+#: Queries a traced query path must embed to the same bits as the model before it is used:
+#: a sentence, nothing, and one cut at the model's longest input.
+TRACE_PROBES = ("Hur många personer sysselsätter industrin?", "", "x " * 1000)
 
 
 def configure_threads(threads: int, serving: bool = False) -> int:
@@ -50,8 +56,12 @@ def configure_threads(threads: int, serving: bool = False) -> int:
     n = threads or (1 if serving else cores)
     from reportqa.index.vectors import configure_faiss
 
-    use_threads(n)
+    # FAISS first: its thread count is the calling thread's OpenMP count, the one torch
+    # uses (see use_threads). Set after it, torch's count holds on this thread; set before,
+    # a serving process's loading thread ran torch on every core and kept an OpenMP team
+    # whose idle worker made libgomp stop spinning in every other team (issue 13).
     configure_faiss(threads or cores)
+    use_threads(n)
     return n
 
 
@@ -62,16 +72,26 @@ def use_threads(n: int) -> None:
     """Let torch use `n` threads for work started on the calling thread.
 
     torch keeps the count per thread (a thread's OpenMP team), so the server's inference
-    threads keep one each while a rebuild in a background thread uses every core, without
-    touching each other. Only calls torch on a change; every setting goes through here, so
-    that the remembered count is the real one.
+    threads keep their own counts while a rebuild in a background thread uses every core,
+    without touching each other. Every setting goes through here.
+
+    The count is checked, not only remembered: `faiss.omp_set_num_threads` sets the same
+    OpenMP count (index/vectors.search_vectors sets one on every query), so a thread left
+    at two threads ran its next question's torch operations on one, and only its matrix
+    products on two (MKL's count, which torch sets beside OpenMP's and only
+    torch.set_num_threads changes — hence also the remembered count): 41 ms a question
+    instead of 20 (docs/performance.md, issue 13).
+
+    The check is also torch's first use on the thread, when torch sets the thread's count
+    to the last one set on *any* thread (at::init_num_threads): it must come before ours,
+    or a one-thread worker could take the two another thread had set meanwhile, for good.
     """
-    if getattr(_thread_state, "threads", None) == n:
-        return
     import torch
 
-    torch.set_num_threads(n)
-    _thread_state.threads = n
+    current = torch.get_num_threads()  # first: torch's one-time setup of this thread
+    if current != n or getattr(_thread_state, "threads", None) != n:
+        torch.set_num_threads(n)
+        _thread_state.threads = n
 
 
 def _log_progress(message: str) -> None:
@@ -150,6 +170,8 @@ class Embedder:
                 "Set REPORTQA_MODEL to a sentence-transformers model name or a local path "
                 "(unset it for the bundled multilingual-e5-small)."
             ) from exc
+        self.model.eval()  # encode_query calls the model directly
+        self._query_graph: _QueryGraph | None = None
         self.dim = int(self.model.get_embedding_dimension())
 
     def _encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
@@ -163,8 +185,66 @@ class Embedder:
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
-        """One query → a (dim,) vector."""
-        return self._encode([self.query_prompt + text], 1)[0]
+        """One query → a (dim,) vector, the same bits as `model.encode` gives.
+
+        Calls the model's own steps (tokenize, forward, normalise) without `encode`'s
+        per-call work — putting every module in eval mode, finding the device over all
+        parameters, sorting the batch by length — which is ~1.5 ms of a ~24 ms query on one
+        thread (bench/http_bench.py). The model is put in eval mode once, when loaded. With
+        a traced query path (trace_queries), its graph runs the forward.
+        """
+        import torch
+
+        features = self._query_features(text)
+        graph = self._query_graph
+        with torch.inference_mode():
+            if graph is not None and graph.takes(features):
+                with torch.jit.optimized_execution(False):  # as traced: no re-specialising
+                    vec = graph.module(*(features[k] for k in graph.keys))
+            else:
+                vec = self.model(features)["sentence_embedding"]
+            vec = torch.nn.functional.normalize(vec, p=2, dim=1)
+        return np.ascontiguousarray(vec[0].cpu().numpy(), dtype=np.float32)
+
+    def _query_features(self, text: str) -> dict[str, Any]:
+        from sentence_transformers.util import batch_to_device
+
+        return batch_to_device(self.model.preprocess([self.query_prompt + text]),
+                               self.model.device)
+
+    def trace_queries(self) -> bool:
+        """Run encode_query's forward as a TorchScript graph from now on, if it gives the
+        model's bits; True if it does.
+
+        The graph is the model's forward recorded once (torch.jit.trace): the same torch
+        operations on the same weights, without the Python of ~200 module calls in
+        sentence-transformers and transformers per query — one query of the bundled model
+        in 14.4 ms instead of 19.4 on two threads, 21.5 instead of 25.4 on one, with the
+        same bits on 510 queries (docs/performance.md, issue 13). A model that cannot be
+        traced, or whose graph gives other bits on TRACE_PROBES, keeps the plain forward.
+        """
+        import torch
+
+        try:
+            probe = self._query_features(TRACE_PROBES[0])
+            graph = _QueryGraph.trace(self.model, probe)
+            expected = [self.encode_query(q) for q in TRACE_PROBES]
+            self._query_graph = graph
+            same = all(np.array_equal(self.encode_query(q), e)
+                       for q, e in zip(TRACE_PROBES, expected, strict=True))
+        except Exception as exc:  # noqa: BLE001 - any model may fail to trace; the forward works
+            self._query_graph = None
+            log.warning("queries use the plain forward of %s: tracing it failed (%s)",
+                        self.model_name, exc)
+            return False
+        if not same:
+            self._query_graph = None
+            log.warning("queries use the plain forward of %s: its traced graph gives other "
+                        "embeddings", self.model_name)
+            return False
+        log.debug("queries of %s run as a traced graph (torch %s)", self.model_name,
+                  torch.__version__)
+        return True
 
     def encode_passages(
         self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None
@@ -187,13 +267,73 @@ class Embedder:
         return out
 
 
+@dataclass(frozen=True)
+class _QueryGraph:
+    """A model's forward for one query, traced: its tensor inputs in `keys` order and the
+    non-tensor features (e.g. the modality) it was traced with."""
+
+    module: Any  # torch.jit.ScriptModule
+    keys: tuple[str, ...]
+    constants: tuple[tuple[str, Any], ...]
+
+    def takes(self, features: dict[str, Any]) -> bool:
+        """Whether `features` have the inputs this graph was traced with."""
+        import torch
+
+        tensors = tuple(k for k, v in features.items() if isinstance(v, torch.Tensor))
+        return tensors == self.keys and all(features.get(k) == v for k, v in self.constants)
+
+    @classmethod
+    def trace(cls, model: SentenceTransformer, features: dict[str, Any]) -> _QueryGraph:
+        import torch
+
+        keys = tuple(k for k, v in features.items() if isinstance(v, torch.Tensor))
+        constants = tuple((k, v) for k, v in features.items() if k not in keys)
+
+        class Forward(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.model = model
+
+            def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
+                return self.model({**dict(zip(keys, tensors, strict=True)), **dict(constants)}
+                                  )["sentence_embedding"]
+
+        with torch.inference_mode(), _quiet_tracing():
+            module = torch.jit.trace(Forward(), tuple(features[k] for k in keys),
+                                     check_trace=False)
+        return cls(module, keys, constants)
+
+
+@contextlib.contextmanager
+def _quiet_tracing() -> Iterator[None]:
+    """No TracerWarnings, and none of the lines that tracing's look at every attribute of
+    the model draws from sentence-transformers' and transformers' loggers (deprecated
+    properties, an unset loss type)."""
+    loggers = [logging.getLogger(name) for name in ("sentence_transformers", "transformers")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
+
+
 def load_embedder(settings: Settings, *, serving: bool = False) -> Embedder:
     """The embedding model the settings name, with their prompts and batch size.
 
     Sets the torch and FAISS threads first (configure_threads): all cores for index builds,
-    one thread per question for a process that serves (`serving`).
+    one thread for the loading thread of a process that serves (`serving`); a serving
+    process's queries also run as a traced graph (Embedder.trace_queries).
     """
     configure_threads(settings.threads, serving=serving)
-    return Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
-                    settings.batch_size, cache_dir=settings.model_cache,
-                    allow_download=settings.model_download)
+    embedder = Embedder(settings.model, settings.query_prompt, settings.passage_prompt,
+                        settings.batch_size, cache_dir=settings.model_cache,
+                        allow_download=settings.model_download)
+    if serving:
+        embedder.trace_queries()
+    return embedder

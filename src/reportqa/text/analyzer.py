@@ -75,6 +75,12 @@ class AnalyzerConfig:
         return asdict(self)
 
 
+#: Texts whose token sets are kept: ~40 sentences, contexts and headings per question, so
+#: the candidates of a few hundred different questions; a set of a passage's 20-60 tokens
+#: is 2-4 KB, so at most ~30 MB.
+TOKEN_SET_CACHE = 1 << 13
+
+
 def normalize_numbers(text: str) -> str:
     """Join thousands groups: "5 000" → "5000", "1 234 567" → "1234567", "5,000" → "5000"."""
     text = _NUMBER_GROUPS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
@@ -91,6 +97,9 @@ class Analyzer:
     def __init__(self, config: AnalyzerConfig | None = None) -> None:
         self.config = config or AnalyzerConfig()
         self.word_terms = lru_cache(maxsize=1 << 17)(self._word_terms)
+        # Answering analyses the same candidate sentences, contexts and headings question
+        # after question: ~60 % of Engine.ask's time beside the embedding (issue 13).
+        self.token_set = lru_cache(maxsize=TOKEN_SET_CACHE)(self._token_set)
 
     def words(self, text: str) -> list[str]:
         """Content words: `raw_words` without stop words."""
@@ -126,5 +135,5 @@ class Analyzer:
     def tokens(self, text: str) -> list[str]:
         return [t for w in self.words(text) for t in self.word_terms(w)]
 
-    def token_set(self, text: str) -> frozenset[str]:
+    def _token_set(self, text: str) -> frozenset[str]:
         return frozenset(self.tokens(text))

@@ -1,8 +1,16 @@
-"""The English → Swedish glossary (data/glossary_en_sv.txt) and the synonyms it implies.
+"""The English → Swedish glossaries and the synonyms the curated one implies.
 
 English questions over Swedish reports are expanded word by word (phrases first) into
-Swedish search terms; Swedish words that translate the same English word are treated as
-weak synonyms of each other ("jobba" ~ "arbeta" ~ "sysselsätta").
+Swedish search terms. Two word lists:
+- data/glossary_en_sv.txt, curated for regional reports: its Swedish words that translate
+  the same English word are also weak synonyms of each other ("jobba" ~ "arbeta").
+- data/general_en_sv.txt, the content words among the 12,000 most frequent English words
+  and a domain section: a fallback for translation only, because its broad senses ("point"
+  = punkt, poäng) would make unrelated Swedish words synonyms.
+data/strong_verbs_sv.txt: the forms of Swedish strong verbs ("omsätter", "omsatte"), which
+stemming does not bring together.
+data/stopwords_en_extra.txt: English words that never decide whether a sentence answers
+("took", "according"); dropped from English questions only, since some are Swedish words.
 """
 
 from __future__ import annotations
@@ -75,7 +83,34 @@ class Glossary:
         return out
 
 
+def _data(name: str) -> str:
+    return resources.files("reportqa.text").joinpath(f"data/{name}").read_text("utf-8")
+
+
 @lru_cache(maxsize=1)
 def load_glossary() -> Glossary:
-    text = resources.files("reportqa.text").joinpath("data/glossary_en_sv.txt").read_text("utf-8")
-    return Glossary.parse(text)
+    return Glossary.parse(_data("glossary_en_sv.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_general_glossary() -> Glossary:
+    return Glossary.parse(_data("general_en_sv.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_verb_forms_sv() -> dict[str, tuple[str, ...]]:
+    """Each form of a Swedish strong or irregular verb → all the verb's forms
+    (data/strong_verbs_sv.txt)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _data("strong_verbs_sv.txt").splitlines():
+        forms = tuple(line.split("#", 1)[0].split())
+        for f in forms:
+            out.setdefault(f, forms)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_question_stopwords_en() -> frozenset[str]:
+    """English words dropped from English questions besides the analyzer's stop words."""
+    return frozenset(w for line in _data("stopwords_en_extra.txt").splitlines()
+                     if (w := line.split("#", 1)[0].strip().lower()))

@@ -20,8 +20,12 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                                description="Equal to REPORTQA_ADMIN_API_KEY.")
 
 
-def get_service(request: Request) -> ServiceState:
-    """The state of the app serving this request."""
+async def get_service(request: Request) -> ServiceState:
+    """The state of the app serving this request.
+
+    `async` so that FastAPI calls it on the event loop: a plain `def` dependency is run in
+    its thread pool, a hop to another thread and back on every request.
+    """
     return request.app.state
 
 

@@ -43,10 +43,40 @@ class _IndexCollector:
         yield docs
 
 
-class Metrics:
-    """Request counts and latencies by endpoint and status; answered vs declined questions."""
+class _LoneQuestionCollector:
+    """The torch thread count lone questions use now, and each count's recent median time
+    (serve/http/inference.py), once the inference threads run."""
 
-    def __init__(self, get_engine: Callable[[], Any]) -> None:
+    def __init__(self, get_chooser: Callable[[], Any]) -> None:
+        self.get_chooser = get_chooser
+
+    def describe(self) -> list[Metric]:
+        return [GaugeMetricFamily("reportqa_lone_question_threads", ""),
+                GaugeMetricFamily("reportqa_lone_question_seconds", "")]
+
+    def collect(self) -> Iterator[Metric]:
+        chooser = self.get_chooser()
+        if chooser is None:
+            return
+        threads = GaugeMetricFamily("reportqa_lone_question_threads",
+                                    "torch threads a question that runs alone uses now")
+        threads.add_metric([], float(chooser.current))
+        yield threads
+        seconds = GaugeMetricFamily("reportqa_lone_question_seconds",
+                                    "Median of the recent lone questions' times, by threads",
+                                    labels=["threads"])
+        for n, median in chooser.medians().items():
+            if median is not None:
+                seconds.add_metric([str(n)], median)
+        yield seconds
+
+
+class Metrics:
+    """Request counts and latencies by endpoint and status; answered vs declined questions;
+    the thread count of lone questions."""
+
+    def __init__(self, get_engine: Callable[[], Any],
+                 get_chooser: Callable[[], Any] = lambda: None) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         self.requests = Counter(
             "reportqa_http_requests", "HTTP requests by endpoint, method and status",
@@ -66,6 +96,7 @@ class Metrics:
             for channel in ("http", "telegram"):
                 self.votes.labels(vote, channel)
         self.registry.register(_IndexCollector(get_engine))
+        self.registry.register(_LoneQuestionCollector(get_chooser))
 
     def observe_request(self, endpoint: str, method: str, status: int, seconds: float) -> None:
         method = method if method in ("GET", "POST", "HEAD", "OPTIONS") else "other"

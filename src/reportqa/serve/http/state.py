@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from starlette.datastructures import State
@@ -22,7 +21,7 @@ from reportqa.engine import Engine
 from reportqa.feedback.answers import AnswerMemory
 from reportqa.feedback.store import FeedbackStore
 from reportqa.index.jobs import ReindexJobs
-from reportqa.model.embedder import use_threads
+from reportqa.serve.http.inference import InferenceThreads
 from reportqa.serve.http.metrics import Metrics
 from reportqa.serve.http.throttle import FailureThrottle
 
@@ -30,8 +29,14 @@ T = TypeVar("T")
 
 
 def inference_thread_count() -> int:
-    """Threads that run questions: one per core, at least two."""
+    """One-thread workers for concurrent questions: one per core, at least two."""
     return max(2, os.cpu_count() or 2)
+
+
+def lone_thread_counts(threads: int) -> tuple[int, ...]:
+    """The torch thread counts a lone question may use: REPORTQA_THREADS if set, else one
+    or every core, whichever answers faster (serve/http/inference.py)."""
+    return (threads,) if threads else tuple(dict.fromkeys((1, os.cpu_count() or 1)))
 
 
 class ServiceState(State):
@@ -48,7 +53,7 @@ class ServiceState(State):
     reindex_jobs: ReindexJobs
     load_error: str | None
     hook_errors: list[str]
-    inference_pool: ThreadPoolExecutor | None
+    inference: InferenceThreads | None
     engine_task: asyncio.Task[None] | None
     admin_throttle: FailureThrottle
     answers: AnswerMemory
@@ -57,14 +62,15 @@ class ServiceState(State):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
-        self.metrics = Metrics(lambda: self.engine)
+        self.metrics = Metrics(lambda: self.engine,
+                               lambda: self.inference.chooser if self.inference else None)
         self.engine = None
         # Rebuilds run from startup on (a stale or missing index under `make run`), before
         # an engine may exist; they reload whichever engine is served when they finish.
         self.reindex_jobs = ReindexJobs(lambda: self.engine, settings=settings)
         self.load_error = None
         self.hook_errors = []
-        self.inference_pool = None
+        self.inference = None
         self.engine_task = None
         self.admin_throttle = FailureThrottle()
         self.answers = AnswerMemory()  # the latest answers, for votes on them
@@ -84,29 +90,24 @@ class ServiceState(State):
                 "total": job.total}
 
     def start_inference_pool(self) -> None:
-        # A fixed set of threads runs inference: torch keeps per-thread state (its OpenMP
-        # team), so the same few threads always call it.
-        self.inference_pool = ThreadPoolExecutor(inference_thread_count(),
-                                                 thread_name_prefix="reportqa-inference")
+        # Fixed threads run inference: torch keeps per-thread state (the thread count, its
+        # OpenMP team), so the same few threads always call it.
+        threads = self.settings.threads
+        self.inference = InferenceThreads(inference_thread_count(),
+                                          lone_thread_counts(threads), threads or 1)
 
     def stop_inference_pool(self) -> None:
-        if self.inference_pool is not None:
-            self.inference_pool.shutdown(wait=False, cancel_futures=True)
+        if self.inference is not None:
+            self.inference.shutdown()
 
     async def run_inference(self, fn: Callable[..., T], *args: Any) -> T:
         """`fn(*args)` on an inference thread, never on the event loop.
 
-        Each question's query embedding runs with REPORTQA_THREADS torch threads (0, the
-        default: one), set on the inference thread itself (torch keeps the count per
-        thread; a fresh thread would take every core). Measured in bench/http_bench.py: a
-        second OpenMP thread per question makes a lone question over HTTP 2-3x slower on
-        2 cores (its worker sleeps and wakes at every operation while the event loop and
-        the client share the cores), and concurrent questions oversubscribe the cores.
+        A question that arrives while none is computed runs on the lone-question thread with
+        one torch thread or every core, whichever has lately been faster; the others run
+        side by side with one torch thread each (REPORTQA_THREADS, when set, fixes the count
+        for all). See serve/http/inference.py and docs/performance.md (issue 13).
         """
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.inference_pool, self._run_with_threads,
-                                          fn, args)
-
-    def _run_with_threads(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
-        use_threads(self.settings.threads or 1)
-        return fn(*args)
+        if self.inference is None:
+            raise RuntimeError("the inference threads are not started")
+        return await self.inference.run(fn, *args)
