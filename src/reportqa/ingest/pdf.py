@@ -1,0 +1,360 @@
+"""PDFs as regions publish them, read with their layout (pdfplumber: words with positions and
+fonts, ruled tables).
+
+- Running headers and footers and page numbers are dropped: text in the top or bottom tenth
+  of a page that recurs there on other pages (digits ignored, so "Sida 3 av 12" recurs), or
+  that is a page number ("3", "- 3 -", "Sida 3", "3 (12)", "Page 3 of 12").
+- Columns: a page whose lines leave a gap at the same place is read left column, then right
+  column, between the lines that cross the gap (a title over both columns).
+- Headings are lines in a larger or bold font; bullet items are paragraphs of their own;
+  paragraphs end at a vertical gap; a paragraph cut by a column or page break is joined again.
+- Hyphenation at line ends is undone (ingest/hyphens.py).
+- Tables become one passage per row with its headings (ingest/tables.py); a table going on
+  over the next page keeps its headings.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportqa.errors import DocumentError
+from reportqa.ingest.blocks import Builder, Document, looks_like_heading
+from reportqa.ingest.hyphens import join_lines
+from reportqa.ingest.tables import Headings, is_caption, read_table
+from reportqa.text.normalize import normalize_text
+
+#: Share of the page height at the top and at the bottom where headers and footers live.
+MARGIN_BAND = 0.1
+#: Horizontal gap (points) that separates two runs of text on one line (columns, header parts).
+MIN_GAP = 12.0
+_PAGE_NUMBER = re.compile(
+    r"(?:sida|sid\.?|s\.|page|p\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*"
+    r"(?:(?:av|of|/)\s*\d{1,4}|\(\s*\d{1,4}\s*\))?", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[•●▪■◦‣∙·○*–-]|\(cid:\d+\)|\d{1,2}[.)]|[a-z][)])\s+")
+_CID = re.compile(r"\(cid:\d+\)")
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+    column: str = "F"  # "L", "R" or "F" (the full width)
+
+
+@dataclass
+class Table:
+    grid: list[list[str | None]]
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    column: str = "F"
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    rows: list[list[dict]] = field(default_factory=list)  # words grouped by line
+    tables: list[Table] = field(default_factory=list)
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines by their top (both columns' lines at one height together)."""
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and abs(w["top"] - rows[-1][0]["top"]) <= 2.5:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w["x0"]) for r in rows]
+
+
+def _segments(row: list[dict]) -> list[list[dict]]:
+    """A line cut where its words leave a wide gap (header left part | right part)."""
+    out = [[row[0]]]
+    for w in row[1:]:
+        if w["x0"] - out[-1][-1]["x1"] >= MIN_GAP:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def _text(words: list[dict]) -> str:
+    return " ".join(w["text"] for w in words)
+
+
+def _key(words: list[dict]) -> str:
+    return re.sub(r"\d+", "#", _text(words).lower())
+
+
+def _in_margin(row: list[dict], page: Page) -> bool:
+    top = min(w["top"] for w in row)
+    bottom = max(w["bottom"] for w in row)
+    return top < page.height * MARGIN_BAND or bottom > page.height * (1 - MARGIN_BAND)
+
+
+def drop_running_text(pages: list[Page]) -> None:
+    """Remove running headers, footers and page numbers from every page's rows."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = {_key(s) for r in page.rows if _in_margin(r, page) for s in _segments(r)}
+        seen.update(keys)
+    needed = 2 if len(pages) <= 5 else max(3, round(0.4 * len(pages)))
+
+    def running(seg: list[dict]) -> bool:
+        return seen[_key(seg)] >= needed or bool(_PAGE_NUMBER.fullmatch(_text(seg).strip()))
+
+    for page in pages:
+        kept = []
+        for row in page.rows:
+            if _in_margin(row, page):
+                row = [w for s in _segments(row) if not running(s) for w in s]
+            if row:
+                kept.append(row)
+        page.rows = kept
+
+
+def find_gutter(rows: list[list[dict]], width: float) -> float | None:
+    """The x of the gap between two columns, or None for a page of one column."""
+    gaps, spans = [], []
+    for row in rows:
+        spans.append([(w["x0"], w["x1"]) for w in row])
+        gaps.append([(a["x1"], b["x0"]) for a, b in zip(row, row[1:], strict=False)
+                     if b["x0"] - a["x1"] >= MIN_GAP])
+    best, best_x = 0, None
+    x = width * 0.25
+    while x <= width * 0.75:
+        in_gap = sum(any(a < x < b for a, b in g) for g in gaps)
+        crossing = sum(any(a <= x <= b for a, b in s) for s in spans)
+        score = in_gap - crossing
+        if in_gap >= 3 and score > best:
+            best, best_x = score, x
+        x += 2.0
+    return best_x
+
+
+def _split_at(row: list[dict], gutter: float) -> bool:
+    """True when the row's words leave a column gap at the gutter (or keep to one side)."""
+    left = [w for w in row if w["x1"] <= gutter]
+    right = [w for w in row if w["x0"] >= gutter]
+    if len(left) + len(right) < len(row):
+        return False  # a word over the gutter: a line across the page
+    if not left or not right:
+        return True
+    return right[0]["x0"] - left[-1]["x1"] >= MIN_GAP
+
+
+def _line(words: list[dict], page: int, column: str) -> Line:
+    sizes = [w.get("size", 0.0) for w in words]
+    bold = all(re.search(r"bold|black|heavy", w.get("fontname", ""), re.IGNORECASE)
+               for w in words)
+    text = normalize_text(_text(words))
+    return Line(text, page, min(w["top"] for w in words), max(w["bottom"] for w in words),
+                min(w["x0"] for w in words), statistics.median(sizes), bold, column)
+
+
+def order_page(page: Page) -> list[Line | Table]:
+    """The page's lines and tables in reading order: left column before right column."""
+    gutter = find_gutter(page.rows, page.width)
+    items: list[Line | Table] = []
+    for row in page.rows:
+        if gutter is None or not _split_at(row, gutter):
+            items.append(_line(row, page.number, "F"))
+            continue
+        for column, words in (("L", [w for w in row if w["x1"] <= gutter]),
+                              ("R", [w for w in row if w["x0"] >= gutter])):
+            if words:
+                items.append(_line(words, page.number, column))
+    for t in page.tables:
+        if gutter is not None and not t.x0 < gutter < t.x1:
+            t.column = "L" if t.x1 <= gutter else "R"
+        items.append(t)
+    items.sort(key=lambda i: i.top)
+    ordered: list[Line | Table] = []
+    region: list[Line | Table] = []
+    for item in [*items, None]:
+        if item is None or item.column == "F":
+            ordered += [i for i in region if i.column == "L"]
+            ordered += [i for i in region if i.column == "R"]
+            region = []
+            if item is not None:
+                ordered.append(item)
+        else:
+            region.append(item)
+    return ordered
+
+
+@dataclass
+class _Para:
+    lines: list[str]
+    page: int
+    bullet: bool
+    last: Line | None = None
+
+
+def _is_heading(line: Line, body: float) -> bool:
+    if not looks_like_heading(line.text) or _BULLET.match(line.text):
+        return False
+    return line.size >= body * 1.15 or (line.bold and line.size >= body * 0.95)
+
+
+def build(items: list[Line | Table], body: float, b: Builder) -> None:
+    """Headings, paragraphs and table rows into the Builder, in reading order."""
+    events: list[tuple[str, object]] = []  # ("heading", Line) | ("para", _Para) | ("table", …)
+    caption = ""
+    prev: Line | None = None
+    for item in items:
+        if isinstance(item, Table):
+            events.append(("table", (item, caption)))
+            caption, prev = "", None
+            continue
+        line = item
+        if caption:  # a caption not followed by its table is text after all
+            events.append(("para", _Para([caption], line.page, False, None)))
+            caption = ""
+        if is_caption(line.text):
+            caption, prev = line.text, None
+            continue
+        if _is_heading(line, body):
+            if (events and events[-1][0] == "heading" and prev is not None
+                    and abs(prev.size - line.size) < 0.5 and line.top - prev.bottom < line.size
+                    and prev.column == line.column):
+                head: Line = events[-1][1]  # a heading wrapped over two lines
+                head.text = f"{head.text} {line.text}"
+            else:
+                events.append(("heading", line))
+            prev = line
+            continue
+        bullet = _BULLET.match(line.text)
+        text = _BULLET.sub("", line.text, count=1) if bullet else line.text
+        text = _CID.sub("", text).strip()
+        para = events[-1][1] if events and events[-1][0] == "para" else None
+        same = (para is not None and prev is not None and not bullet
+                and prev.page == line.page and prev.column == line.column
+                and 0 <= line.top - prev.bottom < 0.6 * line.size
+                and not (para.bullet and line.x0 < prev.x0 - 2))
+        if same:
+            para.lines.append(text)
+            para.last = line
+        elif text:
+            events.append(("para", _Para([text], line.page, bool(bullet), line)))
+        prev = line
+    if caption:
+        events.append(("para", _Para([caption], prev.page if prev else 1, False, None)))
+    _emit(events, b)
+
+
+def _continues(before: _Para, after: _Para) -> bool:
+    """A paragraph cut by a column or page break: no sentence end before, lower case after."""
+    end = before.lines[-1]
+    start = after.lines[0]
+    if after.bullet or end.endswith(_SENTENCE_END):
+        return False
+    return end.endswith("-") or start[:1].islower()
+
+
+def _emit(events: list[tuple[str, object]], b: Builder) -> None:
+    headings: Headings | None = None
+    last_kind = ""
+    pending: _Para | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            text = ""
+            for ln in pending.lines:
+                text = join_lines(text, ln)
+            b.paragraph(text, pending.page)
+            pending = None
+
+    for kind, value in events:
+        if kind == "para":
+            para: _Para = value  # type: ignore[assignment]
+            if pending is not None and _continues(pending, para):
+                pending.lines.extend(para.lines)
+            else:
+                flush()
+                pending = para
+        elif kind == "heading":
+            flush()
+            b.heading(value.text)  # type: ignore[attr-defined]
+        else:
+            flush()
+            table, caption = value  # type: ignore[misc]
+            previous = headings if last_kind == "table" else None
+            texts, headings = read_table(table.grid, previous)
+            if caption:
+                headings.caption = caption
+            for text in texts:
+                b.row(text, table.page, headings.caption)
+        last_kind = kind
+    flush()
+
+
+def _load(pdf) -> list[Page]:
+    pages = []
+    for number, p in enumerate(pdf.pages, start=1):
+        page = Page(number, float(p.width), float(p.height))
+        tables = [t for t in p.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
+        boxes = [t.bbox for t in tables]
+        words = p.extract_words(extra_attrs=["size", "fontname"])
+        words = [w for w in words if not any(
+            x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1 and top - 1 <= (w["top"] + w["bottom"]) / 2
+            <= bottom + 1 for x0, top, x1, bottom in boxes)]
+        page.rows = _rows(words)
+        for t in tables:
+            x0, top, x1, bottom = t.bbox
+            page.tables.append(Table(t.extract(), number, top, bottom, x0, x1))
+        pages.append(page)
+    return pages
+
+
+def _body_size(pages: list[Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for row in page.rows:
+            for w in row:
+                sizes[round(w.get("size", 0.0), 1)] += len(w["text"])
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def read_pdf(path: Path, name: str) -> Document:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            meta_title = str((pdf.metadata or {}).get("Title") or "").strip()
+            pages = _load(pdf)
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for broken files
+        kind = type(exc).__name__
+        if "Password" in kind or "Encrypt" in kind or "password" in str(exc).lower():
+            raise DocumentError(f"{name}: encrypted PDF") from exc
+        detail = str(exc) or kind
+        raise DocumentError(f"{name}: broken or unreadable PDF ({detail})") from exc
+    drop_running_text(pages)
+    body = _body_size(pages)
+    b = Builder()
+    items = [item for page in pages for item in order_page(page)]
+    build(items, body, b)
+    if not b.blocks:
+        raise DocumentError(f"{name}: the PDF has no extractable text (scanned images?)")
+    if meta_title.startswith("b'") or meta_title.lower() in ("untitled", "none"):
+        meta_title = ""
+    return Document(name, meta_title or b.title or path.stem, "", b.blocks, len(pages), "pdf",
+                    b.front)
