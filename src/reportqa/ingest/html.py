@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportqa.errors import DocumentError
 from reportqa.ingest.blocks import Builder, Document
-from reportqa.ingest.plain import looks_binary
+from reportqa.ingest.plain import binary_kind
 from reportqa.ingest.tables import is_caption, read_table
 from reportqa.text.normalize import normalize_text, squash
 
@@ -57,8 +57,10 @@ def read_html(path: Path, name: str) -> Document:
     from lxml import etree
 
     data = path.read_bytes()
-    if looks_binary(data):
-        raise DocumentError(f"{name}: looks like a binary file, not a web page")
+    kind = binary_kind(data)
+    if kind is not None:
+        what_kind = "" if kind == "a binary file" else f" ({kind})"
+        raise DocumentError(f"{name}: looks like a binary file{what_kind}, not a web page")
     if not _TAG.search(data[:65536]):
         raise DocumentError(f"{name}: not a web page (no HTML tags found)")
     try:

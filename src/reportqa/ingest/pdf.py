@@ -1,9 +1,9 @@
 """PDFs as regions publish them, read with their layout (pdfplumber: words with positions and
 fonts, ruled tables).
 
-- Running headers and footers and page numbers are dropped: text in the top or bottom tenth
-  of a page that recurs there on other pages (digits ignored, so "Sida 3 av 12" recurs), or
-  that is a page number ("3", "- 3 -", "Sida 3", "3 (12)", "Page 3 of 12").
+- Running headers and footers and page numbers are dropped: text in the top or bottom 8 % of
+  a page that recurs there on other pages (digits ignored, so "Sida 3 av 12" recurs, unless
+  in a heading's font), or that is a page number ("3", "- 3 -", "Sida 3", "3 (12)").
 - Columns: a page whose lines leave a gap at the same place is read left column, then right
   column, between the lines that cross the gap (a title over both columns).
 - Headings are lines in a larger or bold font; bullet items are paragraphs of their own;
@@ -28,13 +28,14 @@ from reportqa.ingest.tables import Headings, is_caption, read_table
 from reportqa.text.normalize import normalize_text
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
-MARGIN_BAND = 0.1
+MARGIN_BAND = 0.08
 #: Horizontal gap (points) that separates two runs of text on one line (columns, header parts).
 MIN_GAP = 12.0
 _PAGE_NUMBER = re.compile(
     r"(?:sida|sid\.?|s\.|page|p\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*"
     r"(?:(?:av|of|/)\s*\d{1,4}|\(\s*\d{1,4}\s*\))?", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•●▪■◦‣∙·○*–-]|\(cid:\d+\)|\d{1,2}[.)]|[a-z][)])\s+")
+_BOLD = re.compile(r"bold|black|heavy|semibold", re.IGNORECASE)
 _CID = re.compile(r"\(cid:\d+\)")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 
@@ -107,16 +108,31 @@ def _in_margin(row: list[dict], page: Page) -> bool:
     return top < page.height * MARGIN_BAND or bottom > page.height * (1 - MARGIN_BAND)
 
 
-def drop_running_text(pages: list[Page]) -> None:
-    """Remove running headers, footers and page numbers from every page's rows."""
-    seen: Counter[str] = Counter()
+def _heading_style(seg: list[dict], body: float) -> bool:
+    return (statistics.median(w.get("size", 0.0) for w in seg) >= body * 1.15
+            or all(_BOLD.search(w.get("fontname", "")) for w in seg))
+
+
+def drop_running_text(pages: list[Page], body: float) -> None:
+    """Remove running headers, footers and page numbers from every page's rows.
+
+    A segment of a line in the margin band is running text when the same text recurs in the
+    band on other pages (2 of up to 5 pages, else 40 % of them or at least 3), or when it is a
+    page number. Recurring only with other digits ("Sida 3 av 12") counts unless the segment is
+    in a heading's font: "Kapitel 2" and "Kapitel 3" at the top of their pages stay headings.
+    """
+    exact: Counter[str] = Counter()
+    loose: Counter[str] = Counter()
     for page in pages:
-        keys = {_key(s) for r in page.rows if _in_margin(r, page) for s in _segments(r)}
-        seen.update(keys)
+        segs = [s for r in page.rows if _in_margin(r, page) for s in _segments(r)]
+        exact.update({_text(s) for s in segs})
+        loose.update({_key(s) for s in segs})
     needed = 2 if len(pages) <= 5 else max(3, round(0.4 * len(pages)))
 
     def running(seg: list[dict]) -> bool:
-        return seen[_key(seg)] >= needed or bool(_PAGE_NUMBER.fullmatch(_text(seg).strip()))
+        if exact[_text(seg)] >= needed or _PAGE_NUMBER.fullmatch(_text(seg).strip()):
+            return True
+        return loose[_key(seg)] >= needed and not _heading_style(seg, body)
 
     for page in pages:
         kept = []
@@ -160,8 +176,7 @@ def _split_at(row: list[dict], gutter: float) -> bool:
 
 def _line(words: list[dict], page: int, column: str) -> Line:
     sizes = [w.get("size", 0.0) for w in words]
-    bold = all(re.search(r"bold|black|heavy", w.get("fontname", ""), re.IGNORECASE)
-               for w in words)
+    bold = all(_BOLD.search(w.get("fontname", "")) for w in words)
     text = normalize_text(_text(words))
     return Line(text, page, min(w["top"] for w in words), max(w["bottom"] for w in words),
                 min(w["x0"] for w in words), statistics.median(sizes), bold, column)
@@ -347,8 +362,8 @@ def read_pdf(path: Path, name: str) -> Document:
             raise DocumentError(f"{name}: encrypted PDF") from exc
         detail = str(exc) or kind
         raise DocumentError(f"{name}: broken or unreadable PDF ({detail})") from exc
-    drop_running_text(pages)
     body = _body_size(pages)
+    drop_running_text(pages, body)
     b = Builder()
     items = [item for page in pages for item in order_page(page)]
     build(items, body, b)

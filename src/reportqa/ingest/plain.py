@@ -35,14 +35,29 @@ def read_plain(text: str, b: Builder, markdown: bool, page: int | None = None) -
             b.paragraph(" ".join(buf), page)
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes near the start: an image, a PDF, an archive… renamed."""
-    return b"\x00" in data[:4096]
+#: The first bytes of files that are often renamed by mistake.
+MAGIC = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP package (DOCX, XLSX, …)"),
+         (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+         (b"\xd0\xcf\x11\xe0", "an old Office file (DOC, XLS)"))
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file renamed as text or a web page is ("a PDF", "a binary file"), or
+    None when it looks like text."""
+    head = data[:4096]
+    for magic, kind in MAGIC:
+        if head.lstrip().startswith(magic):
+            return kind
+    if b"\x00" in head:
+        return "a binary file"
+    return None
 
 
 def decode(data: bytes, name: str, what: str = "text") -> str:
-    if looks_binary(data):
-        raise DocumentError(f"{name}: looks like a binary file, not {what}")
+    kind = binary_kind(data)
+    if kind is not None:
+        what_kind = "" if kind == "a binary file" else f" ({kind})"
+        raise DocumentError(f"{name}: looks like a binary file{what_kind}, not {what}")
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(enc)

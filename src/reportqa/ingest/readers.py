@@ -22,7 +22,7 @@ from reportqa.ingest.plain import read_text_file
 from reportqa.ingest.word import read_docx
 
 __all__ = ["ROW", "TEXT", "Block", "Builder", "Document", "READERS", "SUPPORTED_SUFFIXES",
-           "looks_like_heading", "read_document"]
+           "READER_VERSIONS", "looks_like_heading", "read_document", "reader_version"]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,14 @@ READERS: dict[str, Callable[[Path, str], Document]] = {
     ".htm": read_html,
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
+#: Bumped when a reader reads the same file differently: a build reads such documents again
+#: instead of reusing their passages (index/build.py). 2: PDFs with their layout and tables,
+#: DOCX tables.
+READER_VERSIONS = {"txt": 1, "md": 1, "pdf": 2, "docx": 2, "html": 1}
+
+
+def reader_version(kind: str) -> int:
+    return READER_VERSIONS.get(kind, 1)
 
 
 def read_document(path: Path, name: str | None = None) -> Document:
