@@ -169,7 +169,7 @@ def test_htm_suffix_is_a_web_page(tmp_path):
      r"bild\.html: looks like a binary file \(a PNG image\), not a web page"),
     ("rapport.htm", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>",
      r"rapport\.htm: looks like a binary file \(a PDF\), not a web page"),
-    ("anteckning.html", "bara text, inga taggar".encode(),
+    ("anteckning.html", b"bara text, inga taggar",
      r"anteckning\.html: not a web page \(no HTML tags found\)"),
     ("tom.pdf", None, r"tom\.pdf: the PDF has no extractable text"),
 ])
