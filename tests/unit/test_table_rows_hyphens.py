@@ -80,6 +80,14 @@ def test_caption_row_cell_hyphenation_and_html_heading_flags():
                      "Resor 2020, Pendeltåg: 400 000."]
 
 
+def test_a_unit_in_a_column_heading_goes_with_each_figure():
+    texts, _ = read_table([["Bransch", "Omsättning 2021 (mnkr)", "Andel (%)", "Typ (kod)"],
+                           ["Handel", "9 900", "12", "4"], ["Bygg", "–", "ca 3", "5"]])
+    assert texts == ["Omsättning 2021, Handel: 9 900 mnkr; Andel, Handel: 12 %; "
+                     "Typ (kod), Handel: 4.",
+                     "Omsättning 2021, Bygg: –; Andel, Bygg: ca 3; Typ (kod), Bygg: 5."]
+
+
 def test_empty_and_one_column_tables():
     assert read_table([[None, ""], ["", None]]) == ([], Headings())
     texts, _ = read_table([["Mål"], ["Fler jobb"], ["Bättre vägar"]])

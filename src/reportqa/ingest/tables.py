@@ -6,7 +6,8 @@ Sysselsatta 2021, Industri: 5 600." — so that a figure keeps its meaning when 
 found and quoted. Heading rows are the leading rows without figures (at most three; a heading
 spread over two rows is joined, "Sysselsatta" over "2019" → "Sysselsatta 2019"); a table that
 starts with figures continues the previous one (a table split over two pages) and takes its
-headings. A leading row with text in its first cell only is the caption.
+headings. A leading row with text in its first cell only is the caption. A unit in a column
+heading ("Omsättning 2021 (mnkr)") is written after each figure of the column.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ _YEAR = re.compile(r"(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?")
 _FIGURE = re.compile(r"[<>≈~±+\-–]?\s*\d[\d\s.,]*\s*(?:%|‰|st|kr|tkr|mkr|mnkr|mdkr|km|ha)?\.?",
                      re.IGNORECASE)
 _MISSING = frozenset(("-", "–", "..", "…", "x", "n/a"))
+#: Units a column heading may give in parentheses, moved to each figure of the column.
+UNITS = frozenset((
+    "%", "procent", "‰", "kr", "tkr", "mkr", "mnkr", "mdkr", "msek", "mdr kr", "milj. kr",
+    "miljoner kronor", "miljarder kronor", "tusen kronor", "kwh", "mwh", "gwh", "twh", "km",
+    "ha", "ton", "st", "personer", "år",
+))
+_UNIT = re.compile(r"(.*?)\s*\(([^()]{1,20})\)")
 _CAPTION = re.compile(r"^(?:tabell|tab\.|table)\s*\d+", re.IGNORECASE)
 
 
@@ -80,14 +88,28 @@ def _column_headings(rows: list[list[str]]) -> list[str]:
     return out
 
 
+def split_unit(heading: str) -> tuple[str, str]:
+    """A column heading's unit in parentheses: "Omsättning 2021 (mnkr)" → ("Omsättning 2021",
+    "mnkr"); ("Antal", "") when it names none."""
+    m = _UNIT.fullmatch(heading)
+    if m and m.group(2).lower() in UNITS:
+        return m.group(1), m.group(2)
+    return heading, ""
+
+
 def row_text(row: list[str], columns: list[str]) -> str:
-    """One data row with its headings: "Sysselsatta 2019, Industri: 5 400; …"."""
+    """One data row with its headings: "Sysselsatta 2019, Industri: 5 400; …"; the unit of a
+    column heading goes with the figure ("Omsättning 2021, Industri: 12 300 mnkr")."""
     head = row[0]
     parts = []
     for j, value in enumerate(row[1:], start=1):
         if not value:
             continue
-        label = ", ".join(x for x in ((columns[j] if j < len(columns) else ""), head) if x)
+        column, unit = split_unit(columns[j] if j < len(columns) else "")
+        if unit and is_figure(value) and value.lower() not in _MISSING and not re.search(
+                r"[^\d\s.,+\-–]", value):
+            value = f"{value} {unit}"
+        label = ", ".join(x for x in (column, head) if x)
         parts.append(f"{label}: {value}" if label else value)
     if not parts:
         return head if len(row) == 1 else ""  # a one-column table is a list; a group label
