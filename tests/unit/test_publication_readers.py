@@ -220,3 +220,40 @@ def test_bad_publications_lose_nothing_else(tmp_path):
     reasons = dict(res.skipped)
     assert sorted(reasons) == ["bild.htm", "tom.html", "trasig.pdf"]
     assert all("\n" not in r for r in reasons.values())
+
+
+def _pdf(path, pages):
+    """A PDF of `pages`: lists of (x, y, text, font, size)."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    for page in pages:
+        for x, y, text, font, size in page:
+            c.setFont(font, size)
+            c.drawString(x, y, text)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_words_spaced_by_position_alone_stay_apart(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    items, x = [], 72.0
+    for word in ["Antalet", "anställda", "ökade", "med", "fyra", "procent."]:
+        items.append((x, 700, word, "Helvetica", 10))
+        x += stringWidth(word, "Helvetica", 10) + 2.2  # no space character, a 2.2 pt gap
+    doc = read_document(_pdf(tmp_path / "tat.pdf", [items]))
+    assert doc.blocks[0].text == "Antalet anställda ökade med fyra procent."
+
+
+def test_a_chapter_header_on_two_pages_of_a_long_document_is_dropped(tmp_path):
+    pages = []
+    for n in range(1, 9):
+        chapter = "Kapitel 1: Näringsliv" if n <= 2 else "Kapitel 2: Infrastruktur"
+        pages.append([(72, 800, chapter, "Helvetica", 8), (500, 800, str(n), "Helvetica", 8),
+                      (72, 700, f"Det här är sidan {n} med ett eget stycke text.", "Helvetica",
+                       10)])
+    doc = read_document(_pdf(tmp_path / "kapitel.pdf", pages))
+    assert [b.text for b in doc.blocks] == [
+        f"Det här är sidan {n} med ett eget stycke text." for n in range(1, 9)]

@@ -29,6 +29,9 @@ from reportqa.text.normalize import normalize_text
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
 MARGIN_BAND = 0.08
+#: Letters closer than this share of the font size belong to one word. pdfplumber's fixed 3 pt
+#: glues the words of PDFs that space by positioning alone ("Thisisversion0.21of…").
+X_TOLERANCE_RATIO = 0.15
 #: Horizontal gap (points) that separates two runs of text on one line (columns, header parts).
 MIN_GAP = 12.0
 _PAGE_NUMBER = re.compile(
@@ -117,9 +120,10 @@ def drop_running_text(pages: list[Page], body: float) -> None:
     """Remove running headers, footers and page numbers from every page's rows.
 
     A segment of a line in the margin band is running text when the same text recurs in the
-    band on other pages (2 of up to 5 pages, else 40 % of them or at least 3), or when it is a
-    page number. Recurring only with other digits ("Sida 3 av 12") counts unless the segment is
-    in a heading's font: "Kapitel 2" and "Kapitel 3" at the top of their pages stay headings.
+    band of another page (a chapter's running header recurs on its pages only), or when it is a
+    page number. Recurring only with other digits ("Sida 3 av 12") counts from 3 pages (2 in a
+    document of up to 5) unless the segment is in a heading's font: "Kapitel 2" and "Kapitel 3"
+    at the top of their pages stay headings.
     """
     exact: Counter[str] = Counter()
     loose: Counter[str] = Counter()
@@ -127,10 +131,10 @@ def drop_running_text(pages: list[Page], body: float) -> None:
         segs = [s for r in page.rows if _in_margin(r, page) for s in _segments(r)]
         exact.update({_text(s) for s in segs})
         loose.update({_key(s) for s in segs})
-    needed = 2 if len(pages) <= 5 else max(3, round(0.4 * len(pages)))
+    needed = 2 if len(pages) <= 5 else 3
 
     def running(seg: list[dict]) -> bool:
-        if exact[_text(seg)] >= needed or _PAGE_NUMBER.fullmatch(_text(seg).strip()):
+        if exact[_text(seg)] >= 2 or _PAGE_NUMBER.fullmatch(_text(seg).strip()):
             return True
         return loose[_key(seg)] >= needed and not _heading_style(seg, body)
 
@@ -326,14 +330,16 @@ def _load(pdf) -> list[Page]:
         page = Page(number, float(p.width), float(p.height))
         tables = [t for t in p.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
         boxes = [t.bbox for t in tables]
-        words = p.extract_words(extra_attrs=["size", "fontname"])
+        words = p.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO,
+                                extra_attrs=["size", "fontname"])
         words = [w for w in words if not any(
             x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1 and top - 1 <= (w["top"] + w["bottom"]) / 2
             <= bottom + 1 for x0, top, x1, bottom in boxes)]
         page.rows = _rows(words)
         for t in tables:
             x0, top, x1, bottom = t.bbox
-            page.tables.append(Table(t.extract(), number, top, bottom, x0, x1))
+            grid = t.extract(x_tolerance_ratio=X_TOLERANCE_RATIO)
+            page.tables.append(Table(grid, number, top, bottom, x0, x1))
         pages.append(page)
     return pages
 
