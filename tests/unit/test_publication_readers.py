@@ -257,3 +257,23 @@ def test_a_chapter_header_on_two_pages_of_a_long_document_is_dropped(tmp_path):
     doc = read_document(_pdf(tmp_path / "kapitel.pdf", pages))
     assert [b.text for b in doc.blocks] == [
         f"Det här är sidan {n} med ett eget stycke text." for n in range(1, 9)]
+
+
+def test_a_paragraph_cut_by_the_column_and_the_page_is_joined_again(tmp_path):
+    left = ["Regionen har under året arbetat med", "att stärka samverkan mellan länets",
+            "kommuner, företag och skolor. Arbetet", "har bland annat gällt kompetensför-"]
+    right = ["sörjningen i hela länet. Därför har", "fler utbildningar startat i de mindre",
+             "orterna. Efterfrågan på arbetskraft", "ökar fortfarande inom sysselsätt-"]
+    page1 = [(56, 700 - 13 * i, t, "Helvetica", 10) for i, t in enumerate(left)]
+    page1 += [(320, 700 - 13 * i, t, "Helvetica", 10) for i, t in enumerate(right)]
+    page2 = [(56, 700, "ningen inom vården. Den ökar mest i Östersund.", "Helvetica", 10)]
+    doc = read_document(_pdf(tmp_path / "bryt.pdf", [page1, page2]))
+    # Each sentence is cited with the page it begins on.
+    assert [(b.text, b.page) for b in doc.blocks] == [
+        ("Regionen har under året arbetat med att stärka samverkan mellan länets kommuner, "
+         "företag och skolor. Arbetet har bland annat gällt kompetensförsörjningen i hela "
+         "länet. Därför har fler utbildningar startat i de mindre orterna. Efterfrågan på "
+         "arbetskraft ökar fortfarande inom sysselsättningen inom vården.", 1),
+        ("Den ökar mest i Östersund.", 2)]
+    passages = chunk_document(doc)
+    assert passages[-1].context.startswith("Efterfrågan på arbetskraft")

@@ -23,9 +23,10 @@ from pathlib import Path
 
 from reportqa.errors import DocumentError
 from reportqa.ingest.blocks import Builder, Document, looks_like_heading
+from reportqa.ingest.chunking import split_sentences
 from reportqa.ingest.hyphens import join_lines
 from reportqa.ingest.tables import Headings, is_caption, read_table
-from reportqa.text.normalize import normalize_text
+from reportqa.text.normalize import normalize_text, squash
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
 MARGIN_BAND = 0.08
@@ -223,6 +224,10 @@ class _Para:
     page: int
     bullet: bool
     last: Line | None = None
+    pages: list[int] = field(default_factory=list)  # each line's page, when they differ
+
+    def __post_init__(self) -> None:
+        self.pages = self.pages or [self.page] * len(self.lines)
 
 
 def _is_heading(line: Line, body: float) -> bool:
@@ -268,6 +273,7 @@ def build(items: list[Line | Table], body: float, b: Builder) -> None:
                 and not (para.bullet and line.x0 < prev.x0 - 2))
         if same:
             para.lines.append(text)
+            para.pages.append(line.page)
             para.last = line
         elif text:
             events.append(("para", _Para([text], line.page, bool(bullet), line)))
@@ -286,6 +292,31 @@ def _continues(before: _Para, after: _Para) -> bool:
     return end.endswith("-") or start[:1].islower()
 
 
+def _by_page(para: _Para) -> list[tuple[str, int]]:
+    """A paragraph's text, cut where its sentences go on to another page: each sentence is
+    cited with the page it begins on."""
+    text, starts = "", []  # (offset in text, page) where each page's lines begin
+    for line, page in zip(para.lines, para.pages, strict=True):
+        text = join_lines(text, squash(line))
+        if not starts or starts[-1][1] != page:
+            starts.append((len(text) - len(squash(line)), page))
+    if len(starts) == 1:
+        return [(text, para.page)]
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for sentence in split_sentences(text):
+        at = text.find(sentence, pos)
+        if at < 0:  # the splitter changed the text: cite the paragraph's first page
+            return [(text, para.page)]
+        pos = at + len(sentence)
+        page = next(p for offset, p in reversed(starts) if offset <= at)
+        if out and out[-1][1] == page:
+            out[-1] = (f"{out[-1][0]} {sentence}", page)
+        else:
+            out.append((sentence, page))
+    return out
+
+
 def _emit(events: list[tuple[str, object]], b: Builder) -> None:
     headings: Headings | None = None
     last_kind = ""
@@ -294,10 +325,8 @@ def _emit(events: list[tuple[str, object]], b: Builder) -> None:
     def flush() -> None:
         nonlocal pending
         if pending is not None:
-            text = ""
-            for ln in pending.lines:
-                text = join_lines(text, ln)
-            b.paragraph(text, pending.page)
+            for text, page in _by_page(pending):
+                b.paragraph(text, page)
             pending = None
 
     for kind, value in events:
@@ -305,6 +334,7 @@ def _emit(events: list[tuple[str, object]], b: Builder) -> None:
             para: _Para = value  # type: ignore[assignment]
             if pending is not None and _continues(pending, para):
                 pending.lines.extend(para.lines)
+                pending.pages.extend(para.pages)
             else:
                 flush()
                 pending = para
