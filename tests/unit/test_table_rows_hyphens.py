@@ -88,7 +88,13 @@ def test_a_unit_in_a_column_heading_goes_with_each_figure():
                      "Omsättning 2021, Bygg: –; Andel, Bygg: ca 3; Typ (kod), Bygg: 5."]
 
 
+def test_a_table_of_words_is_headed_by_its_first_row():
+    texts, _ = read_table([["Mål", "Ansvar"], ["Fler kluster", "Regionen"],
+                           ["Bättre vägar", "Trafikverket"]])
+    assert texts == ["Ansvar, Fler kluster: Regionen.", "Ansvar, Bättre vägar: Trafikverket."]
+
+
 def test_empty_and_one_column_tables():
     assert read_table([[None, ""], ["", None]]) == ([], Headings())
     texts, _ = read_table([["Mål"], ["Fler jobb"], ["Bättre vägar"]])
-    assert texts == ["Mål", "Fler jobb", "Bättre vägar"]
+    assert texts == ["Fler jobb", "Bättre vägar"]

@@ -4,10 +4,11 @@ A grid of cells (from a PDF, a DOCX or a web page) becomes one text per data row
 named by its column heading and its row heading, e.g. "Sysselsatta 2019, Industri: 5 400;
 Sysselsatta 2021, Industri: 5 600." — so that a figure keeps its meaning when the row alone is
 found and quoted. Heading rows are the leading rows without figures (at most three; a heading
-spread over two rows is joined, "Sysselsatta" over "2019" → "Sysselsatta 2019"); a table that
-starts with figures continues the previous one (a table split over two pages) and takes its
-headings. A leading row with text in its first cell only is the caption. A unit in a column
-heading ("Omsättning 2021 (mnkr)") is written after each figure of the column.
+spread over two rows is joined, "Sysselsatta" over "2019" → "Sysselsatta 2019"; in a table of
+words only the first row); a table that starts with figures continues the previous one (a
+table split over two pages) and takes its headings. A leading row with text in its first
+cell only is the caption. A unit in a column heading ("Omsättning 2021 (mnkr)") is written
+after each figure of the column.
 """
 
 from __future__ import annotations
@@ -148,6 +149,8 @@ def read_table(grid: list[list[str | None]], previous: Headings | None = None,
         heading_rows = 0
         while heading_rows < len(rows) - 1 and flags[heading_rows]:
             heading_rows += 1
+    elif not any(is_figure(c) for r in rows for c in r[1:] if c):
+        heading_rows = 1 if len(rows) > 1 else 0  # a table of words: its first row heads it
     else:
         heading_rows = 0
         while (heading_rows < min(MAX_HEADING_ROWS, len(rows) - 1)
