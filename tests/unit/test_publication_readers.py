@@ -277,3 +277,35 @@ def test_a_paragraph_cut_by_the_column_and_the_page_is_joined_again(tmp_path):
         ("Den ökar mest i Östersund.", 2)]
     passages = chunk_document(doc)
     assert passages[-1].context.startswith("Efterfrågan på arbetskraft")
+
+
+def test_text_after_a_bullet_list_is_no_part_of_its_last_item(tmp_path):
+    lines = [(72, 700, "Regionen satsar på:", "Helvetica", 10),
+             (72, 687, "•", "Helvetica", 10),
+             (84, 687, "fler laddstolpar längs E14 och", "Helvetica", 10),
+             (84, 674, "inlandsvägen", "Helvetica", 10),
+             (72, 661, "•", "Helvetica", 10), (84, 661, "bättre kollektivtrafik", "Helvetica", 10),
+             (72, 648, "Satsningarna kostar 40 miljoner kronor.", "Helvetica", 10)]
+    doc = read_document(_pdf(tmp_path / "lista.pdf", [lines]))
+    assert [b.text for b in doc.blocks] == [
+        "Regionen satsar på:", "fler laddstolpar längs E14 och inlandsvägen",
+        "bättre kollektivtrafik", "Satsningarna kostar 40 miljoner kronor."]
+
+
+def test_two_short_columns_under_a_long_full_width_introduction(tmp_path):
+    # Long words: every line of the introduction crosses the space between the columns.
+    intro = [(56, 760 - 13 * i, f"Regionutvecklingsstrategimålbeskrivningsdokumentationen "
+              f"nummer {i}.", "Helvetica", 10) for i in range(8)]
+    left = [(56, 640 - 13 * i, t, "Helvetica", 10) for i, t in enumerate(
+        ["Vänster spalt börjar här och", "fortsätter på nästa rad med", "en rad till och",
+         "ännu en rad innan", "ett slut."])]
+    right = [(320, 640 - 13 * i, t, "Helvetica", 10) for i, t in enumerate(
+        ["Höger spalt börjar här och", "fortsätter på nästa rad med", "en rad till och",
+         "ännu en rad innan", "ett annat slut."])]
+    doc = read_document(_pdf(tmp_path / "intro.pdf", [intro + left + right]))
+    texts = [b.text for b in doc.blocks]
+    assert texts[-2:] == [
+        "Vänster spalt börjar här och fortsätter på nästa rad med en rad till och ännu en rad "
+        "innan ett slut.",
+        "Höger spalt börjar här och fortsätter på nästa rad med en rad till och ännu en rad "
+        "innan ett annat slut."]

@@ -35,6 +35,7 @@ MARGIN_BAND = 0.08
 X_TOLERANCE_RATIO = 0.15
 #: Horizontal gap (points) that separates two runs of text on one line (columns, header parts).
 MIN_GAP = 12.0
+STEP = 2.0
 _PAGE_NUMBER = re.compile(
     r"(?:sida|sid\.?|s\.|page|p\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*"
     r"(?:(?:av|of|/)\s*\d{1,4}|\(\s*\d{1,4}\s*\))?", re.IGNORECASE)
@@ -54,6 +55,7 @@ class Line:
     size: float
     bold: bool
     column: str = "F"  # "L", "R" or "F" (the full width)
+    text_x0: float = 0.0  # where the text begins after a bullet
 
 
 @dataclass
@@ -150,22 +152,33 @@ def drop_running_text(pages: list[Page], body: float) -> None:
 
 
 def find_gutter(rows: list[list[dict]], width: float) -> float | None:
-    """The x of the gap between two columns, or None for a page of one column."""
+    """The x of the gap between two columns, or None for a page of one column.
+
+    Tried every STEP points over the middle half of the page: the x where most lines leave a
+    wide gap (at least 3, and at least half as many as lines that cross it) and fewest cross.
+    """
     gaps, spans = [], []
     for row in rows:
         spans.append([(w["x0"], w["x1"]) for w in row])
         gaps.append([(a["x1"], b["x0"]) for a, b in zip(row, row[1:], strict=False)
                      if b["x0"] - a["x1"] >= MIN_GAP])
-    best, best_x = 0, None
+    best, best_x, run_end = None, None, 0.0
+    half = MIN_GAP / 2
     x = width * 0.25
     while x <= width * 0.75:
-        in_gap = sum(any(a < x < b for a, b in g) for g in gaps)
-        crossing = sum(any(a <= x <= b for a, b in s) for s in spans)
+        split = [any(a < x < b for a, b in g) for g in gaps]
+        in_gap = sum(split)
+        # a row crosses when a word comes near x (a word space there is no gutter)
+        crossing = sum(not gap and any(a - half <= x <= b + half for a, b in s)
+                       for gap, s in zip(split, spans, strict=True))
         score = in_gap - crossing
-        if in_gap >= 3 and score > best:
-            best, best_x = score, x
-        x += 2.0
-    return best_x
+        if in_gap >= max(3, crossing / 2):
+            if best is None or score > best:
+                best, best_x, run_end = score, x, x
+            elif score == best and run_end == x - STEP:
+                run_end = x  # the same gap, wider: its middle is the gutter
+        x += STEP
+    return None if best_x is None else (best_x + run_end) / 2
 
 
 def _split_at(row: list[dict], gutter: float) -> bool:
@@ -183,8 +196,10 @@ def _line(words: list[dict], page: int, column: str) -> Line:
     sizes = [w.get("size", 0.0) for w in words]
     bold = all(_BOLD.search(w.get("fontname", "")) for w in words)
     text = normalize_text(_text(words))
+    marker = len(words) > 1 and _BULLET.match(words[0]["text"] + " ")
     return Line(text, page, min(w["top"] for w in words), max(w["bottom"] for w in words),
-                min(w["x0"] for w in words), statistics.median(sizes), bold, column)
+                min(w["x0"] for w in words), statistics.median(sizes), bold, column,
+                words[1]["x0"] if marker else words[0]["x0"])
 
 
 def order_page(page: Page) -> list[Line | Table]:
@@ -203,6 +218,10 @@ def order_page(page: Page) -> list[Line | Table]:
         if gutter is not None and not t.x0 < gutter < t.x1:
             t.column = "L" if t.x1 <= gutter else "R"
         items.append(t)
+        for line in items:  # its caption just above it goes where the table goes
+            if (isinstance(line, Line) and is_caption(line.text)
+                    and 0 <= t.top - line.bottom < 3 * line.size and t.x0 - 2 <= line.x0 < t.x1):
+                line.column = t.column
     items.sort(key=lambda i: i.top)
     ordered: list[Line | Table] = []
     region: list[Line | Table] = []
@@ -225,6 +244,7 @@ class _Para:
     bullet: bool
     last: Line | None = None
     pages: list[int] = field(default_factory=list)  # each line's page, when they differ
+    indent: float = 0.0  # a bullet item's text begins here; its next lines align with it
 
     def __post_init__(self) -> None:
         self.pages = self.pages or [self.page] * len(self.lines)
@@ -270,13 +290,14 @@ def build(items: list[Line | Table], body: float, b: Builder) -> None:
         same = (para is not None and prev is not None and not bullet
                 and prev.page == line.page and prev.column == line.column
                 and 0 <= line.top - prev.bottom < 0.6 * line.size
-                and not (para.bullet and line.x0 < prev.x0 - 2))
+                and not (para.bullet and line.x0 < para.indent - 2))
         if same:
             para.lines.append(text)
             para.pages.append(line.page)
             para.last = line
         elif text:
-            events.append(("para", _Para([text], line.page, bool(bullet), line)))
+            events.append(("para", _Para([text], line.page, bool(bullet), line,
+                                         indent=line.text_x0)))
         prev = line
     if caption:
         events.append(("para", _Para([caption], prev.page if prev else 1, False, None)))
