@@ -153,6 +153,19 @@ def test_html_main_text_without_boilerplate(tmp_path):
                for t in by_text)
 
 
+def test_a_windows_1252_htm_page(tmp_path):
+    page = ("<html><head><meta charset='windows-1252'><title>Sida</title></head><body><nav>Meny "
+            "Start</nav><article><h1>Näringsliv i Jämtland</h1><p>Företagen i länet ökade med "
+            "5 procent under året. Flest nya företag startades i Östersund och Åre.</p>"
+            "</article><footer>© Region</footer></body></html>")
+    (tmp_path / "gammal.htm").write_bytes(page.encode("cp1252"))
+    doc = read_document(tmp_path / "gammal.htm")
+    assert doc.title == "Näringsliv i Jämtland"
+    assert [b.text for b in doc.blocks] == [
+        "Företagen i länet ökade med 5 procent under året. Flest nya företag startades i "
+        "Östersund och Åre."]
+
+
 def test_htm_suffix_is_a_web_page(tmp_path):
     path = make_publication_html(tmp_path / "sida.html").rename(tmp_path / "sida.htm")
     assert read_document(path).kind == "html"

@@ -67,11 +67,11 @@ def read_html(path: Path, name: str) -> Document:
         xml = trafilatura.extract(data, output_format="xml", include_tables=True,
                                   include_comments=False, include_images=False,
                                   with_metadata=True, favor_recall=True)
+        root = etree.fromstring(xml.encode("utf-8")) if xml else None
     except Exception as exc:  # noqa: BLE001 - lxml and the charset detection raise many kinds
         raise DocumentError(f"{name}: broken web page ({type(exc).__name__}: {exc})") from exc
-    if not xml:
+    if root is None:
         raise DocumentError(f"{name}: no main text found in the web page")
-    root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     b = Builder()
     caption = ""
