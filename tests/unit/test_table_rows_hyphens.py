@@ -88,6 +88,21 @@ def test_a_unit_in_a_column_heading_goes_with_each_figure():
                      "Omsättning 2021, Bygg: –; Andel, Bygg: ca 3; Typ (kod), Bygg: 5."]
 
 
+def test_a_row_heading_merged_over_two_rows_names_both():
+    texts, _ = read_table([["Län", "Kön", "Sysselsatta"], ["Jämtland", "Kvinnor", "30 100"],
+                           [None, "Män", "33 900"], ["Västernorrland", "Kvinnor", "57 000"],
+                           ["", "Män", "61 500"]])
+    assert texts == ["Sysselsatta, Jämtland, Kvinnor: 30 100.",
+                     "Sysselsatta, Jämtland, Män: 33 900.",
+                     "Sysselsatta, Västernorrland, Kvinnor: 57 000.",
+                     "Sysselsatta, Västernorrland, Män: 61 500."]
+    # A full first column and a column of words: the words are values with their heading.
+    texts, _ = read_table([["Projekt", "Ansvarig", "Budget (mkr)"],
+                           ["Bredband", "Regionen", "40"], ["Vägar", "Trafikverket", "120"]])
+    assert texts == ["Ansvarig, Bredband: Regionen; Budget, Bredband: 40 mkr.",
+                     "Ansvarig, Vägar: Trafikverket; Budget, Vägar: 120 mkr."]
+
+
 def test_a_table_of_words_is_headed_by_its_first_row():
     texts, _ = read_table([["Mål", "Ansvar"], ["Fler kluster", "Regionen"],
                            ["Bättre vägar", "Trafikverket"]])

@@ -8,7 +8,9 @@ spread over two rows is joined, "Sysselsatta" over "2019" → "Sysselsatta 2019"
 words only the first row); a table that starts with figures continues the previous one (a
 table split over two pages) and takes its headings. A leading row with text in its first
 cell only is the caption. A unit in a column heading ("Omsättning 2021 (mnkr)") is written
-after each figure of the column.
+after each figure of the column. A row without a row heading takes the one above (a cell
+merged over several rows); a second column of words under such merged cells heads the rows
+too ("Sysselsatta, Jämtland, Män: 33 900").
 """
 
 from __future__ import annotations
@@ -98,12 +100,13 @@ def split_unit(heading: str) -> tuple[str, str]:
     return heading, ""
 
 
-def row_text(row: list[str], columns: list[str]) -> str:
+def row_text(row: list[str], columns: list[str], keys: int = 1) -> str:
     """One data row with its headings: "Sysselsatta 2019, Industri: 5 400; …"; the unit of a
-    column heading goes with the figure ("Omsättning 2021, Industri: 12 300 mnkr")."""
-    head = row[0]
+    column heading goes with the figure ("Omsättning 2021, Industri: 12 300 mnkr"). The first
+    `keys` cells are the row's heading ("Jämtland, Kvinnor")."""
+    head = ", ".join(c for c in row[:keys] if c)
     parts = []
-    for j, value in enumerate(row[1:], start=1):
+    for j, value in enumerate(row[keys:], start=keys):
         if not value:
             continue
         column, unit = split_unit(columns[j] if j < len(columns) else "")
@@ -162,5 +165,24 @@ def read_table(grid: list[list[str | None]], previous: Headings | None = None,
         headings = Headings(previous.columns, caption or previous.caption)
     else:
         headings = Headings([""] * len(rows[0]), caption)
-    texts = [t for r in rows[heading_rows:] if (t := row_text(r, headings.columns))]
+    data = rows[heading_rows:]
+    keys = _key_columns(data)
+    texts, above = [], [""] * keys
+    for r in data:
+        # a row heading merged over several rows names each of them
+        r = [c or (above[j] if any(r[j + 1:]) else "") for j, c in enumerate(r[:keys])] + r[keys:]
+        above = r[:keys]
+        if text := row_text(r, headings.columns, keys):
+            texts.append(text)
     return texts, headings
+
+
+def _key_columns(data: list[list[str]]) -> int:
+    """How many leading columns head the rows: one, and the next as long as the one before
+    has merged (empty) cells and the next holds words, not figures ("Jämtland" over
+    "Kvinnor" and "Män")."""
+    keys = 1
+    while (keys < len(data[0]) - 1 and any(not r[keys - 1] for r in data)
+           and all(r[keys] and not is_figure(r[keys]) for r in data)):
+        keys += 1
+    return keys
