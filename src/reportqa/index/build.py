@@ -55,7 +55,7 @@ from reportqa.index.progress import NullProgress, Progress
 from reportqa.index.vectors import build_vector_index, save_vector_index
 from reportqa.ingest.chunking import Passage, chunk_document
 from reportqa.ingest.corpus import list_corpus, read_corpus
-from reportqa.ingest.readers import read_document
+from reportqa.ingest.readers import read_document, reader_version
 from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
 log = logging.getLogger(__name__)
@@ -305,9 +305,11 @@ def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Pro
             raise DocumentError(f"{rel}: cannot read: {exc.strerror or exc}") from exc
         digests[rel] = digest
         old = prev.documents.get(rel) if prev else None
-        # a version built before series and editions were recorded has its documents read again
+        # a version built before series and editions were recorded, or by an older reader of
+        # the document's kind (ingest/readers.py READER_VERSIONS), has its documents read again
         meta = previous_meta.get(rel, {})
-        if old is not None and old.sha256 == digest and rel in prev.passages and "series" in meta:
+        if (old is not None and old.sha256 == digest and rel in prev.passages and "series" in meta
+                and meta.get("reader", 1) == reader_version(old.kind)):
             rows = prev.passages[rel]
             reused.append(rel)
             return _Doc(rel, old.title, digest, old.kind, old.pages,
@@ -476,7 +478,8 @@ def document_rows(docs: list[_Doc]) -> tuple[list[tuple], list[tuple], list[dict
         doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
                          "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
                          "indexed_at": d.indexed_at, "changed_at": d.changed_at,
-                         "series": d.series, "edition": d.edition})
+                         "series": d.series, "edition": d.edition,
+                         "reader": reader_version(d.kind)})
     return rows, doc_rows, doc_meta
 
 
