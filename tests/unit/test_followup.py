@@ -43,6 +43,11 @@ INDUSTRY = Turn("Hur många jobbar inom industrin?", "… sysselsätter ca 5 000
     ("Hur länge har det funnits?", [Turn("Vad är Etour?", "De senaste 20 åren har "
                                          "Mittuniversitetet turismforskningsinstitutet Etour")],
      "Hur länge har Etour funnits?", "reference"),
+    # a subject put first: the reference after it points to it, not to the previous turn's
+    ("och industrin, hur många jobbar där?", [Turn("Hur många jobbar i turismen?")],
+     "Hur många jobbar i industrin?", "reference"),
+    ("and manufacturing, how many work there?", [Turn("How many work in tourism?")],
+     "How many work in manufacturing?", "reference"),
 ])
 def test_follow_ups_are_resolved(question, history, expected, reason):
     r = resolve_conversation(question, history)

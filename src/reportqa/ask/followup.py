@@ -60,6 +60,9 @@ _OPENER = re.compile(
 _TRAILER = re.compile(r"[\s,]*\b(?:då|också|med|även|too|also|then|as\s+well)\s*$",
                       re.IGNORECASE)
 
+#: A subject put before the question that refers to it: "industrin, hur många jobbar där".
+_DISLOCATED = re.compile(r"^(?P<subject>[^,?]{2,60}),\s*(?P<rest>[^,]+)$")
+
 #: Words that begin a question of its own (a frame): with one of them and a subject of its
 #: own, a turn stands alone.
 INTERROGATIVES = wordset(
@@ -430,6 +433,19 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     has_reference = weak or any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
         w.lower() in _DEMONSTRATIVES for w in ms)
 
+    # 0. A subject put first ("och industrin, hur många jobbar där?"): the reference in the
+    # question after it points to that subject, not to the previous turn's.
+    dislocated = _DISLOCATED.match(remainder)
+    if dislocated and has_reference:
+        subject, rest = dislocated.group("subject"), dislocated.group("rest")
+        subject_words = [m.group() for m in _words(subject)]
+        rest_words_only = [m.group() for m in _words(rest)]
+        if (_has_frame(rest_words_only) and not _has_frame(subject_words)
+                and any(_is_content(w) for w in subject_words)):
+            resolved, changed = _replace_references(rest, subject, weak)
+            if changed:
+                resolved = resolved[:1].upper() + resolved[1:]
+                return Resolution(f"{resolved.rstrip(' ?.!')}?", True, "reference")
     # 1. A reference: resolve it against the previous subject (or the name it got).
     if has_reference and framed:
         referent = _referent(previous)
