@@ -1,5 +1,7 @@
-"""What the bot remembers in memory: per-user question counts, the sources of answers, and
-each conversation's last turns."""
+"""What the bot remembers: per-user question counts and the sources of answers (in memory),
+and each conversation's last turns: in memory, or in the database when REPORTQA_STORE is a
+postgresql:// URL, so that a follow-up (webhook mode behind a load balancer) may land on any
+replica (`conversation_memory`)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ import secrets
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from typing import Protocol
 
 from reportqa.ask.followup import Turn
+from reportqa.config import Settings
 from reportqa.limits import (
     HISTORY_MAX_TURNS,
     TELEGRAM_CONVERSATION_IDLE_SECONDS,
@@ -86,6 +90,20 @@ class SourceCache:
         return self._items.get(key) if key else None
 
 
+class Conversations(Protocol):
+    """Each conversation's last turns, by (chat id, user id)."""
+
+    shared: bool  # in the database: blocking calls, which the bot makes off its event loop
+
+    def history(self, key: tuple[int, int]) -> list[Turn]: ...
+
+    def add(self, key: tuple[int, int], turn: Turn) -> None: ...
+
+    def forget(self, key: tuple[int, int]) -> bool: ...
+
+    def close(self) -> None: ...
+
+
 class ConversationMemory:
     """The last turns of each conversation: per chat, per user in groups (key given by the
     caller); forgotten after `idle` seconds of silence, on /ny, and beyond `tracked`
@@ -95,6 +113,7 @@ class ConversationMemory:
                  turns: int = HISTORY_MAX_TURNS, tracked: int = TELEGRAM_USERS_TRACKED,
                  clock=time.monotonic) -> None:
         self.idle, self.turns, self.tracked, self.clock = idle, turns, tracked, clock
+        self.shared = False
         self._conversations: OrderedDict[tuple[int, int], tuple[float, list[Turn]]] = (
             OrderedDict())
 
@@ -119,3 +138,19 @@ class ConversationMemory:
     def forget(self, key: tuple[int, int]) -> bool:
         """Start over; whether there was anything to forget."""
         return self._conversations.pop(key, None) is not None
+
+    def close(self) -> None:
+        """Nothing to release in memory."""
+
+
+def conversation_memory(settings: Settings) -> Conversations:
+    """In the database for a postgresql:// store (shared by replicas), else in memory."""
+    url = settings.store_url
+    if url is None:
+        return ConversationMemory()
+    from reportqa.store.postgres.conversations import PostgresConversations
+    from reportqa.store.postgres.shared import SharedDatabase
+
+    return PostgresConversations(SharedDatabase(url, settings.db_timeout),
+                                 idle=TELEGRAM_CONVERSATION_IDLE_SECONDS,
+                                 turns=HISTORY_MAX_TURNS)
