@@ -20,11 +20,19 @@ from reportqa.feedback.select import open_feedback
 from reportqa.feedback.store import eval_rows
 from reportqa.index.build import build_index
 from reportqa.serve.http.app import create_app
-from reportqa.serve.telegram.state import ConversationMemory, conversation_memory
+from reportqa.serve.telegram.state import (
+    ConversationMemory,
+    SharedSourceCache,
+    Shown,
+    SourceCache,
+    conversation_memory,
+    source_cache,
+)
 from reportqa.store.postgres.admin import init_or_migrate
 from reportqa.store.postgres.conversations import PostgresConversations
 from reportqa.store.postgres.schema import MIGRATIONS
 from reportqa.store.postgres.shared import SharedDatabase
+from reportqa.types import Source
 
 QUESTION = "Hur många arbetar i besöksnäringen?"
 #: Nothing listens on port 1: connections are refused at once.
@@ -112,6 +120,25 @@ def test_two_bot_states_on_one_database_share_a_chat(shared):
         two.close()
 
 
+def test_two_bot_states_share_the_sources_of_an_answer(shared):
+    """"Visa källor" pressed, or /kallor sent, on another replica than the one that answered."""
+    one, two = source_cache(shared), source_cache(shared)
+    assert isinstance(one, SharedSourceCache)
+    src = Source("a.txt", "Läget i länet", "Mål 5", 3, "Före. Meningen.", "Meningen.", 0.8,
+                 "2026-11-27", "2021")
+    try:
+        shown = Shown(99, "Hur många?", "sv", (src,))
+        key = one.put(shown)
+        assert len(key) <= 16 and two.get(key) == shown
+        assert two.last(99) == shown and two.last(98) is None and two.get("nosuchkey") is None
+        later = Shown(99, "Och turismen?", "sv", ())
+        two.put(later)
+        assert one.last(99) == later
+    finally:
+        one.close()
+        two.close()
+
+
 def test_conversation_forgotten_after_silence(shared):
     memory = PostgresConversations(SharedDatabase(shared.store_url, shared.db_timeout),
                                    idle=0.3, turns=4)
@@ -129,6 +156,7 @@ def test_conversation_forgotten_after_silence(shared):
 def test_folder_store_keeps_state_in_process(tmp_path):
     s = make_settings(tmp_path)
     assert isinstance(conversation_memory(s), ConversationMemory)
+    assert isinstance(source_cache(s), SourceCache)
     feedback = open_feedback(s)
     assert not feedback.shared and feedback.where.endswith("feedback.sqlite3")
 

@@ -66,9 +66,9 @@ from reportqa.serve.telegram.requests import AnswersFirstRateLimiter, RetryingRe
 from reportqa.serve.telegram.state import (
     Conversations,
     Shown,
-    SourceCache,
     UserRateLimiter,
     conversation_memory,
+    source_cache,
 )
 from reportqa.serve.telegram.texts import COMMANDS, EXAMPLES, lang_of, t
 from reportqa.types import Answer
@@ -100,7 +100,7 @@ class ReportBot:
         self._jobs = reindex_jobs
         self._following: set[str] = set()
         self.limiter = UserRateLimiter(self.config.user_rate)
-        self.cache = SourceCache()
+        self.cache = source_cache(settings)
         # In the database on a PostgreSQL store: a follow-up or a vote may reach any replica.
         self.conversations = conversations or conversation_memory(settings)
         # The HTTP app's answers and votes when the bot runs inside it; its own when alone.
@@ -108,7 +108,8 @@ class ReportBot:
         self.answers = answers or own.answers  # for the 👍 / 👎 buttons
         self.feedback = feedback or own.votes
         self._own_feedback = own
-        self._shared = self.conversations.shared or (own is not None and own.shared)
+        # Calls on state kept in the database run off the event loop.
+        self._shared = settings.store_url is not None or self.conversations.shared
         self.on_vote = on_vote  # (vote, channel): the HTTP app's Prometheus counter
         self.typing_interval = 4.0  # Telegram shows "typing" for 5 s
         self.reindex_poll_interval = 1.0
@@ -243,6 +244,7 @@ class ReportBot:
     def _close_state(self) -> None:
         """The database connections of the bot's own state (none in memory)."""
         self.conversations.close()
+        self.cache.close()
         if self._own_feedback is not None:
             self._own_feedback.close()
 
@@ -331,7 +333,12 @@ class ReportBot:
 
     async def _cmd_sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = update.effective_chat.id
-        shown = self.cache.last(chat_id)
+        try:
+            shown = await self._in_state(self.cache.last, chat_id)
+        except ReportQAError as exc:
+            await self._send(chat_id, t(_user_lang(update), "bad_question",
+                                        reason=escape(str(exc))))
+            return
         if shown is None:
             await self._send(chat_id, t(_user_lang(update), "no_last_answer"))
             return
@@ -427,9 +434,14 @@ class ReportBot:
         sources = tuple(ans.sources)
         rows = []
         if sources:
-            key = self.cache.put(Shown(chat.id, question, ans.language, sources))
-            rows.append([InlineKeyboardButton(t(ans.language, "show_sources"),
-                                              callback_data=SOURCES_PREFIX + key)])
+            try:
+                key = await self._in_state(self.cache.put,
+                                           Shown(chat.id, question, ans.language, sources))
+            except ReportQAError as exc:  # the answer still goes out, without the button
+                log.error("could not keep an answer's sources: %s", exc)
+            else:
+                rows.append([InlineKeyboardButton(t(ans.language, "show_sources"),
+                                                  callback_data=SOURCES_PREFIX + key)])
         try:
             answer_id = await self._in_state(self.answers.remember, ans)
         except ReportQAError as exc:  # the answer still goes out, without vote buttons
@@ -483,7 +495,12 @@ class ReportBot:
                                  context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         lang = lang_of(query.from_user.language_code)
-        shown = self.cache.get((query.data or "").removeprefix(SOURCES_PREFIX))
+        try:
+            shown = await self._in_state(self.cache.get,
+                                         (query.data or "").removeprefix(SOURCES_PREFIX))
+        except ReportQAError as exc:
+            log.error("could not read an answer's sources: %s", exc)
+            shown = None
         if shown is None:
             await query.answer(t(lang, "sources_gone"), show_alert=True)
             return

@@ -1,15 +1,16 @@
-"""What the bot remembers: per-user question counts and the sources of answers (in memory),
-and each conversation's last turns: in memory, or in the database when REPORTQA_STORE is a
-postgresql:// URL, so that a follow-up (webhook mode behind a load balancer) may land on any
-replica (`conversation_memory`)."""
+"""What the bot remembers: per-user question counts (in memory),
+and each conversation's last turns and the answers' sources: in memory, or in the database
+when REPORTQA_STORE is a postgresql:// URL, so that a follow-up or a "Visa källor" press
+(webhook mode behind a load balancer) may land on any replica (`conversation_memory`,
+`source_cache`). The per-user question limit stays per process."""
 
 from __future__ import annotations
 
 import secrets
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportqa.ask.followup import Turn
 from reportqa.config import Settings
@@ -20,6 +21,9 @@ from reportqa.limits import (
     TELEGRAM_USERS_TRACKED,
 )
 from reportqa.types import Source
+
+if TYPE_CHECKING:
+    from reportqa.store.postgres.shown import ShownItems
 
 
 class UserRateLimiter:
@@ -63,6 +67,49 @@ class Shown:
     sources: tuple[Source, ...]
 
 
+def shown_to_dict(shown: Shown) -> dict[str, Any]:
+    return {"chat_id": shown.chat_id, "question": shown.question, "language": shown.language,
+            "sources": [asdict(s) for s in shown.sources]}
+
+
+def shown_from_dict(data: dict[str, Any]) -> Shown:
+    return Shown(int(data["chat_id"]), data["question"], data["language"],
+                 tuple(Source(**s) for s in data["sources"]))
+
+
+class Sources(Protocol):
+    """Answers' sources under short keys (callback data ≤ 64 bytes), the latest per chat."""
+
+    def put(self, shown: Shown) -> str: ...
+
+    def get(self, key: str) -> Shown | None: ...
+
+    def last(self, chat_id: int) -> Shown | None: ...
+
+    def close(self) -> None: ...
+
+
+class SharedSourceCache:
+    """Sources in the database (store/postgres/shown.py): any replica finds them."""
+
+    def __init__(self, items: ShownItems) -> None:
+        self.items = items
+
+    def put(self, shown: Shown) -> str:
+        return self.items.put(shown.chat_id, shown_to_dict(shown))
+
+    def get(self, key: str) -> Shown | None:
+        data = self.items.get(key)
+        return shown_from_dict(data) if data else None
+
+    def last(self, chat_id: int) -> Shown | None:
+        data = self.items.last(chat_id)
+        return shown_from_dict(data) if data else None
+
+    def close(self) -> None:
+        self.items.close()
+
+
 class SourceCache:
     """The most recent answers' sources under short random ids (callback data ≤ 64 bytes)."""
 
@@ -88,6 +135,9 @@ class SourceCache:
     def last(self, chat_id: int) -> Shown | None:
         key = self._last.get(chat_id)
         return self._items.get(key) if key else None
+
+    def close(self) -> None:
+        """Nothing to release in memory."""
 
 
 class Conversations(Protocol):
@@ -154,3 +204,14 @@ def conversation_memory(settings: Settings) -> Conversations:
     return PostgresConversations(SharedDatabase(url, settings.db_timeout),
                                  idle=TELEGRAM_CONVERSATION_IDLE_SECONDS,
                                  turns=HISTORY_MAX_TURNS)
+
+
+def source_cache(settings: Settings) -> Sources:
+    """In the database for a postgresql:// store (shared by replicas), else in memory."""
+    url = settings.store_url
+    if url is None:
+        return SourceCache()
+    from reportqa.store.postgres.shared import SharedDatabase
+    from reportqa.store.postgres.shown import ShownItems
+
+    return SharedSourceCache(ShownItems(SharedDatabase(url, settings.db_timeout)))

@@ -11,6 +11,8 @@ and the migrations `reportqa db init|migrate|status` apply.
     reportqa.feedback         votes on answers, as the SQLite feedback file holds them
     reportqa.conversations    the last turns of each chat conversation (the Telegram bot's
                               memory), so a follow-up may land on any replica
+    reportqa.shown            what a chat front end showed, by short key and chat (the
+                              Telegram bot's "Visa källor" button and /kallor)
     rqa_<version>.documents   as the folder store's documents table
     rqa_<version>.passages    row, document, section, page, text, context, text hash, the
                               analyzer's tokens
@@ -92,6 +94,14 @@ MIGRATIONS: list[str] = [
         turns jsonb NOT NULL
     );
     CREATE INDEX conversations_updated ON reportqa.conversations (updated_at);
+    CREATE TABLE reportqa.shown (
+        key text PRIMARY KEY,
+        scope bigint NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        payload jsonb NOT NULL
+    );
+    CREATE INDEX shown_scope ON reportqa.shown (scope, created_at DESC);
+    CREATE INDEX shown_created ON reportqa.shown (created_at);
     """,
 ]
 LEVEL = len(MIGRATIONS)
