@@ -51,7 +51,7 @@ from reportqa.ask.followup import Turn
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.feedback.answers import AnswerLog
-from reportqa.feedback.select import open_feedback
+from reportqa.feedback.select import Feedback, open_feedback
 from reportqa.feedback.store import VOTES, VoteStore
 from reportqa.index.jobs import JobState
 from reportqa.limits import (
@@ -104,10 +104,12 @@ class ReportBot:
         # In the database on a PostgreSQL store: a follow-up or a vote may reach any replica.
         self.conversations = conversations or conversation_memory(settings)
         # The HTTP app's answers and votes when the bot runs inside it; its own when alone.
-        own = None if feedback is not None and answers is not None else open_feedback(settings)
-        self.answers = answers or own.answers  # for the 👍 / 👎 buttons
-        self.feedback = feedback or own.votes
-        self._own_feedback = own
+        self._own_feedback: Feedback | None = None
+        if feedback is None or answers is None:
+            self._own_feedback = own = open_feedback(settings)
+            feedback, answers = feedback or own.votes, answers or own.answers
+        self.answers: AnswerLog = answers  # for the 👍 / 👎 buttons
+        self.feedback: VoteStore = feedback
         # Calls on state kept in the database run off the event loop.
         self._shared = settings.store_url is not None or self.conversations.shared
         self.on_vote = on_vote  # (vote, channel): the HTTP app's Prometheus counter
