@@ -373,6 +373,55 @@ def search(
         typer.echo(f"{i}. [{h.score:.3f}] {p.doc} § {p.section}{page}\n   {p.text}")
 
 
+@app.command()
+def diff(
+    series: Annotated[str | None, typer.Argument(
+        help="the series: its id, name or a part of the id only it has (none: list them)")]
+    = None,
+    old: Annotated[str | None, typer.Option(
+        "--from", help="the older edition (a year, or 'undated'); default: the one before --to")]
+    = None,
+    new: Annotated[str | None, typer.Option(
+        "--to", help="the newer edition; default: the newest")] = None,
+    index: IndexOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Changed, new and removed figures between two editions of a report series."""
+    from reportqa.facts.series import live_changes, live_series
+
+    s = _settings(index=index)
+    if series is None:
+        for info in live_series(s):
+            eds = ", ".join(e or "undated" for e, _ in info.editions)
+            typer.echo(f"{info.id}\n  {info.name}\n  editions: {eds}")
+        return
+    result = live_changes(s, series, old, new)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    _print_diff(result)
+
+
+def _print_diff(d) -> None:
+    """The diff as a short table: one line per figure, then both sentences quoted."""
+    from reportqa.facts.series import edition_label
+
+    old, new = edition_label(d.old_edition), edition_label(d.new_edition)
+    c = d.counts()
+    typer.echo(f"{d.series}\n{old} ({d.old_document}) → {new} ({d.new_document}): "
+               f"{c['changed']} changed, {c['new']} new, {c['removed']} removed, "
+               f"{c['unchanged']} unchanged figures")
+    width = max([len(x.old.fact.figure) for x in d.changes if x.old] + [1])
+    for ch in d.changes:
+        before = ch.old.fact.figure if ch.old else "–"
+        after = ch.new.fact.figure if ch.new else "–"
+        typer.echo(f"\n{ch.kind:<8} {before:>{width}} → {after}   {ch.measure}")
+        for label, f in ((old, ch.old), (new, ch.new)):
+            if f is not None:
+                page = f", p. {f.page}" if f.page else ""
+                typer.echo(f"    {label}{page}: “{f.sentence}”")
+
+
 @app.command("eval")
 def eval_cmd(
     file: Annotated[Path, typer.Argument(help="questions, one JSON object a line")],

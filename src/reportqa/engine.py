@@ -8,6 +8,7 @@ on the old version and new ones use the new.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reportqa.ask.answer import Answerer, RerankWeights
+from reportqa.ask.changes import asks_for_changes, changes_answer, series_asked
 from reportqa.ask.defaults import (
     DEFAULT_ABSTAIN_THRESHOLD,
     DEFAULT_DENSE_WEIGHT_WEAK,
@@ -29,11 +31,15 @@ from reportqa.errors import (
     IndexMissingError,
     ReportQAError,
     StoreUnavailableError,
+    UnknownEditionError,
 )
+from reportqa.facts.diff import EditionDiff
+from reportqa.facts.series import SeriesInfo, compare, list_series
 from reportqa.index.layout import check_model
 from reportqa.index.loaded import LoadedIndex
 from reportqa.store.base import Store, StoreVersion
 from reportqa.store.select import open_store
+from reportqa.text.language import detect_language
 from reportqa.types import Answer, DocumentInfo, Hit, IndexInfo
 
 log = logging.getLogger(__name__)
@@ -323,6 +329,11 @@ class Engine:
             raise ReportQAError(f"no document named {document!r} in the index")
         resolution = resolve_conversation(question, history) if history else None
         asked = resolution.question if resolution is not None else question
+        if asks_for_changes(asked):  # "vad har ändrats sedan förra uppföljningen?"
+            changed = self._changes_answer(snap, asked, document)
+            if changed is not None:
+                changed.index_version = snap.version
+                return changed
         q = snap.retriever.analyze(asked)  # once: retrieval and answering share it
         hits = snap.retriever.search_query(q, max(top_k, ANSWER_CANDIDATES), document, mode)
         answer = snap.answerer.answer(q, hits, top_k)
@@ -331,6 +342,28 @@ class Engine:
         if resolution is not None and resolution.followup:
             answer.question, answer.resolved_question = question, asked
         return answer
+
+    def _changes_answer(self, snap: Snapshot, question: str,
+                        document: str | None) -> Answer | None:
+        """The edition diff of the series the question (or `document`) names, as an answer;
+        None when no series has two editions (retrieval then answers)."""
+        docs = snap.index.manifest.get("documents", [])
+        all_series = list_series(docs)
+        if document:
+            named = {d["name"]: d.get("series", "") for d in docs}.get(document, "")
+            all_series = [s for s in all_series if s.name == named]
+        series = series_asked(question, all_series)
+        if series is None:
+            return None
+        years = re.findall(r"\b(?:19|20)\d{2}\b", question)  # "… in the 2021 edition"
+        newest = next((y for y in reversed(years) if y in {e for e, _ in series.editions}),
+                      None)
+        try:
+            diff = compare(snap.index, series.id, None, newest)
+        except UnknownEditionError:  # the year named is the series' first edition
+            return None
+        title = next((d.get("title", "") for d in docs if d["name"] == diff.new_document), "")
+        return changes_answer(question, diff, detect_language(question), title)
 
     def documents(self) -> list[DocumentInfo]:
         return list(self.info().documents)
@@ -341,6 +374,16 @@ class Engine:
         return IndexInfo(self._snapshot.version, self.model_name, m.get("built_at", ""),
                          int(m.get("passages", 0)),
                          tuple(DocumentInfo.from_manifest(d) for d in m.get("documents", [])))
+
+    def series(self) -> list[SeriesInfo]:
+        """The report series of the served version, each with its editions."""
+        return list_series(self._snapshot.index.manifest.get("documents", []))
+
+    def changes(self, series: str, old: str | None = None,
+                new: str | None = None) -> EditionDiff:
+        """Changed, new and removed figures between two editions of a series (facts/): by
+        default the two newest; UnknownSeriesError / UnknownEditionError name what exists."""
+        return compare(self._snapshot.index, series, old, new)
 
     def has_document(self, name: str) -> bool:
         return name in self._snapshot.index.doc_ranges

@@ -33,3 +33,11 @@ class StoreUnavailableError(ReportQAError):
     """The store cannot be reached (PostgreSQL down, timed out); retrying later can work.
 
     The HTTP API answers 503 with the message; the CLI prints it as one line."""
+
+
+class UnknownSeriesError(ReportQAError):
+    """No report series of the index has the id or name asked for (HTTP 404)."""
+
+
+class UnknownEditionError(ReportQAError):
+    """The series has no such edition, or too few to compare (HTTP 422)."""

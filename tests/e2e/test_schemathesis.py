@@ -43,7 +43,10 @@ def app(report_settings, embedder, tmp_path_factory):
 #: Checks an operation is exempt from, and why. POST /v1/chat/completions follows OpenAI's
 #: schema, which cannot say that the *last* message must be the user's 1–1000-character
 #: question; such a body is a clear 422 (tested in test_chat_api.py), not accepted.
-EXCLUDED = {"POST /v1/chat/completions": [positive_data_acceptance]}
+#: GET /series/{id}/changes: an edition the series does not have (or a series with one
+#: edition) is a 422 by design (issue 15), which a schema of free-text editions cannot say.
+EXCLUDED = {"POST /v1/chat/completions": [positive_data_acceptance],
+            "GET /series/{id}/changes": [positive_data_acceptance]}
 
 
 def _runner(strategy, label: str, headers: dict[str, str], cases: Counter[str],
@@ -72,7 +75,8 @@ def test_schemathesis_whole_schema(app):
     labels = {op.label for op in operations}
     assert {"POST /ask", "GET /ask", "GET /search", "GET /documents", "GET /healthz",
             "GET /readyz", "GET /metrics", "POST /admin/reindex",
-            "GET /admin/reindex/{job_id}", "GET /"} <= labels
+            "GET /admin/reindex/{job_id}", "GET /", "GET /series",
+            "GET /series/{id}/changes"} <= labels
     headers = {"X-API-Key": ADMIN_KEY}
     cases: Counter[str] = Counter()
     statuses: Counter[int] = Counter()

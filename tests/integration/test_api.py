@@ -45,6 +45,8 @@ def test_openapi_documents_every_status_with_the_error_shape(client):
         ("get", "/ask"): {"200", "404", "422", "500", "503"},
         ("get", "/search"): {"200", "404", "422", "500", "503"},
         ("get", "/documents"): {"200", "500", "503"},
+        ("get", "/series"): {"200", "500", "503"},
+        ("get", "/series/{id}/changes"): {"200", "404", "422", "500", "503"},
         ("get", "/readyz"): {"200", "500", "503"},
         ("get", "/healthz"): {"200", "500"},
         ("get", "/metrics"): {"200", "500"},

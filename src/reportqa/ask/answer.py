@@ -237,8 +237,9 @@ _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|we
 _MONEY_QUESTION = re.compile(
     r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsättning(en)?|budget(en)?|"
     r"lön(en)?|tjänar|cost|costs|price|fee|turnover|revenue|budget|salary|earn)\b", re.IGNORECASE)
-_MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|miljon(er)?|miljard(er)?|mkr|mdkr|tkr)\b|"
-                    r"[$€£]", re.IGNORECASE)
+# "mnkr", "mdr", "msek": the units of table columns ("Omsättning 2021 (mnkr)", ingest/tables.py)
+_MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|miljon(er)?|miljard(er)?|mkr|mnkr|mdkr|"
+                    r"mdr|msek|tkr)\b|[$€£]", re.IGNORECASE)
 
 
 def without_times(text: str) -> str:

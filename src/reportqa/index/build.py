@@ -31,6 +31,8 @@ from reportqa.errors import (
     IndexMissingError,
     ReportQAError,
 )
+from reportqa.facts.extract import SentenceFact, sentence_facts
+from reportqa.facts.table import fact_row
 from reportqa.hashing import file_sha256
 from reportqa.index.bm25 import LexicalIndex
 from reportqa.index.database import TOKEN_SEP, finish_writable_db, open_writable_db
@@ -53,7 +55,7 @@ from reportqa.index.progress import NullProgress, Progress
 from reportqa.index.vectors import build_vector_index, save_vector_index
 from reportqa.ingest.chunking import Passage, chunk_document
 from reportqa.ingest.corpus import list_corpus, read_corpus
-from reportqa.ingest.readers import read_document
+from reportqa.ingest.readers import read_document, reader_version
 from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
 log = logging.getLogger(__name__)
@@ -303,9 +305,11 @@ def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Pro
             raise DocumentError(f"{rel}: cannot read: {exc.strerror or exc}") from exc
         digests[rel] = digest
         old = prev.documents.get(rel) if prev else None
-        # a version built before series and editions were recorded has its documents read again
+        # a version built before series and editions were recorded, or by an older reader of
+        # the document's kind (ingest/readers.py READER_VERSIONS), has its documents read again
         meta = previous_meta.get(rel, {})
-        if old is not None and old.sha256 == digest and rel in prev.passages and "series" in meta:
+        if (old is not None and old.sha256 == digest and rel in prev.passages and "series" in meta
+                and meta.get("reader", 1) == reader_version(old.kind)):
             rows = prev.passages[rel]
             reused.append(rel)
             return _Doc(rel, old.title, digest, old.kind, old.pages,
@@ -374,10 +378,13 @@ def _embed(settings: Settings, docs: list[_Doc], prev: PreviousVersion | None,
     return vectors, len(missing)
 
 
-def _write_db(path: Path, docs: list[_Doc], tokens: list[list[str]]) -> list[dict]:
+def _write_db(path: Path, docs: list[_Doc], tokens: list[list[str]],
+              facts: list[list[SentenceFact]]) -> list[dict]:
     conn = open_writable_db(path)
     try:
         rows, doc_rows, doc_meta = document_rows(docs)
+        conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (fact_row(i, f) for i, fs in enumerate(facts) for f in fs))
         conn.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", doc_rows)
         conn.executemany("INSERT INTO tokens VALUES (?, ?)",
@@ -425,6 +432,7 @@ class Prepared:
     hashes: list[str]
     tokens: list[list[str]]
     now: str
+    facts: list[list[SentenceFact]] = field(default_factory=list)  # per passage (facts/)
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index of the passages (bm25s), from the tokens already made."""
@@ -470,7 +478,8 @@ def document_rows(docs: list[_Doc]) -> tuple[list[tuple], list[tuple], list[dict
         doc_meta.append({"name": d.name, "title": d.title, "sha256": d.sha256,
                          "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
                          "indexed_at": d.indexed_at, "changed_at": d.changed_at,
-                         "series": d.series, "edition": d.edition})
+                         "series": d.series, "edition": d.edition,
+                         "reader": reader_version(d.kind)})
     return rows, doc_rows, doc_meta
 
 
@@ -501,8 +510,22 @@ def prepare(settings: Settings, prev, progress: Progress, embedder_factory,
     tokens = [known[h] if h in known else analyzer.tokens(t)
               for t, h in zip(texts, hashes, strict=True)]
     lap("tokens")
+    facts = passage_facts_cached(docs, hashes, prev, fingerprint, analyzer)
+    lap("facts")
     return Prepared(docs, skipped, skipped_meta, reused, added, changed, removed, vectors,
-                    embedded, analyzer_cfg, analyzer, fingerprint, texts, hashes, tokens, now)
+                    embedded, analyzer_cfg, analyzer, fingerprint, texts, hashes, tokens, now,
+                    facts)
+
+
+def passage_facts_cached(docs: list[_Doc], hashes: list[str], prev, fingerprint: str,
+                         analyzer: Analyzer) -> list[list[SentenceFact]]:
+    """The facts of every passage: a passage the previous version had keeps its facts (made
+    by the same code), the others are extracted (facts/extract.py)."""
+    previous = getattr(prev, "facts", None)
+    known = previous(fingerprint, set(hashes)) if previous is not None else {}
+    sentences = [p.text for d in docs for p in d.passages]
+    return [known[h] if h in known else sentence_facts(t, analyzer)
+            for t, h in zip(sentences, hashes, strict=True)]
 
 
 def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> BuildResult:
@@ -516,7 +539,7 @@ def _build_locked(settings, idx, progress, embedder_factory, before_publish) -> 
     version, build_dir = idx.new_build_dir()
     try:
         progress.start("writing", 3)
-        doc_meta = _write_db(build_dir / DB, prep.docs, prep.tokens)
+        doc_meta = _write_db(build_dir / DB, prep.docs, prep.tokens, prep.facts)
         progress.advance("writing")
         lap("sqlite")
         failpoint("writing")

@@ -32,7 +32,13 @@ CREATE TABLE passages (
 CREATE TABLE tokens (
     row INTEGER PRIMARY KEY, tokens TEXT NOT NULL
 );
+CREATE TABLE facts (
+    row INTEGER NOT NULL, position INTEGER NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
+    figure TEXT NOT NULL, measure TEXT NOT NULL, terms TEXT NOT NULL, near TEXT NOT NULL,
+    PRIMARY KEY (row, position)
+);
 """
+
 #: Separates a passage's lexical tokens in the tokens table (tokens never contain it).
 TOKEN_SEP = "\x1f"
 # Created after the rows are in (faster than maintaining it row by row).
@@ -134,6 +140,21 @@ class PassageDB:
                 "indexed_at, changed_at FROM documents ORDER BY name"
             )
             return [DocumentRow(*r) for r in cur]
+
+    def facts(self, row_start: int, row_end: int) -> list[tuple] | None:
+        """The fact rows of passages row_start..row_end-1 with their passage: (row, section,
+        page, sentence, position, value, unit, figure, measure, terms, near), in order; None
+        for a version built before facts were recorded."""
+        with self._conn() as conn:
+            try:
+                cur = conn.execute(
+                    "SELECT p.row, p.section, p.page, p.text, f.position, f.value, f.unit, "
+                    "f.figure, f.measure, f.terms, f.near FROM facts f JOIN passages p "
+                    "ON p.row = f.row WHERE f.row >= ? AND f.row < ? ORDER BY f.row, f.position",
+                    (row_start, row_end))
+                return cur.fetchall()
+            except sqlite3.OperationalError:
+                return None
 
     def all_passages(self) -> list[PassageRow]:
         with self._conn() as conn:

@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 
 from reportqa.errors import IndexCorruptError, ReportQAError
+from reportqa.facts.extract import SentenceFact
+from reportqa.facts.table import from_row
 from reportqa.index.database import TOKEN_SEP, DocumentRow
 from reportqa.index.layout import DB, VECTORS, read_manifest
 
@@ -82,6 +84,33 @@ class PreviousVersion:
             return {}
         n = len(self.hashes)
         return {self.hashes[r]: t.split(TOKEN_SEP) for r, t in rows if 0 <= r < n}
+
+
+    def facts(self, fingerprint: str, wanted: set[str]) -> dict[str, list[SentenceFact]]:
+        """The facts of each passage by text hash (for the `wanted` hashes), if they were made
+        by the same code (the tokenizer fingerprint covers every source file); else {}."""
+        if self.manifest.get("tokenizer") != fingerprint:
+            return {}
+        first: dict[str, int] = {}  # the same text may stand in several rows: read one
+        for i, h in enumerate(self.hashes):
+            if h in wanted:
+                first.setdefault(h, i)
+        rows = set(first.values())
+        out: dict[str, list[SentenceFact]] = {h: [] for h in first}
+        try:
+            conn = sqlite3.connect(f"file:{self.path / DB}?mode=ro", uri=True)
+            try:
+                for r, *rest in conn.execute(
+                        "SELECT row, position, value, unit, figure, measure, terms, near "
+                        "FROM facts ORDER BY row, position"):
+                    if r in rows:
+                        out[self.hashes[r]].append(from_row(rest))
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:  # a version built before facts were recorded
+            log.info("fact cache of %s unusable (%s)", self.path.name, exc)
+            return {}
+        return out
 
 
 def read_previous(path: Path, chunker_version: int) -> PreviousVersion | None:

@@ -2,7 +2,8 @@
 
 A passage is one sentence, plus the sentence before it (same section) as context and the
 section heading. The context resolves references such as "Branschen omsätter …", which
-means tourism only because of the sentence before it.
+means tourism only because of the sentence before it. A table row (ingest/tables.py) is one
+passage whatever its punctuation, with the table's caption as its context.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportqa.ingest.readers import Document
+from reportqa.ingest.blocks import ROW, Document
 from reportqa.limits import MAX_SENTENCE_CHARS
 
 # Lower-cased abbreviations (without their final period) that do not end a sentence.
@@ -108,6 +109,12 @@ def chunk_document(doc: Document) -> list[Passage]:
         if block.section != prev_section:
             prev_sentence = ""
             prev_section = block.section
+        if block.kind == ROW:  # one passage per table row, its caption as context
+            for piece in _limit_length(" ".join(block.text.split())):
+                passages.append(Passage(doc=doc.name, section=block.section, page=block.page,
+                                        ordinal=len(passages), text=piece,
+                                        context=block.context))
+            continue
         for sentence in split_sentences(block.text):
             passages.append(
                 Passage(

@@ -234,6 +234,79 @@ class DocumentsResponse(BaseModel):
     model: str
 
 
+class EditionOut(BaseModel):
+    edition: str = Field(description="The edition's year; empty for a document without an "
+                                     "edition line (\"undated\" in `from`/`to`).")
+    document: str
+
+
+class SeriesOut(BaseModel):
+    id: str = Field(description="Use it in /series/{id}/changes.")
+    name: str = Field(description="The series: the report's title and goal heading.")
+    editions: list[EditionOut] = Field(description="Oldest first.")
+
+
+class SeriesListResponse(BaseModel):
+    """The report series of the live index version."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "series": [{"id": "laget-i-lanet-mal-5-fler-kluster",
+                    "name": "Läget i länet – Mål 5. Fler kluster",
+                    "editions": [{"edition": "", "document": "…mal-5-fler-kluster.txt"},
+                                 {"edition": "2021",
+                                  "document": "…mal-5-fler-kluster_2021.txt"}]}],
+        "index_version": "v20261205-092000-1"}]})
+
+    series: list[SeriesOut]
+    index_version: str
+
+
+class FactOut(BaseModel):
+    value: float = Field(description="The figure as a number, in its unit's base "
+                                     "(\"5,3 miljarder kronor\" → 5300000000).")
+    figure: str = Field(description="The figure as written.")
+    unit: str = Field(description="procent, kronor, km, …; empty for a count.")
+    measure: str = Field(description="What it counts or measures: the noun phrase it is "
+                                     "bound to.")
+    sentence: str
+    document: str
+    section: str
+    page: int | None
+    edition: str
+
+
+class ChangeOut(BaseModel):
+    kind: str = Field(description="changed, new or removed.")
+    measure: str
+    unit: str
+    old: FactOut | None = Field(description="The figure in the older edition (none: new).")
+    new: FactOut | None = Field(description="The figure in the newer edition (none: "
+                                             "removed).")
+
+
+class ChangesResponse(BaseModel):
+    """Changed, new and removed figures between two editions of a report series."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "series": "Läget i länet – Mål 5. Fler kluster (…)",
+        "series_id": "laget-i-lanet-mal-5-fler-kluster",
+        "from_edition": "", "to_edition": "2021",
+        "from_document": "…mal-5-fler-kluster.txt", "to_document": "…_2021.txt",
+        "counts": {"changed": 5, "new": 2, "removed": 0, "unchanged": 6},
+        "changes": [], "index_version": "v20261205-092000-1"}]})
+
+    series: str
+    series_id: str
+    from_edition: str
+    to_edition: str
+    from_document: str
+    to_document: str
+    counts: dict[str, int] = Field(description="changed, new, removed, unchanged figures.")
+    changes: list[ChangeOut] = Field(description="In the newer edition's order; removed "
+                                                 "figures last.")
+    index_version: str
+
+
 class HealthResponse(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
 

@@ -29,6 +29,8 @@ at most {REQUEST_ID_MAX_CHARS} characters), otherwise a new one. Request bodies 
 
 TAGS = [
     {"name": "questions", "description": "Answers and passages from the reports."},
+    {"name": "series", "description": "Report series, their editions, and what changed "
+                                      "between two editions."},
     {"name": "operations", "description": "Health, readiness and metrics."},
     {"name": "admin", "description": "Rebuilding the index; needs `X-API-Key`."},
     {"name": "page", "description": "The chat page."},

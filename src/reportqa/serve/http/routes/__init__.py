@@ -11,7 +11,8 @@ from reportqa.serve.http.routes import (
     openai_chat,
     page,
     search,
+    series,
 )
 
 ROUTERS = (page.router, ask.router, feedback.router, search.router, documents.router,
-           health.router, admin.router, openai_chat.router)
+           series.router, health.router, admin.router, openai_chat.router)
