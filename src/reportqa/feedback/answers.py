@@ -18,6 +18,9 @@ from reportqa.types import Answer
 
 #: Answers remembered for feedback: hours of a busy chat; each is a few kilobytes.
 ANSWERS_REMEMBERED = 20_000
+#: Days an answer stays votable in the database (a PostgreSQL store): long after anyone
+#: still looks at it.
+ANSWERS_KEPT_DAYS = 7
 
 
 @dataclass(frozen=True)

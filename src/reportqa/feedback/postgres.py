@@ -15,13 +15,11 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from reportqa.feedback.answers import AnswerRecord, new_answer_id
+from reportqa.feedback.answers import ANSWERS_KEPT_DAYS, AnswerRecord, new_answer_id
 from reportqa.feedback.store import VOTES, check_vote
 from reportqa.store.postgres.shared import SharedDatabase
 from reportqa.types import Answer
 
-#: Days an answer stays votable: long after anyone still looks at it.
-ANSWERS_KEPT_DAYS = 7
 #: Old answers are deleted once in this many answers remembered by a process.
 PRUNE_EVERY = 500
 #: created_at as the SQLite feedback file writes it (UTC, seconds).

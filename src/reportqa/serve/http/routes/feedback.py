@@ -9,8 +9,7 @@ from fastapi import APIRouter, Body
 from pydantic import BaseModel, ConfigDict, Field
 
 from reportqa.errors import ReportQAError
-from reportqa.feedback.answers import ANSWERS_REMEMBERED
-from reportqa.feedback.postgres import ANSWERS_KEPT_DAYS
+from reportqa.feedback.answers import ANSWERS_KEPT_DAYS, ANSWERS_REMEMBERED
 from reportqa.feedback.store import COMMENT_MAX_CHARS
 from reportqa.serve.http.deps import ServiceDep
 from reportqa.serve.http.errors import APIError, responses
