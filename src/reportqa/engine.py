@@ -140,7 +140,9 @@ class Engine:
         if model is not None and settings.abstain_threshold is None:
             threshold = model.threshold
         answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries,
-                            earlier=index.db.earlier_sentences, model=model)
+                            earlier=index.db.earlier_sentences, model=model,
+                            search_document=lambda text, doc, k: retriever.search(
+                                text, k, doc, "lexical"))
         return Snapshot(index, retriever, answerer)
 
     @classmethod

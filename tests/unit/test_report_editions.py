@@ -107,3 +107,35 @@ def test_a_question_names_an_edition_with_words_that_are_not_looked_for():
     # an edition the index does not have stays part of what is asked: the report cannot say
     other = qa.analyze("Hur många jobbar i industrin enligt uppföljningen 2017?")
     assert "2017" in {c.text for c in other.concepts}
+
+
+def test_the_wanted_editions_statement_is_looked_for_in_that_edition_itself():
+    """Retrieval may rank the newest edition's copy of a statement far below the older one's
+    (the passages around it changed): the answerer then searches the wanted edition."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.index.database import PassageRow
+    from reportqa.text.analyzer import Analyzer
+    from reportqa.types import Hit
+
+    old = "Industrin sysselsätter ca 5 000 personer i länet."
+    new = "Industrin sysselsätter ca 5 400 personer i länet."
+    lex = LexicalIndex.build([old, new], Analyzer())
+    docs = {"a.txt": {"series": "S", "edition": ""}, "b.txt": {"series": "S", "edition": "2021"}}
+    rows = [PassageRow(row=i, doc=d, section="", page=None, ordinal=1, text=t, context="")
+            for i, (d, t) in enumerate((("a.txt", old), ("b.txt", new)))]
+    searched: list[tuple[str, str]] = []
+
+    def search_document(text: str, doc: str, k: int) -> list[Hit]:
+        searched.append((text, doc))
+        return [Hit(r, 1.0, 0.5, 1.0) for r in rows if r.doc == doc][:k]
+
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    answerer = Answerer(lex.analyzer, 0.5, docs, queries=qa, search_document=search_document)
+    q = qa.analyze("Hur många jobbar i industrin?")
+    ranked = answerer.candidates(q, [Hit(rows[0], 1.0, 0.5, 1.0)])  # only the old edition
+    assert ranked[0].hit.passage.text == new and searched == [(old, "b.txt")]
+    older = answerer.candidates(qa.analyze("Hur många jobbar i industrin enligt förra "
+                                           "uppföljningen?"), [Hit(rows[0], 1.0, 0.5, 1.0)])
+    assert older[0].hit.passage.text == old  # it asked for the older one: no search

@@ -80,3 +80,12 @@ def test_a_typo_prefers_the_word_the_report_uses():
     # for word frequencies to suggest by themselves
     assert repair_question("turismbranchen", {"turismbranschen"}.__contains__) == \
         "turismbranschen"
+
+
+def test_a_rare_word_typed_without_a_umlaut_is_the_reports_word():
+    """"vägnätet" is too rare for the general word list, but the report uses it."""
+    known = {"vägnätet", "långt", "statliga"}.__contains__
+    assert repair_question("hur langt ar det statliga vagnatet", known).endswith(
+        "statliga vägnätet")
+    assert repair_question("vagnatet", None) == "vagnatet"  # no report: nothing to go by
+    assert repair_question("hamnar", {"hämnar"}.__contains__) == "hamnar"  # a common word

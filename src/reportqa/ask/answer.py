@@ -35,6 +35,8 @@ from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
 
 MAX_ANSWER_CHARS = 400
+#: Passages of the wanted edition looked through for the best sentence's statement.
+EDITION_SEARCH = 5
 #: Two sentences of two editions of a series share this much of their words (Jaccard) when
 #: they make the same statement with other figures ("… 5 000 personer" / "… 5 400 personer").
 SAME_STATEMENT = 0.4
@@ -309,7 +311,8 @@ class Answerer:
     def __init__(self, analyzer: Analyzer, threshold: float, documents: dict[str, dict],
                  queries: QueryAnalyzer | None = None, weights: RerankWeights | None = None,
                  earlier: Callable[[list[PassageRow]], dict[int, str]] | None = None,
-                 model: AnswerModel | None = None):
+                 model: AnswerModel | None = None,
+                 search_document: Callable[[str, str, int], list[Hit]] | None = None):
         self.analyzer = analyzer
         self.model = model  # the fitted answer model; None: weighted-coverage confidence
         self.threshold = threshold
@@ -319,6 +322,9 @@ class Answerer:
         self.earlier = earlier  # row → the sentence before a passage's context, same section
         self.editions = Editions(documents)
         self.queries.use_editions(self.editions)
+        # (text, document, k) → that document's passages most like the text: the wanted
+        # edition's statement when retrieval ranked it below the answering candidates
+        self.search_document = search_document
 
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
@@ -549,16 +555,27 @@ class Answerer:
         if target is None:
             return ranked
         mine = self.analyzer.token_set(ranked[0].hit.passage.text)
-        # all retrieved passages: two editions' same sentence may sit far apart in retrieval
-        # when the passages around it changed; one beyond the re-ranked ones is scored now
+
+        def same(hit: Hit) -> bool:
+            return hit.passage.doc == target and _overlap(
+                mine, self.analyzer.token_set(hit.passage.text)) >= SAME_STATEMENT
+
         for i, s in enumerate(ranked[1:], start=1):
-            if s.hit.passage.doc == target and _overlap(
-                    mine, self.analyzer.token_set(s.hit.passage.text)) >= SAME_STATEMENT:
-                if i >= self.weights.candidates:
-                    earlier = self.earlier([s.hit.passage]) if self.earlier else {}
-                    s = self.score(q, s.hit, earlier.get(s.hit.passage.row, ""))
+            if same(s.hit):
+                if i >= self.weights.candidates:  # retrieved, not re-ranked: scored now
+                    s = self._score_one(q, s.hit)
                 return [s, *ranked[:i], *ranked[i + 1:]]
+        # two editions' same sentence may sit far apart in retrieval when the passages
+        # around it changed: look for it in the wanted edition itself
+        if self.search_document is not None:
+            for hit in self.search_document(ranked[0].hit.passage.text, target, EDITION_SEARCH):
+                if same(hit):
+                    return [self._score_one(q, hit), *ranked]
         return ranked
+
+    def _score_one(self, q: Query, hit: Hit) -> Scored:
+        earlier = self.earlier([hit.passage]) if self.earlier else {}
+        return self.score(q, hit, earlier.get(hit.passage.row, ""))
 
     def _heading_answer(self, q: Query, ranked: list[Scored]) -> tuple[str, float] | None:
         """The section heading, when it answers and no sentence does: "Vad handlar mål 5

@@ -5,7 +5,8 @@ anställda finns det i jämtland", and "hur mkt" as "hur mycket". A word written
 å, ä or ö is restored to the Swedish word it folds from when that word is much more common
 (wordfreq): "manga" → "många", "jamtland" → "jämtland", but "har" stays "har" (not
 "här"), as both are common. A rare word of five letters or more that neither the report
-nor the language knows is read as the word one edit away (a letter missing, extra,
+nor the language knows is read as the report's word it folds from ("vagnatet" →
+"vägnätet"), or else as the word one edit away (a letter missing, extra,
 swapped or wrong) that is far more common, the report's own words first: "jobar" →
 "jobbar", "trafikolycor" → "trafikolyckor". The caller keeps the repair only for Swedish
 questions, since English words fold too ("for" → "för").
@@ -38,6 +39,10 @@ TYPO_MIN_LENGTH = 5
 TYPO_MAX_ZIPF = 1.5
 TYPO_MIN_ZIPF = 2.5
 _LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
+#: The letters å, ä, ö fold to, with what they may stand for.
+_VARIANTS = {"a": "aåä", "o": "oö"}
+#: Spellings tried per word with å, ä, ö put back (a word with many a's and o's is left).
+MAX_VARIANTS = 729
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +64,9 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
         return CHAT_FORMS[lower]
     if not lower.isascii() or (known is not None and known(lower)):
         return word  # a word the report itself uses ("nod") is meant as written
+    own = _report_restoration(lower, known)
+    if own is not None:
+        return own.capitalize() if word[0].isupper() else own
     cand = load_restorations().get(lower)
     if cand is not None:
         zc = zipf(cand, "sv")
@@ -68,6 +76,21 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
     if typo is not None:
         return typo.capitalize() if word[0].isupper() else typo
     return word
+
+
+def _report_restoration(word: str, known: Callable[[str], bool] | None) -> str | None:
+    """The report's own word that `word` is with å, ä or ö put back ("vagnatet" →
+    "vägnätet", too rare for the general list), when `word` itself is no common word."""
+    if known is None or not re.search("[ao]", word) or max(
+            zipf(word, "sv"), zipf(word, "en")) >= MIN_ZIPF:
+        return None
+    variants = [""]
+    for ch in word:
+        variants = [v + c for v in variants for c in _VARIANTS.get(ch, ch)]
+        if len(variants) > MAX_VARIANTS:
+            return None
+    found = [v for v in variants if v != word and known(v)]
+    return max(found, key=lambda v: zipf(v, "sv")) if found else None
 
 
 def _edits(word: str) -> set[str]:
