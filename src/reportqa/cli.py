@@ -526,12 +526,15 @@ def feedback_export(
     `expect` is null (the report should decline) until someone writes the strings the right
     answer contains; the wrong answer, the comment and the index version come along.
     """
-    from reportqa.feedback.store import FeedbackStore, eval_rows
+    from reportqa.feedback.select import open_feedback
+    from reportqa.feedback.store import eval_rows
 
-    s = _settings()
-    store = FeedbackStore(s.feedback_path)
-    lines = [json.dumps(r, ensure_ascii=False) for r in
-             eval_rows(store, None if all_votes else "down")]
+    feedback = open_feedback(_settings())
+    try:
+        lines = [json.dumps(r, ensure_ascii=False) for r in
+                 eval_rows(feedback.votes, None if all_votes else "down")]
+    finally:
+        feedback.close()
     text = "\n".join(lines) + ("\n" if lines else "")
     if out is None:
         typer.echo(text, nl=False)
@@ -543,11 +546,14 @@ def feedback_export(
 @feedback_app.command("stats")
 def feedback_stats() -> None:
     """How many 👍 and 👎 are stored, and where."""
-    from reportqa.feedback.store import FeedbackStore
+    from reportqa.feedback.select import open_feedback
 
-    s = _settings()
-    counts = FeedbackStore(s.feedback_path).counts()
-    typer.echo(f"{counts['up']} up, {counts['down']} down ({s.feedback_path.absolute()})")
+    feedback = open_feedback(_settings())
+    try:
+        counts = feedback.votes.counts()
+    finally:
+        feedback.close()
+    typer.echo(f"{counts['up']} up, {counts['down']} down ({feedback.where})")
 
 
 def _preload_model_libraries() -> None:

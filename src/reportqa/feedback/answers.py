@@ -1,7 +1,9 @@
-"""The answers a process gave lately, by id, so that a vote on one can be stored with it.
+"""The answers given lately, by id, so that a vote on one can be stored with it.
 
-Bounded memory: the latest ANSWERS_REMEMBERED answers; a vote on an older one is refused with
-a clear message (or carries the question and answer itself, see serve/http/routes/feedback.py).
+`AnswerLog` is what the front ends use; `AnswerMemory` keeps them in this process (bounded:
+the latest ANSWERS_REMEMBERED answers; a vote on an older one is refused with a clear
+message). On a PostgreSQL store the answers are kept in the database instead
+(feedback/postgres.py), so a vote may reach any replica.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ import threading
 import uuid
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from reportqa.types import Answer
 
 #: Answers remembered for feedback: hours of a busy chat; each is a few kilobytes.
 ANSWERS_REMEMBERED = 20_000
+#: Days an answer stays votable in the database (a PostgreSQL store): long after anyone
+#: still looks at it.
+ANSWERS_KEPT_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,22 @@ class AnswerRecord:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerRecord:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+
+
+def new_answer_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+class AnswerLog(Protocol):
+    """answer id → AnswerRecord: in this process or in the database."""
+
+    def remember(self, ans: Answer) -> str: ...
+
+    def get(self, answer_id: str) -> AnswerRecord | None: ...
+
 
 class AnswerMemory:
     """answer id → AnswerRecord for the latest answers (thread-safe)."""
@@ -51,7 +72,7 @@ class AnswerMemory:
 
     def remember(self, ans: Answer) -> str:
         """Keep `ans`; returns its new id."""
-        answer_id = uuid.uuid4().hex[:16]
+        answer_id = new_answer_id()
         with self._lock:
             self._records[answer_id] = AnswerRecord.of(answer_id, ans)
             while len(self._records) > self.size:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from reportqa.errors import ReportQAError
 from reportqa.feedback.answers import AnswerRecord
@@ -41,6 +41,26 @@ CREATE INDEX IF NOT EXISTS feedback_answer ON feedback(answer_id);
 """
 
 
+class VoteStore(Protocol):
+    """Where votes are kept: the SQLite file, or the database (feedback/postgres.py)."""
+
+    def add(self, record: AnswerRecord, vote: str, comment: str | None = None,
+            channel: str = "http") -> int: ...
+
+    def rows(self, vote: str | None = None) -> Iterator[dict[str, Any]]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def close(self) -> None: ...
+
+
+def check_vote(vote: str, comment: str | None) -> str | None:
+    """The comment as kept (stripped, bounded, None when empty); ValueError for a bad vote."""
+    if vote not in VOTES:
+        raise ValueError(f"vote must be one of {', '.join(VOTES)}")
+    return (comment or "").strip()[:COMMENT_MAX_CHARS] or None
+
+
 class FeedbackStore:
     """One SQLite file; created with its folder on first use. Safe across threads."""
 
@@ -65,9 +85,7 @@ class FeedbackStore:
     def add(self, record: AnswerRecord, vote: str, comment: str | None = None,
             channel: str = "http") -> int:
         """Store a vote on an answer; returns the row id."""
-        if vote not in VOTES:
-            raise ValueError(f"vote must be one of {', '.join(VOTES)}")
-        comment = (comment or "").strip()[:COMMENT_MAX_CHARS] or None
+        comment = check_vote(vote, comment)
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         with self._lock:
             conn = self._connect()
@@ -113,7 +131,7 @@ class FeedbackStore:
                 self._conn = None
 
 
-def eval_rows(store: FeedbackStore, vote: str | None = "down") -> Iterator[dict[str, Any]]:
+def eval_rows(store: VoteStore, vote: str | None = "down") -> Iterator[dict[str, Any]]:
     """Rows in the `reportqa eval` format: the question as answered, and `expect` to fill in
     (null until someone writes what the answer must contain; the wrong answer is kept)."""
     for row in store.rows(vote):

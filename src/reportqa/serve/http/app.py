@@ -125,6 +125,7 @@ def _lifespan(engine: Engine | None, hooks: Sequence[LifespanHook], build_if_sta
             with suppress(asyncio.CancelledError):
                 await task
             service.stop_inference_pool()
+            await anyio.to_thread.run_sync(service.feedback.close)
 
     return lifespan
 

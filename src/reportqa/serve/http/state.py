@@ -18,8 +18,9 @@ from starlette.datastructures import State
 
 from reportqa.config import Settings
 from reportqa.engine import Engine
-from reportqa.feedback.answers import AnswerMemory
-from reportqa.feedback.store import FeedbackStore
+from reportqa.feedback.answers import AnswerLog
+from reportqa.feedback.select import open_feedback
+from reportqa.feedback.store import VoteStore
 from reportqa.index.jobs import ReindexJobs
 from reportqa.serve.http.inference import InferenceThreads
 from reportqa.serve.http.metrics import Metrics
@@ -56,8 +57,9 @@ class ServiceState(State):
     inference: InferenceThreads | None
     engine_task: asyncio.Task[None] | None
     admin_throttle: FailureThrottle
-    answers: AnswerMemory
-    feedback: FeedbackStore
+    answers: AnswerLog
+    feedback: VoteStore
+    feedback_shared: bool
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -73,8 +75,12 @@ class ServiceState(State):
         self.inference = None
         self.engine_task = None
         self.admin_throttle = FailureThrottle()
-        self.answers = AnswerMemory()  # the latest answers, for votes on them
-        self.feedback = FeedbackStore(settings.feedback_path)
+        # The latest answers, for votes on them, and the votes: in the database on a
+        # PostgreSQL store (any replica takes a vote on any replica's answer).
+        feedback = open_feedback(settings)
+        self.answers = feedback.answers
+        self.feedback = feedback.votes
+        self.feedback_shared = feedback.shared
 
     def publish(self, engine: Engine) -> None:
         """Serve `engine`."""

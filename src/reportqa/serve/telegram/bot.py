@@ -19,7 +19,7 @@ import re
 import signal
 from collections.abc import AsyncIterator, Callable
 from html import escape
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import (
     BotCommand,
@@ -50,8 +50,9 @@ from telegram.ext import (
 from reportqa.ask.followup import Turn
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
-from reportqa.feedback.answers import AnswerMemory
-from reportqa.feedback.store import VOTES, FeedbackStore
+from reportqa.feedback.answers import AnswerLog
+from reportqa.feedback.select import Feedback, open_feedback
+from reportqa.feedback.store import VOTES, VoteStore
 from reportqa.index.jobs import JobState
 from reportqa.limits import (
     QUESTION_MAX_CHARS,
@@ -63,16 +64,18 @@ from reportqa.serve.telegram.format import answer_html, not_found_html, sources_
 from reportqa.serve.telegram.redaction import protect_token, redact
 from reportqa.serve.telegram.requests import AnswersFirstRateLimiter, RetryingRequest
 from reportqa.serve.telegram.state import (
-    ConversationMemory,
+    Conversations,
     Shown,
-    SourceCache,
     UserRateLimiter,
+    conversation_memory,
+    source_cache,
 )
 from reportqa.serve.telegram.texts import COMMANDS, EXAMPLES, lang_of, t
 from reportqa.types import Answer
 
 __all__ = ["BotConfig", "ReportBot", "question_in", "run_bot", "webhook_path"]
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query"]
@@ -88,7 +91,8 @@ class ReportBot:
     def __init__(self, settings: Settings, engine: Any, *, reindex_jobs: Any = None,
                  config: BotConfig | None = None,
                  on_vote: Callable[[str, str], None] | None = None,
-                 feedback: FeedbackStore | None = None) -> None:
+                 feedback: VoteStore | None = None, answers: AnswerLog | None = None,
+                 conversations: Conversations | None = None) -> None:
         self.settings = settings
         self.config = config or BotConfig.from_settings(settings)
         protect_token(self.config.token)
@@ -96,11 +100,18 @@ class ReportBot:
         self._jobs = reindex_jobs
         self._following: set[str] = set()
         self.limiter = UserRateLimiter(self.config.user_rate)
-        self.cache = SourceCache()
-        self.conversations = ConversationMemory()
-        self.answers = AnswerMemory()  # for the 👍 / 👎 buttons
-        # The HTTP app's store when the bot runs inside it; its own when it runs alone.
-        self.feedback = feedback or FeedbackStore(settings.feedback_path)
+        self.cache = source_cache(settings)
+        # In the database on a PostgreSQL store: a follow-up or a vote may reach any replica.
+        self.conversations = conversations or conversation_memory(settings)
+        # The HTTP app's answers and votes when the bot runs inside it; its own when alone.
+        self._own_feedback: Feedback | None = None
+        if feedback is None or answers is None:
+            self._own_feedback = own = open_feedback(settings)
+            feedback, answers = feedback or own.votes, answers or own.answers
+        self.answers: AnswerLog = answers  # for the 👍 / 👎 buttons
+        self.feedback: VoteStore = feedback
+        # Calls on state kept in the database run off the event loop.
+        self._shared = settings.store_url is not None or self.conversations.shared
         self.on_vote = on_vote  # (vote, channel): the HTTP app's Prometheus counter
         self.typing_interval = 4.0  # Telegram shows "typing" for 5 s
         self.reindex_poll_interval = 1.0
@@ -226,6 +237,19 @@ class ReportBot:
             log.error("the Telegram bot is not running: %s", refusal)
             return False
 
+    async def _in_state(self, fn: Callable[..., T], *args: Any) -> T:
+        """A call on what the bot remembers: off the event loop when it is in the database."""
+        if self._shared:
+            return await asyncio.to_thread(fn, *args)
+        return fn(*args)
+
+    def _close_state(self) -> None:
+        """The database connections of the bot's own state (none in memory)."""
+        self.conversations.close()
+        self.cache.close()
+        if self._own_feedback is not None:
+            self._own_feedback.close()
+
     async def stop(self, force: bool = False) -> None:
         """Stop polling, finish the updates in hand, close the HTTP clients."""
         if not (self._started or force):
@@ -238,6 +262,7 @@ class ReportBot:
             await app.stop()
         await app.shutdown()
         await app.bot.shutdown()
+        await asyncio.to_thread(self._close_state)
         if not force:
             log.info("Telegram bot stopped")
 
@@ -310,7 +335,12 @@ class ReportBot:
 
     async def _cmd_sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = update.effective_chat.id
-        shown = self.cache.last(chat_id)
+        try:
+            shown = await self._in_state(self.cache.last, chat_id)
+        except ReportQAError as exc:
+            await self._send(chat_id, t(_user_lang(update), "bad_question",
+                                        reason=escape(str(exc))))
+            return
         if shown is None:
             await self._send(chat_id, t(_user_lang(update), "no_last_answer"))
             return
@@ -390,25 +420,38 @@ class ReportBot:
                                         max=QUESTION_MAX_CHARS), reply_to=reply_to)
             return
         conversation = _conversation_key(chat, user)
-        history = self.conversations.history(conversation)
         async with self._typing(chat.id):
             try:
+                history = await self._in_state(self.conversations.history, conversation)
                 ans: Answer = await asyncio.to_thread(self.engine.ask, question, 3,
                                                       history=history)
-            except ReportQAError as exc:
+            except ReportQAError as exc:  # also the database unreachable: say why
                 await self._send(chat.id, t(_user_lang(update), "bad_question",
                                             reason=escape(str(exc))), reply_to=reply_to)
                 return
-        self.conversations.add(conversation, Turn(question, ans.text))
+        try:
+            await self._in_state(self.conversations.add, conversation, Turn(question, ans.text))
+        except ReportQAError as exc:  # the answer still goes out; the next turn stands alone
+            log.error("could not remember a conversation turn: %s", exc)
         sources = tuple(ans.sources)
         rows = []
         if sources:
-            key = self.cache.put(Shown(chat.id, question, ans.language, sources))
-            rows.append([InlineKeyboardButton(t(ans.language, "show_sources"),
-                                              callback_data=SOURCES_PREFIX + key)])
-        answer_id = self.answers.remember(ans)
-        rows.append([InlineKeyboardButton("👍", callback_data=f"{VOTE_PREFIX}up:{answer_id}"),
-                     InlineKeyboardButton("👎", callback_data=f"{VOTE_PREFIX}down:{answer_id}")])
+            try:
+                key = await self._in_state(self.cache.put,
+                                           Shown(chat.id, question, ans.language, sources))
+            except ReportQAError as exc:  # the answer still goes out, without the button
+                log.error("could not keep an answer's sources: %s", exc)
+            else:
+                rows.append([InlineKeyboardButton(t(ans.language, "show_sources"),
+                                                  callback_data=SOURCES_PREFIX + key)])
+        try:
+            answer_id = await self._in_state(self.answers.remember, ans)
+        except ReportQAError as exc:  # the answer still goes out, without vote buttons
+            log.error("could not remember an answer for votes: %s", exc)
+        else:
+            rows.append([
+                InlineKeyboardButton("👍", callback_data=f"{VOTE_PREFIX}up:{answer_id}"),
+                InlineKeyboardButton("👎", callback_data=f"{VOTE_PREFIX}down:{answer_id}")])
         html = answer_html(ans) if ans.found else not_found_html(ans)
         if ans.resolved_question:
             html = (f"<i>{t(ans.language, 'read_as', question=escape(ans.resolved_question))}"
@@ -418,7 +461,12 @@ class ReportBot:
     async def _cmd_new(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/ny, /new: forget the conversation so far."""
         chat, user = update.effective_chat, update.effective_user
-        self.conversations.forget(_conversation_key(chat, user))
+        try:
+            await self._in_state(self.conversations.forget, _conversation_key(chat, user))
+        except ReportQAError as exc:
+            await self._send(chat.id, t(_user_lang(update), "bad_question",
+                                        reason=escape(str(exc))))
+            return
         await self._send(chat.id, t(_user_lang(update), "new_conversation"))
 
     async def _on_vote_button(self, update: Update,
@@ -427,7 +475,11 @@ class ReportBot:
         query = update.callback_query
         lang = lang_of(query.from_user.language_code)
         vote, _, answer_id = (query.data or "").removeprefix(VOTE_PREFIX).partition(":")
-        record = self.answers.get(answer_id)
+        try:
+            record = await self._in_state(self.answers.get, answer_id)
+        except ReportQAError as exc:
+            log.error("could not read an answer voted on: %s", exc)
+            record = None
         if vote not in VOTES or record is None:
             await query.answer(t(lang, "vote_gone"), show_alert=True)
             return
@@ -445,7 +497,12 @@ class ReportBot:
                                  context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         lang = lang_of(query.from_user.language_code)
-        shown = self.cache.get((query.data or "").removeprefix(SOURCES_PREFIX))
+        try:
+            shown = await self._in_state(self.cache.get,
+                                         (query.data or "").removeprefix(SOURCES_PREFIX))
+        except ReportQAError as exc:
+            log.error("could not read an answer's sources: %s", exc)
+            shown = None
         if shown is None:
             await query.answer(t(lang, "sources_gone"), show_alert=True)
             return

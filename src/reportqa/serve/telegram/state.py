@@ -1,14 +1,19 @@
-"""What the bot remembers in memory: per-user question counts, the sources of answers, and
-each conversation's last turns."""
+"""What the bot remembers: per-user question counts (in memory),
+and each conversation's last turns and the answers' sources: in memory, or in the database
+when REPORTQA_STORE is a postgresql:// URL, so that a follow-up or a "Visa källor" press
+(webhook mode behind a load balancer) may land on any replica (`conversation_memory`,
+`source_cache`). The per-user question limit stays per process."""
 
 from __future__ import annotations
 
 import secrets
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportqa.ask.followup import Turn
+from reportqa.config import Settings
 from reportqa.limits import (
     HISTORY_MAX_TURNS,
     TELEGRAM_CONVERSATION_IDLE_SECONDS,
@@ -16,6 +21,9 @@ from reportqa.limits import (
     TELEGRAM_USERS_TRACKED,
 )
 from reportqa.types import Source
+
+if TYPE_CHECKING:
+    from reportqa.store.postgres.shown import ShownItems
 
 
 class UserRateLimiter:
@@ -59,6 +67,49 @@ class Shown:
     sources: tuple[Source, ...]
 
 
+def shown_to_dict(shown: Shown) -> dict[str, Any]:
+    return {"chat_id": shown.chat_id, "question": shown.question, "language": shown.language,
+            "sources": [asdict(s) for s in shown.sources]}
+
+
+def shown_from_dict(data: dict[str, Any]) -> Shown:
+    return Shown(int(data["chat_id"]), data["question"], data["language"],
+                 tuple(Source(**s) for s in data["sources"]))
+
+
+class Sources(Protocol):
+    """Answers' sources under short keys (callback data ≤ 64 bytes), the latest per chat."""
+
+    def put(self, shown: Shown) -> str: ...
+
+    def get(self, key: str) -> Shown | None: ...
+
+    def last(self, chat_id: int) -> Shown | None: ...
+
+    def close(self) -> None: ...
+
+
+class SharedSourceCache:
+    """Sources in the database (store/postgres/shown.py): any replica finds them."""
+
+    def __init__(self, items: ShownItems) -> None:
+        self.items = items
+
+    def put(self, shown: Shown) -> str:
+        return self.items.put(shown.chat_id, shown_to_dict(shown))
+
+    def get(self, key: str) -> Shown | None:
+        data = self.items.get(key)
+        return shown_from_dict(data) if data else None
+
+    def last(self, chat_id: int) -> Shown | None:
+        data = self.items.last(chat_id)
+        return shown_from_dict(data) if data else None
+
+    def close(self) -> None:
+        self.items.close()
+
+
 class SourceCache:
     """The most recent answers' sources under short random ids (callback data ≤ 64 bytes)."""
 
@@ -85,6 +136,23 @@ class SourceCache:
         key = self._last.get(chat_id)
         return self._items.get(key) if key else None
 
+    def close(self) -> None:
+        """Nothing to release in memory."""
+
+
+class Conversations(Protocol):
+    """Each conversation's last turns, by (chat id, user id)."""
+
+    shared: bool  # in the database: blocking calls, which the bot makes off its event loop
+
+    def history(self, key: tuple[int, int]) -> list[Turn]: ...
+
+    def add(self, key: tuple[int, int], turn: Turn) -> None: ...
+
+    def forget(self, key: tuple[int, int]) -> bool: ...
+
+    def close(self) -> None: ...
+
 
 class ConversationMemory:
     """The last turns of each conversation: per chat, per user in groups (key given by the
@@ -95,6 +163,7 @@ class ConversationMemory:
                  turns: int = HISTORY_MAX_TURNS, tracked: int = TELEGRAM_USERS_TRACKED,
                  clock=time.monotonic) -> None:
         self.idle, self.turns, self.tracked, self.clock = idle, turns, tracked, clock
+        self.shared = False
         self._conversations: OrderedDict[tuple[int, int], tuple[float, list[Turn]]] = (
             OrderedDict())
 
@@ -119,3 +188,30 @@ class ConversationMemory:
     def forget(self, key: tuple[int, int]) -> bool:
         """Start over; whether there was anything to forget."""
         return self._conversations.pop(key, None) is not None
+
+    def close(self) -> None:
+        """Nothing to release in memory."""
+
+
+def conversation_memory(settings: Settings) -> Conversations:
+    """In the database for a postgresql:// store (shared by replicas), else in memory."""
+    url = settings.store_url
+    if url is None:
+        return ConversationMemory()
+    from reportqa.store.postgres.conversations import PostgresConversations
+    from reportqa.store.postgres.shared import SharedDatabase
+
+    return PostgresConversations(SharedDatabase(url, settings.db_timeout),
+                                 idle=TELEGRAM_CONVERSATION_IDLE_SECONDS,
+                                 turns=HISTORY_MAX_TURNS)
+
+
+def source_cache(settings: Settings) -> Sources:
+    """In the database for a postgresql:// store (shared by replicas), else in memory."""
+    url = settings.store_url
+    if url is None:
+        return SourceCache()
+    from reportqa.store.postgres.shared import SharedDatabase
+    from reportqa.store.postgres.shown import ShownItems
+
+    return SharedSourceCache(ShownItems(SharedDatabase(url, settings.db_timeout)))

@@ -76,7 +76,8 @@ def telegram_lifespan(settings: Settings) -> LifespanHook:
         bot = ReportBot(settings, app.state.engine, config=config,
                         reindex_jobs=getattr(app.state, "reindex_jobs", None),
                         on_vote=metrics.observe_vote if metrics is not None else None,
-                        feedback=getattr(app.state, "feedback", None))
+                        feedback=getattr(app.state, "feedback", None),
+                        answers=getattr(app.state, "answers", None))
         app.state.telegram_bot = bot
         starting = asyncio.create_task(bot.start_with_retries(), name="telegram-bot-start")
         try:

@@ -6,6 +6,13 @@ and the migrations `reportqa db init|migrate|status` apply.
                               manifest (jsonb), times
     reportqa.current          the one row naming the live version: publishing moves it in
                               one transaction, which also NOTIFYs every replica
+    reportqa.answers          answers given lately, by answer id (level 2): a vote on any
+                              replica finds the answer another one gave (feedback/postgres.py)
+    reportqa.feedback         votes on answers, as the SQLite feedback file holds them
+    reportqa.conversations    the last turns of each chat conversation (the Telegram bot's
+                              memory), so a follow-up may land on any replica
+    reportqa.shown            what a chat front end showed, by short key and chat (the
+                              Telegram bot's "Visa källor" button and /kallor)
     rqa_<version>.documents   as the folder store's documents table
     rqa_<version>.passages    row, document, section, page, text, context, text hash, the
                               analyzer's tokens
@@ -57,6 +64,44 @@ MIGRATIONS: list[str] = [
         version text NOT NULL REFERENCES reportqa.versions (id),
         changed_at timestamptz NOT NULL DEFAULT now()
     );
+    """,
+    # 2: what replicas must share besides the index: answers for votes, votes, chat memory.
+    """
+    CREATE TABLE reportqa.answers (
+        answer_id text PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        record jsonb NOT NULL
+    );
+    CREATE INDEX answers_created ON reportqa.answers (created_at);
+    CREATE TABLE reportqa.feedback (
+        id bigserial PRIMARY KEY,
+        answer_id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        vote text NOT NULL CHECK (vote IN ('up', 'down')),
+        comment text,
+        question text NOT NULL,
+        resolved_question text,
+        answer text,
+        language text NOT NULL,
+        index_version text NOT NULL,
+        sources jsonb NOT NULL,
+        channel text NOT NULL
+    );
+    CREATE INDEX feedback_answer ON reportqa.feedback (answer_id);
+    CREATE TABLE reportqa.conversations (
+        key text PRIMARY KEY,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        turns jsonb NOT NULL
+    );
+    CREATE INDEX conversations_updated ON reportqa.conversations (updated_at);
+    CREATE TABLE reportqa.shown (
+        key text PRIMARY KEY,
+        scope bigint NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        payload jsonb NOT NULL
+    );
+    CREATE INDEX shown_scope ON reportqa.shown (scope, created_at DESC);
+    CREATE INDEX shown_created ON reportqa.shown (created_at);
     """,
 ]
 LEVEL = len(MIGRATIONS)

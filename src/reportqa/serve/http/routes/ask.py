@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Sequence
@@ -101,6 +102,8 @@ async def ask_engine(service: ServiceState, eng: Engine, question: str, top_k: i
     log.debug("question %r (read as %r) -> %s (confidence %.2f, %.0f ms)", question,
               ans.resolved_question, "answered" if ans.found else "declined", ans.confidence,
               took)
+    if service.feedback_shared:  # a PostgreSQL store: a database write, off the event loop
+        return ans, took, await asyncio.to_thread(service.answers.remember, ans)
     return ans, took, service.answers.remember(ans)
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body
 from pydantic import BaseModel, ConfigDict, Field
 
 from reportqa.errors import ReportQAError
-from reportqa.feedback.answers import ANSWERS_REMEMBERED
+from reportqa.feedback.answers import ANSWERS_KEPT_DAYS, ANSWERS_REMEMBERED
 from reportqa.feedback.store import COMMENT_MAX_CHARS
 from reportqa.serve.http.deps import ServiceDep
 from reportqa.serve.http.errors import APIError, responses
+from reportqa.serve.http.state import ServiceState
 
 router = APIRouter(tags=["questions"])
 
@@ -37,15 +39,25 @@ class FeedbackResponse(BaseModel):
 async def feedback(service: ServiceDep,
                    body: Annotated[FeedbackRequest, Body()]) -> FeedbackResponse:
     """Store 👍 / 👎 (and a comment) with the question, the answer, its sources and the index
-    version. `reportqa feedback export --jsonl` turns 👎 into regression questions."""
-    record = service.answers.get(body.answer_id)
-    if record is None:
-        raise APIError(404, f"no answer {body.answer_id!r} here: this server remembers its "
-                       f"latest {ANSWERS_REMEMBERED} answers until it restarts; ask again "
-                       "and vote on the new answer", "unknown_answer")
+    version. `reportqa feedback export --jsonl` turns 👎 into regression questions.
+
+    On a PostgreSQL store the answer and the vote are in the database: a vote may reach any
+    replica. The database unreachable is 503 with the reason."""
     try:
-        row = service.feedback.add(record, body.vote, body.comment, channel="http")
+        record = await asyncio.to_thread(service.answers.get, body.answer_id)
+        if record is None:
+            raise APIError(404, f"no answer {body.answer_id!r} here: {_remembered(service)}; "
+                           "ask again and vote on the new answer", "unknown_answer")
+        row = await asyncio.to_thread(service.feedback.add, record, body.vote, body.comment,
+                                      "http")
     except ReportQAError as exc:
         raise APIError(503, str(exc), "feedback_unavailable") from exc
     service.metrics.observe_vote(body.vote, "http")
     return FeedbackResponse(stored=True, id=row)
+
+
+def _remembered(service: ServiceState) -> str:
+    if service.feedback_shared:
+        return f"answers stay votable for {ANSWERS_KEPT_DAYS} days"
+    return (f"this server remembers its latest {ANSWERS_REMEMBERED} answers until it "
+            "restarts")
