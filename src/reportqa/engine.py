@@ -24,6 +24,7 @@ from reportqa.ask.defaults import (
 )
 from reportqa.ask.evidence import load_answer_model
 from reportqa.ask.followup import Turn, resolve_conversation
+from reportqa.ask.question import YEAR
 from reportqa.ask.retrieval import Retriever
 from reportqa.config import Settings
 from reportqa.errors import (
@@ -357,7 +358,7 @@ class Engine:
         series = series_asked(question, all_series)
         if series is None:
             return None
-        years = re.findall(r"\b(?:19|20)\d{2}\b", question)  # "… in the 2021 edition"
+        years = re.findall(rf"\b(?:{YEAR})\b", question)  # "… in the 2021 edition"
         newest = next((y for y in reversed(years) if y in {e for e, _ in series.editions}),
                       None)
         try:

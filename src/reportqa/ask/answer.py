@@ -407,8 +407,7 @@ class Answerer:
 
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
         n = self.weights.candidates
-        earlier = self.earlier([h.passage for h in hits[:n]]) if self.earlier and \
-            self.weights.earlier_factor else {}
+        earlier = self._earlier([h.passage for h in hits[:n]])
         scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
@@ -573,9 +572,12 @@ class Answerer:
                     return [self._score_one(q, hit), *ranked]
         return ranked
 
+    def _earlier(self, passages: list[PassageRow]) -> dict[int, str]:
+        """Row → the sentence before each passage's context, when the re-ranking reads it."""
+        return self.earlier(passages) if self.earlier and self.weights.earlier_factor else {}
+
     def _score_one(self, q: Query, hit: Hit) -> Scored:
-        earlier = self.earlier([hit.passage]) if self.earlier else {}
-        return self.score(q, hit, earlier.get(hit.passage.row, ""))
+        return self.score(q, hit, self._earlier([hit.passage]).get(hit.passage.row, ""))
 
     def _heading_answer(self, q: Query, ranked: list[Scored]) -> tuple[str, float] | None:
         """The section heading, when it answers and no sentence does: "Vad handlar mål 5
