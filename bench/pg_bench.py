@@ -38,7 +38,7 @@ import gen_corpus
 import numpy as np
 from common import OUT, ms, save_result
 
-HNSW_EF_SEARCHES = (40, 100, 200, 400)
+HNSW_EF_SEARCHES = (40, 100, 200, 400, 800)
 K = 10
 
 
