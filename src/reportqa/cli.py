@@ -333,6 +333,10 @@ def _print_answer(ans, as_json: bool, engine) -> None:
     else:
         typer.echo(not_found_text(ans.language, [s.section for s in ans.sources]))
 
+SeriesOpt = Annotated[str | None, typer.Option(
+    "--series", "-s", help="only this report series, all its editions (an id from "
+    "`reportqa index info`, or a part of it only one series has, e.g. mal-5)")]
+
 
 @app.command()
 def ask(
@@ -340,11 +344,13 @@ def ask(
     index: IndexOpt = None,
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=TOP_K_MAX)] = 3,
     document: Annotated[str | None, typer.Option("--document", "-d")] = None,
+    series: SeriesOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question from the reports, with its source."""
     engine = _engine(_settings(index=index))
-    _print_answer(engine.ask(question, top_k=top_k, document=document), as_json, engine)
+    _print_answer(engine.ask(question, top_k=top_k, document=document, series=series),
+                  as_json, engine)
 
 
 @app.command()
@@ -353,6 +359,8 @@ def search(
     k: Annotated[int, typer.Option("-k", min=1, max=CLI_SEARCH_K_MAX)] = 5,
     index: IndexOpt = None,
     mode: Annotated[str, typer.Option(help="hybrid, dense or lexical")] = "hybrid",
+    document: Annotated[str | None, typer.Option("--document", "-d")] = None,
+    series: SeriesOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked passages for a query (no answer selection)."""
@@ -361,7 +369,7 @@ def search(
     if not query.strip():
         _fail("the query is empty")
     engine = _engine(_settings(index=index))
-    hits = engine.search(query, k, mode=mode)
+    hits = engine.search(query, k, document, mode=mode, series=series)
     if as_json:
         typer.echo(json.dumps([{"score": h.score, "dense": h.dense, "lexical": h.lexical,
                                 **asdict(h.passage)} for h in hits], ensure_ascii=False,

@@ -26,6 +26,7 @@ from reportqa.ask.evidence import load_answer_model
 from reportqa.ask.followup import Turn, resolve_conversation
 from reportqa.ask.question import YEAR
 from reportqa.ask.retrieval import Retriever
+from reportqa.ask.scope import find_scope
 from reportqa.config import Settings
 from reportqa.errors import (
     IndexCorruptError,
@@ -35,7 +36,7 @@ from reportqa.errors import (
     UnknownEditionError,
 )
 from reportqa.facts.diff import EditionDiff
-from reportqa.facts.series import SeriesInfo, compare, list_series
+from reportqa.facts.series import SeriesInfo, compare, find_series, list_series
 from reportqa.index.layout import check_model
 from reportqa.index.loaded import LoadedIndex
 from reportqa.store.base import Store, StoreVersion
@@ -56,6 +57,7 @@ class Snapshot:
     index: StoreVersion
     retriever: Retriever
     answerer: Answerer
+    series: tuple[SeriesInfo, ...] = ()  # the version's report series, for scopes
 
     @property
     def version(self) -> str:
@@ -144,7 +146,8 @@ class Engine:
                             earlier=index.db.earlier_sentences, model=model,
                             search_document=lambda text, doc, k: retriever.search(
                                 text, k, doc, "lexical"))
-        return Snapshot(index, retriever, answerer)
+        return Snapshot(index, retriever, answerer,
+                        tuple(list_series(index.manifest.get("documents", []))))
 
     @classmethod
     def _open_with_fallback(cls, settings: Settings, store: Store, embedder: Any,
@@ -316,29 +319,40 @@ class Engine:
         return self._snapshot.index.manifest
 
     def search(self, query: str, k: int = 5, document: str | None = None,
-               mode: str = "hybrid") -> list[Hit]:
-        return self._snapshot.retriever.search(query, k, document, mode)
+               mode: str = "hybrid", series: str | None = None) -> list[Hit]:
+        snap = self._snapshot
+        scope = self._scope(snap, document, series)
+        return snap.retriever.search(query, k, scope, mode)
 
     def ask(self, question: str, top_k: int = 3, document: str | None = None,
-            mode: str = "hybrid", history: Sequence[Turn] = ()) -> Answer:
+            mode: str = "hybrid", history: Sequence[Turn] = (),
+            series: str | None = None) -> Answer:
         """The answer to `question`; with `history` (earlier turns, oldest first) a follow-up
         ("Och inom turismen?") is resolved into the question it stands for (ask/followup.py)
-        and answered like any other; `Answer.resolved_question` says what was answered."""
+        and answered like any other; `Answer.resolved_question` says what was answered.
+
+        `document` or `series` (an id, a name or a part of the id only one series has)
+        answers from that report alone; else a question that names a report ("i mål 3",
+        "i klusterrapporten") is answered from it (ask/scope.py)."""
         snap = self._snapshot  # one version for the whole question
         question = question.strip()
         if not question:
             raise ReportQAError("the question is empty")
-        if document and document not in snap.index.doc_ranges:
-            raise ReportQAError(f"no document named {document!r} in the index")
+        scope = self._scope(snap, document, series)
         resolution = resolve_conversation(question, history) if history else None
         asked = resolution.question if resolution is not None else question
+        searched = asked
+        if scope is None:
+            named = find_scope(asked, snap.series, snap.index.lexical.analyzer.stem)
+            if named is not None:
+                scope, searched = named.documents, named.without_phrase(asked) or asked
         if asks_for_changes(asked):  # "vad har ändrats sedan förra uppföljningen?"
-            changed = self._changes_answer(snap, asked, document)
+            changed = self._changes_answer(snap, asked, scope)
             if changed is not None:
                 changed.index_version = snap.version
                 return changed
-        q = snap.retriever.analyze(asked)  # once: retrieval and answering share it
-        hits = snap.retriever.search_query(q, max(top_k, ANSWER_CANDIDATES), document, mode)
+        q = snap.retriever.analyze(searched)  # once: retrieval and answering share it
+        hits = snap.retriever.search_query(q, max(top_k, ANSWER_CANDIDATES), scope, mode)
         answer = snap.answerer.answer(q, hits, top_k)
         # Name the version that answered, even if a swap happens before the caller reads it.
         answer.index_version = snap.version
@@ -346,14 +360,29 @@ class Engine:
             answer.question, answer.resolved_question = question, asked
         return answer
 
-    def _changes_answer(self, snap: Snapshot, question: str,
-                        document: str | None) -> Answer | None:
-        """The edition diff of the series the question (or `document`) names, as an answer;
-        None when no series has two editions (retrieval then answers)."""
-        docs = snap.index.manifest.get("documents", [])
-        all_series = list_series(docs)
+    @staticmethod
+    def _scope(snap: Snapshot, document: str | None, series: str | None
+               ) -> tuple[str, ...] | None:
+        """The documents a caller limits a question to: one by name, or a series' editions;
+        an unknown one is an error that names what exists."""
+        if document and series:
+            raise ReportQAError("name a document or a series, not both")
         if document:
-            named = {d["name"]: d.get("series", "") for d in docs}.get(document, "")
+            if document not in snap.index.doc_ranges:
+                raise ReportQAError(f"no document named {document!r} in the index")
+            return (document,)
+        if series:
+            return tuple(d for _, d in find_series(snap.series, series).editions)
+        return None  # everywhere
+
+    def _changes_answer(self, snap: Snapshot, question: str,
+                        scope: Sequence[str] | None) -> Answer | None:
+        """The edition diff of the series the question (or the scope's documents) names, as
+        an answer; None when no series has two editions (retrieval then answers)."""
+        docs = snap.index.manifest.get("documents", [])
+        all_series: Sequence[SeriesInfo] = snap.series
+        if scope:
+            named = {d["name"]: d.get("series", "") for d in docs}.get(scope[0], "")
             all_series = [s for s in all_series if s.name == named]
         series = series_asked(question, all_series)
         if series is None:
@@ -380,13 +409,18 @@ class Engine:
 
     def series(self) -> list[SeriesInfo]:
         """The report series of the served version, each with its editions."""
-        return list_series(self._snapshot.index.manifest.get("documents", []))
+        return list(self._snapshot.series)
 
     def changes(self, series: str, old: str | None = None,
                 new: str | None = None) -> EditionDiff:
         """Changed, new and removed figures between two editions of a series (facts/): by
         default the two newest; UnknownSeriesError / UnknownEditionError name what exists."""
         return compare(self._snapshot.index, series, old, new)
+
+    def series_documents(self, series: str) -> tuple[str, ...]:
+        """The documents (editions, oldest first) of the series `series` names;
+        UnknownSeriesError names the series there are."""
+        return tuple(d for _, d in find_series(self._snapshot.series, series).editions)
 
     def has_document(self, name: str) -> bool:
         return name in self._snapshot.index.doc_ranges

@@ -25,6 +25,9 @@ HISTORY_ANSWER_MAX_CHARS = 1000
 #: Characters in a `document` filter: longer than any corpus file name (255 bytes on common
 #: file systems), so a valid name always fits.
 DOCUMENT_NAME_MAX_CHARS = 300
+#: Characters in a `series` filter or path: longer than any series id (a title and goal
+#: heading made URL-safe; a goal heading is cut at 200 characters, ingest/editions.py).
+SERIES_NAME_MAX_CHARS = 300
 
 # ---- HTTP ----------------------------------------------------------------------------------
 #: Bytes in a request body: the largest valid one, \u-escaped (6 bytes a character), is under

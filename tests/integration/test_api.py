@@ -149,7 +149,7 @@ def test_unhandled_error_is_a_500_with_the_error_shape(report_settings, engine, 
 
 
 def test_declined_answer_is_null_and_counted(report_settings, engine):
-    def decline(question, top_k=3, document=None, history=()):
+    def decline(question, top_k=3, document=None, history=(), series=None):
         return Answer(question, None, 0.1, [], "en")
 
     app = create_app(report_settings, Wrapped(engine, decline))

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reportqa.ask.scope import GOAL_PHRASE, goal_series
 from reportqa.facts.diff import EditionDiff
-from reportqa.facts.series import SeriesInfo, edition_label, series_id
+from reportqa.facts.series import SeriesInfo, edition_label
 from reportqa.types import Answer, Source
 
 _CHANGES = re.compile(
@@ -24,8 +25,6 @@ _CHANGES = re.compile(
     r"\s+(?:ändrats|förändrats)|(?:and\s+)?what(?:'s|\s+is|\s+has|\s+have)?\s+(?:changed|new)|"
     r"which\s+(?:figures|numbers)\s+(?:have\s+)?changed)\b(?P<rest>[^?]*)\??\s*$",
     re.IGNORECASE)
-#: "mål 5", "goal 5": the series a question names.
-_GOAL = re.compile(r"\b(?:mål|goal)\s+(\d{1,2})\b", re.IGNORECASE)
 #: The only words the rest of such a question may have: which editions, which report or
 #: goal. Any other word narrows it to a topic ("… i industrin?"), which retrieval answers.
 SCOPE_WORDS = frozenset((
@@ -55,10 +54,9 @@ def asks_for_changes(question: str) -> bool:
 def series_asked(question: str, series: Sequence[SeriesInfo]) -> SeriesInfo | None:
     """The series with two or more editions the question names, else the only one."""
     several = [s for s in series if len(s.editions) > 1]
-    goal = _GOAL.search(question)
+    goal = GOAL_PHRASE.search(question)
     if goal:
-        key = series_id(f"mål {goal.group(1)}")
-        named = [s for s in several if f"-{key}-" in f"-{s.id}-"]
+        named = goal_series(goal.group("n"), several)
         return named[0] if len(named) == 1 else None
     return several[0] if len(several) == 1 else None
 

@@ -10,6 +10,8 @@ measured to lower first-place hits here; linear fusion does not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from reportqa.ask.question import Query, QueryAnalyzer
@@ -17,6 +19,8 @@ from reportqa.store.base import StoreVersion
 from reportqa.types import Hit
 
 MODES = ("hybrid", "dense", "lexical")
+#: Where to search: every document (None), one by name, or several (a series' editions).
+Scope = str | Sequence[str] | None
 
 
 class Retriever:
@@ -33,32 +37,42 @@ class Retriever:
     def analyze(self, question: str) -> Query:
         return self.queries.analyze(question)
 
-    def search(self, query: str, k: int = 5, document: str | None = None,
+    def search(self, query: str, k: int = 5, document: Scope = None,
                mode: str = "hybrid") -> list[Hit]:
         """Ranked passages for a question's text (analysed here)."""
         return self.search_query(self.analyze(query), k, document, mode)
 
-    def search_query(self, q: Query, k: int = 5, document: str | None = None,
+    def search_query(self, q: Query, k: int = 5, document: Scope = None,
                      mode: str = "hybrid") -> list[Hit]:
-        """Ranked passages for an analysed question. `mode` is "hybrid", "dense" or "lexical"
-        (for ablations)."""
+        """Ranked passages for an analysed question, from every document or only from
+        `document` (a name, or several: a report series' editions). `mode` is "hybrid",
+        "dense" or "lexical" (for ablations)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
-        row_range = self.index.doc_ranges.get(document) if document else None
-        if document and row_range is None:
-            return []
+        ranges: list[tuple[int, int] | None] = [None]
+        if document:
+            names = (document,) if isinstance(document, str) else tuple(document)
+            ranges = [self.index.doc_ranges[n] for n in names if n in self.index.doc_ranges]
+            if not ranges:
+                return []
         c = max(self.candidates, k)
         dense: dict[int, float] = {}
         lex: dict[int, float] = {}
         if mode in ("hybrid", "dense"):
             qvec = self.embedder.encode_query(q.text)
-            rows, scores = self.index.dense_top(qvec, c, row_range)
-            dense = dict(zip(rows.tolist(), scores.tolist(), strict=True))
+            for row_range in ranges:  # cosines: comparable across documents
+                rows, scores = self.index.dense_top(qvec, c, row_range)
+                dense.update(zip(rows.tolist(), scores.tolist(), strict=True))
+            dense = _best(dense, c)
         if mode in ("hybrid", "lexical"):
-            rows, scores = self.index.lexical.search_concepts(q.concepts, c, row_range)
-            if len(scores):
-                top = float(scores.max())
-                lex = {r: s / top for r, s in zip(rows.tolist(), scores.tolist(), strict=True)}
+            raw: dict[int, float] = {}
+            for row_range in ranges:  # BM25 of the whole index: comparable too
+                rows, scores = self.index.lexical.search_concepts(q.concepts, c, row_range)
+                raw.update(zip(rows.tolist(), scores.tolist(), strict=True))
+            raw = _best(raw, c)
+            if raw:
+                top = max(raw.values())
+                lex = {r: s / top for r, s in raw.items()}
         fused = self._fuse(dense, lex, mode)
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         passages = self.index.db.passages([r for r, _ in best])
@@ -78,3 +92,10 @@ class Retriever:
             span = hi - lo or 1.0
             dn = {r: (s - lo) / span for r, s in dense.items()}
         return {r: w * dn.get(r, 0.0) + (1 - w) * lex.get(r, 0.0) for r in set(dn) | set(lex)}
+
+
+def _best(scores: dict[int, float], k: int) -> dict[int, float]:
+    """The k best of candidates gathered from several documents (ties by row)."""
+    if len(scores) <= k:
+        return scores
+    return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k])

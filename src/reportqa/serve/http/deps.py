@@ -1,5 +1,5 @@
 """Dependencies and parameters the routes share: the app's state, the loaded engine, the
-admin key check, and the `document` filter."""
+admin key check, and the `document` and `series` filters."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from fastapi import Depends, Query, Request, Security
 from fastapi.security import APIKeyHeader
 
 from reportqa.engine import Engine
+from reportqa.errors import UnknownSeriesError
 from reportqa.index.jobs import ReindexJobs
-from reportqa.limits import DOCUMENT_NAME_MAX_CHARS
+from reportqa.limits import DOCUMENT_NAME_MAX_CHARS, SERIES_NAME_MAX_CHARS
 from reportqa.serve.http.errors import APIError
 from reportqa.serve.http.state import ServiceState
 
@@ -85,8 +86,22 @@ DocParam = Annotated[str | None, Query(min_length=1, max_length=DOCUMENT_NAME_MA
                                        description="Only this document (see /documents).")]
 
 
-def check_document(eng: Engine, document: str | None) -> None:
-    """404 unless `document` is None or the name of an indexed document."""
+SeriesParam = Annotated[str | None, Query(min_length=1, max_length=SERIES_NAME_MAX_CHARS,
+                                          description="Only this report series, all its "
+                                          "editions (an id from /series, or a part of it only "
+                                          "one series has, e.g. `mal-5`).")]
+
+
+def check_document(eng: Engine, document: str | None, series: str | None = None) -> None:
+    """404 unless `document` is None or the name of an indexed document, and `series` None
+    or a series of the index; 422 for both at once."""
+    if document is not None and series is not None:
+        raise APIError(422, "give `document` or `series`, not both")
     if document is not None and not eng.has_document(document):
         raise APIError(404, f"no document named {document!r} in the index; "
                        "GET /documents lists them", "unknown_document")
+    if series is not None:
+        try:
+            eng.series_documents(series)
+        except UnknownSeriesError as exc:
+            raise APIError(404, f"{exc}; GET /series lists them", "unknown_series") from exc

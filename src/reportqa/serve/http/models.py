@@ -12,6 +12,7 @@ from reportqa.limits import (
     HISTORY_ANSWER_MAX_CHARS,
     HISTORY_MAX_TURNS,
     QUESTION_MAX_CHARS,
+    SERIES_NAME_MAX_CHARS,
     TOP_K_MAX,
 )
 
@@ -94,6 +95,12 @@ class AskRequest(BaseModel):
     document: str | None = Field(
         None, min_length=1, max_length=DOCUMENT_NAME_MAX_CHARS,
         description="Only search this document (a `name` from GET /documents).",
+    )
+    series: str | None = Field(
+        None, min_length=1, max_length=SERIES_NAME_MAX_CHARS,
+        description="Only search this report series, all its editions (an `id` from GET "
+                    "/series, or a part of it only one series has, e.g. `mal-5`). Without it, "
+                    "a question that names a report (\"i mål 3\") is answered from that one.",
     )
     history: list[HistoryTurn] = Field(
         default_factory=list, max_length=HISTORY_MAX_TURNS,

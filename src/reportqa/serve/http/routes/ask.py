@@ -13,9 +13,15 @@ from pydantic import AfterValidator
 
 from reportqa.ask.followup import Turn
 from reportqa.engine import Engine
-from reportqa.errors import ReportQAError, StoreUnavailableError
+from reportqa.errors import ReportQAError, StoreUnavailableError, UnknownSeriesError
 from reportqa.limits import QUESTION_MAX_CHARS, TOP_K_MAX
-from reportqa.serve.http.deps import DocParam, EngineDep, ServiceDep, check_document
+from reportqa.serve.http.deps import (
+    DocParam,
+    EngineDep,
+    SeriesParam,
+    ServiceDep,
+    check_document,
+)
 from reportqa.serve.http.errors import APIError, responses
 from reportqa.serve.http.models import (
     EXAMPLE_DOC,
@@ -59,36 +65,39 @@ async def ask_post(body: AskBody, service: ServiceDep, eng: EngineDep) -> AskRes
     `history`, a follow-up is answered as the question it stands for (`resolved_question`).
     """
     history = [Turn(t.question, t.answer) for t in body.history]
-    return await answer(service, eng, body.question, body.top_k, body.document, history)
+    return await answer(service, eng, body.question, body.top_k, body.document, history,
+                        body.series)
 
 
 @router.get("/ask", summary="Answer a question (query string)",
             responses=responses(404, 422, 503))
 async def ask_get(q: QParam, service: ServiceDep, eng: EngineDep, top_k: TopK = 3,
-                  document: DocParam = None) -> AskResponse:
+                  document: DocParam = None, series: SeriesParam = None) -> AskResponse:
     """Same as POST /ask, for curl and browsers: `/ask?q=Hur+många+…`."""
-    return await answer(service, eng, q, top_k, document)
+    return await answer(service, eng, q, top_k, document, series=series)
 
 
 async def answer(service: ServiceState, eng: Engine, question: str, top_k: int,
-                 document: str | None, history: Sequence[Turn] = ()) -> AskResponse:
+                 document: str | None, history: Sequence[Turn] = (),
+                 series: str | None = None) -> AskResponse:
     """Answer on an inference thread, count the outcome, and shape the response."""
-    ans, took, answer_id = await ask_engine(service, eng, question, top_k, document, history)
+    ans, took, answer_id = await ask_engine(service, eng, question, top_k, document, history,
+                                            series)
     response = ask_response(ans, eng, took)
     response.answer_id = answer_id
     return response
 
 
 async def ask_engine(service: ServiceState, eng: Engine, question: str, top_k: int,
-                     document: str | None, history: Sequence[Turn] = ()
-                     ) -> tuple[Answer, float, str]:
+                     document: str | None, history: Sequence[Turn] = (),
+                     series: str | None = None) -> tuple[Answer, float, str]:
     """The engine's answer (on an inference thread), its milliseconds and its answer id; the
     outcome counted and the answer remembered for feedback. Shared by /ask and /v1."""
-    check_document(eng, document)
+    check_document(eng, document, series)
 
     def run() -> tuple[Answer, float]:
         t = time.perf_counter()
-        ans = eng.ask(question, top_k, document, history=history)
+        ans = eng.ask(question, top_k, document, history=history, series=series)
         return ans, (time.perf_counter() - t) * 1000
 
     try:
@@ -96,7 +105,8 @@ async def ask_engine(service: ServiceState, eng: Engine, question: str, top_k: i
     except StoreUnavailableError:
         raise  # 503 with the reason (errors.py)
     except ReportQAError as exc:  # e.g. the document vanished in a reindex meanwhile
-        raise APIError(404 if "document" in str(exc) else 422, str(exc)) from exc
+        raise APIError(404 if isinstance(exc, UnknownSeriesError) or "document" in str(exc)
+                       else 422, str(exc)) from exc
     service.metrics.observe_answer(ans.found)
     # Questions are personal data in a public bot: only at DEBUG, never in the access log.
     log.debug("question %r (read as %r) -> %s (confidence %.2f, %.0f ms)", question,

@@ -9,7 +9,13 @@ from fastapi import APIRouter, Query
 from pydantic import AfterValidator
 
 from reportqa.limits import QUESTION_MAX_CHARS, SEARCH_K_MAX
-from reportqa.serve.http.deps import DocParam, EngineDep, ServiceDep, check_document
+from reportqa.serve.http.deps import (
+    DocParam,
+    EngineDep,
+    SeriesParam,
+    ServiceDep,
+    check_document,
+)
 from reportqa.serve.http.errors import responses
 from reportqa.serve.http.models import (
     SearchHitOut,
@@ -33,13 +39,13 @@ SearchK = Annotated[int, Query(ge=1, le=SEARCH_K_MAX,
 @router.get("/search", summary="Ranked passages for a query",
             responses=responses(404, 422, 503))
 async def search(q: SearchQ, service: ServiceDep, eng: EngineDep, k: SearchK = 5,
-                 document: DocParam = None) -> SearchResponse:
+                 document: DocParam = None, series: SeriesParam = None) -> SearchResponse:
     """Hybrid (dense + lexical) search over the passages, best first; no answer selection."""
-    check_document(eng, document)
+    check_document(eng, document, series)
 
     def run() -> tuple[list[Hit], dict[str, str], float]:
         t = time.perf_counter()
-        hits = eng.search(q, k, document)
+        hits = eng.search(q, k, document, series=series)
         titles = {d.name: d.title for d in eng.documents()}
         return hits, titles, (time.perf_counter() - t) * 1000
 

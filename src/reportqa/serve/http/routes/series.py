@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from reportqa.errors import UnknownEditionError, UnknownSeriesError
 from reportqa.facts.series import series_id
+from reportqa.limits import SERIES_NAME_MAX_CHARS
 from reportqa.serve.http.deps import EngineDep
 from reportqa.serve.http.errors import APIError, responses
 from reportqa.serve.http.models import (
@@ -19,11 +20,9 @@ from reportqa.serve.http.models import (
 
 router = APIRouter(tags=["series"])
 
-#: Longer than any series id (title and goal heading, made URL-safe) or edition name.
-SERIES_ID_MAX_CHARS = 300
 EDITION_MAX_CHARS = 32
 
-SeriesId = Annotated[str, Path(max_length=SERIES_ID_MAX_CHARS,
+SeriesId = Annotated[str, Path(max_length=SERIES_NAME_MAX_CHARS,
                                description="A series id from /series (or a part of it only "
                                            "one series has, e.g. `mal-5`).",
                                examples=["laget-i-lanet-mal-5-fler-kluster"])]
