@@ -135,8 +135,10 @@ def test_start_help_and_registered_commands(fake, engine, report_settings):
     assert en.params["text"].startswith("Hello!") and "/sources" in en.params["text"]
     registered = {c.params.get("language_code"): [x["command"] for x in c.params["commands"]]
                   for c in fake.calls_of("setMyCommands")}
-    assert registered[None] == ["start", "help", "fraga", "kallor", "om", "ny", "reindex"]
-    assert registered["en"] == ["start", "help", "ask", "sources", "about", "new", "reindex"]
+    assert registered[None] == ["start", "help", "fraga", "kallor", "om", "ny", "rapporter",
+                                "reindex"]
+    assert registered["en"] == ["start", "help", "ask", "sources", "about", "new", "reports",
+                                "reindex"]
 
 
 def test_about_names_reports_version_and_model(fake, engine, report_settings):
@@ -299,7 +301,7 @@ class ManySources:
     def __getattr__(self, name):
         return getattr(self._engine, name)
 
-    def ask(self, question, top_k=3, document=None, history=()):
+    def ask(self, question, top_k=3, document=None, history=(), series=None):
         ans = self._engine.ask(question, top_k, document)
         ans.sources = ans.sources * self._times
         return ans
@@ -339,7 +341,7 @@ def test_error_in_a_handler_is_logged_and_the_bot_carries_on(fake, engine, repor
     class FailsOnce(ManySources):
         failed = False
 
-        def ask(self, question, top_k=3, document=None, history=()):
+        def ask(self, question, top_k=3, document=None, history=(), series=None):
             if not FailsOnce.failed:
                 FailsOnce.failed = True
                 raise RuntimeError("boom")

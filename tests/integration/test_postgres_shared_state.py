@@ -21,14 +21,17 @@ from reportqa.feedback.store import eval_rows
 from reportqa.index.build import build_index
 from reportqa.serve.http.app import create_app
 from reportqa.serve.telegram.state import (
+    ChosenReportsMemory,
     ConversationMemory,
     SharedSourceCache,
     Shown,
     SourceCache,
+    chosen_reports,
     conversation_memory,
     source_cache,
 )
 from reportqa.store.postgres.admin import init_or_migrate
+from reportqa.store.postgres.chosen_reports import PostgresChosenReports
 from reportqa.store.postgres.conversations import PostgresConversations
 from reportqa.store.postgres.schema import MIGRATIONS
 from reportqa.store.postgres.shared import SharedDatabase
@@ -139,6 +142,24 @@ def test_two_bot_states_share_the_sources_of_an_answer(shared):
         two.close()
 
 
+def test_two_bot_states_share_the_report_a_chat_picked(shared):
+    """/rapporter on one replica, the next question on another."""
+    one, two = chosen_reports(shared), chosen_reports(shared)
+    assert isinstance(one, PostgresChosenReports) and one.shared
+    try:
+        assert two.get((77, 0)) is None
+        one.choose((77, 0), "laget-i-lanet-mal-3")
+        assert two.get((77, 0)) == "laget-i-lanet-mal-3" and two.get((77, 1)) is None
+        two.choose((77, 0), "laget-i-lanet-mal-5")
+        assert one.get((77, 0)) == "laget-i-lanet-mal-5"
+        one.choose((77, 0), None)  # every report again
+        assert two.get((77, 0)) is None
+        two.choose((77, 0), None)  # nothing to clear is fine
+    finally:
+        one.close()
+        two.close()
+
+
 def test_conversation_forgotten_after_silence(shared):
     memory = PostgresConversations(SharedDatabase(shared.store_url, shared.db_timeout),
                                    idle=0.3, turns=4)
@@ -157,6 +178,7 @@ def test_folder_store_keeps_state_in_process(tmp_path):
     s = make_settings(tmp_path)
     assert isinstance(conversation_memory(s), ConversationMemory)
     assert isinstance(source_cache(s), SourceCache)
+    assert isinstance(chosen_reports(s), ChosenReportsMemory)
     feedback = open_feedback(s)
     assert not feedback.shared and feedback.where.endswith("feedback.sqlite3")
 

@@ -48,8 +48,10 @@ from telegram.ext import (
 )
 
 from reportqa.ask.followup import Turn
+from reportqa.ask.scope import find_scope
 from reportqa.config import Settings
-from reportqa.errors import ReportQAError
+from reportqa.errors import ReportQAError, UnknownSeriesError
+from reportqa.facts.series import SeriesInfo, find_series
 from reportqa.feedback.answers import AnswerLog
 from reportqa.feedback.select import Feedback, open_feedback
 from reportqa.feedback.store import VOTES, VoteStore
@@ -62,11 +64,20 @@ from reportqa.limits import (
 from reportqa.serve.telegram.config import BotConfig, webhook_path
 from reportqa.serve.telegram.format import answer_html, not_found_html, sources_html, split_html
 from reportqa.serve.telegram.redaction import protect_token, redact
+from reportqa.serve.telegram.reports import (
+    ALL_REPORTS,
+    REPORTS_PREFIX,
+    by_key,
+    reports_message,
+    short_name,
+)
 from reportqa.serve.telegram.requests import AnswersFirstRateLimiter, RetryingRequest
 from reportqa.serve.telegram.state import (
+    ChosenReports,
     Conversations,
     Shown,
     UserRateLimiter,
+    chosen_reports,
     conversation_memory,
     source_cache,
 )
@@ -92,7 +103,8 @@ class ReportBot:
                  config: BotConfig | None = None,
                  on_vote: Callable[[str, str], None] | None = None,
                  feedback: VoteStore | None = None, answers: AnswerLog | None = None,
-                 conversations: Conversations | None = None) -> None:
+                 conversations: Conversations | None = None,
+                 chosen: ChosenReports | None = None) -> None:
         self.settings = settings
         self.config = config or BotConfig.from_settings(settings)
         protect_token(self.config.token)
@@ -103,6 +115,7 @@ class ReportBot:
         self.cache = source_cache(settings)
         # In the database on a PostgreSQL store: a follow-up or a vote may reach any replica.
         self.conversations = conversations or conversation_memory(settings)
+        self.chosen = chosen or chosen_reports(settings)  # /rapporter: the report picked
         # The HTTP app's answers and votes when the bot runs inside it; its own when alone.
         self._own_feedback: Feedback | None = None
         if feedback is None or answers is None:
@@ -111,7 +124,8 @@ class ReportBot:
         self.answers: AnswerLog = answers  # for the 👍 / 👎 buttons
         self.feedback: VoteStore = feedback
         # Calls on state kept in the database run off the event loop.
-        self._shared = settings.store_url is not None or self.conversations.shared
+        self._shared = (settings.store_url is not None or self.conversations.shared
+                        or self.chosen.shared)
         self.on_vote = on_vote  # (vote, channel): the HTTP app's Prometheus counter
         self.typing_interval = 4.0  # Telegram shows "typing" for 5 s
         self.reindex_poll_interval = 1.0
@@ -162,6 +176,10 @@ class ReportBot:
         app.add_handler(CommandHandler(["om", "about"], self._cmd_about, filters=msgs))
         app.add_handler(CommandHandler("reindex", self._cmd_reindex, filters=msgs))
         app.add_handler(CommandHandler(["ny", "new"], self._cmd_new, filters=msgs))
+        app.add_handler(CommandHandler(["rapporter", "reports"], self._cmd_reports,
+                                       filters=msgs))
+        app.add_handler(CallbackQueryHandler(self._on_report_button,
+                                             pattern=f"^{re.escape(REPORTS_PREFIX)}"))
         app.add_handler(CallbackQueryHandler(self._on_sources_button,
                                              pattern=f"^{re.escape(SOURCES_PREFIX)}"))
         app.add_handler(CallbackQueryHandler(self._on_vote_button,
@@ -246,6 +264,7 @@ class ReportBot:
     def _close_state(self) -> None:
         """The database connections of the bot's own state (none in memory)."""
         self.conversations.close()
+        self.chosen.close()
         self.cache.close()
         if self._own_feedback is not None:
             self._own_feedback.close()
@@ -420,11 +439,19 @@ class ReportBot:
                                         max=QUESTION_MAX_CHARS), reply_to=reply_to)
             return
         conversation = _conversation_key(chat, user)
+        note = ""
         async with self._typing(chat.id):
             try:
                 history = await self._in_state(self.conversations.history, conversation)
-                ans: Answer = await asyncio.to_thread(self.engine.ask, question, 3,
-                                                      history=history)
+                series = await self._in_state(self.chosen.get, conversation)
+                try:
+                    ans: Answer = await asyncio.to_thread(self.engine.ask, question, 3,
+                                                          history=history, series=series)
+                except UnknownSeriesError:  # the picked report left the index
+                    await self._in_state(self.chosen.choose, conversation, None)
+                    note = f"<i>{t(_user_lang(update), 'report_gone')}</i>\n"
+                    ans = await asyncio.to_thread(self.engine.ask, question, 3,
+                                                  history=history)
             except ReportQAError as exc:  # also the database unreachable: say why
                 await self._send(chat.id, t(_user_lang(update), "bad_question",
                                             reason=escape(str(exc))), reply_to=reply_to)
@@ -456,6 +483,7 @@ class ReportBot:
         if ans.resolved_question:
             html = (f"<i>{t(ans.language, 'read_as', question=escape(ans.resolved_question))}"
                     f"</i>\n{html}")
+        html = note + html
         await self._send(chat.id, html, reply_to=reply_to, markup=InlineKeyboardMarkup(rows))
 
     async def _cmd_new(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -468,6 +496,73 @@ class ReportBot:
                                         reason=escape(str(exc))))
             return
         await self._send(chat.id, t(_user_lang(update), "new_conversation"))
+
+    async def _cmd_reports(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/rapporter, /reports: the report series with a button each to answer from one;
+        `/rapporter mål 3` (or an id, or `alla`/`all`) picks without the buttons."""
+        chat, user = update.effective_chat, update.effective_user
+        lang = _user_lang(update)
+        key = _conversation_key(chat, user)
+        parts = (update.effective_message.text or "").split(maxsplit=1)
+        wanted = parts[1].strip() if len(parts) > 1 else ""
+        try:
+            if wanted.lower() in ("alla", "all", "*"):
+                await self._in_state(self.chosen.choose, key, None)
+                await self._send(chat.id, t(lang, "chose_all"))
+                return
+            if wanted:
+                await self._pick_report(chat.id, key, self._series_named(wanted), lang)
+                return
+            chosen = await self._in_state(self.chosen.get, key)
+        except UnknownSeriesError as exc:
+            await self._send(chat.id, t(lang, "report_unknown", reason=escape(str(exc))))
+            return
+        except ReportQAError as exc:
+            await self._send(chat.id, t(lang, "bad_question", reason=escape(str(exc))))
+            return
+        text, markup = reports_message(self.engine.series(), chosen, lang)
+        await self._send(chat.id, text, markup=markup)
+
+    def _series_named(self, wanted: str) -> SeriesInfo:
+        """The series "mål 3", "goal 3", an id or a part of one names."""
+        served = self.engine.series()
+        named = find_scope(f"i {wanted}", served, lambda w: w)
+        if named is not None:
+            return named.series
+        return find_series(served, wanted)
+
+    async def _pick_report(self, chat_id: int, key: tuple[int, int],
+                           series: SeriesInfo | None, lang: str) -> None:
+        await self._in_state(self.chosen.choose, key, series.id if series else None)
+        if series is None:
+            await self._send(chat_id, t(lang, "chose_all"))
+        else:
+            await self._send(chat_id, t(lang, "chose_report", name=escape(short_name(series))))
+
+    async def _on_report_button(self, update: Update,
+                                context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A button of /rapporter: answer from that series (or every report) from now on."""
+        query = update.callback_query
+        lang = lang_of(query.from_user.language_code)
+        wanted = (query.data or "").removeprefix(REPORTS_PREFIX)
+        message = query.message if isinstance(query.message, Message) else None
+        if message is None:
+            await query.answer(t(lang, "report_gone"), show_alert=True)
+            return
+        series = None
+        if wanted != ALL_REPORTS:
+            series = by_key(self.engine.series(), wanted)
+            if series is None:
+                await query.answer(t(lang, "report_gone"), show_alert=True)
+                return
+        try:
+            await self._pick_report(message.chat_id,
+                                    _conversation_key(message.chat, query.from_user),
+                                    series, lang)
+        except ReportQAError as exc:
+            await query.answer(t(lang, "bad_question", reason=str(exc)), show_alert=True)
+            return
+        await query.answer()
 
     async def _on_vote_button(self, update: Update,
                               context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,5 +1,6 @@
 """What the bot remembers: per-user question counts (in memory),
-and each conversation's last turns and the answers' sources: in memory, or in the database
+and each conversation's last turns, the report it picked (/rapporter) and the answers'
+sources: in memory, or in the database
 when REPORTQA_STORE is a postgresql:// URL, so that a follow-up or a "Visa källor" press
 (webhook mode behind a load balancer) may land on any replica (`conversation_memory`,
 `source_cache`). The per-user question limit stays per process."""
@@ -191,6 +192,55 @@ class ConversationMemory:
 
     def close(self) -> None:
         """Nothing to release in memory."""
+
+
+class ChosenReports(Protocol):
+    """The report series each conversation picked with /rapporter (by (chat id, user id))."""
+
+    shared: bool
+
+    def get(self, key: tuple[int, int]) -> str | None: ...
+
+    def choose(self, key: tuple[int, int], series: str | None) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class ChosenReportsMemory:
+    """The picked series in memory: kept until changed (a setting, not a conversation, so
+    /ny keeps it), for at most `tracked` conversations (the least recently set go first)."""
+
+    def __init__(self, tracked: int = TELEGRAM_USERS_TRACKED) -> None:
+        self.tracked = tracked
+        self.shared = False
+        self._chosen: OrderedDict[tuple[int, int], str] = OrderedDict()
+
+    def get(self, key: tuple[int, int]) -> str | None:
+        return self._chosen.get(key)
+
+    def choose(self, key: tuple[int, int], series: str | None) -> None:
+        """Pick `series` (an id), or every report again (None)."""
+        if series is None:
+            self._chosen.pop(key, None)
+            return
+        self._chosen[key] = series
+        self._chosen.move_to_end(key)
+        while len(self._chosen) > self.tracked:
+            self._chosen.popitem(last=False)
+
+    def close(self) -> None:
+        """Nothing to release in memory."""
+
+
+def chosen_reports(settings: Settings) -> ChosenReports:
+    """In the database for a postgresql:// store (shared by replicas), else in memory."""
+    url = settings.store_url
+    if url is None:
+        return ChosenReportsMemory()
+    from reportqa.store.postgres.chosen_reports import PostgresChosenReports
+    from reportqa.store.postgres.shared import SharedDatabase
+
+    return PostgresChosenReports(SharedDatabase(url, settings.db_timeout))
 
 
 def conversation_memory(settings: Settings) -> Conversations:

@@ -15,6 +15,8 @@ COMMANDS: list[tuple[str, str, str, str]] = [
     ("om", "Rapporter, indexversion och modell", "about", "Reports, index version and model"),
     ("ny", "Ny konversation (glöm tidigare frågor)", "new", "New conversation (forget earlier "
      "questions)"),
+    ("rapporter", "Välj vilken rapport jag svarar från", "reports", "Pick the report I answer "
+     "from"),
     ("reindex", "Bygg om indexet (administratörer)", "reindex", "Rebuild the index (admins)"),
 ]
 
@@ -34,7 +36,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "(rapport, avsnitt, sida). Säger rapporten inget om saken, så säger jag det.\n\n"
             "<b>Rapporter</b>\n{reports}\n\n<b>Prova till exempel</b>\n{examples}\n\n"
             "{how}\n\n<b>Kommandon</b>\n"
-            "/kallor – källorna till senaste svaret\n/om – rapporter, indexversion och modell\n"
+            "/kallor – källorna till senaste svaret\n/rapporter – välj rapport\n"
+            "/om – rapporter, indexversion och modell\n"
             "/help – den här hjälpen"
         ),
         "how_private": "Skriv din fråga som ett vanligt meddelande.",
@@ -48,6 +51,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "show_sources": "Visa källor",
         "read_as": "Tolkat som: {question}",
         "new_conversation": "Ny konversation: jag har glömt de tidigare frågorna.",
+        "reports": ("<b>Rapporter</b>\n{reports}\n\n{now}\nVälj en rapport så svarar jag bara "
+                    "från den (alla dess upplagor, den senaste först), eller alla rapporter."),
+        "reports_one": "<b>Rapporter</b>\n{reports}\n\nDet finns bara en rapport att välja.",
+        "report_series_line": "• <b>{name}</b> – upplagor: {editions}",
+        "reports_chosen": "Just nu svarar jag bara från <b>{name}</b>.",
+        "reports_all_now": "Just nu svarar jag från alla rapporter.",
+        "all_reports": "Alla rapporter",
+        "chose_report": "Nu svarar jag bara från <b>{name}</b>. /rapporter för att byta.",
+        "chose_all": "Nu svarar jag från alla rapporter.",
+        "report_gone": ("Rapporten du valde finns inte längre; jag svarar från alla rapporter. "
+                        "/rapporter visar vilka som finns."),
+        "report_unknown": "Jag hittar ingen sådan rapport: {reason}",
         "vote_thanks": "Tack! Din röst är sparad.",
         "vote_gone": "Det svaret finns inte kvar längre; rösta på ett nyare.",
         "no_last_answer": "Jag har inte svarat på något här ännu. Ställ en fråga först!",
@@ -80,7 +95,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "source (report, section, page). When a report says nothing about it, I say so.\n\n"
             "<b>Reports</b>\n{reports}\n\n<b>Try for example</b> (the reports are in "
             "Swedish, so Swedish questions work best)\n{examples}\n\n{how}\n\n"
-            "<b>Commands</b>\n/sources – sources of the last answer\n"
+            "<b>Commands</b>\n/sources – sources of the last answer\n/reports – pick a report\n"
             "/about – reports, index version and model\n/help – this help"
         ),
         "how_private": "Type your question as an ordinary message.",
@@ -94,6 +109,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "show_sources": "Show sources",
         "read_as": "Read as: {question}",
         "new_conversation": "New conversation: I have forgotten the earlier questions.",
+        "reports": ("<b>Reports</b>\n{reports}\n\n{now}\nPick a report and I answer from it "
+                    "alone (all its editions, the newest first), or every report."),
+        "reports_one": "<b>Reports</b>\n{reports}\n\nThere is only one report to pick.",
+        "report_series_line": "• <b>{name}</b> – editions: {editions}",
+        "reports_chosen": "Right now I answer only from <b>{name}</b>.",
+        "reports_all_now": "Right now I answer from every report.",
+        "all_reports": "Every report",
+        "chose_report": "From now on I answer only from <b>{name}</b>. /reports to change.",
+        "chose_all": "From now on I answer from every report.",
+        "report_gone": ("The report you picked is no longer indexed; I answer from every "
+                        "report. /reports lists them."),
+        "report_unknown": "I find no such report: {reason}",
         "vote_thanks": "Thank you! Your vote is saved.",
         "vote_gone": "That answer is no longer available; vote on a newer one.",
         "no_last_answer": "I have not answered anything here yet. Ask a question first!",

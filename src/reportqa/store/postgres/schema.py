@@ -13,6 +13,7 @@ and the migrations `reportqa db init|migrate|status` apply.
                               memory), so a follow-up may land on any replica
     reportqa.shown            what a chat front end showed, by short key and chat (the
                               Telegram bot's "Visa källor" button and /kallor)
+    reportqa.chosen_reports   the report series a chat picked with /rapporter (level 3)
     rqa_<version>.documents   as the folder store's documents table
     rqa_<version>.passages    row, document, section, page, text, context, text hash, the
                               analyzer's tokens
@@ -102,6 +103,14 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX shown_scope ON reportqa.shown (scope, created_at DESC);
     CREATE INDEX shown_created ON reportqa.shown (created_at);
+    """,
+    # 3: the report series a chat picked (the Telegram bot's /rapporter), for every replica.
+    """
+    CREATE TABLE reportqa.chosen_reports (
+        key text PRIMARY KEY,
+        series text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+    );
     """,
 ]
 LEVEL = len(MIGRATIONS)
