@@ -55,6 +55,7 @@ from reportqa.index.progress import NullProgress, Progress
 from reportqa.index.vectors import build_vector_index, save_vector_index
 from reportqa.ingest.chunking import Passage, chunk_document
 from reportqa.ingest.corpus import list_corpus, read_corpus
+from reportqa.ingest.metadata import METADATA_FILE, read_metadata
 from reportqa.ingest.readers import read_document, reader_version
 from reportqa.text.analyzer import Analyzer, AnalyzerConfig
 
@@ -143,11 +144,18 @@ class _Doc:
     changed_at: str  # the file's modification time when this edition was indexed
     series: str = ""  # ingest/editions.py: the report series it belongs to
     edition: str = ""  # … and its edition's year ("" when the document names none)
+    text_series: str = ""  # what the text itself says, before series.toml
+    text_edition: str = ""
 
 
 def corpus_fingerprint(corpus_dir: Path, max_file_mb: float | None = None) -> dict[str, str]:
+    """sha256 of every document, and of series.toml when there is one."""
     files, _ = list_corpus(corpus_dir, max_file_mb)
-    return {rel: file_sha256(path) for path, rel in files}
+    found = {rel: file_sha256(path) for path, rel in files}
+    meta = corpus_dir / METADATA_FILE
+    if meta.is_file():
+        found[METADATA_FILE] = file_sha256(meta)
+    return found
 
 
 def _live_manifest(settings: Settings) -> dict:
@@ -181,6 +189,7 @@ def is_stale(settings: Settings) -> tuple[bool, str]:
         return True, "the lexical analyzer or retrieval settings changed"
     indexed = {d["name"]: d["sha256"] for d in manifest.get("documents", [])}
     indexed.update({s["name"]: s["sha256"] for s in manifest.get("skipped", []) if "sha256" in s})
+    indexed.update(manifest.get("metadata", {}))
     try:
         current = corpus_fingerprint(settings.corpus_dir, settings.max_file_mb)
     except CorpusError as exc:
@@ -296,6 +305,7 @@ def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Pro
     digests: dict[str, str] = {}
     reused: list[str] = []
     previous_meta = {d["name"]: d for d in prev.manifest.get("documents", [])} if prev else {}
+    metadata = read_metadata(settings.corpus_dir)
 
     def read(path: Path, rel: str) -> _Doc:
         try:
@@ -312,27 +322,32 @@ def _read_corpus(settings: Settings, prev: PreviousVersion | None, progress: Pro
                 and meta.get("reader", 1) == reader_version(old.kind)):
             rows = prev.passages[rel]
             reused.append(rel)
+            # the text's own series and edition: series.toml may have changed since
+            series, edition = meta.get("text_series", meta["series"]), meta.get(
+                "text_edition", meta.get("edition", ""))
             return _Doc(rel, old.title, digest, old.kind, old.pages,
                         [Passage(rel, *r[:5]) for r in rows], [r[5] for r in rows],
-                        old.indexed_at, old.changed_at, meta["series"], meta.get("edition", ""))
+                        old.indexed_at, old.changed_at, *metadata.apply(rel, series, edition),
+                        series, edition)
         doc = read_document(path, rel)
         passages = chunk_document(doc)
         if not passages:
             raise DocumentError(f"{rel}: no sentences found")
         return _Doc(rel, doc.title, digest, doc.kind, doc.pages, passages,
-                    [text_hash(p.index_text()) for p in passages], now, mtime, doc.series,
-                    doc.edition)
+                    [text_hash(p.index_text()) for p in passages], now, mtime,
+                    *metadata.apply(rel, doc.series, doc.edition), doc.series, doc.edition)
 
     res = read_corpus(settings.corpus_dir, read,
                       on_start=lambda n: progress.start("documents", n),
                       on_document=lambda _rel: progress.advance("documents"),
                       on_end=lambda: progress.done("documents"),
                       max_file_mb=settings.max_file_mb)
+    metadata.check_names({d.name for d in res.documents} | {n for n, _ in res.skipped})
     for name, reason in res.skipped:
         log.info("skipped %s: %s", name, reason)
     skipped_meta = [{"name": n, "reason": r, **({"sha256": digests[n]} if n in digests else {})}
                     for n, r in res.skipped]
-    return res.documents, res.skipped, skipped_meta, len(reused)
+    return res.documents, res.skipped, skipped_meta, len(reused), metadata
 
 
 def _embed(settings: Settings, docs: list[_Doc], prev: PreviousVersion | None,
@@ -433,6 +448,7 @@ class Prepared:
     tokens: list[list[str]]
     now: str
     facts: list[list[SentenceFact]] = field(default_factory=list)  # per passage (facts/)
+    metadata: dict[str, str] = field(default_factory=dict)  # series.toml's sha256, if any
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index of the passages (bm25s), from the tokens already made."""
@@ -455,6 +471,7 @@ class Prepared:
             "passages": len(self.vectors),
             "documents": doc_meta,
             "skipped": self.skipped_meta,
+            "metadata": self.metadata,
             "analyzer": self.analyzer_cfg.to_dict(),
             "tokenizer": self.fingerprint,
             "retrieval": retrieval_defaults(settings.model_id),
@@ -479,6 +496,7 @@ def document_rows(docs: list[_Doc]) -> tuple[list[tuple], list[tuple], list[dict
                          "kind": d.kind, "pages": d.pages, "passages": len(d.passages),
                          "indexed_at": d.indexed_at, "changed_at": d.changed_at,
                          "series": d.series, "edition": d.edition,
+                         "text_series": d.text_series, "text_edition": d.text_edition,
                          "reader": reader_version(d.kind)})
     return rows, doc_rows, doc_meta
 
@@ -489,7 +507,7 @@ def prepare(settings: Settings, prev, progress: Progress, embedder_factory,
     or the PostgreSQL store's equivalent) already has."""
     lap = watch.lap
     now = utc_now()
-    docs, skipped, skipped_meta, reused = _read_corpus(settings, prev, progress, now)
+    docs, skipped, skipped_meta, reused, metadata = _read_corpus(settings, prev, progress, now)
     lap("documents")
     names = {d.name for d in docs}
     old_names = set(prev.documents) if prev else set()
@@ -514,7 +532,7 @@ def prepare(settings: Settings, prev, progress: Progress, embedder_factory,
     lap("facts")
     return Prepared(docs, skipped, skipped_meta, reused, added, changed, removed, vectors,
                     embedded, analyzer_cfg, analyzer, fingerprint, texts, hashes, tokens, now,
-                    facts)
+                    facts, {METADATA_FILE: metadata.sha256} if metadata.sha256 else {})
 
 
 def passage_facts_cached(docs: list[_Doc], hashes: list[str], prev, fingerprint: str,

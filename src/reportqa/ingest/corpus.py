@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from reportqa.errors import CorpusError, DocumentError
+from reportqa.ingest.metadata import METADATA_FILE
 from reportqa.ingest.readers import SUPPORTED_SUFFIXES, read_document
 
 D = TypeVar("D")
@@ -57,6 +58,8 @@ def list_corpus(
             if path.is_symlink():
                 skipped.append((rel, _link_reason(path, root, folder=False)))
                 continue
+            if rel == METADATA_FILE:
+                continue  # series and editions (ingest/metadata.py), not a document
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 skipped.append((rel, f"unsupported file type {path.suffix or '(none)'}"))
                 continue
