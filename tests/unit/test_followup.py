@@ -43,6 +43,25 @@ INDUSTRY = Turn("Hur många jobbar inom industrin?", "… sysselsätter ca 5 000
     ("Hur länge har det funnits?", [Turn("Vad är Etour?", "De senaste 20 åren har "
                                          "Mittuniversitetet turismforskningsinstitutet Etour")],
      "Hur länge har Etour funnits?", "reference"),
+    # a pronoun after an auxiliary is the subject before the main verb, not an article
+    ("vad vill de åstadkomma?", [Turn("Vad är Peak Innovation?", "Inom turismbranschen "
+                                      "finns Peak Innovation, ett klusterinitiativ")],
+     "vad vill Peak Innovation åstadkomma?", "reference"),
+    ("hur länge har det hållit på", [Turn("Vilket institut vid Mittuniversitetet forskar om "
+                                          "turism?", "De senaste "
+                                          "20 åren har Mittuniversitetet institutet Etour")],
+     "hur länge har Etour hållit på", "reference"),
+    # English "it" as subject or object points back even beside words of the question's own
+    ("And how many jobs does it generate?", [Turn("What does tourism turn over?")],
+     "How many jobs does tourism generate?", "reference"),
+    ("Who takes part in it?", [Turn("Where is Grönt Center?")],
+     "Who takes part in Grönt Center?", "reference"),
+    # "finns det?" with nothing after it is no expletive; a name of several words is kept
+    ("inom vilken bransch finns det?", [Turn("Vad är Peak Innovation?")],
+     "inom vilken bransch finns Peak Innovation?", "reference"),
+    # a bare frame, with nothing to be about, is about the previous subject
+    ("vilka är med?", [Turn("Var ligger Grönt Center?")],
+     "vilka är med (Grönt Center)?", "short"),
     # a subject put first: the reference after it points to it, not to the previous turn's
     ("och industrin, hur många jobbar där?", [Turn("Hur många jobbar i turismen?")],
      "Hur många jobbar i industrin?", "reference"),
@@ -73,6 +92,10 @@ def test_follow_ups_are_resolved(question, history, expected, reason):
     "varför är det svårt att bygga kluster i jämtland",
     "turismens omsättning i jämtland?",
     "räknas kringeffekter med i turismens jobbsiffra",
+    "Hur många jobbar det inom turismen?",  # "det" after a verb: a formal subject
+    "Vad gör de gröna näringarna?",  # "de" after a main verb, before an adjective
+    "Finns det något kluster för turism?",
+    "Is it true that tourism turns over five billion?",
 ])
 def test_questions_that_stand_alone_are_left_as_they_are(question):
     r = resolve_conversation(question, [INDUSTRY])

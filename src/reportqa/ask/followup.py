@@ -81,7 +81,7 @@ _STRONG_REFERENCES = {
 #: Pronouns that point back only when the question names no subject of its own ("Vad
 #: jobbar de med?", "När kom det?"); "finns det …" and "is it true …" do not.
 _WEAK_REFERENCES = wordset("det den de dom it they this that")
-_EXPLETIVE = re.compile(r"\b(?:finns|fanns)\s+det\b|\b(?:är|var|blir|blev)\s+det\s+\w|"
+_EXPLETIVE = re.compile(r"\b(?:finns|fanns)\s+det\s+\w|\b(?:är|var|blir|blev)\s+det\s+\w|"
                         r"\bdet\s+(?:finns|fanns)\b|"
                         r"\bdet\s+är\s+\w+\s+som\b|\bis\s+it\s+true\b", re.IGNORECASE)
 #: Demonstratives that point back when a definite noun follows ("den branschen", "that
@@ -223,6 +223,10 @@ def subject_span(question: str) -> _Span | None:
         if head in _EN_HEADS or (swedish and len(before) > 3 and (
                 _SV_ADJECTIVE.search(before) or genitive)):
             first -= 1
+    # A name of several capitalised words ("Peak Innovation", "Grönt Center").
+    while (first - 1 > 0 and ms[last].group()[:1].isupper()
+           and ms[first - 1].group()[:1].isupper() and _is_content(ms[first - 1].group())):
+        first -= 1
     if first - 1 >= 0 and ms[first - 1].group().lower() in _ARTICLES:
         first -= 1
     prep = ""
@@ -301,24 +305,40 @@ def _points_back(ms: list[re.Match[str]], k: int) -> bool:
                    for x in words[:k])
 
 
+#: Finite verbs after which a pronoun is the subject and a main verb follows ("vill de
+#: åstadkomma", "har det hållit på"), not an article ("inom det offentliga").
+_SV_AUXILIARIES = wordset("vill ville ska skall skulle kan kunde måste brukar brukade får "
+                          "fick bör borde har hade kommer tänker verkar")
+
 #: Counting words that can be what a pronoun refers to ("people … their skills").
 _PEOPLE = wordset("people personer folk")
 
 
 def _weak_reference(question: str) -> bool:
     """Whether "det"/"de"/"it"/"they" in `question` points back: the pronoun is not an
-    expletive ("finns det", "is it true") and, besides the verb next to it ("När kom det?",
-    "does it turn over"), the question names no subject of its own."""
+    expletive ("finns det något …", "is it true") and either is the subject or object of the
+    question's verb ("Vad vill de åstadkomma?", "How many jobs does it generate?", "Who takes
+    part in it?") or, besides the verb next to it ("När kom det?"), the question names no
+    subject of its own. Swedish "det" is often a formal subject ("hur många jobbar det
+    inom …"), so only the second test holds for it."""
     ms = _words(question)
     at = [k for k, m in enumerate(ms) if m.group().lower() in _WEAK_REFERENCES]
     if not at or _EXPLETIVE.search(question):
         return False
     k = at[0]
-    if k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), ms[k].group().lower()):
+    w = ms[k].group().lower()
+    if k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), w):
         return False  # "den branschen": a demonstrative, handled as such
     lang = detect_language(question)
+    before = ms[k - 1].group().lower() if k > 0 else ""
+    if lang == "en" and w in ("it", "they") and before and not (
+            w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE):
+        return True  # "does it generate", "part in it"; not "it is …"
+    after_auxiliary = before in _SV_AUXILIARIES
+    if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary:
+        return True  # the subject before the main verb: "vill de åstadkomma", "har den"
     if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
-            ms[k + 1].group(), "sv"):
+            ms[k + 1].group(), "sv") and not after_auxiliary:
         return False  # an article before its adjective or noun: "inom det offentliga"
     beside = {k - 1, k + 1}
     asked_for = {w.lower() for w in answer_type_words(question)}  # "what town", "vilken …"
@@ -460,6 +480,12 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     # Anything else (an opener before a question of its own, "Och hur många företag finns
     # det?", included) stands alone.
     content = [w for w in rest_words if _is_content(w)]
+    # 2a. A bare frame ("Vilka är med?", "Varför då?", "Who takes part?"): a question with
+    # nothing of its own to be about is about the previous subject.
+    if framed and not content and not has_reference:
+        referent = _referent(previous)
+        if referent:
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
     if elliptic and rest_words and not framed:
         resolved = _ellipsis(previous.question, remainder)
