@@ -59,6 +59,14 @@ INDUSTRY = Turn("Hur många jobbar inom industrin?", "… sysselsätter ca 5 000
     # "finns det?" with nothing after it is no expletive; a name of several words is kept
     ("inom vilken bransch finns det?", [Turn("Vad är Peak Innovation?")],
      "inom vilken bransch finns Peak Innovation?", "reference"),
+    # a name in the previous question is what "it" is, not a verb after it; an answer's
+    # name may begin its sentence
+    ("Where is it held?", [Turn("How many visitors does Storsjöyran attract?")],
+     "Where is Storsjöyran held?", "reference"),
+    ("How many people work there?",
+     [Turn("Who is the biggest employer in Jämtland county?",
+           "Region Jämtland Härjedalen har ca 4 300 anställda och är länets största.")],
+     "How many people work in Region Jämtland Härjedalen?", "reference"),
     # a bare frame, with nothing to be about, is about the previous subject
     ("vilka är med?", [Turn("Var ligger Grönt Center?")],
      "vilka är med (Grönt Center)?", "short"),

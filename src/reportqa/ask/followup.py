@@ -244,36 +244,59 @@ def _referent(previous: Turn) -> str | None:
         name = _new_proper_noun(previous.answer, previous.question)
         if name:
             return name
+    name = _name_in(previous.question)
     span = subject_span(previous.question)
     if span is None:
-        return None
+        return name
     text = span.text(previous.question)
     if span.preposition:
         text = text[len(span.preposition):].strip()
-    return text or None
+    if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
+        return name
+    return text or name
+
+
+def _capitalised_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words that are names: not a lone sentence-initial word ("Hur",
+    "Det"), though a name may begin a sentence ("Region Jämtland Härjedalen har …")."""
+    ms = _words(text)
+    runs: list[list[str]] = []
+    current: list[str] = []
+    initial_run = False
+    for k, m in enumerate(ms):
+        w = m.group()
+        before = text[:m.start()].rstrip()
+        initial = k == 0 or before.endswith((".", "!", "?", ":"))
+        if w[0].isupper() and (current or initial or w.lower() not in STOPWORDS):
+            if not current:
+                initial_run = initial
+            current.append(w)
+            continue
+        if current and not (initial_run and len(current) == 1):
+            runs.append(current)
+        current = []
+    if current and not (initial_run and len(current) == 1):
+        runs.append(current)
+    return runs
 
 
 def _new_proper_noun(answer: str, question: str) -> str | None:
-    """The first run of capitalised words in the answer, not sentence-initial and not in the
-    question ("… co-workingplatsen House Be, där …" → "House Be")."""
+    """The first name in the answer that the question does not have ("… co-workingplatsen
+    House Be, där …" → "House Be"; "Region Jämtland Härjedalen har …" → all three words)."""
     asked = {w.group().lower() for w in _words(question)}
-    ms = _words(answer)
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for k, m in enumerate(ms):
-        w = m.group()
-        before = answer[:m.start()].rstrip()
-        initial = k == 0 or before.endswith((".", "!", "?", ":"))
-        if w[0].isupper() and not initial and w.lower() not in asked and (
-                current or w.lower() not in STOPWORDS):
-            current.append(w)
-            continue
-        if current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return " ".join(runs[0]) if runs else None
+    for run in _capitalised_runs(answer):
+        if any(w.lower() not in asked for w in run):
+            return " ".join(run)
+    return None
+
+
+def _name_in(question: str) -> str | None:
+    """The last name a question is about ("How many visitors does Storsjöyran attract?"),
+    not a general place ("i Jämtland")."""
+    for run in reversed(_capitalised_runs(question)):
+        if not all(w.lower() in _GENERIC_PLACES for w in run):
+            return " ".join(run)
+    return None
 
 
 # ---- resolution ----------------------------------------------------------------------------
