@@ -186,3 +186,12 @@ def test_a_count_asked_for_is_not_a_percentage_of_the_same_thing():
     assert dev is not None and [f.fact.figure for f in dev.facts] == ["18 000", "16 890"]
     dev = development_of(_concepts("fritidshus"), [old, new], ANALYZER, "share")
     assert dev is not None and [f.fact.figure for f in dev.facts] == ["22 %", "22 %"]
+
+
+def test_a_span_of_years_is_not_what_develops():
+    old, new = (_facts(e, "d", "De senaste 20 åren har Etour bedrivit turismforskning.",
+                       f"Klustret samverkar med ett {n} besöksdestinationer inom turismen.")
+                for e, n in (("", "20-tal"), ("2021", "25-tal")))
+    assert old[0].unit == "år"
+    dev = development_of(_concepts("turismen"), [old, new], ANALYZER)
+    assert dev is not None and [f.fact.figure for f in dev.facts] == ["20-tal", "25-tal"]

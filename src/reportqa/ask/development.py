@@ -86,6 +86,10 @@ COUNT_WORDS = frozenset(("antalet", "antal", "number", "count"))
 SHARE_WORDS = frozenset(("andelen", "andel", "share", "proportion", "percentage"))
 #: The unit of a figure of each kind (facts/numbers.py: a count has none).
 KIND_UNITS = {"count": "", "share": "procent"}
+#: Words before a figure of years that make it a span of time ("de senaste 20 åren"), not a
+#: quantity that develops; a figure in the definite plural ("20 åren") is one too.
+SPAN_WORDS = frozenset(("senaste", "last", "past"))
+SPAN_ENDINGS = ("åren",)
 #: Words for editions that ask/changes.py's SCOPE_WORDS (which it shares) lacks.
 EDITION_WORDS = frozenset(("uppföljningarna", "upplagorna", "rapporterna", "editions",
                            "reports", "updates", "års", "year's"))
@@ -261,6 +265,20 @@ def follow(facts: Sequence[Sequence[Fact]], at: int, anchor: Fact, analyzer: Ana
     return found, weakest
 
 
+def is_time_span(fact: Fact) -> bool:
+    """Whether a figure of years says how long something has gone on ("De senaste 20 åren
+    har …"): the same in every edition, and never what a development question asks about."""
+    if fact.unit != "år":
+        return False
+    if fact.fact.figure.lower().endswith(SPAN_ENDINGS):
+        return True
+    figures = find_figures(fact.sentence)
+    if fact.fact.position >= len(figures):
+        return False
+    before = _WORD.findall(fact.sentence[:figures[fact.fact.position].start])
+    return bool(before) and before[-1].lower() in SPAN_WORDS
+
+
 def development_of(concepts: Sequence[Concept], facts: Sequence[Sequence[Fact]],
                    analyzer: Analyzer, kind: str = "") -> Development | None:
     """The figure the topic names (of the `kind` asked for, DevelopmentQuestion.kind),
@@ -269,7 +287,7 @@ def development_of(concepts: Sequence[Concept], facts: Sequence[Sequence[Fact]],
     unit = KIND_UNITS.get(kind)
     scored = sorted(((topic_match(concepts, f, analyzer), k, f)
                      for k, edition in enumerate(facts) for f in edition
-                     if unit is None or f.unit == unit),
+                     if (unit is None or f.unit == unit) and not is_time_span(f)),
                     key=lambda x: (-x[0], -x[1], x[2].row, x[2].fact.position))
     for score, k, anchor in scored[:ANCHOR_TRIES]:
         if score < MIN_TOPIC_MATCH:
