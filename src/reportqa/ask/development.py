@@ -66,6 +66,12 @@ _THEN_AND_NOW = re.compile(r"^\s*(?P<topic>.+?)[\s,:–-]+(?:då\s+och\s+nu|för
 _SPAN = re.compile(rf"\b(?:sedan|sen|since|mellan|between|jämfört\s+med|compared\s+(?:with|to)|"
                    rf"från|from)\s+(?:[^\W\d_]+\s+){{0,3}}?(?:uppföljning\w*|upplag\w*|"
                    rf"\w*rapport\w*|editions?|reports?|updates?|{YEAR})\b", re.IGNORECASE)
+#: A span of years inside one report ("de senaste fem åren", "the last ten years"): a
+#: development the report's own text states ("har ökat från … till …"), which retrieval
+#: finds; not a comparison of editions.
+_WITHIN_REPORT = re.compile(r"\b(?:senaste|sista|last|past)\s+(?:[^\W\d_]+\s+|\d+\s+)?"
+                            r"(?:åren|år|years|decades?|årtiondena|decennierna)\b",
+                            re.IGNORECASE)
 #: "i mål 5", "in goal 7": which report, not what is asked about.
 _GOAL = re.compile(r"\b(?:(?:i|in|för|for)\s+)?(?:mål|goal)\s+\d{1,2}\b", re.IGNORECASE)
 _YEARS = re.compile(rf"\b(?:{YEAR})\b")
@@ -138,6 +144,8 @@ def development_question(question: str) -> DevelopmentQuestion | None:
     """The question as a development question, or None when it is not one (see the module's
     docstring for the class)."""
     q = question.strip()
+    if _WITHIN_REPORT.search(q):
+        return None
     m = _HOW.match(q) or _UP_OR_DOWN.match(q) or _THEN_AND_NOW.match(q)
     if m is None:
         m = _HOW_MUCH.match(q)
@@ -164,11 +172,14 @@ def editions_asked(asked: DevelopmentQuestion, editions: Sequence[tuple[str, str
                    ) -> list[tuple[str, str]]:
     """The (edition, document)s, oldest first, a question compares: all of them; the two
     newest for "sedan förra uppföljningen"; from the edition year named ("sedan 2019"), or
-    between the two named ("mellan 2019 och 2023")."""
+    between the two named ("mellan 2019 och 2023"). None when it names a year that is no
+    edition ("sedan 2012"): a development the report's text states, for retrieval."""
     eds = list(editions)
+    named = [i for i, (e, _) in enumerate(eds) if e in asked.years]
+    if len(named) < len(asked.years):
+        return []
     if asked.last_two:
         return eds[-2:]
-    named = [i for i, (e, _) in enumerate(eds) if e in asked.years]
     if len(named) >= 2:
         return eds[min(named):max(named) + 1]
     if named:
