@@ -24,7 +24,7 @@ QUESTIONS = {
     ("aldreboende", 0): "Hur har antalet särskilda boenden för äldre utvecklats?",
     ("hyresratt", 0): "Har andelen hyresrätter ökat eller minskat?",
     ("vardcentral", 1): "Hur har antalet vårdcentraler förändrats mellan uppföljningarna?",
-    ("kostnad", 1): "Hur har kostnaderna för hälso- och sjukvården utvecklats?",
+    ("kostnad", 1): "Hur har kostnaderna för hälso- och sjukvården utvecklats i mål 8?",
     ("vattenkraft", 2): "Has the share of hydropower gone up?",
     ("vindkraft", 2): "How has wind power changed since the last edition?",
 }
