@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from reportqa.ask.changes import SCOPE_WORDS
 from reportqa.ask.question import YEAR, Concept
+from reportqa.ask.scope import GOAL_PHRASE
 from reportqa.facts.diff import pair_facts, same_value
 from reportqa.facts.extract import CLAUSE_WORDS, GRADE_WORDS
 from reportqa.facts.numbers import find_figures
@@ -72,8 +73,6 @@ _SPAN = re.compile(rf"\b(?:sedan|sen|since|mellan|between|jämfört\s+med|compar
 _WITHIN_REPORT = re.compile(r"\b(?:senaste|sista|last|past)\s+(?:[^\W\d_]+\s+|\d+\s+)?"
                             r"(?:åren|år|years|decades?|årtiondena|decennierna)\b",
                             re.IGNORECASE)
-#: "i mål 5", "in goal 7": which report, not what is asked about.
-_GOAL = re.compile(r"\b(?:(?:i|in|för|for)\s+)?(?:mål|goal)\s+\d{1,2}\b", re.IGNORECASE)
 _YEARS = re.compile(rf"\b(?:{YEAR})\b")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 #: Words of a topic that name no thing measured: what a figure is ("antalet", "andelen",
@@ -129,7 +128,7 @@ UNDATED_WORDS = {"sv": "den odaterade", "en": "the undated"}
 class DevelopmentQuestion:
     """A detected development question: the thing asked about and the editions' span."""
 
-    topic: str  # "sysselsättningen i industrin"
+    topic: str  # its content words: "sysselsättningen industrin"
     years: tuple[str, ...] = ()  # edition years it names ("sedan 2019")
     last_two: bool = False  # "sedan förra uppföljningen": the two newest editions
     kind: str = ""  # "count" ("antalet …"), "share" ("andelen …") or "" (any figure)
@@ -152,10 +151,10 @@ def development_question(question: str) -> DevelopmentQuestion | None:
         if m is None or not _SPAN.search(q):
             return None
     rest = m.groupdict().get("rest") or ""
-    scope = _GOAL.sub(" ", _SPAN.sub(" ", rest))
+    scope = GOAL_PHRASE.sub(" ", _SPAN.sub(" ", rest))
     if re.search(r"\d", _YEARS.sub(" ", scope)):  # "… ökat med 12 procent?": a fact to check
         return None
-    topic_text = _GOAL.sub(" ", _SPAN.sub(" ", m.group("topic")))
+    topic_text = GOAL_PHRASE.sub(" ", _SPAN.sub(" ", m.group("topic")))
     if re.search(r"\d", _YEARS.sub(" ", topic_text)):
         return None
     words = _topic_words(topic_text) + _topic_words(scope)
