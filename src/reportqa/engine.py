@@ -22,6 +22,13 @@ from reportqa.ask.defaults import (
     DEFAULT_ABSTAIN_THRESHOLD,
     DEFAULT_DENSE_WEIGHT_WEAK,
 )
+from reportqa.ask.development import (
+    DevelopmentQuestion,
+    development_answer,
+    development_of,
+    development_question,
+    editions_asked,
+)
 from reportqa.ask.evidence import load_answer_model
 from reportqa.ask.followup import Turn, resolve_conversation
 from reportqa.ask.question import YEAR
@@ -36,7 +43,13 @@ from reportqa.errors import (
     UnknownEditionError,
 )
 from reportqa.facts.diff import EditionDiff
-from reportqa.facts.series import SeriesInfo, compare, find_series, list_series
+from reportqa.facts.series import (
+    SeriesInfo,
+    compare,
+    document_facts,
+    find_series,
+    list_series,
+)
 from reportqa.index.layout import check_model
 from reportqa.index.loaded import LoadedIndex
 from reportqa.store.base import Store, StoreVersion
@@ -48,6 +61,9 @@ log = logging.getLogger(__name__)
 
 #: Passages retrieved for answering: as many as the answerer weighs.
 ANSWER_CANDIDATES = RerankWeights().candidates
+#: A development question is about the series of its best-ranked passages: the first of
+#: this many that belongs to a series with two or more editions.
+DEVELOPMENT_HITS = 5
 
 
 @dataclass
@@ -353,7 +369,11 @@ class Engine:
                 return changed
         q = snap.retriever.analyze(searched)  # once: retrieval and answering share it
         hits = snap.retriever.search_query(q, max(top_k, ANSWER_CANDIDATES), scope, mode)
-        answer = snap.answerer.answer(q, hits, top_k)
+        developing = development_question(searched)  # "hur har X utvecklats?"
+        answer = (self._development_answer(snap, asked, developing, hits)
+                  if developing is not None else None)
+        if answer is None:
+            answer = snap.answerer.answer(q, hits, top_k)
         # Name the version that answered, even if a swap happens before the caller reads it.
         answer.index_version = snap.version
         if resolution is not None and resolution.followup:
@@ -396,6 +416,33 @@ class Engine:
             return None
         title = next((d.get("title", "") for d in docs if d["name"] == diff.new_document), "")
         return changes_answer(question, diff, detect_language(question), title)
+
+    def _development_answer(self, snap: Snapshot, question: str, asked: DevelopmentQuestion,
+                            hits: Sequence[Hit]) -> Answer | None:
+        """The figure the question asks about in each edition of its series, from the fact
+        table (ask/development.py); None when it is not in two editions (retrieval then
+        answers). The series is the best passages' (within the question's scope, if any)."""
+        docs = snap.index.manifest.get("documents", [])
+        of_doc = {doc: s for s in snap.series if len(s.editions) > 1 for _, doc in s.editions}
+        series = next((of_doc[h.passage.doc] for h in hits[:DEVELOPMENT_HITS]
+                       if h.passage.doc in of_doc), None)
+        if series is None:
+            return None
+        editions = editions_asked(asked, series.editions)
+        if len(editions) < 2:
+            return None
+        analyzer = snap.index.lexical.analyzer
+        facts = [document_facts(snap.index, doc, series.name, ed, analyzer)
+                 for ed, doc in editions]
+        language = detect_language(question)
+        topic = snap.retriever.queries.analyze(asked.topic, language)
+        dev = development_of(topic.concepts, facts, analyzer, asked.kind)
+        if dev is None:
+            return None
+        rows = snap.index.db.passages([f.row for f in dev.facts])
+        passages = {r: p.full_text for r, p in rows.items()}
+        return development_answer(question, dev, language, {d["name"]: d for d in docs},
+                                  passages)
 
     def documents(self) -> list[DocumentInfo]:
         return list(self.info().documents)
