@@ -24,6 +24,11 @@ INDUSTRY = Turn("Hur många jobbar inom industrin?", "… sysselsätter ca 5 000
      "How many people work in tourism in the county?", "ellipsis"),
     ("And in Östersund?", [Turn("How many companies are there in Åre?")],
      "How many companies are there in Östersund?", "ellipsis"),
+    # a place alone changes the place, or adds one, never the subject
+    ("Och i riket?", [Turn("Hur stor andel av eleverna tar examen inom fyra år?")],
+     "Hur stor andel av eleverna tar examen inom fyra år i riket?", "ellipsis"),
+    ("Och i hela Sverige?", [Turn("Hur stor andel anställs inom offentlig sektor i länet?")],
+     "Hur stor andel anställs inom offentlig sektor i hela Sverige?", "ellipsis"),
     # References take the previous subject, or the name the previous answer gave.
     ("Hur mycket omsätter den branschen?", [INDUSTRY, Turn("Och inom turismen?")],
      "Hur mycket omsätter turismen?", "reference"),

@@ -441,16 +441,41 @@ def _nounish_after(nxt: str, demonstrative: str) -> bool:
 
 
 
+#: Words of a place phrase besides names: "i riket", "i hela Sverige", "in the whole country".
+_PLACE_WORDS = wordset("riket landet hela sverige country sweden whole nation the kommunen "
+                       "län kommun")
+#: A place in a question: a preposition and a name, or the county, region or country.
+_PLACE_PHRASE = re.compile(
+    r"\b(?:i|på|in|at)\s+(?:(?:hela|the\s+whole|the)\s+)?(?:[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)*"
+    r"(?:\s+(?:län|kommun|county|municipality))?|länet|regionen|riket|landet|county|region|"
+    r"country|kommunen)\b")
+
+
+def _names_place(phrase: str) -> bool:
+    """Whether an elliptical follow-up is only a place: "i riket", "in Östersund"."""
+    m = re.fullmatch(r"(?:i|på|in|at)\s+(.+)", phrase, re.IGNORECASE)
+    if m is None:
+        return False
+    return all(w[:1].isupper() or w.lower() in _PLACE_WORDS or w.lower() in _GENERIC_PLACES
+               for w in m.group(1).split())
+
+
 def _ellipsis(previous: str, remainder: str) -> str | None:
     """The previous question with its subject replaced by what the follow-up names (a year
     for its year: "… 2017?" — "Och 2019?")."""
     year, old_year = _YEAR.fullmatch(remainder.strip(" ?.!,")), _YEAR.search(previous)
     if year and old_year:
         return previous[:old_year.start()] + year.group() + previous[old_year.end():]
+    new = remainder.strip(" ?.!,")
+    if _names_place(new):  # "Och i riket?", "And in Östersund?": the place changes
+        places = list(_PLACE_PHRASE.finditer(previous))
+        if places:
+            last = places[-1]
+            return _clean(previous[:last.start()] + new + previous[last.end():])
+        return _clean(f"{previous.rstrip(' ?.!')} {new}?")
     span = subject_span(previous)
     if span is None:
         return None
-    new = remainder.strip(" ?.!,")
     if not new:
         return None
     new_words = new.split()
