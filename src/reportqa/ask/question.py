@@ -184,6 +184,38 @@ MIN_VERB_PREFIX = 2
 MIN_VERB_SUFFIX = 4
 
 
+#: The county the reports are about, in the forms a question names it. A question's "i
+#: Jämtland" is where, not what: the report says "länet" or nothing at all.
+HOME_PLACES = frozenset(("jämtland", "jämtlands", "härjedalen", "härjedalens", "jamtland",
+                         "jamtlands", "harjedalen"))
+_LOCATIVE = frozenset(("i", "inom", "in", "within", "för", "for", "of", "av", "across",
+                       "throughout", "hela", "the"))
+
+
+def home_place_words(text: str) -> frozenset[str]:
+    """The home county's names (lower case) that a question uses as its place ("i
+    Jämtland", "in Jämtland county", "Jämtlands län"), not as part of a name ("Jämtland
+    Härjedalen Turism", "Region Jämtland Härjedalen")."""
+    words = re.findall(r"[^\W\d_][\w-]*", text)
+    lower = [w.lower() for w in words]
+    found = set()
+    for k, w in enumerate(lower):
+        if w not in HOME_PLACES:
+            continue
+        j = k
+        while j > 0 and lower[j - 1] in HOME_PLACES:
+            j -= 1  # the start of "Jämtland Härjedalen"
+        end = k
+        while end + 1 < len(lower) and lower[end + 1] in HOME_PLACES:
+            end += 1
+        before = lower[j - 1] if j else ""
+        after = words[end + 1] if end + 1 < len(words) else ""
+        named_org = after[:1].isupper()
+        if before in _LOCATIVE and not named_org:
+            found.add(w)
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class QueryOptions:
     """Expansion settings (chosen by measurement; see bench/ablation.py)."""
@@ -203,6 +235,8 @@ class QueryOptions:
     non_noun_weight: float = 0.6  # adjectives, adverbs, verb forms: what a question asks
     # about is mostly in its nouns ("arbetslösheten"), less in "viktiga", "växte", "closely"
     frame_weight: float = 0.3  # weight of question-frame words ("menas", "kallas", "mean")
+    home_weight: float = 0.3  # the county the reports are about, named as the question's
+    # place ("i Jämtland", "in Jämtland county"): every sentence is about it, said or not
     max_rarity: float = 3.5  # cap of a concept's weight (names are rare, but not the point)
     near_factor: float = 0.5  # a word the index lacks ~ a near spelling it has ("turist" ~
     # "turism") or a compound it heads ("coworking" ~ "coworkingplace")
@@ -552,6 +586,10 @@ class QueryAnalyzer:
         for c in concepts:  # a repeated word counts once
             merged.setdefault(c.text, c)
         out = [self._discount(c) for c in merged.values()]
+        home = home_place_words(text)
+        if home:
+            out = [replace(c, weight=c.weight * self.options.home_weight)
+                   if c.head in home or c.text in home else c for c in out]
         unit = counted_word(words, lang)
         approx = approximate_numbers(text)
         if approx:  # "över 40 procent": a guess to check, not a figure to find
