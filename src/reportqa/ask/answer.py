@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reportqa.ask.evidence import AnswerModel, add_gaps
+from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
     FRAME_WORDS,
     YEAR,
@@ -536,6 +537,8 @@ class Answerer:
             conf = max(conf, heading_conf) if self.model is not None else heading_conf
             first = sources[0]
             sources = [replace(first, text=text, sentence=text)] + sources[:top_k - 1]
+        if sources and sources[0].edition:  # say which edition of the series answers
+            text = edition_lead(q.language, sources[0].edition) + text
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
 
