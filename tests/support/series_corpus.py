@@ -652,6 +652,22 @@ def truth_json(truth: SeriesTruth) -> dict[str, Any]:
     return out
 
 
+def furniture_in(text: str | None, truth: dict[str, Any]) -> list[str]:
+    """What of the page furniture (`truth_json`: header, footer and web page boilerplate
+    strings, page-number lines) and of broken hyphenation (a hyphenated word's two halves
+    split by a hyphen and a space or a line break, or by a line break alone) `text` holds."""
+    if not text:
+        return []
+    found = []
+    for series in truth["series"]:
+        for ed in series["editions"]:
+            found += [f for f in (*ed["furniture"], *ed["page_labels"]) if f in text]
+            for h in ed["hyphenated"]:
+                broken = rf"{re.escape(h['first'])}(?:-\s+|-|\n){re.escape(h['second'])}"
+                found += [m.group(0) for m in re.finditer(broken, text)]
+    return list(dict.fromkeys(found))  # the documents share their running text
+
+
 def write_all(out: Path, seed: int = SEED) -> SeriesTruth:
     """The corpus in OUT/corpus/, the truth in OUT/truth.json and the reading copies in
     OUT/reading/<document>.txt."""
