@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reportqa.errors import UnknownEditionError, UnknownSeriesError
-from reportqa.facts.diff import diff_facts
+from reportqa.facts.diff import MIN_PAIR_SCORE, diff_facts, same_measure
 from reportqa.facts.extract import cell_labels, sentence_facts
 from reportqa.facts.series import SeriesInfo, find_series, pick_editions, series_id
 from reportqa.facts.table import Fact
@@ -79,6 +79,15 @@ def test_table_cells_pair_only_with_the_same_column_and_row():
     assert got["changed"] == [("95", "111")]
     assert sorted(got["new"]) == [("", "17"), ("", "221 GWh")]
     assert sorted(got["removed"]) == [("18", ""), ("240 GWh", "")]
+
+
+def test_a_reworded_statement_has_the_same_measure_and_another_one_not():
+    old = "En villa kostade i genomsnitt 2 150 000 kronor."
+    assert same_measure(old, "Genomsnittspriset för en villa var 1 768 870 kronor.",
+                        A) >= MIN_PAIR_SCORE
+    assert same_measure(old, "Bostadsbidrag betalades ut till 3 400 hushåll.", A) < (
+        MIN_PAIR_SCORE)
+    assert same_measure(old, "Bostadsfrågan är central.", A) == 0.0
 
 
 def test_cell_labels_of_a_table_row_and_of_a_sentence():

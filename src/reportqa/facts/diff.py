@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportqa.facts.extract import cell_labels, frame_terms
+from reportqa.facts.extract import cell_labels, frame_terms, sentence_facts
 from reportqa.facts.table import Fact
 from reportqa.text.analyzer import Analyzer
 
@@ -118,6 +118,20 @@ def similarity(a: Fact, b: Fact, frames: dict[str, frozenset[str]],
                                                                            analyzer):
         score *= OTHER_NOUN_FACTOR
     return score
+
+
+def same_measure(a: str, b: str, analyzer: Analyzer) -> float:
+    """How surely two sentences give a figure of the same thing (the best `similarity` of a
+    figure of `a` with one of `b`; 0 when either has none): a statement reworded between
+    editions ("En villa kostade i genomsnitt 2 150 000 kronor." / "Genomsnittspriset för
+    en villa var 1 768 870 kronor."), as the diff pairs it."""
+    fa = [Fact(f, a, "", "", None, "", "") for f in sentence_facts(a, analyzer)]
+    fb = [Fact(f, b, "", "", None, "", "") for f in sentence_facts(b, analyzer)]
+    if not fa or not fb:
+        return 0.0
+    frames = {a: frame_terms(a, analyzer), b: frame_terms(b, analyzer)}
+    cells = {a: cell_labels(a), b: cell_labels(b)}
+    return max(similarity(x, y, frames, analyzer, cells) for x in fa for y in fb)
 
 
 def _cell_of(f: Fact, cells: dict[str, list[str] | None]) -> str | None:
