@@ -42,7 +42,8 @@ def test_a_goal_written_as_a_paragraph_still_names_the_series():
     ("Hur många jobbade i industrin enligt uppföljningen 2019?", EditionWish(year="2019")),
     ("i 2019 års rapport, hur många företag?", EditionWish(year="2019")),
     # a year alone: an edition where the index has one of that year, else a year of a fact
-    ("How much did tourism turn over in 2019?", EditionWish(year="2019", bare=True)),
+    ("How much did tourism turn over in 2019?", EditionWish(year="2019", bare=True,
+                                                            timed=True)),
     ("Hur många småhus byggdes i Åre 2019?", EditionWish(year="2019", bare=True)),
     ("Hur många lägenheter har renoverats sedan 2015?", EditionWish()),  # a span of time
     ("Hur mycket ökade exporten mellan 2019 och 2021?", EditionWish()),
@@ -89,9 +90,12 @@ def test_a_year_alone_names_an_edition_only_where_there_is_one():
     fact_year = EditionWish.of("Hur många småhus byggdes 2017?")  # no 2017 edition
     assert not ed.serves(fact_year)
     assert ed.wanted("a.txt", fact_year) == "c.txt"  # the newest, as for no year at all
-    newest = EditionWish.of("Hur många småhus byggdes 2023?")  # maybe the figure's year:
-    assert not ed.serves(newest)  # kept in what is searched
-    assert ed.wanted("a.txt", newest) == "c.txt"
+    newest = EditionWish.of("Hur många småhus byggdes i Åre 2023?")
+    assert ed.serves(newest) and ed.wanted("a.txt", newest) == "c.txt"
+    timed = EditionWish.of("Hur många småhus byggdes under 2023?")  # the figure's year:
+    assert not ed.serves(timed)  # kept in what is searched
+    assert ed.wanted("a.txt", timed) == "c.txt"
+    assert ed.serves(EditionWish.of("Hur många småhus byggdes under 2021?"))  # earlier
 
 
 def test_the_wanted_edition_of_a_series():

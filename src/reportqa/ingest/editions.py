@@ -79,7 +79,8 @@ _NAMED = re.compile(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YE
 
 #: A year alone ("i Härjedalen 2019", "år 2020"), which names an edition when the index has
 #: one of that year; not after words that make it a span of time ("sedan 2015", "före 2019").
-_BARE_YEAR = re.compile(rf"(?:\b(?:år|under|i|in)\s+)?\b(?P<y>{_YEAR})\b", re.IGNORECASE)
+_BARE_YEAR = re.compile(rf"(?:\b(?P<lead>år|under|i|in|during)\s+)?\b(?P<y>{_YEAR})\b",
+                        re.IGNORECASE)
 _SPAN_WORDS = frozenset(("sedan", "före", "efter", "mellan", "till", "från", "och", "sen",
                          "since", "before", "after", "between", "until", "to", "from", "and",
                          "by", "fram", "t.o.m.", "tom", "inför"))
@@ -105,6 +106,7 @@ class EditionWish:
     newest: bool = False  # "senaste uppföljningen": said, though it is the default
     span: tuple[int, int] | None = None  # the phrase that says it
     bare: bool = False  # a year alone: an edition only where the index has one of that year
+    timed: bool = False  # … said as a time ("under 2021", "år 2021", "in 2021")
 
     @classmethod
     def of(cls, question: str) -> EditionWish:
@@ -117,7 +119,8 @@ class EditionWish:
                 return cls(**{kind: True}, span=m.span())
         m = _bare_year(question)  # "… i Härjedalen 2019": the 2019 edition, if there is one
         if m:
-            return cls(year=m.group("y"), span=m.span(), bare=True)
+            return cls(year=m.group("y"), span=m.span(), bare=True,
+                       timed=bool(m.group("lead")))
         return cls()
 
     def without_phrase(self, question: str) -> str:
@@ -147,10 +150,11 @@ class Editions:
     def serves(self, wish: EditionWish) -> bool:
         """Whether some series of the index has the edition a question names: then its
         edition words say which document to answer from, not what to find in it."""
-        if wish.bare:  # a year alone: only an earlier edition's, which answers otherwise;
-            # the newest edition's year may be the year of the figure asked for ("Vad omsatte
-            # turismen under 2021?"), and the newest answers by default anyway
-            return any(e == wish.year for eds in self.ordered.values() for e, _ in eds[:-1])
+        if wish.bare:  # a year alone: an earlier edition's ("… i Åre 2021?"), or the
+            # newest's unless said as a time ("Vad omsatte turismen under 2021?" asks for the
+            # figure of that year, which the newest edition need not give)
+            return any(e == wish.year and (k < len(eds) - 1 or not wish.timed)
+                       for eds in self.ordered.values() for k, (e, _) in enumerate(eds))
         if wish.year:
             return any(e == wish.year for eds in self.ordered.values() for e, _ in eds)
         return bool(wish.span and self.ordered)
