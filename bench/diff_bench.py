@@ -3,7 +3,8 @@
     .venv/bin/python bench/diff_bench.py            # --seed N for another draw, -v for errors
 
 Writes the generated corpus (tests/support/series_corpus.py: three series, two or three
-editions each, text, Markdown and DOCX) to a temporary folder, diffs every pair of editions
+editions each, as text, Markdown, DOCX, HTML and two-column PDF, each with a table) to a
+temporary folder, diffs every pair of editions
 of each series as the index does (read, chunk, extract facts, pair), and scores the changed,
 new and removed figures found against what the generator changed. The bar (issue 15): 0.95.
 """

@@ -479,6 +479,8 @@ def eval_cmd(
             "median_ms"]
     typer.echo(f"mode={res['mode']} model={res['model']} index={res['index_version']}")
     _echo_table("lang", 8, 23, cols, [*res["by_language"].items(), ("all", res["overall"])])
+    if "by_kind" in res:  # items labelled with a kind (eval/README.md)
+        _echo_table("kind", 14, 23, cols, list(res["by_kind"].items()))
 
 
 def _echo_result_json(res: dict, details: bool) -> None:

@@ -10,6 +10,8 @@ with "• " is a bullet item.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 HEADER_LEFT = "Region Jämtland Härjedalen"
@@ -87,7 +89,7 @@ def _wrap(c, text: str, width: float, font: str, size: float) -> list[str]:
     return lines
 
 
-def _column(c, text: str, x: float, y: float, width: float) -> float:
+def draw_column(c, text: str, x: float, y: float, width: float) -> float:
     """Draw headings (a paragraph of one short line without a full stop, in bold 12 pt),
     paragraphs and bullet items (10 pt); returns the y below the last line."""
     for para in text.split("\n\n"):
@@ -111,19 +113,75 @@ def _column(c, text: str, x: float, y: float, width: float) -> float:
     return y
 
 
-def _running(c, page: int, pages: int, width: float) -> None:
+@dataclass(frozen=True)
+class Furniture:
+    """A publication's running text: header left and right, footer left, and the page
+    number on the right of the footer ("Sida 2 av 3")."""
+
+    header_left: str = HEADER_LEFT
+    header_right: str = HEADER_RIGHT
+    footer_left: str = FOOTER_LEFT
+
+    @staticmethod
+    def page_label(page: int, pages: int) -> str:
+        return f"Sida {page} av {pages}"
+
+    @property
+    def strings(self) -> tuple[str, ...]:
+        return (self.header_left, self.header_right, self.footer_left)
+
+
+def running(c, page: int, pages: int, width: float, furniture: Furniture = Furniture()
+            ) -> None:
+    """Draw the running header and footer with the page number (8 pt, in the margins)."""
     c.setFont("Helvetica", 8)
-    c.drawString(56, 810, HEADER_LEFT)
-    c.drawRightString(width - 56, 810, HEADER_RIGHT)
-    c.drawString(56, 28, FOOTER_LEFT)
-    c.drawRightString(width - 56, 28, f"Sida {page} av {pages}")
+    c.drawString(56, 810, furniture.header_left)
+    c.drawRightString(width - 56, 810, furniture.header_right)
+    c.drawString(56, 28, furniture.footer_left)
+    c.drawRightString(width - 56, 28, furniture.page_label(page, pages))
 
 
-def _table(c, rows: list[list[str]], x: float, y_top: float) -> float:
+def title_block(c, title: str, goal: str, edition: str, x: float = 56) -> None:
+    """The first page's title, goal heading and edition line across the page."""
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(x, 760, title)
+    c.setFont("Helvetica-Bold", 15)
+    c.drawString(x, 735, goal)
+    c.setFont("Helvetica", 11)
+    c.drawString(x, 715, edition)
+
+
+VOWELS = frozenset("aeiouyåäöé")
+
+
+def hyphen_point(word: str) -> int:
+    """Where a word is broken: before a consonant followed by a vowel (as Swedish
+    hyphenation does, "bostads-byggande"), the nearest such place to the middle."""
+    mid = len(word) // 2
+    for d in range(mid):
+        for cut in (mid - d, mid + d):
+            if 2 <= cut <= len(word) - 3 and word[cut].lower() not in VOWELS and (
+                    word[cut + 1].lower() in VOWELS):
+                return cut
+    return mid
+
+
+def hyphenate(text: str, words: list[str]) -> str:
+    """`text` with each of `words` broken at a line end for the PDF writer (a line break
+    after "bostads-", "byggande" on the next line), at its first occurrence."""
+    for word in words:
+        cut = hyphen_point(word)
+        text = re.sub(rf"\b{re.escape(word)}\b", f"{word[:cut]}-\n{word[cut:]}", text, count=1)
+    return text
+
+
+def draw_table(c, rows: list[list[str]], x: float, y_top: float,
+               col_widths: list[float] | None = None) -> float:
+    """Draw a grid table with its top at `y_top`; returns the y below it."""
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
-    t = Table(rows, colWidths=[130, 110, 110, 130])
+    t = Table(rows, colWidths=col_widths or [130, 110, 110, 130])
     t.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
@@ -160,35 +218,31 @@ def make_publication_pdf(path: Path, extra_pages: int = 0) -> Path:
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setTitle(TITLE)
     # Page 1: title block across the page, then two columns.
-    _running(c, 1, pages, width)
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(left_x, 760, TITLE)
-    c.setFont("Helvetica-Bold", 15)
-    c.drawString(left_x, 735, GOAL)
-    c.setFont("Helvetica", 11)
-    c.drawString(left_x, 715, EDITION)
-    _column(c, LEFT_1, left_x, 680, col_w)
-    _column(c, RIGHT_1, right_x, 680, col_w)
+    running(c, 1, pages, width)
+    title_block(c, TITLE, GOAL, EDITION, left_x)
+    draw_column(c, LEFT_1, left_x, 680, col_w)
+    draw_column(c, RIGHT_1, right_x, 680, col_w)
     c.showPage()
     for extra in range(extra_pages):
         page = 2 + extra
-        _running(c, page, pages, width)
+        running(c, page, pages, width)
         left, right = filler(page)
-        _column(c, left, left_x, 770, col_w)
-        _column(c, right, right_x, 770, col_w)
+        draw_column(c, left, left_x, 770, col_w)
+        draw_column(c, right, right_x, 770, col_w)
         c.showPage()
     # Two columns, then the table across the page; it goes on over the next page.
     page = 2 + extra_pages
-    _running(c, page, pages, width)
-    y = min(_column(c, LEFT_2, left_x, 770, col_w), _column(c, RIGHT_2, right_x, 770, col_w))
+    running(c, page, pages, width)
+    y = min(draw_column(c, LEFT_2, left_x, 770, col_w),
+            draw_column(c, RIGHT_2, right_x, 770, col_w))
     c.setFont("Helvetica-Bold", 10)
     c.drawString(left_x, y - 20, CAPTION)
-    _table(c, [TABLE_HEAD, *TABLE_ROWS_P2], left_x, y - 30)
+    draw_table(c, [TABLE_HEAD, *TABLE_ROWS_P2], left_x, y - 30)
     c.showPage()
     # The table's end, without its heading row, then running text.
-    _running(c, page + 1, pages, width)
-    y = _table(c, TABLE_ROWS_P3, left_x, 780)
-    _column(c, AFTER_TABLE, left_x, y - 30, 480)
+    running(c, page + 1, pages, width)
+    y = draw_table(c, TABLE_ROWS_P3, left_x, 780)
+    draw_column(c, AFTER_TABLE, left_x, y - 30, 480)
     c.showPage()
     c.save()
     return path
@@ -232,14 +286,20 @@ BOILERPLATE = ("kakor", "Startsida", "Kontakta oss", "Box 654", "063-14 75 00", 
 
 
 def make_publication_html(path: Path) -> Path:
+    return write_web_page(path, "Läget i länet – Mål 3 | Region Jämtland Härjedalen", ARTICLE)
+
+
+def write_web_page(path: Path, title: str, article: str) -> Path:
+    """A saved web page: `article` (HTML) inside a cookie banner, a menu and a footer that a
+    reader must leave out (BOILERPLATE)."""
     path.write_text(
         "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
-        "<title>Läget i länet – Mål 3 | Region Jämtland Härjedalen</title></head><body>"
+        f"<title>{title}</title></head><body>"
         "<div id=\"cookie-banner\" class=\"cookie-consent\">Vi använder kakor för att förbättra "
         "webbplatsen. <button>Godkänn alla kakor</button></div>"
         "<header><nav><ul><li><a href=\"/\">Startsida</a></li><li><a href=\"/om\">Om regionen"
         "</a></li><li><a href=\"/kontakt\">Kontakta oss</a></li></ul></nav></header>"
-        f"<main>{ARTICLE}</main>"
+        f"<main>{article}</main>"
         "<footer><p>Region Jämtland Härjedalen, Box 654, 831 27 Östersund. Telefon "
         "063-14 75 00.</p><p>© 2022 Region Jämtland Härjedalen</p></footer></body></html>",
         encoding="utf-8",

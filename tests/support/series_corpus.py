@@ -1,28 +1,47 @@
 """A generated development corpus of report series whose figure changes are known.
 
-Three series of "Läget i länet" (housing, health, energy), two or three editions each, every
-edition in another format (text, Markdown, DOCX). A series is a list of statements, each
-about one thing measured ("färdigställda bostäder"), with a value per edition or none (not
-in that edition). Between editions some values change, some statements are new and some are
+Three series of "Läget i länet" (housing, health, energy), two or three editions each, in all
+five formats across them: text, Markdown, DOCX, a saved web page (HTML, menus and a footer
+around the article) and PDF as regions publish it (two columns, a running header and footer
+with page numbers, words hyphenated at line ends; publications.py draws it). A series is a
+list of statements, each about one thing measured ("färdigställda bostäder"), with a value
+per edition or none (not in that edition), and a table (row headings × column headings, e.g.
+municipality × kind of dwelling) whose cells change too: some cells change, a row is new, a
+row is dropped. Between editions some values change, some statements are new and some are
 dropped, and some sentences are reworded (the same figure said another way), so a diff must
 pair figures by what they measure, not by their sentence or position. Sentences without
 figures, years ("sedan 2015"), identifiers ("Mål 7", "SOU 2018:12") and figures that never
 change are around them.
 
 `write_series_corpus(folder)` writes the files and returns the truth: for each pair of
-editions of a series, which statements changed, are new or were removed, and each
-statement's sentence and value in each edition, so that a diff's findings can be scored.
+editions of a series, which statements (and table cells, as statements "cell:ROW|COLUMN")
+changed, are new or were removed, each statement's sentence and value in each edition, and
+each document's page furniture and hyphenated words. `truth_json` and `reading_copy` give it
+to people (tools/write_series_corpus.py).
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportqa.text.normalize import normalize_text
+from support.publications import (
+    BOILERPLATE,
+    Furniture,
+    draw_column,
+    draw_table,
+    hyphen_point,
+    hyphenate,
+    running,
+    title_block,
+    write_web_page,
+)
 
 SEED = 15
 #: The chance that a statement's value changes from one edition to the next, and that a
@@ -70,6 +89,25 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """A table's row: its heading, its first value in each column, the editions that have
+    it."""
+
+    heading: str
+    bases: tuple[float, ...]
+    present: tuple[int, ...] = (0, 1, 2)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    caption: str
+    corner: str  # the heading of the row headings' column
+    columns: tuple[str, ...]  # a unit in parentheses goes with each figure when read
+    rows: tuple[TableRow, ...]
+    fmt: str = "int"
+
+
+@dataclass(frozen=True)
 class SeriesSpec:
     goal: str
     editions: tuple[str, ...]
@@ -77,12 +115,14 @@ class SeriesSpec:
     sections: tuple[str, ...]
     statements: tuple[Statement, ...]
     fillers: tuple[tuple[int, str], ...]  # (section, sentence without a changing figure)
+    table: TableSpec | None = None
 
 
 S = Statement
+R = TableRow
 SERIES = (
     SeriesSpec(
-        "Mål 7. Fler bostäder (i hela länet)", ("2019", "2021", "2023"), ("txt", "md", "docx"),
+        "Mål 7. Fler bostäder (i hela länet)", ("2019", "2021", "2023"), ("txt", "pdf", "docx"),
         ("Bostadsbyggande", "Bostadsmarknaden", "Boende för särskilda grupper"),
         (
             S("bostader", ("Under året färdigställdes {v} nya bostäder i länet.",
@@ -125,10 +165,15 @@ SERIES = (
          (1, "Mål 7 följs upp vartannat år av regionen."),
          (1, "Av länets åtta kommuner har alla en bostadsförsörjningsplan."),
          (2, "Behovet av anpassade bostäder väntas öka fram till 2030.")),
+        TableSpec("Tabell 1. Färdigställda bostäder per kommun och upplåtelseform", "Kommun",
+                  ("Hyresrätter", "Bostadsrätter", "Småhus"),
+                  (R("Östersund", (210, 150, 90)), R("Krokom", (40, 14, 35)),
+                   R("Åre", (55, 80, 30)), R("Strömsund", (12, 6, 9)),
+                   R("Härjedalen", (18, 25, 22), (0, 1)), R("Berg", (8, 4, 16), (1, 2)))),
     ),
     SeriesSpec(
         "Mål 8. En god hälsa för alla (i alla åldrar)", ("2018", "2020", "2022"),
-        ("md", "docx", "txt"),
+        ("md", "docx", "pdf"),
         ("Livslängd och levnadsvanor", "Vården", "Folkhälsoarbete"),
         (
             S("livslangd", ("Medellivslängden i länet är {v} år.",
@@ -166,9 +211,15 @@ SERIES = (
          (0, "Enligt SOU 2015:86 ska hälsoklyftorna slutas inom en generation."),
          (1, "Vårdens tillgänglighet följs upp varje månad."),
          (2, "Arbetet bedrivs sedan 2016 tillsammans med kommunerna.")),
+        TableSpec("Tabell 1. Besök i primärvården per kommun", "Kommun",
+                  ("Läkarbesök", "Sjuksköterskebesök", "Digitala besök"),
+                  (R("Östersund", (98000, 142000, 21000)), R("Krokom", (14500, 22000, 3100)),
+                   R("Åre", (12800, 17500, 2600)), R("Bräcke", (5200, 8300, 700)),
+                   R("Berg", (6100, 9400, 900), (0, 1)),
+                   R("Ragunda", (4700, 7600, 650), (1, 2)))),
     ),
     SeriesSpec(
-        "Mål 9. Ett hållbart energisystem", ("2020", "2022"), ("docx", "md"),
+        "Mål 9. Ett hållbart energisystem", ("2020", "2022"), ("html", "pdf"),
         ("Produktion", "Användning"),
         (
             S("vindkraft", ("Vindkraften i länet producerade {v} GWh under året.",
@@ -197,8 +248,22 @@ SERIES = (
         ((0, "Länet är en nettoexportör av förnybar el."),
          (0, "Sedan 2012 har vindkraften byggts ut i flera etapper."),
          (1, "Energi- och klimatstrategin antogs 2020 och gäller till 2030.")),
+        TableSpec("Tabell 1. Vindkraft per kommun", "Kommun",
+                  ("Vindkraftverk", "Produktion (GWh)"),
+                  (R("Strömsund", (95, 1250)), R("Berg", (60, 780)),
+                   R("Härjedalen", (40, 520)), R("Krokom", (25, 310)),
+                   R("Ragunda", (18, 240), (0,)), R("Bräcke", (22, 290), (1,)))),
     ),
 )
+
+
+#: A word the PDF breaks at a line end: at least this long (a long compound, as real
+#: hyphenation picks), letters only; one per section and the table caption's at most.
+MIN_HYPHENATED = 13
+CELL = "cell:"  # statement ids of table cells: "cell:Åre|Hyresrätter"
+#: The running text of the PDFs (DOCX gets the same in its header and footer).
+FOOTER = "Uppföljning av den regionala utvecklingsstrategin"
+HEADER_LEFT = "Region Jämtland Härjedalen"
 
 
 @dataclass
@@ -209,6 +274,17 @@ class Edition:
     sentences: dict[str, str] = field(default_factory=dict)  # statement → its sentence
     figures: dict[str, str] = field(default_factory=dict)  # statement → its figure as written
     values: dict[str, float] = field(default_factory=dict)  # statement → its value
+    goal: str = ""
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    table: TableSpec | None = None
+    table_rows: list[tuple[str, list[str]]] = field(default_factory=list)  # row → figures
+    furniture: list[str] = field(default_factory=list)  # header/footer/boilerplate text
+    page_labels: list[str] = field(default_factory=list)  # "Sida 1 av 2"
+    hyphenated: list[str] = field(default_factory=list)  # words broken at a line end
+
+    @property
+    def format(self) -> str:
+        return self.path.suffix.lstrip(".")
 
 
 @dataclass
@@ -233,17 +309,31 @@ class SeriesTruth:
     def statement_of(self, series: str, edition: str, sentence: str, figure: str
                      ) -> str | None:
         """The statement a fact (its sentence and its figure as written) comes from; the
-        sentence the index has may have its neighbour glued to it (a missed boundary)."""
+        sentence the index has may have its neighbour glued to it (a missed boundary). A
+        table cell's "sentence" is its part of the row ("Hyresrätter, Åre: 55"), and its
+        figure must be the cell's own (with the column's unit at most)."""
         ed = self.editions[(series, edition)]
-        key = _key(sentence)
+        key, fig = _key(sentence), _key(figure)
         for sid, s in ed.sentences.items():
-            if _key(s) in key and _key(figure).startswith(_key(ed.figures[sid])):
+            mine = _key(ed.figures[sid])
+            if sid.startswith(CELL):
+                if _key(s) in key and (fig == mine or fig.startswith(mine + " ")):
+                    return sid
+            elif _key(s) in key and fig.startswith(mine):
                 return sid
         return None
 
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", normalize_text(text)).strip()
+
+
+def _drift(v: float, rounding, rng: random.Random) -> float:
+    """A drawn change (or none) of a value from one edition to the next."""
+    if rng.random() < CHANGE_CHANCE:
+        up = rng.random() < UP_CHANCE
+        v = float(rounding(v * (rng.uniform(1.06, 1.35) if up else rng.uniform(0.7, 0.94))))
+    return float(rounding(v))
 
 
 def _values(spec: SeriesSpec, rng: random.Random) -> dict[str, list[float | None]]:
@@ -253,21 +343,49 @@ def _values(spec: SeriesSpec, rng: random.Random) -> dict[str, list[float | None
         _, rounding = FORMATS[st.fmt]
         v, vals = float(st.base), []
         for i in range(len(spec.editions)):
-            if i > 0 and rng.random() < CHANGE_CHANCE:
-                up = rng.random() < UP_CHANCE
-                v = float(rounding(v * (rng.uniform(1.06, 1.35) if up
-                                        else rng.uniform(0.7, 0.94))))
+            if i > 0:
+                v = _drift(v, rounding, rng)
             v = float(rounding(v))
             vals.append(v if i in st.present else None)
         out[st.id] = vals
     return out
 
 
-def _render(spec: SeriesSpec, k: int, values: dict[str, list[float | None]]
-            ) -> tuple[list[tuple[str, list[str]]], Edition]:
-    """Edition k's sections (heading, sentences), and what each statement says in it."""
+def column_name(column: str) -> str:
+    """A column heading as a table row's text names it: its unit goes with the figures."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", column)
+
+
+def cell_id(row: str, column: str) -> str:
+    return f"{CELL}{row}|{column_name(column)}"
+
+
+def _table_values(table: TableSpec, editions: int, rng: random.Random
+                  ) -> dict[str, list[float | None]]:
+    """Each cell's value per edition (ids from cell_id); the values of one row differ from
+    each other in every edition, so that a figure names its cell."""
+    _, rounding = FORMATS[table.fmt]
+    out: dict[str, list[float | None]] = {}
+    for row in table.rows:
+        current = [float(rounding(b)) for b in row.bases]
+        for k in range(editions):
+            if k > 0:
+                current = [_drift(v, rounding, rng) for v in current]
+            for j in range(len(current)):
+                while current[j] in current[:j]:
+                    current[j] = float(rounding(current[j] + 1))
+            for col, v in zip(table.columns, current, strict=True):
+                out.setdefault(cell_id(row.heading, col), []).append(
+                    v if k in row.present else None)
+    return out
+
+
+def _render(spec: SeriesSpec, k: int, values: dict[str, list[float | None]]) -> Edition:
+    """Edition k's sections (heading, sentences), its table, and what each statement (and
+    table cell) says in it."""
     sections: list[tuple[str, list[str]]] = [(h, []) for h in spec.sections]
-    out = Edition(series_name(spec), spec.editions[k], Path())
+    out = Edition(series_name(spec), spec.editions[k], Path(), goal=spec.goal,
+                  sections=sections, table=spec.table)
     sentences, vals = out.sentences, out.values
     by_id = {st.id: st for st in spec.statements}
     for st in spec.statements:
@@ -288,33 +406,153 @@ def _render(spec: SeriesSpec, k: int, values: dict[str, list[float | None]]
     for sec, sentence in spec.fillers:
         at = (len(sentence) + k) % (len(sections[sec][1]) + 1)
         sections[sec][1].insert(at, sentence)
-    return sections, out
+    if spec.table is not None:
+        render = FORMATS[spec.table.fmt][0]
+        for row in spec.table.rows:
+            if k not in row.present:
+                continue
+            figures = []
+            for col in spec.table.columns:
+                cid = cell_id(row.heading, col)
+                v = values[cid][k]
+                assert v is not None
+                figures.append(render(v))
+                out.figures[cid] = figures[-1]
+                sentences[cid] = f"{column_name(col)}, {row.heading}: {figures[-1]}"
+                vals[cid] = v
+            out.table_rows.append((row.heading, figures))
+    return out
 
 
-def _write(path: Path, goal: str, edition: str, sections: list[tuple[str, list[str]]]
-           ) -> None:
-    paragraphs = [(h, " ".join(ss)) for h, ss in sections]
-    kind = path.suffix
+def _grid(ed: Edition) -> list[list[str]]:
+    assert ed.table is not None
+    return [[ed.table.corner, *ed.table.columns],
+            *[[heading, *figures] for heading, figures in ed.table_rows]]
+
+
+def _hyphen_words(ed: Edition) -> list[str]:
+    """The words a PDF edition breaks at line ends: the first long word of each section,
+    written in lower case (a capital after the hyphen would read as a compound)."""
+    words: list[str] = []
+    for _, sentences in ed.sections:
+        for token in " ".join(sentences).split():
+            if (len(token) >= MIN_HYPHENATED and token.isalpha() and token.islower()
+                    and token not in words):
+                words.append(token)
+                break
+    return words
+
+
+def _write_text(ed: Edition, markdown: bool) -> None:
+    mark = (lambda n, h: f"{'#' * n} {h}") if markdown else (lambda n, h: h)
+    body = [mark(1, TITLE), mark(2, ed.goal), f"Uppföljning {ed.edition}"]
+    body += [x for h, ss in ed.sections for x in (mark(3, h), " ".join(ss))]
+    if ed.table is not None:
+        grid = _grid(ed)
+        rows = [f"| {' | '.join(r)} |" for r in grid]
+        rows.insert(1, "|" + "---|" * len(grid[0]))
+        body += [ed.table.caption, "\n".join(rows)]
+    ed.path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+
+
+def _write_docx(ed: Edition) -> None:
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = TITLE
+    section = d.sections[0]
+    section.header.paragraphs[0].text = f"{HEADER_LEFT}\t\t{TITLE} {ed.edition}"
+    section.footer.paragraphs[0].text = FOOTER
+    ed.furniture = [HEADER_LEFT, f"{TITLE} {ed.edition}", FOOTER]
+    d.add_heading(TITLE, level=0)
+    d.add_heading(ed.goal, level=1)
+    d.add_paragraph(f"Uppföljning {ed.edition}")
+    for h, ss in ed.sections:
+        d.add_heading(h, level=2)
+        d.add_paragraph(" ".join(ss))
+    if ed.table is not None:
+        grid = _grid(ed)
+        d.add_paragraph(ed.table.caption)
+        table = d.add_table(rows=len(grid), cols=len(grid[0]))
+        for i, row in enumerate(grid):
+            for j, value in enumerate(row):
+                table.cell(i, j).text = value
+    d.save(str(ed.path))
+
+
+def _write_html(ed: Edition) -> None:
+    from html import escape
+
+    parts = [f"<article><h1>{TITLE}</h1><h2>{escape(ed.goal)}</h2>"
+             f"<p>Uppföljning {ed.edition}</p>"]
+    for h, ss in ed.sections:
+        parts.append(f"<h3>{escape(h)}</h3><p>{escape(' '.join(ss))}</p>")
+    if ed.table is not None:
+        head, *rows = _grid(ed)
+        parts.append(f"<table><caption>{escape(ed.table.caption)}</caption><thead><tr>"
+                     + "".join(f"<th>{escape(c)}</th>" for c in head) + "</tr></thead><tbody>")
+        for r in rows:
+            parts.append(f"<tr><th>{escape(r[0])}</th>"
+                         + "".join(f"<td>{c}</td>" for c in r[1:]) + "</tr>")
+        parts.append("</tbody></table>")
+    parts.append("</article>")
+    write_web_page(ed.path, f"{TITLE} – {escape(ed.goal)} | {HEADER_LEFT}", "".join(parts))
+    ed.furniture = [b for b in BOILERPLATE if len(b) > 1]
+
+
+#: PDF layout (points on A4): the two columns' width and left edges, where they start on
+#: the first page (under the title block) and on later pages, and the table's width.
+COL_W, LEFT_X, RIGHT_X = 230, 56, 56 + 230 + 24
+FIRST_TOP, PAGE_TOP, TABLE_W = 680, 770, 480
+
+
+def _write_pdf(ed: Edition) -> None:
+    """Two pages: the title block and two columns of sections; the remaining section and
+    the table across the page. Running header and footer with "Sida n av 2" on both, the
+    first long word of each section broken at a line end."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, _ = A4
+    pages = 2
+    furniture = Furniture(HEADER_LEFT, f"{TITLE} {ed.edition}", FOOTER)
+    ed.furniture = list(furniture.strings)
+    ed.page_labels = [furniture.page_label(n, pages) for n in range(1, pages + 1)]
+    ed.hyphenated = _hyphen_words(ed)
+    texts = [hyphenate(f"{h}\n\n{' '.join(ss)}", ed.hyphenated) for h, ss in ed.sections]
+    c = canvas.Canvas(str(ed.path), pagesize=A4)
+    c.setTitle(TITLE)
+    running(c, 1, pages, width, furniture)
+    title_block(c, TITLE, ed.goal, f"Uppföljning {ed.edition}", LEFT_X)
+    draw_column(c, texts[0], LEFT_X, FIRST_TOP, COL_W)
+    if len(texts) > 1:
+        draw_column(c, texts[1], RIGHT_X, FIRST_TOP, COL_W)
+    c.showPage()
+    running(c, 2, pages, width, furniture)
+    y = PAGE_TOP
+    for text, x in zip(texts[2:4], (LEFT_X, RIGHT_X), strict=False):
+        y = min(y, draw_column(c, text, x, PAGE_TOP, COL_W))
+    if ed.table is not None:
+        grid = _grid(ed)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(LEFT_X, y - 20, ed.table.caption)
+        first = 130
+        rest = (TABLE_W - first) / (len(grid[0]) - 1)
+        draw_table(c, grid, LEFT_X, y - 30, [first] + [rest] * (len(grid[0]) - 1))
+    c.showPage()
+    c.save()
+
+
+def _write(ed: Edition) -> None:
+    kind = ed.path.suffix
     if kind == ".docx":
-        import docx
-
-        d = docx.Document()
-        d.core_properties.title = TITLE
-        d.add_heading(TITLE, level=0)
-        d.add_heading(goal, level=1)
-        d.add_paragraph(f"Uppföljning {edition}")
-        for h, p in paragraphs:
-            d.add_heading(h, level=2)
-            d.add_paragraph(p)
-        d.save(str(path))
-        return
-    if kind == ".md":
-        body = [f"# {TITLE}", f"## {goal}", f"Uppföljning {edition}"]
-        body += [x for h, p in paragraphs for x in (f"### {h}", p)]
+        _write_docx(ed)
+    elif kind == ".html":
+        _write_html(ed)
+    elif kind == ".pdf":
+        _write_pdf(ed)
     else:
-        body = [TITLE, goal, f"Uppföljning {edition}"]
-        body += [x for h, p in paragraphs for x in (h, p)]
-    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+        _write_text(ed, markdown=kind == ".md")
 
 
 def series_name(spec: SeriesSpec) -> str:
@@ -330,10 +568,14 @@ def write_series_corpus(folder: Path, seed: int = SEED) -> SeriesTruth:
     for n, spec in enumerate(SERIES):
         name = series_name(spec)
         values = _values(spec, rng)
+        if spec.table is not None:
+            # a generator of its own: the statements' values stay those of earlier seeds
+            values |= _table_values(spec.table, len(spec.editions),
+                                    random.Random(f"{seed}-table-{n}"))
         for k, (ed, fmt) in enumerate(zip(spec.editions, spec.formats, strict=True)):
-            sections, edition = _render(spec, k, values)
+            edition = _render(spec, k, values)
             edition.path = folder / f"laget-i-lanet-mal-{7 + n}-uppfoljning-{ed}.{fmt}"
-            _write(edition.path, spec.goal, ed, sections)
+            _write(edition)
             editions[(name, ed)] = edition
         for a, b in itertools.combinations(spec.editions, 2):
             old, new = editions[(name, a)], editions[(name, b)]
@@ -344,6 +586,98 @@ def write_series_corpus(folder: Path, seed: int = SEED) -> SeriesTruth:
                 set(new.values.keys() - old.values.keys()),
                 set(old.values.keys() - new.values.keys())))
     return SeriesTruth(editions, pairs)
+
+
+def reading_copy(ed: Edition) -> str:
+    """The text a reader sees in a document: title, goal, edition line, each section's
+    heading and text, and the table as rows with their headings; no page furniture, no
+    hyphenation."""
+    lines = [TITLE, ed.goal, f"Uppföljning {ed.edition}", ""]
+    for h, ss in ed.sections:
+        lines += [h, " ".join(ss), ""]
+    if ed.table is not None:
+        lines.append(ed.table.caption)
+        columns = [column_name(c) for c in ed.table.columns]
+        units = [c[len(column_name(c)):].strip(" ()") for c in ed.table.columns]
+        for heading, figures in ed.table_rows:
+            cells = [f"{col}: {fig}{' ' + unit if unit else ''}"
+                     for col, fig, unit in zip(columns, figures, units, strict=True)]
+            lines.append(f"- {ed.table.corner} {heading} — {'; '.join(cells)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def truth_json(truth: SeriesTruth) -> dict[str, Any]:
+    """The truth as JSON for people and tools: per series its editions (document, format,
+    page furniture, hyphenated words), each statement's and table cell's sentence, figure
+    and value per edition, the table per edition, and each pair's changed, new and removed
+    ids."""
+    out: dict[str, Any] = {"series": []}
+    by_series: dict[str, list[Edition]] = {}
+    for (series, _), ed in truth.editions.items():
+        by_series.setdefault(series, []).append(ed)
+    for series, eds in by_series.items():
+        statements: dict[str, dict[str, Any]] = {}
+        for ed in eds:
+            for sid, sentence in ed.sentences.items():
+                st = statements.setdefault(sid, {"values": {}, "figures": {}, "sentences": {}})
+                st["values"][ed.edition] = ed.values[sid]
+                st["figures"][ed.edition] = ed.figures[sid]
+                st["sentences"][ed.edition] = sentence
+        for st in statements.values():
+            for ed in eds:
+                st["values"].setdefault(ed.edition, None)
+        table = eds[0].table
+        out["series"].append({
+            "series": series,
+            "goal": eds[0].goal,
+            "editions": [{
+                "edition": ed.edition, "document": ed.path.name, "format": ed.format,
+                "reading_copy": f"reading/{ed.path.stem}.txt",
+                "furniture": ed.furniture, "page_labels": ed.page_labels,
+                "hyphenated": [{"word": w, "first": w[:hyphen_point(w)],
+                                "second": w[hyphen_point(w):]} for w in ed.hyphenated],
+            } for ed in eds],
+            "statements": statements,
+            "table": None if table is None else {
+                "caption": table.caption, "corner": table.corner,
+                "columns": list(table.columns),
+                "rows": {ed.edition: {h: dict(zip(table.columns, f, strict=True))
+                                      for h, f in ed.table_rows} for ed in eds},
+            },
+            "pairs": [{"old": p.old, "new": p.new, "changed": sorted(p.changed),
+                       "new_ids": sorted(p.new_ids), "removed": sorted(p.removed)}
+                      for p in truth.pairs if p.series == series],
+        })
+    return out
+
+
+def furniture_in(text: str | None, truth: dict[str, Any]) -> list[str]:
+    """What of the page furniture (`truth_json`: header, footer and web page boilerplate
+    strings, page-number lines) and of broken hyphenation (a hyphenated word's two halves
+    split by a hyphen and a space or a line break, or by a line break alone) `text` holds."""
+    if not text:
+        return []
+    found = []
+    for series in truth["series"]:
+        for ed in series["editions"]:
+            found += [f for f in (*ed["furniture"], *ed["page_labels"]) if f in text]
+            for h in ed["hyphenated"]:
+                broken = rf"{re.escape(h['first'])}(?:-\s+|-|\n){re.escape(h['second'])}"
+                found += [m.group(0) for m in re.finditer(broken, text)]
+    return list(dict.fromkeys(found))  # the documents share their running text
+
+
+def write_all(out: Path, seed: int = SEED) -> SeriesTruth:
+    """The corpus in OUT/corpus/, the truth in OUT/truth.json and the reading copies in
+    OUT/reading/<document>.txt."""
+    truth = write_series_corpus(out / "corpus", seed)
+    (out / "reading").mkdir(parents=True, exist_ok=True)
+    for ed in truth.editions.values():
+        (out / "reading" / f"{ed.path.stem}.txt").write_text(reading_copy(ed), encoding="utf-8")
+    (out / "truth.json").write_text(json.dumps(truth_json(truth), ensure_ascii=False,
+                                               indent=1), encoding="utf-8")
+    return truth
 
 
 @dataclass

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reportqa.errors import UnknownEditionError, UnknownSeriesError
-from reportqa.facts.diff import diff_facts
-from reportqa.facts.extract import sentence_facts
+from reportqa.facts.diff import MIN_PAIR_SCORE, diff_facts, same_measure
+from reportqa.facts.extract import cell_labels, sentence_facts
 from reportqa.facts.series import SeriesInfo, find_series, pick_editions, series_id
 from reportqa.facts.table import Fact
 from reportqa.text.analyzer import Analyzer
@@ -68,6 +68,32 @@ SERIES = [SeriesInfo(series_id("Läget i länet – Mål 5. Fler kluster"),
           SeriesInfo(series_id("Läget i länet – Mål 7. Fler bostäder"),
                      "Läget i länet – Mål 7. Fler bostäder",
                      (("2019", "c.md"), ("2021", "d.md"), ("2023", "e.docx")))]
+
+
+def test_table_cells_pair_only_with_the_same_column_and_row():
+    old = ["Vindkraftverk, Strömsund: 95; Produktion, Strömsund: 1 250 GWh.",
+           "Vindkraftverk, Ragunda: 18; Produktion, Ragunda: 240 GWh."]
+    new = ["Vindkraftverk, Strömsund: 111; Produktion, Strömsund: 1 250 GWh.",
+           "Vindkraftverk, Bräcke: 17; Produktion, Bräcke: 221 GWh."]
+    got = kinds(old, new)
+    assert got["changed"] == [("95", "111")]
+    assert sorted(got["new"]) == [("", "17"), ("", "221 GWh")]
+    assert sorted(got["removed"]) == [("18", ""), ("240 GWh", "")]
+
+
+def test_a_reworded_statement_has_the_same_measure_and_another_one_not():
+    old = "En villa kostade i genomsnitt 2 150 000 kronor."
+    assert same_measure(old, "Genomsnittspriset för en villa var 1 768 870 kronor.",
+                        A) >= MIN_PAIR_SCORE
+    assert same_measure(old, "Bostadsbidrag betalades ut till 3 400 hushåll.", A) < (
+        MIN_PAIR_SCORE)
+    assert same_measure(old, "Bostadsfrågan är central.", A) == 0.0
+
+
+def test_cell_labels_of_a_table_row_and_of_a_sentence():
+    assert cell_labels("Läkarbesök, Åre: 14 230; Digitala besök, Åre: 2 980.") == [
+        "läkarbesök, åre", "digitala besök, åre"]
+    assert cell_labels("Under året gav länets vindkraft 2 600 GWh.") is None
 
 
 def test_series_ids_and_names():

@@ -200,6 +200,20 @@ def test_words_the_index_lacks_are_bridged_to_near_spellings():
     assert villa.match(index.analyzer.token_set("House Be huserar företag.")) == 0
 
 
+def test_a_verb_in_era_finds_its_action_noun_and_back():
+    """"producerade" reaches "Produktion" (a table's column heading) and "investeringar"
+    reaches "investerade", as close as an inflection; a stem too short to share does not."""
+    texts = ["Produktion, Berg: 854 GWh.", "Regionen investerade i vägar.", "Det var fler."]
+    index = LexicalIndex.build(texts, Analyzer())
+    q = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys())
+    assert q.derivations("producer") == ["produktion"]
+    assert q.derivations("investering") == ["invester"]
+    assert q.derivations("fler") == []
+    verb = next(c for c in q.analyze("Hur mycket producerade vindkraften?").concepts
+                if c.text == "producerade")
+    assert 0 < verb.match(index.analyzer.token_set("Produktion, Berg: 854 GWh.")) < 1
+
+
 def test_a_word_finds_the_compounds_it_is_the_last_part_of():
     """Swedish puts a compound's head last: "universitetet" finds "Mittuniversitetet"."""
     index = LexicalIndex.build(["Mittuniversitetet forskar om turism."], Analyzer())

@@ -41,7 +41,12 @@ def test_a_goal_written_as_a_paragraph_still_names_the_series():
     ("What did the previous edition say about tourism?", EditionWish(earlier=True)),
     ("Hur många jobbade i industrin enligt uppföljningen 2019?", EditionWish(year="2019")),
     ("i 2019 års rapport, hur många företag?", EditionWish(year="2019")),
-    ("How much did tourism turn over in 2019?", EditionWish()),  # a year of a fact, no edition
+    # a year alone: an edition where the index has one of that year, else a year of a fact
+    ("How much did tourism turn over in 2019?", EditionWish(year="2019", bare=True,
+                                                            timed=True)),
+    ("Hur många småhus byggdes i Åre 2019?", EditionWish(year="2019", bare=True)),
+    ("Hur många lägenheter har renoverats sedan 2015?", EditionWish()),  # a span of time
+    ("Hur mycket ökade exporten mellan 2019 och 2021?", EditionWish()),
     ("Vad omsätter turismen enligt den ursprungliga klusterrapporten?", EditionWish(first=True)),
     ("What did the original report say about House Be?", EditionWish(first=True)),
     ("Hur många jobbar i industrin enligt senaste uppföljningen?", EditionWish(newest=True)),
@@ -73,6 +78,24 @@ def test_an_index_serves_the_editions_its_series_have():
     assert not ed.serves(EditionWish.of("hur många jobbar i industrin"))
     single = Editions({"a.txt": {"series": "S", "edition": "2019"}})
     assert not single.serves(EditionWish.of("enligt förra uppföljningen"))  # one edition only
+
+
+def test_a_year_alone_names_an_edition_only_where_there_is_one():
+    ed = Editions({name: {"series": "S", "edition": year} for name, year in (
+        ("a.txt", "2019"), ("b.txt", "2021"), ("c.txt", "2023"))})
+    wish = EditionWish.of("Hur många småhus byggdes i Åre 2021?")
+    assert ed.serves(wish) and ed.wanted("c.txt", wish) == "b.txt"
+    assert wish.without_phrase("Hur många småhus byggdes i Åre 2021?") == (
+        "Hur många småhus byggdes i Åre?")
+    fact_year = EditionWish.of("Hur många småhus byggdes 2017?")  # no 2017 edition
+    assert not ed.serves(fact_year)
+    assert ed.wanted("a.txt", fact_year) == "c.txt"  # the newest, as for no year at all
+    newest = EditionWish.of("Hur många småhus byggdes i Åre 2023?")
+    assert ed.serves(newest) and ed.wanted("a.txt", newest) == "c.txt"
+    timed = EditionWish.of("Hur många småhus byggdes under 2023?")  # the figure's year:
+    assert not ed.serves(timed)  # kept in what is searched
+    assert ed.wanted("a.txt", timed) == "c.txt"
+    assert ed.serves(EditionWish.of("Hur många småhus byggdes under 2021?"))  # earlier
 
 
 def test_the_wanted_edition_of_a_series():

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reportqa.ask.evidence import AnswerModel, add_gaps
+from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
     FRAME_WORDS,
     YEAR,
@@ -28,6 +29,7 @@ from reportqa.ask.question import (
     answer_type_words,
     is_quantity_question,
 )
+from reportqa.facts.diff import MIN_PAIR_SCORE, same_measure
 from reportqa.index.database import PassageRow
 from reportqa.ingest.editions import Editions
 from reportqa.text.analyzer import Analyzer, raw_words
@@ -536,6 +538,8 @@ class Answerer:
             conf = max(conf, heading_conf) if self.model is not None else heading_conf
             first = sources[0]
             sources = [replace(first, text=text, sentence=text)] + sources[:top_k - 1]
+        if sources and sources[0].edition:  # say which edition of the series answers
+            text = edition_lead(q.language, sources[0].edition) + text
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
 
@@ -547,7 +551,8 @@ class Answerer:
         """The same statement from the edition the question wants first: the newest edition
         of the best sentence's series, unless the question names another ("uppföljningen
         2019", "förra uppföljningen"). A statement the wanted edition no longer makes is
-        answered from the edition that makes it."""
+        answered from the edition that makes it; a statement it rewords is found by its
+        figure, as the edition diff pairs figures (facts/diff.same_measure)."""
         if not ranked or not self.editions.ordered:
             return ranked
         target = self.editions.wanted(ranked[0].hit.passage.doc, q.edition)
@@ -566,10 +571,21 @@ class Answerer:
                 return [s, *ranked[:i], *ranked[i + 1:]]
         # two editions' same sentence may sit far apart in retrieval when the passages
         # around it changed: look for it in the wanted edition itself
+        searched: list[Hit] = []
         if self.search_document is not None:
-            for hit in self.search_document(ranked[0].hit.passage.text, target, EDITION_SEARCH):
+            searched = self.search_document(ranked[0].hit.passage.text, target, EDITION_SEARCH)
+            for hit in searched:
                 if same(hit):
                     return [self._score_one(q, hit), *ranked]
+        # reworded: the wanted edition's sentence that gives a figure of the same thing
+        others = [s.hit for s in ranked[1:self.weights.candidates]
+                  if s.hit.passage.doc == target] + searched
+        scored = [(same_measure(ranked[0].hit.passage.text, h.passage.text, self.analyzer), h)
+                  for h in others]
+        best = max(scored, key=lambda x: x[0], default=(0.0, None))
+        if best[1] is not None and best[0] >= MIN_PAIR_SCORE:
+            return [self._score_one(q, best[1]), *[s for s in ranked
+                                                    if s.hit.passage.row != best[1].passage.row]]
         return ranked
 
     def _earlier(self, passages: list[PassageRow]) -> dict[int, str]:

@@ -1,4 +1,9 @@
-"""`reportqa eval FILE.jsonl`: answer hit@1, hit@3 over sources, MRR, abstention, latency."""
+"""`reportqa eval FILE.jsonl`: answer hit@1, hit@3 over sources, MRR, abstention, latency.
+
+An item may name the `edition` its answer must come from: then a hit also needs the first
+source from that edition and the answer naming it ("Enligt uppföljningen 2021: …"); and a
+`kind` (a free label: newest, older, table, unanswerable, …) whose figures the summary gives
+apart (`by_kind`)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportqa.ask.messages import names_edition
 from reportqa.errors import ReportQAError
 from reportqa.text.normalize import squash
 
@@ -23,6 +29,8 @@ class EvalItem:
     expect: list[str] | None
     doc: tuple[str, ...] = ()  # the report(s) whose sentence answers; () = not recorded
     near_miss: bool = False  # unanswerable, with the words of a fact the report does give
+    edition: str = ""  # the edition the answer must come from and name ("2021"); "" = any
+    kind: str = ""  # a free label for the summary's by_kind figures ("newest", "table")
 
 
 def jsonl_objects(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -53,9 +61,15 @@ def load_items(path: Path) -> list[EvalItem]:
             docs = d.get("doc") or ()
             if isinstance(docs, str):
                 docs = (docs,)
+            edition = d.get("edition") or ""
+            if not isinstance(edition, str | int) or isinstance(edition, bool):
+                raise ValueError("edition must be a string such as \"2021\"")
+            if edition and expect is None:
+                raise ValueError("edition needs an answer: expect must not be null")
             items.append(EvalItem(str(d["id"]), str(d.get("lang", "sv")), str(d["question"]),
                                   [str(e) for e in expect] if expect is not None else None,
-                                  tuple(str(x) for x in docs), bool(d.get("near_miss"))))
+                                  tuple(str(x) for x in docs), bool(d.get("near_miss")),
+                                  str(edition), str(d.get("kind") or "")))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise line_error(path, n, "evaluation", exc) from exc
     if not items:
@@ -80,13 +94,17 @@ def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, A
         rank = None
         if it.expect is not None:
             for i, s in enumerate(ans.sources, start=1):
-                if contains(s.text, it.expect):
+                if contains(s.text, it.expect) and (not it.edition or s.edition == it.edition):
                     rank = i
                     break
+        edition_ok = edition_right(it, ans)
         rows.append({
             "id": it.id, "lang": it.lang, "question": it.question, "expect": it.expect,
+            "kind": it.kind, "edition": it.edition,
+            "answer_edition": ans.sources[0].edition if ans.found and ans.sources else None,
+            "edition_named": edition_ok,
             "answer": ans.text, "confidence": ans.confidence, "ms": ms,
-            "hit": it.expect is not None and contains(ans.text, it.expect),
+            "hit": it.expect is not None and contains(ans.text, it.expect) and edition_ok,
             "hit_if_answered": it.expect is not None and contains(
                 ans.sources[0].sentence if ans.sources else None, it.expect),
             "rank": rank, "declined": not ans.found,
@@ -115,14 +133,27 @@ def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, A
         }
 
     langs = sorted({r["lang"] for r in rows})
-    return {
+    out = {
         "mode": mode,
         "index_version": engine.version,
         "model": engine.model_name,
         "overall": summary(rows),
         "by_language": {lang: summary([r for r in rows if r["lang"] == lang]) for lang in langs},
-        "items": rows,
     }
+    kinds = sorted({r["kind"] for r in rows if r["kind"]})
+    if kinds:
+        out["by_kind"] = {k: summary([r for r in rows if r["kind"] == k]) for k in kinds}
+    out["items"] = rows
+    return out
+
+
+def edition_right(item: EvalItem, ans) -> bool:
+    """For an item that names an edition: the answer's first source is from it and the
+    answer's text names it; True for an item without one."""
+    if not item.edition:
+        return True
+    return bool(ans.found and ans.sources and ans.sources[0].edition == item.edition
+                and names_edition(ans.text, item.edition))
 
 
 def share(n: float, d: int) -> float | None:

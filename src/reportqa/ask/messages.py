@@ -25,6 +25,25 @@ EDITION = {"sv": "uppföljning", "en": "edition"}
 READ_AS = {"sv": "Tolkat som", "en": "Read as"}
 
 
+#: How an answer names the edition it comes from, before the quoted sentence (issue 15: "the
+#: answer says the edition").
+EDITION_LEAD = {"sv": "Enligt uppföljningen {edition}: ", "en": "According to the {edition} "
+                "edition: "}
+
+
+def edition_lead(lang: str, edition: str) -> str:
+    """"Enligt uppföljningen 2021: " in the question's language; "" for a report without an
+    edition."""
+    return EDITION_LEAD[lang if lang in EDITION_LEAD else "sv"].format(edition=edition) if (
+        edition) else ""
+
+
+def names_edition(text: str | None, edition: str) -> bool:
+    """True when an answer's text names `edition` the way answers do (either language)."""
+    return bool(text) and bool(edition) and any(
+        lead.format(edition=edition).strip() in text for lead in EDITION_LEAD.values())
+
+
 def source_line(lang: str, title: str, section: str, page: int | None, document: str,
                 edition: str = "") -> str:
     """"Källa: Läget i länet, uppföljning 2021, avsnitt ”Mål 5 …”, sida 3 (fil.txt)" in the

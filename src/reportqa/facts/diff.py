@@ -4,8 +4,10 @@ A sentence found word for word in both editions pairs its figures in order (noth
 changed there). Every other fact is paired with the fact of the other edition that measures
 the same thing: the same unit, a similar noun phrase (stems, text/analyzer.py), similar words
 next to the figure and the same sentence frame (the sentence's stems without its figures),
-best pairs first. A pair whose values differ is a changed figure; a fact left without a
-partner is new (only in the newer edition) or removed (only in the older).
+best pairs first; a table cell pairs only with the cell of the same column and row
+("Produktion, Bräcke" never with "Produktion, Ragunda"). A pair whose values differ is a
+changed figure; a fact left without a partner is new (only in the newer edition) or removed
+(only in the older).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportqa.facts.extract import frame_terms
+from reportqa.facts.extract import cell_labels, frame_terms, sentence_facts
 from reportqa.facts.table import Fact
 from reportqa.text.analyzer import Analyzer
 
@@ -99,10 +101,16 @@ def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 
 def similarity(a: Fact, b: Fact, frames: dict[str, frozenset[str]],
-               analyzer: Analyzer) -> float:
-    """How alike what two facts measure, 0..1 (0 for different units)."""
+               analyzer: Analyzer, cells: dict[str, list[str] | None] | None = None
+               ) -> float:
+    """How alike what two facts measure, 0..1 (0 for different units, and for two table
+    cells of another column or row; `cells`: each sentence's `cell_labels`)."""
     if a.unit != b.unit:
         return 0.0
+    if cells is not None:
+        la, lb = _cell_of(a, cells), _cell_of(b, cells)
+        if la is not None and lb is not None and la != lb:
+            return 0.0
     score = (MEASURE_WEIGHT * _jaccard(a.fact.terms, b.fact.terms)
              + FRAME_WEIGHT * _jaccard(frames[a.sentence], frames[b.sentence])
              + NEAR_WEIGHT * _jaccard(a.fact.near, b.fact.near))
@@ -110,6 +118,25 @@ def similarity(a: Fact, b: Fact, frames: dict[str, frozenset[str]],
                                                                            analyzer):
         score *= OTHER_NOUN_FACTOR
     return score
+
+
+def same_measure(a: str, b: str, analyzer: Analyzer) -> float:
+    """How surely two sentences give a figure of the same thing (the best `similarity` of a
+    figure of `a` with one of `b`; 0 when either has none): a statement reworded between
+    editions ("En villa kostade i genomsnitt 2 150 000 kronor." / "Genomsnittspriset för
+    en villa var 1 768 870 kronor."), as the diff pairs it."""
+    fa = [Fact(f, a, "", "", None, "", "") for f in sentence_facts(a, analyzer)]
+    fb = [Fact(f, b, "", "", None, "", "") for f in sentence_facts(b, analyzer)]
+    if not fa or not fb:
+        return 0.0
+    frames = {a: frame_terms(a, analyzer), b: frame_terms(b, analyzer)}
+    cells = {a: cell_labels(a), b: cell_labels(b)}
+    return max(similarity(x, y, frames, analyzer, cells) for x in fa for y in fb)
+
+
+def _cell_of(f: Fact, cells: dict[str, list[str] | None]) -> str | None:
+    labels = cells.get(f.sentence)
+    return labels[f.fact.position] if labels and f.fact.position < len(labels) else None
 
 
 def _whole_words(phrase: str, analyzer: Analyzer) -> set[str]:
@@ -147,10 +174,11 @@ def pair_facts(old: Sequence[Fact], new: Sequence[Fact], analyzer: Analyzer
     pairs, rest_old, rest_new = _same_sentences(old, new)
     out: list[tuple[Fact | None, Fact | None, float]] = [(a, b, 1.0) for a, b in pairs]
     frames = {f.sentence: frame_terms(f.sentence, analyzer) for f in (*rest_old, *rest_new)}
+    cells = {f.sentence: cell_labels(f.sentence) for f in (*rest_old, *rest_new)}
     candidates = []
     for i, a in enumerate(rest_old):
         for j, b in enumerate(rest_new):
-            s = similarity(a, b, frames, analyzer)
+            s = similarity(a, b, frames, analyzer, cells)
             if s >= MIN_PAIR_SCORE:
                 bonus = SAME_VALUE_BONUS if same_value(a.value, b.value) else 0.0
                 candidates.append((s + bonus, s, i, j))

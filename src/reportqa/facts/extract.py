@@ -109,3 +109,22 @@ def sentence_facts(sentence: str, analyzer: Analyzer) -> list[SentenceFact]:
 def frame_terms(sentence: str, analyzer: Analyzer) -> frozenset[str]:
     """The sentence's frame: its stems without the figures."""
     return frozenset(_terms(analyzer, sentence))
+
+
+#: A table row as ingest/tables.py writes it: cells "COLUMN, ROW: figure" joined by "; ".
+_CELL = re.compile(r"(?P<label>[^:;]+):\s+(?P<value>[^;]+)")
+
+
+def cell_labels(sentence: str) -> list[str] | None:
+    """The cell label ("produktion, bräcke") of each figure of a table row's text, in order;
+    None when the text is not a table row. A cell's figure means its column at its row: a
+    figure of another row is another thing even when the words around it are the same."""
+    parts = sentence.strip().rstrip(".").split("; ")
+    labels: list[str] = []
+    for part in parts:
+        m = _CELL.fullmatch(part.strip())
+        if not m:
+            return None
+        labels += [" ".join(m.group("label").lower().split())] * len(
+            find_figures(m.group("value")))
+    return labels or None

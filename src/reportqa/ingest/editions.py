@@ -77,6 +77,24 @@ _NAMED = re.compile(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YE
                     rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_DOCUMENT})\b", re.IGNORECASE)
 
 
+#: A year alone ("i Härjedalen 2019", "år 2020"), which names an edition when the index has
+#: one of that year; not after words that make it a span of time ("sedan 2015", "före 2019").
+_BARE_YEAR = re.compile(rf"(?:\b(?P<lead>år|under|i|in|during)\s+)?\b(?P<y>{_YEAR})\b",
+                        re.IGNORECASE)
+_SPAN_WORDS = frozenset(("sedan", "före", "efter", "mellan", "till", "från", "och", "sen",
+                         "since", "before", "after", "between", "until", "to", "from", "and",
+                         "by", "fram", "t.o.m.", "tom", "inför"))
+
+
+def _bare_year(question: str) -> re.Match | None:
+    """The first year of a question that is not part of a span of time."""
+    for m in _BARE_YEAR.finditer(question):
+        before = question[:m.start()].split()
+        if not before or before[-1].lower().strip(",") not in _SPAN_WORDS:
+            return m
+    return None
+
+
 @dataclass(frozen=True)
 class EditionWish:
     """Which edition a question wants: the newest (default), the one before it, the first,
@@ -87,6 +105,8 @@ class EditionWish:
     first: bool = False  # "den första rapporten", "the original report"
     newest: bool = False  # "senaste uppföljningen": said, though it is the default
     span: tuple[int, int] | None = None  # the phrase that says it
+    bare: bool = False  # a year alone: an edition only where the index has one of that year
+    timed: bool = False  # … said as a time ("under 2021", "år 2021", "in 2021")
 
     @classmethod
     def of(cls, question: str) -> EditionWish:
@@ -97,6 +117,10 @@ class EditionWish:
             m = pattern.search(question)
             if m:
                 return cls(**{kind: True}, span=m.span())
+        m = _bare_year(question)  # "… i Härjedalen 2019": the 2019 edition, if there is one
+        if m:
+            return cls(year=m.group("y"), span=m.span(), bare=True,
+                       timed=bool(m.group("lead")))
         return cls()
 
     def without_phrase(self, question: str) -> str:
@@ -126,6 +150,11 @@ class Editions:
     def serves(self, wish: EditionWish) -> bool:
         """Whether some series of the index has the edition a question names: then its
         edition words say which document to answer from, not what to find in it."""
+        if wish.bare:  # a year alone: an earlier edition's ("… i Åre 2021?"), or the
+            # newest's unless said as a time ("Vad omsatte turismen under 2021?" asks for the
+            # figure of that year, which the newest edition need not give)
+            return any(e == wish.year and (k < len(eds) - 1 or not wish.timed)
+                       for eds in self.ordered.values() for k, (e, _) in enumerate(eds))
         if wish.year:
             return any(e == wish.year for eds in self.ordered.values() for e, _ in eds)
         return bool(wish.span and self.ordered)
@@ -138,7 +167,9 @@ class Editions:
             return None
         if wish.year:
             named = [n for e, n in editions if e == wish.year]
-            target = named[-1] if named else None
+            # a year alone that is no edition of this series is a year of the figures asked
+            # for: the newest edition, as for a question that names none
+            target = named[-1] if named else (editions[-1][1] if wish.bare else None)
         elif wish.earlier:
             target = editions[-2][1]
         elif wish.first:
