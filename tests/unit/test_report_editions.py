@@ -51,6 +51,15 @@ def test_a_goal_written_as_a_paragraph_still_names_the_series():
     ("What did the original report say about House Be?", EditionWish(first=True)),
     ("Hur många jobbar i industrin enligt senaste uppföljningen?", EditionWish(newest=True)),
     ("How many firms at House Be according to the 2021 follow-up?", EditionWish(year="2021")),
+    # the report's topic in the phrase: a compound, or English words before "report"
+    ("Andel vuxna med fetma enligt förra hälsouppföljningen?", EditionWish(earlier=True)),
+    ("What was the life expectancy in the previous health report?", EditionWish(earlier=True)),
+    ("How many care homes were there in the first housing report?", EditionWish(first=True)),
+    # typed without å, ä and ö
+    ("andel hyresratter i forra uppfoljningen?", EditionWish(earlier=True)),
+    ("vad stod det i forsta rapporten", EditionWish(first=True)),
+    # words between a qualifier and a report in Swedish are not a phrase
+    ("Vilken är den första kommunen som rapporten nämner?", EditionWish()),
 ])
 def test_which_edition_a_question_wants(question, wish):
     assert replace(EditionWish.of(question), span=None) == wish

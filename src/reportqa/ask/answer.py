@@ -42,6 +42,7 @@ EDITION_SEARCH = 5
 #: Two sentences of two editions of a series share this much of their words (Jaccard) when
 #: they make the same statement with other figures ("… 5 000 personer" / "… 5 400 personer").
 SAME_STATEMENT = 0.4
+_NAME_WORD = re.compile(r"[^\W\d_][\w-]*")
 #: A name in this share of the passages or more is the scope every report shares (the
 #: county's name), not a place that narrows a question.
 SCOPE_SHARE = 0.3
@@ -559,9 +560,14 @@ class Answerer:
         if target is None:
             return ranked
         mine = self.analyzer.token_set(ranked[0].hit.passage.text)
+        names = self._asked_names(q, ranked[0].hit.passage.text)
+
+        def keeps_names(hit: Hit) -> bool:
+            # another municipality's row of the same table is not the same statement
+            return names <= self.analyzer.token_set(hit.passage.text)
 
         def same(hit: Hit) -> bool:
-            return hit.passage.doc == target and _overlap(
+            return hit.passage.doc == target and keeps_names(hit) and _overlap(
                 mine, self.analyzer.token_set(hit.passage.text)) >= SAME_STATEMENT
 
         for i, s in enumerate(ranked[1:], start=1):
@@ -578,8 +584,8 @@ class Answerer:
                 if same(hit):
                     return [self._score_one(q, hit), *ranked]
         # reworded: the wanted edition's sentence that gives a figure of the same thing
-        others = [s.hit for s in ranked[1:self.weights.candidates]
-                  if s.hit.passage.doc == target] + searched
+        others = [h for h in [s.hit for s in ranked[1:self.weights.candidates]
+                              if s.hit.passage.doc == target] + searched if keeps_names(h)]
         scored = [(same_measure(ranked[0].hit.passage.text, h.passage.text, self.analyzer), h)
                   for h in others]
         best = max(scored, key=lambda x: x[0], default=(0.0, None))
@@ -587,6 +593,14 @@ class Answerer:
             return [self._score_one(q, best[1]), *[s for s in ranked
                                                     if s.hit.passage.row != best[1].passage.row]]
         return ranked
+
+    def _asked_names(self, q: Query, text: str) -> frozenset[str]:
+        """The tokens of the names in `text` (capitalised words after its first) that the
+        question asks about: "Härjedalen" in "Småhus, Härjedalen: 22" for "… i Härjedalen?"."""
+        words = _NAME_WORD.findall(text)[1:]
+        names = self.analyzer.token_set(" ".join(w for w in words if w[:1].isupper()))
+        return frozenset(t for t in names
+                         if any(c.match(frozenset((t,))) >= 0.9 for c in q.concepts))
 
     def _earlier(self, passages: list[PassageRow]) -> dict[int, str]:
         """Row → the sentence before each passage's context, when the re-ranking reads it."""

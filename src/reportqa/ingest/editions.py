@@ -20,7 +20,7 @@ from dataclasses import dataclass
 FRONT_LINES = 6
 #: A goal longer than this is cut (a paragraph-long goal still names the series).
 MAX_SERIES_PART = 200
-_EDITION_WORD = (r"(?:uppföljning(?:en)?|upplaga(?:n)?|utgåva(?:n)?|årsrapport(?:en)?|"
+_EDITION_WORD = (r"(?:\w*uppföljning(?:en)?|\w*upplaga(?:n)?|utgåva(?:n)?|årsrapport(?:en)?|"
                  r"lägesrapport(?:en)?|edition|follow-up|update)")
 _YEAR = r"(?:19|20)\d{2}"
 EDITION_LINE = re.compile(
@@ -61,20 +61,28 @@ _DOCUMENT = rf"(?:{_EDITION_WORD}|\w*rapport(?:en)?|report|version(?:en)?)"
 #: the …"; they go when the phrase goes.
 _LEAD = (r"(?:(?:enligt|i|från|jämfört\s+med|according\s+to|in|from|compared\s+to)\s+)?"
          r"(?:(?:den|det|the)\s+)?")
+def _fold(pattern: str) -> str:
+    """A pattern that also matches its words typed without å, ä and ö ("forra
+    uppfoljningen"), as on a phone keyboard set to another language."""
+    return pattern.replace("å", "[åa]").replace("ä", "[äa]").replace("ö", "[öo]")
+
+
+#: English topic words between the qualifier and the report: "the previous health report".
+_EN_TOPIC = r"(?:(?:[a-z]+\s+){1,2}(?=(?:report|edition|follow-up|update)\b))?"
 #: A question that asks for an earlier edition than the newest: "förra uppföljningen",
-#: "the previous edition".
-_EARLIER = re.compile(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|previous|earlier|older|"
-                      rf"last)\s+(års\s+)?{_DOCUMENT}\b", re.IGNORECASE)
-#: … for the first edition: "den första klusterrapporten", "the original report".
-_FIRST = re.compile(rf"\b{_LEAD}(första|ursprungliga|äldsta|first|original|earliest|oldest)"
-                    rf"\s+{_DOCUMENT}\b", re.IGNORECASE)
+#: "förra hälsouppföljningen", "the previous (health) edition".
+_EARLIER = re.compile(_fold(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|previous|earlier|older|"
+                      rf"last)\s+(års\s+)?{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
+#: … for the first edition: "den första klusterrapporten", "the original (housing) report".
+_FIRST = re.compile(_fold(rf"\b{_LEAD}(första|ursprungliga|äldsta|first|original|earliest|oldest)"
+                    rf"\s+{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
 #: … for the newest, which is also the default: "senaste uppföljningen", "the latest report".
-_NEWEST = re.compile(rf"\b{_LEAD}(senaste|nyaste|aktuella|nya|latest|newest|current|"
-                     rf"most\s+recent|new)\s+{_DOCUMENT}\b", re.IGNORECASE)
+_NEWEST = re.compile(_fold(rf"\b{_LEAD}(senaste|nyaste|aktuella|nya|latest|newest|current|"
+                     rf"most\s+recent|new)\s+{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
 #: A question that names an edition by its year: "uppföljningen 2019", "2019 års rapport",
 #: "the 2019 edition".
-_NAMED = re.compile(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YEAR})\b|"
-                    rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_DOCUMENT})\b", re.IGNORECASE)
+_NAMED = re.compile(_fold(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YEAR})\b|"
+                    rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_DOCUMENT})\b"), re.IGNORECASE)
 
 
 #: A year alone ("i Härjedalen 2019", "år 2020"), which names an edition when the index has
