@@ -120,6 +120,12 @@ def test_the_wanted_edition_of_a_series():
     assert ed.wanted("b.txt", EditionWish(year="2015")) is None  # no such edition
     assert ed.wanted("other.txt", EditionWish()) is None  # a series of one
     assert Editions({"x.txt": {"title": "no series recorded"}}).ordered == {}
+    # a statement is looked for in the newer editions, newest first (one the newest edition
+    # dropped is answered from the newest that has it); a named edition alone
+    assert ed.wanted_in_order("a.txt", EditionWish()) == ["b.txt", "c.txt"]
+    assert ed.wanted_in_order("c.txt", EditionWish()) == ["b.txt"]
+    assert ed.wanted_in_order("b.txt", EditionWish()) == []
+    assert ed.wanted_in_order("b.txt", EditionWish(earlier=True)) == ["c.txt"]
 
 
 def test_a_question_names_an_edition_with_words_that_are_not_looked_for():

@@ -556,8 +556,8 @@ class Answerer:
         figure, as the edition diff pairs figures (facts/diff.same_measure)."""
         if not ranked or not self.editions.ordered:
             return ranked
-        target = self.editions.wanted(ranked[0].hit.passage.doc, q.edition)
-        if target is None:
+        targets = self.editions.wanted_in_order(ranked[0].hit.passage.doc, q.edition)
+        if not targets:
             return ranked
         mine = self.analyzer.token_set(ranked[0].hit.passage.text)
         names = self._asked_names(q, ranked[0].hit.passage.text)
@@ -565,6 +565,18 @@ class Answerer:
         def keeps_names(hit: Hit) -> bool:
             # another municipality's row of the same table is not the same statement
             return names <= self.analyzer.token_set(hit.passage.text)
+
+        for target in targets:
+            found = self._in_edition(q, ranked, target, mine, keeps_names)
+            if found is not None:
+                return found
+        return ranked
+
+    def _in_edition(self, q: Query, ranked: list[Scored], target: str, mine: frozenset[str],
+                    keeps_names: Callable[[Hit], bool]) -> list[Scored] | None:
+        """`ranked` with the best sentence's statement in document `target` first, when
+        that edition makes it (word for word, or reworded with a figure of the same thing);
+        else None."""
 
         def same(hit: Hit) -> bool:
             return hit.passage.doc == target and keeps_names(hit) and _overlap(
@@ -592,7 +604,7 @@ class Answerer:
         if best[1] is not None and best[0] >= MIN_PAIR_SCORE:
             return [self._score_one(q, best[1]), *[s for s in ranked
                                                     if s.hit.passage.row != best[1].passage.row]]
-        return ranked
+        return None
 
     def _asked_names(self, q: Query, text: str) -> frozenset[str]:
         """The tokens of the names in `text` (capitalised words after its first) that the

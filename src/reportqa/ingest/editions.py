@@ -167,6 +167,20 @@ class Editions:
             return any(e == wish.year for eds in self.ordered.values() for e, _ in eds)
         return bool(wish.span and self.ordered)
 
+    def wanted_in_order(self, document: str, wish: EditionWish) -> list[str]:
+        """The documents to look for `document`'s statement in, in turn: the edition the
+        question names; by default the editions newer than `document`'s, newest first, so
+        that a statement the newest edition dropped is answered from the newest that has
+        it."""
+        target = self.wanted(document, wish)
+        if target is None:
+            return []
+        if wish.year or wish.earlier or wish.first:
+            return [target]
+        editions = [n for _, n in self.ordered.get(self.series.get(document, ""), [])]
+        newer = editions[editions.index(document) + 1:] if document in editions else []
+        return list(reversed(newer)) or [target]
+
     def wanted(self, document: str, wish: EditionWish) -> str | None:
         """The document of `document`'s series that the question wants, when that is another
         edition than `document` itself; else None."""
