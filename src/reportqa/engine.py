@@ -383,17 +383,19 @@ class Engine:
     @staticmethod
     def _scope(snap: Snapshot, document: str | None, series: str | None
                ) -> tuple[str, ...] | None:
-        """The documents a caller limits a question to: one by name, or a series' editions;
-        an unknown one is an error that names what exists."""
-        if document and series:
-            raise ReportQAError("name a document or a series, not both")
+        """The documents a caller limits a question to: one by name, a series' editions, or
+        both (the document, which must be in the series); an unknown one is an error that
+        names what exists."""
+        editions = (tuple(d for _, d in find_series(snap.series, series).editions)
+                    if series else None)
         if document:
             if document not in snap.index.doc_ranges:
                 raise ReportQAError(f"no document named {document!r} in the index")
+            if editions is not None and document not in editions:
+                raise ReportQAError(f"the document {document!r} is not in the series "
+                                    f"{series!r} (its documents: {', '.join(editions)})")
             return (document,)
-        if series:
-            return tuple(d for _, d in find_series(snap.series, series).editions)
-        return None  # everywhere
+        return editions  # None: everywhere
 
     def _changes_answer(self, snap: Snapshot, question: str,
                         scope: Sequence[str] | None) -> Answer | None:

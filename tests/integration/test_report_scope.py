@@ -62,8 +62,10 @@ def test_unknown_or_conflicting_scopes_are_errors_that_say_what_exists(scoped):
         eng.ask("Hur många företag finns?", series="mal-9")
     with pytest.raises(UnknownSeriesError, match="several series"):
         eng.ask("Hur många företag finns?", series="laget")
-    with pytest.raises(ReportQAError, match="not both"):
-        eng.ask("Hur många företag finns?", series="mal-2", document=GOAL2)
+    with pytest.raises(ReportQAError, match="is not in the series"):
+        eng.ask("Hur många företag finns?", series="mal-6", document=GOAL2)
+    both = eng.ask("Hur många aktiva företag finns?", series="mal-2", document=GOAL2)
+    assert docs(both) == {GOAL2}
 
 
 def test_http_series_filter(scoped):
@@ -82,9 +84,12 @@ def test_http_series_filter(scoped):
         r = c.post("/ask", json={"question": "Hur många företag?", "series": "mal-9"})
         assert r.status_code == 404 and r.json()["error"]["code"] == "unknown_series"
         assert "GET /series" in r.json()["error"]["message"]
+        r = c.post("/ask", json={"question": "Hur många företag?", "series": "mal-6",
+                                 "document": GOAL2})
+        assert r.status_code == 404 and "is not in the series" in r.json()["error"]["message"]
         r = c.post("/ask", json={"question": "Hur många företag?", "series": "mal-2",
                                  "document": GOAL2})
-        assert r.status_code == 422 and "not both" in r.json()["error"]["message"]
+        assert r.status_code == 200
         r = c.post("/ask", json={"question": "Hur många företag?", "series": ""})
         assert r.status_code == 422
         r = c.post("/ask", json={"question": "Hur många företag?", "series": "x" * 301})

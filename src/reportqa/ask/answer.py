@@ -42,6 +42,9 @@ EDITION_SEARCH = 5
 #: Two sentences of two editions of a series share this much of their words (Jaccard) when
 #: they make the same statement with other figures ("… 5 000 personer" / "… 5 400 personer").
 SAME_STATEMENT = 0.4
+#: … or this share of the other sentence's tokens in the best passage (a passage of two
+#: sentences holds the other edition's one-sentence statement).
+SAME_HELD = 0.75
 _NAME_WORD = re.compile(r"[^\W\d_][\w-]*")
 #: A name in this share of the passages or more is the scope every report shares (the
 #: county's name), not a place that narrows a question.
@@ -578,15 +581,28 @@ class Answerer:
         that edition makes it (word for word, or reworded with a figure of the same thing);
         else None."""
 
-        def same(hit: Hit) -> bool:
-            return hit.passage.doc == target and keeps_names(hit) and _overlap(
-                mine, self.analyzer.token_set(hit.passage.text)) >= SAME_STATEMENT
+        def overlap(hit: Hit) -> float:
+            if hit.passage.doc != target or not keeps_names(hit):
+                return 0.0
+            theirs = self.analyzer.token_set(hit.passage.text)
+            # a sentence the best passage holds with its neighbour ("Länet är … el. I länet
+            # står ett 250-tal vindkraftverk.") is as much the same as the whole passage
+            held = len(mine & theirs) / len(theirs) if theirs else 0.0
+            return max(_overlap(mine, theirs), held if held >= SAME_HELD else 0.0)
 
-        for i, s in enumerate(ranked[1:], start=1):
-            if same(s.hit):
-                if i >= self.weights.candidates:  # retrieved, not re-ranked: scored now
-                    s = self._score_one(q, s.hit)
-                return [s, *ranked[:i], *ranked[i + 1:]]
+        def same(hit: Hit) -> bool:
+            return overlap(hit) >= SAME_STATEMENT
+
+        # the closest copy, not the first that shares enough words ("vindkraft … GWh" is not
+        # "… vindkraftverk" though it shares "länet" and "vindkraft")
+        shares = [(overlap(s.hit), -i, i) for i, s in enumerate(ranked[1:], start=1)]
+        best_share = max(shares, default=(0.0, 0, 0))
+        if best_share[0] >= SAME_STATEMENT:
+            i = best_share[2]
+            s = ranked[i]
+            if i >= self.weights.candidates:  # retrieved, not re-ranked: scored now
+                s = self._score_one(q, s.hit)
+            return [s, *ranked[:i], *ranked[i + 1:]]
         # two editions' same sentence may sit far apart in retrieval when the passages
         # around it changed: look for it in the wanted edition itself
         searched: list[Hit] = []

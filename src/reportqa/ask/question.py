@@ -193,6 +193,10 @@ DERIVATIONS = (("cer", "ktion"), ("uer", "uktion"), ("er", "ering"), ("er", "ati
 MIN_DERIVATION_BASE = 5
 
 
+#: Shortest weak past tense bridged to its present ("rökte" ~ "röker"): shorter ones ("hade",
+#: "sade") are irregular or too short to be sure of.
+MIN_WEAK_PAST = 5
+
 #: The county the reports are about, in the forms a question names it. A question's "i
 #: Jämtland" is where, not what: the report says "länet" or nothing at all.
 HOME_PLACES = frozenset(("jämtland", "jämtlands", "härjedalen", "härjedalens", "jamtland",
@@ -471,7 +475,11 @@ class QueryAnalyzer:
         """The index tokens of a strong verb's other forms ("omsätter" ~ "omsatte"), as
         close as an inflection."""
         f = factor * self.options.inflection_factor
-        for form in self.verb_forms(word):
+        forms = self.verb_forms(word)
+        if not forms and len(word) >= MIN_WEAK_PAST and word.endswith(("te", "de")):
+            # a weak verb's past tense, which the stemmer keeps: "rökte" ~ "röker", "röka"
+            forms = [word[:-2] + "a", word[:-2] + "er"]
+        for form in forms:
             token = self.analyzer.word_terms(form)[0]
             if token in self._vocab_set and alts.get(token, 0.0) < f:
                 alts[token] = f

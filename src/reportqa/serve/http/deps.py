@@ -94,14 +94,15 @@ SeriesParam = Annotated[str | None, Query(min_length=1, max_length=SERIES_NAME_M
 
 def check_document(eng: Engine, document: str | None, series: str | None = None) -> None:
     """404 unless `document` is None or the name of an indexed document, and `series` None
-    or a series of the index; 422 for both at once."""
-    if document is not None and series is not None:
-        raise APIError(422, "give `document` or `series`, not both")
+    or a series of the index (with both, the document one of the series')."""
     if document is not None and not eng.has_document(document):
         raise APIError(404, f"no document named {document!r} in the index; "
                        "GET /documents lists them", "unknown_document")
     if series is not None:
         try:
-            eng.series_documents(series)
+            editions = eng.series_documents(series)
         except UnknownSeriesError as exc:
             raise APIError(404, f"{exc}; GET /series lists them", "unknown_series") from exc
+        if document is not None and document not in editions:
+            raise APIError(404, f"the document {document!r} is not in the series {series!r}; "
+                           "GET /series lists each series' documents", "unknown_document")
