@@ -514,13 +514,14 @@ class ReportBot:
                 await self._pick_report(chat.id, key, self._series_named(wanted), lang)
                 return
             chosen = await self._in_state(self.chosen.get, key)
+            served = self.engine.series()
         except UnknownSeriesError as exc:
             await self._send(chat.id, t(lang, "report_unknown", reason=escape(str(exc))))
             return
-        except ReportQAError as exc:
+        except ReportQAError as exc:  # the database unreachable, no index yet: say why
             await self._send(chat.id, t(lang, "bad_question", reason=escape(str(exc))))
             return
-        text, markup = reports_message(self.engine.series(), chosen, lang)
+        text, markup = reports_message(served, chosen, lang)
         await self._send(chat.id, text, markup=markup)
 
     def _series_named(self, wanted: str) -> SeriesInfo:
@@ -550,12 +551,12 @@ class ReportBot:
             await query.answer(t(lang, "report_gone"), show_alert=True)
             return
         series = None
-        if wanted != ALL_REPORTS:
-            series = by_key(self.engine.series(), wanted)
-            if series is None:
-                await query.answer(t(lang, "report_gone"), show_alert=True)
-                return
         try:
+            if wanted != ALL_REPORTS:
+                series = by_key(self.engine.series(), wanted)
+                if series is None:
+                    await query.answer(t(lang, "report_gone"), show_alert=True)
+                    return
             await self._pick_report(message.chat_id,
                                     _conversation_key(message.chat, query.from_user),
                                     series, lang)
