@@ -8,8 +8,10 @@ folders and into two databases of an embedded PostgreSQL 18 + pgvector, each cor
 once by the bundled model (both stores get the same vectors), then runs every set through
 `Engine.ask` on both: the first report's sets (`eval/*.jsonl`, the conversation sets of the
 first report) against `corpus/`, `eval/multi/*.jsonl` and `blind_conv3_multi` against
-`eval/multi/corpus`. A conversation set's figure is its answerable turns' share right (each
-turn asked with its history: hit@1 of a conversation), the other sets' hit@1. Prints one row per
+`eval/multi/corpus`, `eval/series/*.jsonl` against the generated series corpus
+(tools/write_series_corpus.py, written into --work). A conversation set's figure is its
+answerable turns' share right (each turn asked with its history: hit@1 of a conversation),
+the other sets' hit@1. Prints one row per
 set and store, the answers that differ, and saves bench/out/results/pg_parity.json; exits 1
 when a set differs by more than a point.
 """
@@ -61,6 +63,7 @@ def question_sets() -> list[tuple[str, Path, str]]:
     sets += [(f"conversations/{p.stem}", p,
               "multi" if p.stem in MULTI_CONVERSATIONS else "report")
              for p in sorted((EVAL / "conversations").glob("*.jsonl"))]
+    sets += [(f"series/{p.stem}", p, "series") for p in sorted((EVAL / "series").glob("*.jsonl"))]
     return sets
 
 
@@ -107,16 +110,24 @@ def main() -> int:
     pg = EmbeddedPostgres(args.work / "pgdata")
     base_url = pg.start()
     sets = [s for s in question_sets() if not args.only or s[0] in args.only]
+    corpora = dict(CORPORA)
+    if any(key == "series" for _, _, key in sets):  # generated, as bench/series_qa.py does
+        sys.path.insert(0, str(ROOT / "tests"))
+        sys.path.insert(0, str(ROOT / "tools"))
+        from write_series_corpus import write
+
+        write(args.work / "series")
+        corpora["series"] = args.work / "series" / "corpus"
     rows: list[dict[str, Any]] = []
     engines: dict[str, tuple[Any, Any]] = {}
     try:
         model = Embedder()
         memo = MemoEmbedder(model)
         for key in sorted({corpus for _, _, corpus in sets}):
-            folder = Settings(corpus_dir=CORPORA[key], index_dir=args.work / f"index-{key}",
+            folder = Settings(corpus_dir=corpora[key], index_dir=args.work / f"index-{key}",
                               _env_file=None)
             build_index(folder, embedder_factory=lambda: memo)
-            pgs = Settings(corpus_dir=CORPORA[key], index_dir=args.work / "unused",
+            pgs = Settings(corpus_dir=corpora[key], index_dir=args.work / "unused",
                            store=new_database(base_url, key), _env_file=None)
             init_or_migrate(pgs)
             build_index(pgs, embedder_factory=lambda: memo)
