@@ -136,3 +136,30 @@ def test_names_in_a_sentence_that_the_question_does_not_name():
 def test_an_amount_asked_for_by_what_it_measures(question, quantity):
     assert is_quantity_question(question) is quantity
 
+
+
+def test_who_is_answered_by_the_sentence_after_one_that_only_names_the_thing():
+    """"Vem är med i Grönt Center?": the sentence naming Grönt Center gives no other name;
+    the one after it ("I detta samarbetar …"), which leans on it, does."""
+    from reportqa.ask.answer import Answerer, Scored
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.text.analyzer import Analyzer
+
+    first = "I länet finns klustret Grönt Center för de gröna näringarna."
+    after = "I detta samarbetar aktörer som LRF Jämtland och Torsta AB."
+    lex = LexicalIndex.build([first, after], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    answerer = Answerer(lex.analyzer, 0.5, {}, queries=qa)
+    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
+                       context=c) for i, (t, c) in enumerate(((first, ""), (after, first)))]
+    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
+              Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, True)]
+    who = answerer.names_follow(qa.analyze("Vem är med i Grönt Center?"), ranked)
+    assert who[0].hit.passage.text == after
+    # a question that does not ask who keeps the ranking
+    where = answerer.names_follow(qa.analyze("Var finns Grönt Center?"), ranked)
+    assert where[0].hit.passage.text == first
+    # nor does one whose best sentence already names someone else
+    named = [Scored(Hit(rows[1], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, True), ranked[0]]
+    assert answerer.names_follow(qa.analyze("Vem är med?"), named)[0].hit.passage.text == after

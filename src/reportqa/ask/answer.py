@@ -549,7 +549,23 @@ class Answerer:
 
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""
-        return self.prefer_edition(q, self.rank(q, hits))
+        return self.names_follow(q, self.prefer_edition(q, self.rank(q, hits)))
+
+    def names_follow(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question that asks who ("Vilka är med i Grönt Center?"), the next sentence
+        when the best one only names what is asked about and the next one, leaning on it,
+        gives the names ("I detta samarbetar aktörer som LRF Jämtland, Torsta AB, …")."""
+        if not ranked or not Asks.of(q).who:
+            return ranked
+        best = ranked[0]
+        if names_in(answer_text(best.hit, best.needs_context), q.text):
+            return ranked
+        after = (best.hit.passage.doc, best.hit.passage.row + 1)
+        for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
+            p = s.hit.passage
+            if (p.doc, p.row) == after and s.needs_context and names_in(p.text, q.text):
+                return [s, *ranked[:i], *ranked[i + 1:]]
+        return ranked
 
     def prefer_edition(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """The same statement from the edition the question wants first: the newest edition
