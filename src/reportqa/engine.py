@@ -386,8 +386,7 @@ class Engine:
         """The documents a caller limits a question to: one by name, a series' editions, or
         both (the document, which must be in the series); an unknown one is an error that
         names what exists."""
-        editions = (tuple(d for _, d in find_series(snap.series, series).editions)
-                    if series else None)
+        editions = find_series(snap.series, series).documents if series else None
         if document:
             if document not in snap.index.doc_ranges:
                 raise ReportQAError(f"no document named {document!r} in the index")
@@ -469,7 +468,7 @@ class Engine:
     def series_documents(self, series: str) -> tuple[str, ...]:
         """The documents (editions, oldest first) of the series `series` names;
         UnknownSeriesError names the series there are."""
-        return tuple(d for _, d in find_series(self._snapshot.series, series).editions)
+        return find_series(self._snapshot.series, series).documents
 
     def has_document(self, name: str) -> bool:
         return name in self._snapshot.index.doc_ranges

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportqa.facts.series import SeriesInfo, series_id
+from reportqa.ingest.editions import without_span
 
 #: "mål 3", "goal 3", with the words before it that belong to the phrase ("i", "enligt", "för
 #: …"), so that "Hur många jobbar i industrin i mål 1?" searches "Hur många jobbar i industrin?".
@@ -50,14 +51,10 @@ class ReportScope:
 
     @property
     def documents(self) -> tuple[str, ...]:
-        return tuple(d for _, d in self.series.editions)
+        return self.series.documents
 
     def without_phrase(self, question: str) -> str:
-        if self.span is None:
-            return question
-        a, b = self.span
-        joined = re.sub(r"\s{2,}", " ", f"{question[:a]} {question[b:]}")
-        return re.sub(r"\s+([?.!,])", r"\1", joined).strip(" ,;:")
+        return without_span(question, self.span)
 
 
 def goal_series(number: str, series: Sequence[SeriesInfo]) -> list[SeriesInfo]:

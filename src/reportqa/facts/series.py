@@ -41,6 +41,11 @@ class SeriesInfo:
     name: str
     editions: tuple[tuple[str, str], ...]  # (edition, document), oldest first
 
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """Its documents, oldest edition first."""
+        return tuple(d for _, d in self.editions)
+
 
 def list_series(documents: Sequence[Mapping[str, Any]]) -> list[SeriesInfo]:
     """Every series of a manifest's documents with its editions, by name."""

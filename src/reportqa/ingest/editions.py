@@ -133,11 +133,18 @@ class EditionWish:
 
     def without_phrase(self, question: str) -> str:
         """The question without the words that name the edition: what it asks about."""
-        if self.span is None:
-            return question
-        a, b = self.span
-        joined = re.sub(r"\s{2,}", " ", f"{question[:a]} {question[b:]}")
-        return re.sub(r"\s+([?.!,])", r"\1", joined).strip(" ,;:")
+        return without_span(question, self.span)
+
+
+def without_span(question: str, span: tuple[int, int] | None) -> str:
+    """The question without the phrase at `span` (an edition's or a report's name), its
+    spaces and punctuation tidied: "Hur många jobbar i industrin i mål 1?" → "Hur många
+    jobbar i industrin?"."""
+    if span is None:
+        return question
+    a, b = span
+    joined = re.sub(r"\s{2,}", " ", f"{question[:a]} {question[b:]}")
+    return re.sub(r"\s+([?.!,])", r"\1", joined).strip(" ,;:")
 
 
 class Editions:
