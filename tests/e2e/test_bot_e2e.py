@@ -11,11 +11,11 @@ import asyncio
 import logging
 import re
 import shutil
-from contextlib import asynccontextmanager
 from html.parser import HTMLParser
 
 import pytest
-from support.fake_telegram import TOKEN, FakeTelegram, bot_settings
+from support.fake_telegram import TOKEN, FakeTelegram, bot_settings, until
+from support.fake_telegram import running_bot as running
 
 from reportqa.errors import ReportQAError
 from reportqa.serve.telegram.bot import ReportBot
@@ -29,28 +29,6 @@ pytestmark = [
 Q_INDUSTRY = "Hur många personer sysselsätter industrin?"
 Q_TOURISM = "Vad omsätter turismbranschen?"
 GROUP = -100555
-
-
-@pytest.fixture
-def fake():
-    with FakeTelegram(TOKEN) as f:
-        yield f
-
-
-@asynccontextmanager
-async def running(settings, engine, **kw):
-    bot = ReportBot(settings, engine, **kw)
-    bot.reindex_poll_interval = 0.05
-    await bot.start()
-    try:
-        yield bot
-    finally:
-        await bot.stop()
-
-
-async def until(fn, *args, **kw):
-    """Wait for the fake server in a thread, so the bot's event loop keeps running."""
-    return await asyncio.to_thread(fn, *args, **kw)
 
 
 def run(coro):

@@ -11,7 +11,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 
 import psycopg
 import pytest
-from support.fake_telegram import TOKEN, FakeTelegram, bot_settings
+from support.fake_telegram import TOKEN, FakeTelegram, bot_settings, until
 from support.postgres import new_database
 
 from reportqa.serve.telegram.bot import ReportBot
@@ -35,10 +35,6 @@ async def replicas(settings_a, settings_b, engine):
             stack.push_async_callback(bot.stop)
             bots.append(bot)
         yield bots
-
-
-async def until(fn, *args, **kw):
-    return await asyncio.to_thread(fn, *args, **kw)
 
 
 def test_follow_up_sources_and_vote_on_the_other_replica(pg_server, engine, report_settings,

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import re
-import shutil
-from contextlib import asynccontextmanager
-from pathlib import Path
 
 import pytest
-from support.fake_telegram import TOKEN, FakeTelegram, bot_settings
-from support.helpers import make_settings
+from support.fake_telegram import bot_settings, until
+from support.fake_telegram import running_bot as running
+from support.helpers import build_multi
 
-from reportqa.serve.telegram.bot import ReportBot
 from reportqa.serve.telegram.state import ChosenReportsMemory
 
 pytestmark = [pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")]
 
-MULTI = Path(__file__).resolve().parents[2] / "eval" / "multi" / "corpus"
 GOAL6 = "mal-6-en-hallbar-besoksnaring"
 GOAL2 = "mal-2-fler-vaxande-foretag"
 Q_COMPANIES = "Hur många företag finns det?"
@@ -28,34 +24,7 @@ Q_COMPANIES = "Hur många företag finns det?"
 
 @pytest.fixture(scope="module")
 def multi(tmp_path_factory, embedder):
-    from reportqa.engine import Engine
-    from reportqa.index.build import build_index
-
-    settings = make_settings(tmp_path_factory.mktemp("bot-multi"))
-    for path in sorted(MULTI.glob("*.txt")):
-        shutil.copy(path, settings.corpus_dir / path.name)
-    build_index(settings, embedder_factory=lambda: embedder)
-    return settings, Engine.load(settings, embedder=embedder)
-
-
-@pytest.fixture
-def fake():
-    with FakeTelegram(TOKEN) as f:
-        yield f
-
-
-@asynccontextmanager
-async def running(settings, engine, **kw):
-    bot = ReportBot(settings, engine, **kw)
-    await bot.start()
-    try:
-        yield bot
-    finally:
-        await bot.stop()
-
-
-async def until(fn, *args, **kw):
-    return await asyncio.to_thread(fn, *args, **kw)
+    return build_multi(tmp_path_factory.mktemp("bot-multi"), embedder)
 
 
 def plain(call) -> str:
@@ -67,30 +36,27 @@ def test_a_picked_report_answers_the_chat_until_all_are_picked_again(fake, multi
     settings, eng = multi
     chosen = ChosenReportsMemory()
 
+    async def reply_to(send) -> dict:
+        """The bot's first message to chat 111 after `send()` injects an update."""
+        n = len(fake.calls)
+        send()
+        return (await until(fake.wait_messages, 111, after=n))[0]
+
+    def say(text: str):
+        return reply_to(lambda: fake.message(text, chat_id=111))
+
     async def scenario():
         async with running(bot_settings(settings, fake), eng, chosen=chosen):
-            fake.message("/rapporter", chat_id=111)
-            listing = (await until(fake.wait_messages, 111))[0]
+            listing = await say("/rapporter")
             rows = listing.params["reply_markup"]["inline_keyboard"]
             goal6 = next(r[0] for r in rows if r[0]["text"].startswith("Mål 6"))
-            n = len(fake.calls)
-            fake.callback(goal6["callback_data"], message=fake.sent_message(listing))
-            picked = (await until(fake.wait_messages, 111, after=n))[0]
-            n = len(fake.calls)
-            fake.message(Q_COMPANIES, chat_id=111)
-            scoped = (await until(fake.wait_messages, 111, after=n))[0]
-            n = len(fake.calls)
-            fake.message("/rapporter", chat_id=111)
-            again = (await until(fake.wait_messages, 111, after=n))[0]
-            n = len(fake.calls)
-            fake.message("/rapporter alla", chat_id=111)
-            all_again = (await until(fake.wait_messages, 111, after=n))[0]
-            n = len(fake.calls)
-            fake.message("/rapporter mål 2", chat_id=111)
-            by_goal = (await until(fake.wait_messages, 111, after=n))[0]
-            n = len(fake.calls)
-            fake.message("/rapporter mål 9", chat_id=111)
-            unknown = (await until(fake.wait_messages, 111, after=n))[0]
+            picked = await reply_to(lambda: fake.callback(
+                goal6["callback_data"], message=fake.sent_message(listing)))
+            scoped = await say(Q_COMPANIES)
+            again = await say("/rapporter")
+            all_again = await say("/rapporter alla")
+            by_goal = await say("/rapporter mål 2")
+            unknown = await say("/rapporter mål 9")
             return listing, rows, picked, scoped, again, all_again, by_goal, unknown
 
     listing, rows, picked, scoped, again, all_again, by_goal, unknown = asyncio.run(scenario())

@@ -11,7 +11,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from support.fake_telegram import TOKEN, FakeTelegram, bot_settings
+from support.fake_telegram import TOKEN, bot_settings
 
 from reportqa.errors import ReportQAError
 from reportqa.serve.http.app import create_app
@@ -20,12 +20,6 @@ from reportqa.serve.telegram.webhook import SECRET_HEADER, telegram_extras
 Q_INDUSTRY = "Hur många personer sysselsätter industrin?"
 URL = "https://bot.example.org/telegram/webhook"
 SECRET = "s3cret_token-for-tests"
-
-
-@pytest.fixture
-def fake():
-    with FakeTelegram(TOKEN) as f:
-        yield f
 
 
 def wait_until(predicate, timeout: float = 15.0) -> None:

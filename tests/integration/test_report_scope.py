@@ -4,16 +4,12 @@ is answered from that report; `series` limits /ask, /search and the engine to on
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
-from support.helpers import make_settings
+from support.helpers import build_multi
 
 from reportqa.errors import ReportQAError, UnknownSeriesError
 
-MULTI = Path(__file__).resolve().parents[2] / "eval" / "multi" / "corpus"
 GOAL2 = "region-jamtland-harjedalen_laget-i-lanet_mal-2-fler-vaxande-foretag.txt"
 GOAL6 = "region-jamtland-harjedalen_laget-i-lanet_mal-6-en-hallbar-besoksnaring.txt"
 GOAL5 = ("region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster.txt",
@@ -22,14 +18,7 @@ GOAL5 = ("region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster.txt",
 
 @pytest.fixture(scope="module")
 def scoped(tmp_path_factory, embedder):
-    from reportqa.engine import Engine
-    from reportqa.index.build import build_index
-
-    settings = make_settings(tmp_path_factory.mktemp("scope"))
-    for path in sorted(MULTI.glob("*.txt")):
-        shutil.copy(path, settings.corpus_dir / path.name)
-    build_index(settings, embedder_factory=lambda: embedder)
-    return settings, Engine.load(settings, embedder=embedder)
+    return build_multi(tmp_path_factory.mktemp("scope"), embedder)
 
 
 def docs(answer) -> set[str]:

@@ -8,11 +8,10 @@ question is about (issue 12: the right report for >= 97 % of hits).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from support.helpers import make_settings
+from support.helpers import build_multi
 
 from reportqa.ask.evaluation import evaluate, load_items
 
@@ -27,14 +26,7 @@ RIGHT_REPORT = 0.97
 
 @pytest.fixture(scope="module")
 def multi_engine(tmp_path_factory, embedder):
-    from reportqa.engine import Engine
-    from reportqa.index.build import build_index
-
-    settings = make_settings(tmp_path_factory.mktemp("multi"))
-    for path in sorted((MULTI / "corpus").glob("*.txt")):
-        shutil.copy(path, settings.corpus_dir / path.name)
-    build_index(settings, embedder_factory=lambda: embedder)
-    return Engine.load(settings, embedder=embedder)
+    return build_multi(tmp_path_factory.mktemp("multi"), embedder)[1]
 
 
 @pytest.fixture(scope="module")

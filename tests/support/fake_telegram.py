@@ -9,12 +9,14 @@ helpers block the calling thread, so call them from async code with `asyncio.to_
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -352,3 +354,22 @@ def bot_settings(base, fake: FakeTelegram, **overrides):
               "telegram_retries": 3}
     values.update(overrides)
     return base.model_copy(update=values)
+
+
+async def until(fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+    """A fake server's wait, in a thread, so the bot's event loop keeps running."""
+    return await asyncio.to_thread(fn, *args, **kw)
+
+
+@asynccontextmanager
+async def running_bot(settings, engine, **kw) -> AsyncIterator[Any]:
+    """The real ReportBot started (polling the fake server) for the block, then stopped."""
+    from reportqa.serve.telegram.bot import ReportBot
+
+    bot = ReportBot(settings, engine, **kw)
+    bot.reindex_poll_interval = 0.05
+    await bot.start()
+    try:
+        yield bot
+    finally:
+        await bot.stop()

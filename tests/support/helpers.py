@@ -77,6 +77,23 @@ def build_template(tmp: Path, embedder, *extra_docs) -> Settings:
     return s
 
 
+#: The seven reports of the multi-report question sets (five sibling goals, two editions of
+#: the first report).
+MULTI_CORPUS = ROOT / "eval" / "multi" / "corpus"
+
+
+def build_multi(tmp: Path, embedder):
+    """(settings, loaded Engine) of an index of the seven reports of MULTI_CORPUS."""
+    from reportqa.engine import Engine
+    from reportqa.index.build import build_index
+
+    s = make_settings(tmp)
+    for path in sorted(MULTI_CORPUS.glob("*.txt")):
+        shutil.copy(path, s.corpus_dir / path.name)
+    build_index(s, embedder_factory=lambda: embedder)
+    return s, Engine.load(s, embedder=embedder)
+
+
 def copy_live(template: Settings, tmp: Path) -> Settings:
     """A private copy of a template's corpus and index, for a test that changes them."""
     s = make_settings(tmp)
