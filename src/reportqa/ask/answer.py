@@ -611,10 +611,9 @@ class Answerer:
 
         # the closest copy, not the first that shares enough words ("vindkraft … GWh" is not
         # "… vindkraftverk" though it shares "länet" and "vindkraft")
-        shares = [(overlap(s.hit), -i, i) for i, s in enumerate(ranked[1:], start=1)]
-        best_share = max(shares, default=(0.0, 0, 0))
-        if best_share[0] >= SAME_STATEMENT:
-            i = best_share[2]
+        shares = {i: overlap(s.hit) for i, s in enumerate(ranked[1:], start=1)}
+        i = max(shares, key=lambda j: (shares[j], -j), default=0)  # ties: the better ranked
+        if i and shares[i] >= SAME_STATEMENT:
             s = ranked[i]
             if i >= self.weights.candidates:  # retrieved, not re-ranked: scored now
                 s = self._score_one(q, s.hit)
