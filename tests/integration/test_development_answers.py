@@ -3,20 +3,13 @@ generated series corpus and the real Mål 5 pair, through `Engine.ask` and `POST
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from fastapi.testclient import TestClient
-from support.helpers import ROOT, make_settings
-from support.series_corpus import series_name, write_series_corpus
+from support.helpers import REAL_NEW, REAL_OLD, build_series
+from support.series_corpus import series_name
 
-from reportqa.engine import Engine
-from reportqa.index.build import build_index
 from reportqa.serve.http.app import create_app
 
-MULTI = ROOT / "eval" / "multi" / "corpus"
-REAL_OLD = "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster.txt"
-REAL_NEW = "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster_2021.txt"
 #: Questions about statements of the generated corpus (series_corpus.py's ids), in its
 #: series' goal (its index in SERIES), asked as a user would.
 QUESTIONS = {
@@ -34,12 +27,7 @@ ONE_EDITION = ("foreningar", "Hur har antalet idrottsföreningar förändrats?")
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory, embedder):
-    s = make_settings(tmp_path_factory.mktemp("development"))
-    truth = write_series_corpus(s.corpus_dir)
-    for name in (REAL_OLD, REAL_NEW):
-        shutil.copy(MULTI / name, s.corpus_dir / name)
-    build_index(s, embedder_factory=lambda: embedder)
-    eng = Engine.load(s, embedder=embedder)
+    s, truth, eng = build_series(tmp_path_factory.mktemp("development"), embedder)
     yield s, truth, eng
     eng.close()
 

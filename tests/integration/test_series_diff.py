@@ -5,21 +5,17 @@ indexed together, the fact table reused on a rebuild, `reportqa diff` and
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from fastapi.testclient import TestClient
-from support.helpers import ROOT, make_settings, run_cli
-from support.series_corpus import score_changes, write_series_corpus
+from support.helpers import REAL_NEW, REAL_OLD, build_series, run_cli
+from support.series_corpus import score_changes
 
 from reportqa.engine import Engine
 from reportqa.facts.series import series_id
 from reportqa.index.build import build_index
 from reportqa.serve.http.app import create_app
 
-MULTI = ROOT / "eval" / "multi" / "corpus"
-REAL_OLD = "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster.txt"
-REAL_NEW = "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster_2021.txt"
 #: What eval/multi/README.md says changed in the 2021 edition (figures as written).
 REAL_CHANGED = {("20-tal", "25-tal"), ("fem miljarder kronor", "5,3 miljarder kronor"),
                 ("5 000", "5 400"), ("80+", "120"), ("3 300", "3 700")}
@@ -28,12 +24,7 @@ BAR = 0.95  # issue 15: precision and recall of the diff on the generated pairs
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory, embedder):
-    s = make_settings(tmp_path_factory.mktemp("series-diff"))
-    truth = write_series_corpus(s.corpus_dir)
-    for name in (REAL_OLD, REAL_NEW):
-        shutil.copy(MULTI / name, s.corpus_dir / name)
-    build_index(s, embedder_factory=lambda: embedder)
-    eng = Engine.load(s, embedder=embedder)
+    s, truth, eng = build_series(tmp_path_factory.mktemp("series-diff"), embedder)
     yield s, truth, eng
     eng.close()
 

@@ -94,6 +94,26 @@ def build_multi(tmp: Path, embedder):
     return s, Engine.load(s, embedder=embedder)
 
 
+#: The real pair of editions of the first report (the original and 2021) in MULTI_CORPUS.
+REAL_OLD = "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster.txt"
+REAL_NEW = "region-jamtland-harjedalen_laget-i-lanet_mal-5-fler-kluster_2021.txt"
+
+
+def build_series(tmp: Path, embedder):
+    """(settings, truth, loaded Engine) of an index of the generated series corpus
+    (support/series_corpus.py) with the real pair of editions beside it."""
+    from reportqa.engine import Engine
+    from reportqa.index.build import build_index
+    from support.series_corpus import write_series_corpus
+
+    s = make_settings(tmp)
+    truth = write_series_corpus(s.corpus_dir)
+    for name in (REAL_OLD, REAL_NEW):
+        shutil.copy(MULTI_CORPUS / name, s.corpus_dir / name)
+    build_index(s, embedder_factory=lambda: embedder)
+    return s, truth, Engine.load(s, embedder=embedder)
+
+
 def copy_live(template: Settings, tmp: Path) -> Settings:
     """A private copy of a template's corpus and index, for a test that changes them."""
     s = make_settings(tmp)
