@@ -80,6 +80,52 @@ INDUSTRY = Turn("Hur många jobbar inom industrin?", "… sysselsätter ca 5 000
      "Hur många jobbar i industrin?", "reference"),
     ("and manufacturing, how many work there?", [Turn("How many work in tourism?")],
      "How many work in manufacturing?", "reference"),
+    # an object pronoun after a noun of its own clause still points back
+    ("finns det något kluster för dem?", [Turn("Vad räknas till de gröna näringarna?")],
+     "finns det något kluster för de gröna näringarna?", "reference"),
+    ("Is there a cluster for them?", [Turn("What are the green industries based on?")],
+     "Is there a cluster for the green industries?", "reference"),
+    # "what's" is a question word, not a subject of the question's own
+    ("what's their cluster called?", [Turn("What counts as green industries?")],
+     "what's green industries's cluster called?", "reference"),
+    # a quantifier with its noun left out is some of what the previous turn was about
+    ("finns det några i länet?", [Turn("Vad är en co-workingplace?")],
+     "finns det några co-workingplace i länet?", "reference"),
+    # a demonstrative's noun names the compound the previous turn used
+    ("vem samordnar den branschen?", [Turn("inom vilken bransch finns Peak Innovation?",
+                                           "Inom turismbranschen finns Peak Innovation, "
+                                           "ett klusterinitiativ för Sport")],
+     "vem samordnar turismbranschen?", "reference"),
+    ("how many people work in that industry?",
+     [Turn("What share of the industry's customers are outside the county?")],
+     "how many people work in industry?", "reference"),
+    # a qualifier after the subject is not what "den" refers to
+    ("vad omsätter den per år?",
+     [Turn("Hur många årsarbeten ger besöksnäringen inkl kringeffekter?")],
+     "vad omsätter besöksnäringen per år?", "reference"),
+    ("and manufacturing?",
+     [Turn("How many jobs does tourism generate in Jämtland, including spin-off effects?")],
+     "How many jobs does manufacturing generate in Jämtland, including spin-off effects?",
+     "ellipsis"),
+    # a genitive replaces the genitive, keeping what it is a genitive of
+    ("och industrins?", [Turn("Hur stor är turismnäringens omsättning?")],
+     "Hur stor är industrins omsättning?", "ellipsis"),
+    # a frame with only an attribute is about the previous subject
+    ("och vad är syftet?", [Turn("Var ligger Grönt Center?")],
+     "och vad är syftet (Grönt Center)?", "short"),
+    # the name an answer gives is not a place after a preposition, nor one of a list
+    ("och var ligger det?", [Turn("Vilket kluster finns för de gröna näringarna?",
+                                  "I Ås i Krokoms kommun finns Grönt Center, ett kluster")],
+     "Var ligger Grönt Center?", "reference"),
+    ("hur många anställda har de?", [Turn("Vilka är med i Grönt Center?",
+                                          "I detta samarbetar aktörer som LRF Jämtland, "
+                                          "Torsta AB, Eldrimner")],
+     "hur många anställda har Grönt Center?", "reference"),
+    # a "vilken"-question answered by a sentence that begins with a definite noun
+    ("Vem forskar kring den?", [Turn("Vilken näring är grundläggande i Jämtlands län?",
+                                     "Turismbranschen och upplevelseturismen är en "
+                                     "grundläggande näring i Jämtlands län.")],
+     "Vem forskar kring Turismbranschen?", "reference"),
 ])
 def test_follow_ups_are_resolved(question, history, expected, reason):
     r = resolve_conversation(question, history)
@@ -109,6 +155,11 @@ def test_follow_ups_are_resolved(question, history, expected, reason):
     "Vad gör de gröna näringarna?",  # "de" after a main verb, before an adjective
     "Finns det något kluster för turism?",
     "Is it true that tourism turns over five billion?",
+    # "sedan dess" is a time; a pronoun after a dash or comma has its antecedent before it;
+    # a yes/no question about one definite noun is no bare attribute
+    "Hur många myndigheter har flyttat hit sedan dess?",
+    "peak innovation – vilka områden jobbar dom med?",
+    "Har utlokaliseringen redan skett?",
 ])
 def test_questions_that_stand_alone_are_left_as_they_are(question):
     r = resolve_conversation(question, [INDUSTRY])

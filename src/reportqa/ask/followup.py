@@ -69,7 +69,8 @@ INTERROGATIVES = wordset(
     "hur vad vem vilka vilken vilket när var varför vart finns fanns har hade är ska kan "
     "stämmer berätta nämn beskriv förklara ge visa lista ange "
     "how what who whom whose which when where why is are was were do does did has have had "
-    "can could will would tell name list describe explain give show"
+    "can could will would tell name list describe explain give show "
+    "what's where's who's how's what’s where’s who’s how’s"
 )
 
 #: References that always point back: place, possessive, object pronouns.
@@ -89,7 +90,14 @@ _EXPLETIVE = re.compile(r"\b(?:finns|fanns)\s+det\s+\w|\b(?:är|var|blir|blev)\s
 _DEMONSTRATIVES = wordset("den det de denna detta dessa this that these those")
 #: Swedish definite endings: "branschen", "klustret", "företagen", "kommunerna".
 _DEFINITE = re.compile(r"(?:en|et|na|erna|arna|orna|ena)$", re.IGNORECASE)
+#: Shorter words with a definite ending are seldom nouns ("även", "heten").
+_MIN_DEFINITE_NOUN = 4
 _EN_NOUNISH_AFTER_DEMONSTRATIVE = re.compile(r"^[a-z][a-z-]+$")
+
+#: Quantifiers that stand for a noun left out after an existential frame: "finns det några i
+#: länet?", "are there any in Härjedalen?" mean some of what the previous turn was about.
+_QUANTIFIERS = wordset("några någon något nåt nån any some")
+_EXISTENTIAL_BEFORE = wordset("det there")
 
 #: Prepositions a subject phrase may begin with.
 PREPOSITIONS = wordset(
@@ -106,6 +114,9 @@ _GENERIC_PLACES = wordset(
     "länet regionen jämtland härjedalen jämtlands länets county region regional "
     "sverige sweden the"
 )
+#: Words that begin a qualifier after the subject ("… ger besöksnäringen inkl kringeffekter",
+#: "… does tourism generate, including spin-off effects"): what follows is not the subject.
+_QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including excluding except")
 #: Name-asking frames: the answer's new proper noun becomes what "där"/"it" refers to.
 _ASKS_FOR_NAME = re.compile(
     r"\b(vad\s+heter|vad\s+hette|vilken|vilket|vilka|vem|which|who|what\s+is\s+the\s+name|"
@@ -168,7 +179,7 @@ def _is_content(word: str) -> bool:
 
 
 _QUESTION_WORDS = wordset("hur vad vem vilka vilken vilket när varför how what who which "
-                          "when why where")
+                          "when why where what's where's who's how's what’s where’s who’s how’s")
 
 
 def _has_frame(words: list[str]) -> bool:
@@ -197,8 +208,10 @@ def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county")."""
     ms = _words(question)
-    # Drop trailing generic place and time phrases: "… i länet per år", "… in the county".
-    end = len(ms)
+    # Drop a trailing qualifier, then generic place and time phrases: "… i länet per år",
+    # "… in the county".
+    end = next((k for k, m in enumerate(ms) if k > 1 and m.group().lower() in _QUALIFIERS),
+               len(ms))
     while end > 0 and ms[end - 1].group().lower() in _GENERIC_TIMES:
         end -= 1
     while end > 0:
@@ -241,7 +254,8 @@ def _referent(previous: Turn) -> str | None:
     previous question asked for one, else the previous question's subject."""
     if previous.answer and (_ASKS_FOR_NAME.search(previous.question)
                             or answer_type_words(previous.question)):
-        name = _new_proper_noun(previous.answer, previous.question)
+        name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
+            previous.answer)
         if name:
             return name
     name = _name_in(previous.question)
@@ -258,7 +272,8 @@ def _referent(previous: Turn) -> str | None:
 
 def _capitalised_runs(text: str) -> list[list[str]]:
     """Runs of capitalised words that are names: not a lone sentence-initial word ("Hur",
-    "Det"), though a name may begin a sentence ("Region Jämtland Härjedalen har …")."""
+    "Det"), though a name may begin a sentence ("Region Jämtland Härjedalen har …"); a
+    comma ends a name ("LRF Jämtland, Torsta AB")."""
     ms = _words(text)
     runs: list[list[str]] = []
     current: list[str] = []
@@ -267,9 +282,16 @@ def _capitalised_runs(text: str) -> list[list[str]]:
         w = m.group()
         before = text[:m.start()].rstrip()
         initial = k == 0 or before.endswith((".", "!", "?", ":"))
+        if current and before.endswith((",", ";")):
+            if not (initial_run and len(current) == 1):
+                runs.append(current)
+            current = []
         if w[0].isupper() and (current or initial or w.lower() not in STOPWORDS):
             if not current:
                 initial_run = initial
+            if current == [ms[k - 1].group()] and initial_run and (
+                    current[0].lower() in STOPWORDS or current[0].lower() in INTERROGATIVES):
+                current, initial_run = [], False  # "Is Torsta AB …", "I Ås …": the name
             current.append(w)
             continue
         if current and not (initial_run and len(current) == 1):
@@ -282,11 +304,35 @@ def _capitalised_runs(text: str) -> list[list[str]]:
 
 def _new_proper_noun(answer: str, question: str) -> str | None:
     """The first name in the answer that the question does not have ("… co-workingplatsen
-    House Be, där …" → "House Be"; "Region Jämtland Härjedalen har …" → all three words)."""
+    House Be, där …" → "House Be"; "Region Jämtland Härjedalen har …" → all three words).
+    A name after a preposition is where something is ("I Ås i Krokoms kommun finns Grönt
+    Center"), not what was asked for, unless the answer names nothing else."""
     asked = {w.group().lower() for w in _words(question)}
-    for run in _capitalised_runs(answer):
-        if any(w.lower() not in asked for w in run):
+    new = [run for run in _capitalised_runs(answer) if any(w.lower() not in asked for w in run)]
+    for run in new:
+        if run[0].lower() in PREPOSITIONS:
+            continue
+        at = re.search(rf"(\w+)\s+{re.escape(run[0])}\b", answer)
+        if at is None or at.group(1).lower() not in PREPOSITIONS:
+            if re.search(rf"{re.escape(run[-1])}\s*,\s*[A-ZÅÄÖ]", answer):
+                return None  # one of a list ("LRF Jämtland, Torsta AB, …"): "de" is them all
             return " ".join(run)
+    if new:
+        run = new[0][1:] if new[0][0].lower() in PREPOSITIONS and len(new[0]) > 1 else new[0]
+        return " ".join(run)
+    return None
+
+
+def _answer_subject(answer: str) -> str | None:
+    """The definite noun an answer begins with ("Turismbranschen och upplevelseturismen är en
+    grundläggande näring …"): what a "vilken näring"-question got as its answer."""
+    ms = _words(answer)
+    if not ms:
+        return None
+    w = ms[0].group()
+    if (w[:1].isupper() and len(w) > _MIN_DEFINITE_NOUN and _DEFINITE.search(w)
+            and w.lower() not in STOPWORDS and w.lower() not in _DEMONSTRATIVES):
+        return w
     return None
 
 
@@ -303,7 +349,7 @@ def _name_in(question: str) -> str | None:
 _BE = wordset("is are was were be been being")
 
 
-def _points_back(ms: list[re.Match[str]], k: int) -> bool:
+def _points_back(ms: list[re.Match[str]], k: int, within: bool = False) -> bool:
     """Whether the strong reference word at `k` refers to the conversation, not within its
     own question: "there" after "is/are" is existential ("are there any …"); "där"/"there"
     with a place of the question's own, or "its"/"dem" with a subject of its own ("does
@@ -312,6 +358,8 @@ def _points_back(ms: list[re.Match[str]], k: int) -> bool:
     kind = _STRONG_REFERENCES.get(w)
     if kind is None:
         return True
+    if w == "dess" and k > 0 and ms[k - 1].group().lower() in _SINCE:
+        return False  # "sedan dess", "tills dess": a time, not a possessive
     if w == "there" and k > 0 and ms[k - 1].group().lower() in _BE:
         return False
     if w == "there" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE:
@@ -322,16 +370,46 @@ def _points_back(ms: list[re.Match[str]], k: int) -> bool:
         return not any(words[j].lower() in PREPOSITIONS and _is_content(words[j + 1])
                        and words[j + 1].lower() not in _GENERIC_PLACES
                        for j in range(len(words) - 1))
-    # An antecedent inside the question comes before the pronoun.
+    # An antecedent inside the question comes before the pronoun. Only English "its"/"their"
+    # may point to a subject in their own clause ("does IUC-Z offer its members"); an object
+    # pronoun ("finns det något kluster för dem", "is there a cluster for them") and a
+    # Swedish possessive (the clause's own subject would take "sin"/"sina") point to a noun
+    # of an earlier clause ("hur beskrivs industriföretagen, är dom innovativa") or outside.
+    before = _clause_start(ms, k) if kind in ("it", "poss") and not within else k
     return not any((_is_content(x) or x.lower() in _PEOPLE) and not _verbish(x, lang)
                    and x.lower() not in _GENERIC_PLACES and x.lower() not in _GENERIC_TIMES
-                   for x in words[:k])
+                   for x in words[:before])
+
+
+#: Words before "dess" that make it "then" ("sedan dess"), not "its".
+_SINCE = wordset("sedan sen tills till innan")
+
+#: Words that join two clauses of one question ("…, är dom innovativa", "… and what do …").
+_CLAUSE_JOINS = wordset("och men and but")
+_CLAUSE_MARKS = ",;:–—"
+
+
+def _clause_start(ms: list[re.Match[str]], k: int) -> int:
+    """Where the clause of the word at `k` begins: after the last comma or joining word
+    before it (0 for a question of one clause)."""
+    text = ms[0].string if ms else ""
+    for j in range(k, 0, -1):
+        between = text[ms[j - 1].end():ms[j].start()]
+        if any(c in between for c in _CLAUSE_MARKS) or ms[j - 1].group().lower() in (
+                _CLAUSE_JOINS):
+            return j
+    return 0
 
 
 #: Finite verbs after which a pronoun is the subject and a main verb follows ("vill de
 #: åstadkomma", "har det hållit på"), not an article ("inom det offentliga").
 _SV_AUXILIARIES = wordset("vill ville ska skall skulle kan kunde måste brukar brukade får "
                           "fick bör borde har hade kommer tänker verkar")
+
+#: English auxiliaries of a question's inverted word order: "when did that trend start" has
+#: a demonstrative and its noun before the main verb; "is it true that tourism turns over …"
+#: has a conjunction.
+_EN_AUXILIARIES = wordset("did does do will can could would has have had")
 
 #: Counting words that can be what a pronoun refers to ("people … their skills").
 _PEOPLE = wordset("people personer folk")
@@ -361,7 +439,8 @@ def _weak_reference(question: str) -> bool:
     if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary:
         return True  # the subject before the main verb: "vill de åstadkomma", "har den"
     if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
-            ms[k + 1].group(), "sv") and not after_auxiliary:
+            ms[k + 1].group(), "sv") and not after_auxiliary and (
+            ms[k + 1].group().lower() not in _GENERIC_TIMES):  # "vad omsätter den per år"
         return False  # an article before its adjective or noun: "inom det offentliga"
     beside = {k - 1, k + 1}
     asked_for = {w.lower() for w in answer_type_words(question)}  # "what town", "vilken …"
@@ -371,10 +450,86 @@ def _weak_reference(question: str) -> bool:
                    and not _verbish(w, lang) for j, m in enumerate(ms))
 
 
-def _replace_references(question: str, referent: str, weak: bool = False
+def _bare_quantifier(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the word at `k` is a quantifier with its noun left out after an existential
+    frame ("finns det några i länet?", "are there any?"), not one before its noun ("finns det
+    något kluster …")."""
+    if ms[k].group().lower() not in _QUANTIFIERS or k == 0:
+        return False
+    if ms[k - 1].group().lower() not in _EXISTENTIAL_BEFORE:
+        return False
+    nxt = ms[k + 1].group().lower() if k + 1 < len(ms) else ""
+    return not nxt or nxt in PREPOSITIONS or nxt in _GENERIC_TIMES
+
+
+def _has_bare_quantifier(question: str) -> bool:
+    ms = _words(question)
+    return any(_bare_quantifier(ms, k) for k in range(len(ms)))
+
+
+def _without_article(phrase: str) -> str:
+    """A referent without its leading article ("en co-workingplace" → "co-workingplace")."""
+    first, _, rest = phrase.partition(" ")
+    return rest if rest and first.lower() in _ARTICLES else phrase
+
+
+#: Endings a Swedish noun takes after its stem: "bransch|en", "kluster|initiativ|et".
+_SV_NOUN_ENDINGS = ("erna", "arna", "orna", "en", "et", "na", "n", "s", "'s", "’s")
+#: Letters a compound's first part has at least ("turism|branschen").
+_MIN_COMPOUND_PART = 3
+#: Letters a noun's stem has at least to be matched inside another word.
+_MIN_STEM = 4
+
+
+def _stem(noun: str) -> str:
+    w = noun.lower()
+    for ending in _SV_NOUN_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= _MIN_STEM:
+            return w[:-len(ending)]
+    return w
+
+
+def _named_by_noun(noun: str, previous: Turn | None) -> str | None:
+    """What "den branschen"/"that industry" is, when the previous turn says it: a compound
+    with that noun as its last part ("turismbranschen"), in the previous question, then its
+    answer, else the noun itself in the previous question ("the industry's customers")."""
+    if previous is None:
+        return None
+    stem = _stem(noun)
+    if len(stem) < _MIN_STEM:
+        return None
+    found: list[tuple[int, str]] = []
+    for rank, text in enumerate((previous.question, previous.answer or "")):
+        for m in _words(text):
+            w = re.sub(r"['’]s$", "", m.group())
+            at = w.lower().rfind(stem)
+            if at < 0 or len(w) - at - len(stem) > max(map(len, _SV_NOUN_ENDINGS)):
+                continue
+            if at >= _MIN_COMPOUND_PART:  # lower-case: not a name, though a sentence began
+                found.append((rank, w if text.find(w) > 0 else w.lower()))
+            elif at == 0 and rank == 0:
+                found.append((2, w))
+    return min(found)[1] if found else None
+
+
+def _verb_after_demonstrative(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the word after the demonstrative at `k` and its noun is the question's verb
+    ("har den branschen vuxit"; English only after an auxiliary: "when did that trend
+    start"), so the two are a noun phrase of their own, not an article before an adjective
+    ("de gröna näringarna") or a conjunction ("is it true that tourism turns over")."""
+    if detect_language(ms[0].string) == "en":
+        return k > 0 and ms[k - 1].group().lower() in _EN_AUXILIARIES
+    return _verbish(ms[k + 2].group(), "sv")
+
+
+def _replace_references(question: str, referent: str, weak: bool = False,
+                        previous: Turn | None = None, within: bool = False
                         ) -> tuple[str, bool]:
     """The question with its reference words replaced by `referent`; whether any was.
-    With `weak`, the first "det"/"de"/"it"/"they" standing alone counts too."""
+    With `weak`, the first "det"/"de"/"it"/"they" standing alone counts too; a demonstrative
+    with its noun ("den branschen") takes what the previous turn calls by that noun. With
+    `within`, any noun before a pronoun is its antecedent (the clause after a subject put
+    first: "Torsta AB, vilket samarbete är dom med i?" stands alone as it did)."""
     ms = _words(question)
     out, at, changed = [], 0, False
     k = 0
@@ -387,9 +542,12 @@ def _replace_references(question: str, referent: str, weak: bool = False
         if kind is None and weak and not changed and w in _WEAK_REFERENCES and (
                 k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)):
             kind = "it"
-        if kind is not None and not _points_back(ms, k):
+        if kind is not None and not _points_back(ms, k, within):
             kind = None
-        if kind is not None:
+        if kind is None and _bare_quantifier(ms, k) and not _YEAR.fullmatch(referent):
+            # "finns det några [co-workingplaces] i länet?"
+            replacement = f"{m.group()} {_without_article(referent)}"
+        elif kind is not None:
             if kind == "place":
                 replacement = ("in " if detect_language(question) == "en" else "i ") + referent
             elif kind == "to":
@@ -405,12 +563,18 @@ def _replace_references(question: str, referent: str, weak: bool = False
             else:
                 replacement = referent
         elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(
-                ms[k + 1].group(), w) and not (k + 2 < len(ms) and _is_content(ms[k + 2].group())
-                                               and not _verbish(ms[k + 2].group(), "sv")):
+                ms[k + 1].group(), w) and not (
+                    k + 2 < len(ms) and _is_content(ms[k + 2].group())
+                    and not _verb_after_demonstrative(ms, k)):
             # "den branschen" points back; "de gröna näringarna" (article, adjective,
-            # noun) names its own subject
-            replacement, end = referent, ms[k + 1].end()
-            k += 1
+            # noun) names its own subject; "when did that trend start": a verb follows
+            named = _named_by_noun(ms[k + 1].group(), previous)
+            if named or not (k + 2 < len(ms) and detect_language(question) == "en"):
+                # English "when did that trend start" without the noun in the previous turn
+                # is left as asked: what "that" was is unknown
+                replacement = named or referent
+                end = ms[k + 1].end()
+                k += 1
         if replacement is not None:
             out.append(question[at:m.start()])
             out.append(replacement)
@@ -460,6 +624,24 @@ def _names_place(phrase: str) -> bool:
                for w in m.group(1).split())
 
 
+#: A genitive: Swedish definite ("industrins", "turismnäringens", "företagens") or English.
+_GENITIVE = re.compile(r"\w{3,}(?:ens|ets|ns|nas|ars|ers)$|\w+['’]s$", re.IGNORECASE)
+
+
+def _genitive_for_genitive(previous: str, new: str) -> str | None:
+    """A follow-up that is one genitive ("och industrins?", "and tourism's?") replaces the
+    genitive of the previous question ("Hur stor är turismnäringens omsättning?"), keeping
+    what it is a genitive of."""
+    if " " in new or not _GENITIVE.fullmatch(new):
+        return None
+    olds = [m for m in _words(previous) if _GENITIVE.fullmatch(m.group())
+            and _is_content(m.group()) and not _verbish(m.group(), detect_language(previous))]
+    if len(olds) != 1:
+        return None
+    old = olds[0]
+    return _clean(previous[:old.start()] + new + previous[old.end():])
+
+
 def _ellipsis(previous: str, remainder: str) -> str | None:
     """The previous question with its subject replaced by what the follow-up names (a year
     for its year: "… 2017?" — "Och 2019?")."""
@@ -473,6 +655,9 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
             last = places[-1]
             return _clean(previous[:last.start()] + new + previous[last.end():])
         return _clean(f"{previous.rstrip(' ?.!')} {new}?")
+    genitive = _genitive_for_genitive(previous, new)
+    if genitive is not None:
+        return genitive
     span = subject_span(previous)
     if span is None:
         return None
@@ -483,6 +668,23 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
         new = f"{span.preposition} {new}"
     q = previous[:span.start] + new + previous[span.end:]
     return _clean(q)
+
+
+def _only_attribute(words: list[str]) -> bool:
+    """Whether a framed question is about nothing but one definite noun, with no name, place
+    or time of its own ("vad är syftet", "hur stor är omsättningen", "what is the purpose"):
+    a property of something the question does not say."""
+    content = [(j, w) for j, w in enumerate(words) if _is_content(w)]
+    if len(content) != 1 or any(w.lower() in PREPOSITIONS for w in words) or (
+            words[0].lower() not in _QUESTION_WORDS):  # "har utlokaliseringen skett?"
+        return False
+    j, w = content[0]
+    if w[:1].isupper() or _verbish(w, detect_language(" ".join(words))) or _YEAR.fullmatch(w):
+        return False
+    if j > 0 and words[j - 1].lower() == "the":
+        return True
+    return len(w) > _MIN_DEFINITE_NOUN + 1 and bool(_DEFINITE.search(w)) and (
+        detect_language(" ".join(words)) == "sv")
 
 
 def resolve(question: str, previous: Turn | None) -> Resolution:
@@ -499,7 +701,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     framed = _has_frame(rest_words)
     weak = _weak_reference(question)
     has_reference = weak or any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
-        w.lower() in _DEMONSTRATIVES for w in ms)
+        w.lower() in _DEMONSTRATIVES for w in ms) or _has_bare_quantifier(question)
 
     # 0. A subject put first ("och industrin, hur många jobbar där?"): the reference in the
     # question after it points to that subject, not to the previous turn's.
@@ -510,7 +712,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
         rest_words_only = [m.group() for m in _words(rest)]
         if (_has_frame(rest_words_only) and not _has_frame(subject_words)
                 and any(_is_content(w) for w in subject_words)):
-            resolved, changed = _replace_references(rest, subject, weak)
+            resolved, changed = _replace_references(rest, subject, weak, within=True)
             if changed:
                 resolved = resolved[:1].upper() + resolved[1:]
                 return Resolution(f"{resolved.rstrip(' ?.!')}?", True, "reference")
@@ -518,7 +720,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     if has_reference and framed:
         referent = _referent(previous)
         if referent:
-            resolved, changed = _replace_references(question, referent, weak)
+            resolved, changed = _replace_references(question, referent, weak, previous)
             if changed:
                 if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
@@ -531,6 +733,12 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     # 2a. A bare frame ("Vilka är med?", "Varför då?", "Who takes part?"): a question with
     # nothing of its own to be about is about the previous subject.
     if framed and not content and not has_reference:
+        referent = _referent(previous)
+        if referent:
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
+    # 2b. A frame with only an attribute ("och vad är syftet?", "what is the purpose?"): the
+    # attribute is of the previous subject.
+    if framed and not has_reference and _only_attribute(rest_words):
         referent = _referent(previous)
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
