@@ -59,8 +59,9 @@ from reportqa.types import Answer, DocumentInfo, Hit, IndexInfo
 
 log = logging.getLogger(__name__)
 
-#: Passages retrieved for answering: as many as the answerer weighs.
-ANSWER_CANDIDATES = RerankWeights().candidates
+#: Passages retrieved for answering: as many as the answerer weighs, three times over, so that
+#: it can weigh other passages in place of a table's many rows (answer.spread_tables).
+ANSWER_CANDIDATES = 3 * RerankWeights().candidates
 #: A development question is about the series of its best-ranked passages: the first of
 #: this many that belongs to a series with two or more editions.
 DEVELOPMENT_HITS = 5

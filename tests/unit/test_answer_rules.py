@@ -163,3 +163,64 @@ def test_who_is_answered_by_the_sentence_after_one_that_only_names_the_thing():
     # nor does one whose best sentence already names someone else
     named = [Scored(Hit(rows[1], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, True), ranked[0]]
     assert answerer.names_follow(qa.analyze("Vem är med?"), named)[0].hit.passage.text == after
+
+
+def _answerer(texts: list[str]):
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.text.analyzer import Analyzer
+
+    lex = LexicalIndex.build(texts, Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    return Answerer(lex.analyzer, 0.5, {}, queries=qa), qa
+
+
+def test_a_count_is_answered_by_a_share_of_those_counted_and_by_a_table_column():
+    """"Hur många röker?" is answered by the share of those who smoke, "how many people
+    say …" by a share of those asked, and a table row counts in its column heading; a share
+    of something else, or a column of another measure, does not count what is asked."""
+    share = "Andelen som röker dagligen har minskat till 12 %."
+    people = "Bland de äldre uppger 19 % att de ofta känner sig ensamma."
+    row = "Vindkraftverk, Berg: 60; Produktion, Berg: 780 GWh."
+    other = "Andelen vuxna med fetma har ökat till 17 %."
+    answerer, qa = _answerer([share, people, row, other])
+    smoke = qa.analyze("hur många röker varje dag")
+    assert answerer._unit_match(smoke, share)
+    assert not answerer._unit_match(smoke, other)
+    assert answerer._unit_match(qa.analyze("How many older people feel lonely?"), people)
+    turbines = qa.analyze("hur många vindkraftverk finns det")
+    assert answerer._unit_match(turbines, row)
+    assert not answerer._unit_match(qa.analyze("hur många företag finns det"), row)
+
+
+def test_one_tables_rows_do_not_fill_the_candidates():
+    """A table of many rows keeps MAX_ROWS_PER_TABLE of them among the first candidates, so
+    the county's sentence further down is weighed; another table's rows are not held back."""
+    from reportqa.ask.answer import MAX_ROWS_PER_TABLE, spread_tables, table_rows
+
+    places = ["Berg", "Bräcke", "Krokom", "Ragunda", "Strömsund"]
+    texts = [f"Vindkraftverk, {p}: {i}; Produktion, {p}: 9 GWh." for i, p in enumerate(places)]
+    texts += ["I länet står ett 250-tal vindkraftverk.", "Elbilar, Åre: 40."]
+    rows = [PassageRow(row=i, doc="d.pdf", section="S", page=None, ordinal=i, text=t,
+                       context="") for i, t in enumerate(texts)]
+    hits = [Hit(r, 1.0 - r.row / 10, 0.5, 1.0) for r in rows]
+    spread = [h.passage.text for h in spread_tables(hits, 4)]
+    assert spread[:4] == texts[:MAX_ROWS_PER_TABLE] + texts[5:7]
+    assert sorted(spread) == sorted(texts)  # nothing is lost, only moved after
+    assert table_rows(texts[0]) == "Berg Berg"
+    assert table_rows("I länet står ett 250-tal vindkraftverk.") == ""
+
+
+def test_a_row_the_question_does_not_name_ranks_below_a_sentence_about_the_whole():
+    """A question about the county weighs a sentence over a municipality's table row of the
+    same figure; a question naming the municipality keeps its row first."""
+    county = "I länet står ett 250-tal vindkraftverk."
+    row = "Vindkraftverk, Berg: 60; Produktion, Berg: 780 GWh."
+    answerer, qa = _answerer([county, row])
+    hits = [Hit(PassageRow(row=i, doc="d.pdf", section="S", page=None, ordinal=i, text=t,
+                           context=""), 1.0, 0.8, 1.0) for i, t in enumerate((row, county))]
+    q = qa.analyze("hur många vindkraftverk finns det")
+    assert answerer.rank(q, hits)[0].hit.passage.text == county
+    named = qa.analyze("hur många vindkraftverk finns det i Berg")
+    assert answerer.rank(named, hits)[0].hit.passage.text == row

@@ -32,6 +32,14 @@ def test_words_that_are_right_are_kept(kept: str):
     assert repair_question(kept) == kept
 
 
+def test_abbreviations_are_spelled_out_unless_the_report_writes_them():
+    """"lgh" is read as "lägenheter", unless the report writes "lgh" and not the word."""
+    assert repair_question("hur många lgh omfattar programmet") == (
+        "hur många lägenheter omfattar programmet")
+    assert repair_question("hur många lgh", known={"lgh"}.__contains__) == "hur många lgh"
+    assert repair_question("enl 2019", known={"enl", "enligt"}.__contains__) == "enligt 2019"
+
+
 def test_repair_is_used_for_swedish_questions_only():
     """The analysed question is the repaired one in Swedish (quantity found through
     "manga"); an English question keeps its words ("for" is not "för")."""

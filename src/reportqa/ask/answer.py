@@ -97,7 +97,8 @@ _WHO_QUESTION = re.compile(
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
-_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,;:)”\"] )([A-ZÅÄÖ][\w-]+)")
+# (not after "; ": a table row passage starts each cell with its column heading, capitalised)
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,:)”\"] )([A-ZÅÄÖ][\w-]+)")
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
     r"utmärker)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
@@ -138,6 +139,7 @@ class RerankWeights:
     unit: float = 0.1  # … and the number stands next to the counted word
     name: float = 0.3  # "vem"/"vilken myndighet" and the sentence names someone new
     compound: float = 0.2  # the sentence has a compound of the question as one word
+    unasked_row: float = 0.15  # a table row whose row heading the question does not name
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
@@ -212,6 +214,35 @@ _TIME = re.compile(
 )
 
 
+#: Counted words that only say "people": "how many people say …" is answered by a share of
+#: those asked ("19 % uppger att …").
+PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
+#: Rows of one table (one document, one first column) among the candidates scored: a table
+#: of many rows would otherwise fill them all and push the sentence that answers out.
+MAX_ROWS_PER_TABLE = 2
+
+
+def spread_tables(hits: list[Hit], n: int) -> list[Hit]:
+    """The hits with rows beyond MAX_ROWS_PER_TABLE of one table moved after the first `n`."""
+    seen: dict[tuple[str, str], int] = {}
+    first: list[Hit] = []
+    later: list[Hit] = []
+    for h in hits:
+        cell = _TABLE_CELL.match(h.passage.text)
+        key = (h.passage.doc, cell.group(1).strip().lower()) if cell else None
+        if key is not None:
+            seen[key] = seen.get(key, 0) + 1
+        (later if key is not None and seen[key] > MAX_ROWS_PER_TABLE and len(first) < n
+         else first).append(h)
+    return first + later
+
+
+def table_rows(text: str) -> str:
+    """The row headings of a table row passage ("Vindkraftverk, Berg: 60" → "Berg"); empty
+    for a sentence."""
+    return " ".join(cell.group(2).strip() for cell in _TABLE_CELL.finditer(text))
+
+
 def has_time(text: str) -> bool:
     """Whether a sentence says when: a year, "20 år", a month, "sedan", "idag", "tidigare"…"""
     return bool(_TIME.search(text))
@@ -221,6 +252,8 @@ _SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentag
                              r"fraction|rate)\b", re.IGNORECASE)
 _COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
+#: A table cell as a passage writes it (ingest/tables.py): "Column, Row: figure".
+_TABLE_CELL = re.compile(r"(?:^|;\s*)([^;,:]+),([^;:]*):\s*[<>≈~]?\d")
 _COUNT = re.compile(r"\d+(?:[ \u00a0]\d{3})*\+?(?!\s*(?:%|procent\b|percent\b|[\d,.]))",
                     re.IGNORECASE)
 
@@ -347,7 +380,14 @@ class Answerer:
                 near = words[i + 1:i + 3]
                 if concept.match(self.analyzer.token_set(" ".join(near))):
                     return True
-        return False
+        # "Hur många röker?" is answered by the share of those who do ("Andelen som röker
+        # dagligen är 12 %"), and a table counts in its column heading ("Vindkraftverk,
+        # Berg: 60")
+        if _PERCENT.search(sentence) and (q.unit in PEOPLE or concept.match(
+                self.analyzer.token_set(sentence)) >= 1):
+            return True
+        return any(concept.match(self.analyzer.token_set(cell.group(1))) >= 1
+                   for cell in _TABLE_CELL.finditer(sentence))
 
     def score(self, q: Query, hit: Hit, earlier: str = "") -> Scored:
         w = self.weights
@@ -405,6 +445,9 @@ class Answerer:
             score += w.number
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
+        rows = a.token_set(table_rows(p.text))
+        if rows and not rows & a.token_set(q.text):
+            score -= w.unasked_row  # another municipality's row answers a county question
         needs_context = anaphoric or ctx_gain >= 0.25
         missing = Missing(max(miss_s, default=0.0), max(miss_p, default=0.0),
                           sum(miss_s) / conf_total, sum(miss_p) / conf_total, n_miss_s, n_miss_p)
@@ -414,6 +457,7 @@ class Answerer:
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
         n = self.weights.candidates
         earlier = self._earlier([h.passage for h in hits[:n]])
+        hits = spread_tables(hits, n)
         scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
@@ -589,6 +633,14 @@ class Answerer:
             found = self._in_edition(q, ranked, target, mine, keeps_names)
             if found is not None:
                 return found
+        wish = q.edition
+        if wish.year or wish.earlier or wish.first:
+            # the edition named does not make the best sentence's statement: its own best
+            # candidate answers (or is declined), not another edition's
+            inside = next((i for i, s in enumerate(ranked[:self.weights.candidates])
+                           if s.hit.passage.doc == targets[0]), 0)
+            if inside:
+                return [ranked[inside], *ranked[:inside], *ranked[inside + 1:]]
         return ranked
 
     def _in_edition(self, q: Query, ranked: list[Scored], target: str, mine: frozenset[str],

@@ -32,7 +32,15 @@ from reportqa.text.glossary import (
 from reportqa.text.language import detect_language
 from reportqa.text.spelling import load_restorations, repair_question
 from reportqa.text.thesaurus import Thesaurus, load_thesaurus
-from reportqa.text.vocabulary import looks_like_noun, rarity, split_compound, wordset, zipf
+from reportqa.text.vocabulary import (
+    MIN_HEAD,
+    MIN_PART,
+    looks_like_noun,
+    rarity,
+    split_compound,
+    wordset,
+    zipf,
+)
 
 _QUANTITY = re.compile(
     r"\b(hur\s+(många|mycket|stor(t|a)?|hög(t|a)?|länge|långt)|vilken\s+(andel|siffra)|"
@@ -49,6 +57,9 @@ _TEMPORAL = re.compile(
     re.IGNORECASE,
 )
 _COUNTING = frozenset(("många", "many"))
+#: Both parts of a compound split against the reports' words (known_parts) must be words of
+#: the language at least this common (Zipf), so that a word is not cut into fragments.
+MIN_KNOWN_PART_ZIPF = 3.0
 #: Swedish inflection endings that Snowball leaves on (or takes off) one form of a word.
 _ENDINGS = wordset(
     "a e n t s r en et er ar or na ne ns ts as es rn ern arn orn ens ets ers ars ors ade ad "
@@ -433,6 +444,22 @@ class QueryAnalyzer:
             i += 1
         return out
 
+    def known_parts(self, word: str, term: str, lang: str) -> tuple[str, ...]:
+        """A common Swedish compound the reports do not use, split into two words they do
+        ("äldreboenden" → äldre + boenden, where the report writes "boenden för äldre");
+        () when the index has the word, or no split gives two words the language knows."""
+        if lang != "sv" or term in self._vocab_set or not word.isalpha():
+            return ()
+        for i in range(MIN_HEAD, len(word) - MIN_PART + 1):
+            tail = word[i:]
+            heads = [word[:i]] + ([word[:i - 1]] if word[i - 1] == "s" else [])  # "s" links
+            for head in heads:
+                stems = (self.analyzer.stem(head), self.analyzer.stem(tail))
+                if (len(head) >= MIN_HEAD and all(t in self._vocab_set for t in stems)
+                        and min(zipf(head, "sv"), zipf(tail, "sv")) >= MIN_KNOWN_PART_ZIPF):
+                    return stems
+        return ()
+
     def near(self, token: str) -> list[str]:
         """For a word the index lacks: vocabulary tokens it heads as a compound
         ("turistorganisation" ~ "turistorganisationen"), that differ in its last letter
@@ -529,7 +556,7 @@ class QueryAnalyzer:
         a = self.analyzer
         terms = a.word_terms(word)
         weight = self._weight(word, lang)
-        parts = a.parts(word)
+        parts = a.parts(word) or self.known_parts(word, terms[0], lang)
         syn = self.options.synonym_factor
 
         thes = self.options.thesaurus_factor
@@ -607,13 +634,18 @@ class QueryAnalyzer:
 
     def _analyze(self, text: str, language: str | None = None) -> Query:
         original = text
-        wish = EditionWish.of(text)
-        if self.editions is not None and self.editions.serves(wish):
-            text = wish.without_phrase(text) or text
-        repaired = repair_question(text, self._known)
-        lang = language or detect_language(repaired)
+        repaired = repair_question(text, self._known)  # "enl uppf 2019" names an edition too
+        wish = EditionWish.of(repaired)
+        serves = self.editions is not None and self.editions.serves(wish)
+        lang = language or detect_language(
+            (wish.without_phrase(repaired) if serves else repaired) or repaired)
         if lang == "sv":  # English words fold too ("for" → "för")
             text = repaired
+        else:
+            wish = EditionWish.of(text)
+            serves = self.editions is not None and self.editions.serves(wish)
+        if serves:
+            text = wish.without_phrase(text) or text
         words = raw_words(_POSSESSIVE.sub("", text))
         if lang == "en":
             concepts = self._english_concepts(words)

@@ -80,9 +80,9 @@ _FIRST = re.compile(_fold(rf"\b{_LEAD}(första|ursprungliga|äldsta|first|origin
 _NEWEST = re.compile(_fold(rf"\b{_LEAD}(senaste|nyaste|aktuella|nya|latest|newest|current|"
                      rf"most\s+recent|new)\s+{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
 #: A question that names an edition by its year: "uppföljningen 2019", "2019 års rapport",
-#: "the 2019 edition".
+#: "the 2019 edition", "the 2020 energy follow-up".
 _NAMED = re.compile(_fold(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YEAR})\b|"
-                    rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_DOCUMENT})\b"), re.IGNORECASE)
+                    rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_EN_TOPIC}{_DOCUMENT})\b"), re.IGNORECASE)
 
 
 #: A year alone ("i Härjedalen 2019", "år 2020"), which names an edition when the index has

@@ -28,6 +28,15 @@ CHAT_FORMS = {
     "ngt": "något", "ngn": "någon", "ngra": "några", "dom": "de", "pga": "på grund av",
     "bla": "bland annat", "tex": "till exempel", "osv": "och så vidare", "iaf": "i alla fall",
 }
+#: Written Swedish abbreviations a question may use for the word a report spells out; read
+#: as the word unless the reports write the abbreviation and not the word.
+ABBREVIATIONS = {
+    "lgh": "lägenheter", "kvm": "kvadratmeter", "kr": "kronor", "mkr": "miljoner kronor",
+    "mnkr": "miljoner kronor", "mdkr": "miljarder kronor", "tkr": "tusen kronor",
+    "milj": "miljoner", "mdr": "miljarder", "ggr": "gånger", "inkl": "inklusive",
+    "exkl": "exklusive", "resp": "respektive", "anst": "anställda",
+    "inv": "invånare", "proc": "procent", "uppf": "uppföljningen", "enl": "enligt",
+}
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_GAIN = 1.0  # Zipf units the restored word must be more common by
@@ -62,6 +71,10 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
     lower = word.lower()
     if lower in CHAT_FORMS:
         return CHAT_FORMS[lower]
+    if lower in ABBREVIATIONS:  # kept only where the reports write it and not the word
+        full = ABBREVIATIONS[lower]
+        if known is None or not known(lower) or known(full.split()[-1]):
+            return full
     if not lower.isascii() or (known is not None and known(lower)):
         return word  # a word the report itself uses ("nod") is meant as written
     own = _report_restoration(lower, known)
