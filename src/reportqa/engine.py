@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportqa.ask.answer import Answerer, RerankWeights
+from reportqa.ask.answer import Answerer, FollowUp, RerankWeights
 from reportqa.ask.changes import asks_for_changes, changes_answer, series_asked
 from reportqa.ask.defaults import (
     DEFAULT_ABSTAIN_THRESHOLD,
@@ -30,7 +30,7 @@ from reportqa.ask.development import (
     editions_asked,
 )
 from reportqa.ask.evidence import load_answer_model
-from reportqa.ask.followup import Turn, resolve_conversation
+from reportqa.ask.followup import Resolution, Turn, resolve_conversation
 from reportqa.ask.question import YEAR
 from reportqa.ask.retrieval import Retriever
 from reportqa.ask.scope import find_scope
@@ -374,12 +374,21 @@ class Engine:
         answer = (self._development_answer(snap, asked, developing, hits)
                   if developing is not None else None)
         if answer is None:
-            answer = snap.answerer.answer(q, hits, top_k)
+            answer = snap.answerer.answer(q, hits, top_k, self._followup(resolution))
         # Name the version that answered, even if a swap happens before the caller reads it.
         answer.index_version = snap.version
         if resolution is not None and resolution.followup:
             answer.question, answer.resolved_question = question, asked
         return answer
+
+    @staticmethod
+    def _followup(resolution: Resolution | None) -> FollowUp | None:
+        """What the answerer needs to know of a follow-up (answer.FollowUp): the subject it
+        typed; None for a question that stands alone, so that history never changes its
+        answer."""
+        if resolution is None or not resolution.followup:
+            return None
+        return FollowUp(resolution.subject)
 
     @staticmethod
     def _scope(snap: Snapshot, document: str | None, series: str | None

@@ -224,3 +224,70 @@ def test_a_row_the_question_does_not_name_ranks_below_a_sentence_about_the_whole
     assert answerer.rank(q, hits)[0].hit.passage.text == county
     named = qa.analyze("hur många vindkraftverk finns det i Berg")
     assert answerer.rank(named, hits)[0].hit.passage.text == row
+
+
+def test_who_asked_with_vilka_and_a_verb_of_taking_part():
+    """"Vilka är med?" and "Vilka ingår?" ask who, as "vem" does; "Vilka är de största
+    arbetsgivarna?" (a noun of its own) asks for things, not names."""
+    from reportqa.ask.answer import Asks
+
+    _, qa = _answerer(["Grönt Center är ett kluster."])
+    for question in ("vilka är med (Grönt Center)?", "Vilka ingår i Grönt Center?",
+                     "Which take part in Grönt Center?"):
+        assert Asks.of(qa.analyze(question)).who, question
+    assert not Asks.of(qa.analyze("Vilka är de största arbetsgivarna?")).who
+
+
+def test_who_is_not_answered_by_the_places_of_the_sentence():
+    """"I Ås i Krokoms kommun finns Grönt Center": Ås and Krokom say where, not who, so
+    "vilka är med?" is answered by the sentence after it that names the members."""
+    from reportqa.ask.answer import Scored, places_in
+
+    first = "I Ås i Krokoms kommun finns Grönt Center, ett kluster för de gröna näringarna."
+    after = "I detta samarbetar aktörer som LRF Jämtland och Torsta AB."
+    assert places_in(first) == {"ås", "krokoms"}
+    answerer, qa = _answerer([first, after])
+    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
+                       context=c) for i, (t, c) in enumerate(((first, ""), (after, first)))]
+    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
+              Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, True)]
+    who = answerer.names_follow(qa.analyze("vilka är med (Grönt Center)?"), ranked)
+    assert who[0].hit.passage.text == after
+
+
+def test_a_follow_up_is_declined_when_the_answer_does_not_mention_its_new_subject():
+    """"Och industrin?" after a question about tourism's turnover is resolved into "Hur
+    mycket omsätter industrin?"; the sentence about tourism's turnover, ranked first by the
+    kept words, answers the earlier question and is declined. A broader word of the
+    thesaurus ("näringen") does not mention the new subject; its own word does. The same
+    question asked alone (no FollowUp) is answered as before."""
+    from reportqa.ask.answer import FollowUp
+
+    tourism = "Turismnäringen omsätter årligen fem miljarder kronor i länet."
+    industry = "Industrin omsätter årligen tio miljarder kronor i länet."
+    answerer, qa = _answerer([tourism, industry, "Skogen växer."])
+    answerer.threshold = 0.1
+    q = qa.analyze("Hur mycket omsätter industrin?")
+    row = PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=0, text=tourism,
+                     context="")
+    hits = [Hit(row, 1.0, 0.5, 1.0)]
+    assert answerer.answer(q, hits).text == tourism  # alone: as without the rule
+    declined = answerer.answer(q, hits, followup=FollowUp("industrin"))
+    assert declined.text is None
+    assert answerer.answer(q, hits, followup=FollowUp("")).text == tourism  # subject kept
+    right = PassageRow(row=1, doc="d.txt", section="S", page=None, ordinal=1, text=industry,
+                       context="")
+    assert answerer.answer(q, [Hit(right, 1.0, 0.5, 1.0)],
+                           followup=FollowUp("industrin")).text == industry
+
+
+def test_the_county_a_follow_up_names_is_no_new_subject():
+    """"And in Jämtland?": every report is about the county, so a sentence saying "länet"
+    mentions it; another place is a new subject."""
+    from reportqa.ask.answer import subject_concepts
+
+    _, qa = _answerer(["Den offentliga sektorn anställer 42 % i länet och Östersund."])
+    q = qa.analyze("What share of jobs are in the public sector in Jämtland?")
+    assert subject_concepts(q, "in Jämtland") == []
+    assert [c.text for c in subject_concepts(q, "the public sector")] == [
+        c.text for c in q.concepts if c.text.startswith("public sector")]

@@ -168,3 +168,26 @@ def test_questions_that_stand_alone_are_left_as_they_are(question):
 
 def test_without_history_nothing_changes():
     assert resolve_conversation("Och inom turismen?", []).question == "Och inom turismen?"
+
+
+def test_a_follow_up_says_which_subject_it_typed():
+    """An ellipsis names the new subject the answer must mention; a reference keeps the
+    earlier subject and names none."""
+    assert resolve_conversation("Och inom turismen?", [INDUSTRY]).subject == "inom turismen"
+    assert resolve_conversation("turismen då?", [INDUSTRY]).subject == "turismen"
+    kept = resolve_conversation("Vad omsätter den?", [Turn("Vad är Peak Innovation?")])
+    assert kept.followup and kept.subject == ""
+
+
+def test_what_the_previous_answer_means_refers_to_that_answer():
+    """"Vad innebär det?" asks about the statement just given, not the earlier question's
+    subject ("länet"); without an answer to refer to it is not resolved so."""
+    said = "Mer än 90 % av industrins kunder finns utanför länet."
+    earlier = Turn("Hur stor del av industrins kunder finns utanför länet?", said)
+    for question in ("vad innebär det?", "Vad betyder det då?", "What does that mean?"):
+        r = resolve_conversation(question, [earlier])
+        assert r.followup and r.reason == "statement" and said in r.question, question
+    assert resolve_conversation("vad innebär det?",
+                                [Turn(earlier.question, None)]).reason != "statement"
+    assert resolve_conversation("vad innebär det för industrin?", [earlier]).reason != (
+        "statement")

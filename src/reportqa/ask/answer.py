@@ -24,9 +24,11 @@ from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
     FRAME_WORDS,
     YEAR,
+    Concept,
     Query,
     QueryAnalyzer,
     answer_type_words,
+    home_place_words,
     is_quantity_question,
 )
 from reportqa.facts.diff import MIN_PAIR_SCORE, same_measure
@@ -52,8 +54,12 @@ SCOPE_SHARE = 0.3
 #: A concept matched less than this (a distant synonym, a compound part) counts as missing.
 HALF_MATCH = 0.5
 ELLIPSIS = "…"
+#: A follow-up's new subject is mentioned by its own word, an inflection or a translation
+#: (factors 0.81 and up), not by a broader word of the thesaurus ("näringen" for
+#: "industrin", 0.5): the sentence about the earlier subject names that one so.
+SUBJECT_MATCH = 0.8
 
-__all__ = ["Answer", "Answerer", "Source", "answer_text", "is_quantity_question"]
+__all__ = ["Answer", "Answerer", "FollowUp", "Source", "answer_text", "is_quantity_question"]
 
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
@@ -90,10 +96,15 @@ _MEANING_QUESTION = re.compile(
 _YEAR_QUESTION = re.compile(r"\b(vilket|vilka)\s+år(tal)?\b|\b(what|which)\s+year\b|\bårtal",
                             re.IGNORECASE)
 _YEAR = re.compile(rf"\b({YEAR})\b")
-# asks who, or which organisation: the answer names it
+# asks who, or which organisation: the answer names it. "Vilka" with no noun of its own
+# before a verb of taking part ("Vilka är med?", "Vilka ingår?", "Which take part?") asks
+# who, as "vem" does.
 _WHO_QUESTION = re.compile(
     r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(\w+\s+)?(företag|bolag|organisation|"
-    r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b",
+    r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b|"
+    r"^\s*(vilka|which\s+ones|which)\s+(är\s+med|var\s+med|är\s+delaktiga|ingår|deltar|"
+    r"medverkar|samarbetar|take\s+part|takes\s+part|are\s+involved|are\s+members|"
+    r"participate|work\s+together)\b",
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
@@ -153,8 +164,23 @@ class RerankWeights:
     missing_definition: float = 0.3  # "vad betyder X?" and the sentence does not define
     missing_year: float = 0.5  # "vilket år …?" and the sentence has no year
     missing_name: float = 0.5  # "vem …?" / "who …?" and the sentence names no one new
+    # a follow-up's new subject ("Och industrin?") not in the answer: it answers the earlier
+    # subject, so it is declined (answer.mentions_subject)
+    missing_subject: float = 0.0
     heading_answer: float = 0.7  # the heading answers when it covers this much of the question
     heading_margin: float = 0.3  # … and this much more than any sentence
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What the conversation tells the answerer about a follow-up (ask/followup.py).
+
+    A follow-up is answered like the question it was resolved into, with what the resolved
+    question alone does not say: the subject the follow-up typed in place of the earlier one
+    ("industrin" of "Och industrin?"), which the answer must mention, since the sentence
+    about the earlier subject answered the earlier question, not this one."""
+
+    subject: str = ""  # empty: the follow-up keeps the earlier subject
 
 
 @dataclass(frozen=True)
@@ -307,6 +333,25 @@ def names_in(sentence: str, question: str) -> set[str]:
         if not word.isalpha() or word.isupper() or zipf(lower, "sv") < (4.0 if initial else 4.5):
             out.add(lower)  # a common word with a capital ("Sport") names no one
     return out
+
+
+def subject_concepts(q: Query, subject: str) -> list[Concept]:
+    """The concepts of `q` that come from the words of `subject` (all the words of a
+    concept's question phrase are in it: "public sector" of "the public sector overall"),
+    without the home county ("and in Jämtland?"), which every report is about."""
+    typed = {w.lower() for w in raw_words(subject)} - home_place_words(subject)
+    return [c for c in q.concepts
+            if (words := c.text.split(":")[0].lower().split()) and set(words) <= typed]
+
+
+#: A capitalised word after a preposition of place ("i Ås", "in Åre", "från Berg"): a place.
+_PLACE_NAME = re.compile(r"\b(?i:i|på|från|vid|in|at|from)\s+([A-ZÅÄÖ][\w-]*)")
+
+
+def places_in(sentence: str) -> set[str]:
+    """The names (lower case) a sentence gives as places: "I Ås i Krokoms kommun" → ås,
+    krokoms."""
+    return {m.group(1).lower() for m in _PLACE_NAME.finditer(sentence)}
 
 
 def has_number(text: str) -> bool:
@@ -566,8 +611,10 @@ class Answerer:
                     or _DEFINING_VERB.search(sentence) or _APPOSITION.search(sentence))
 
     # ---- answering -------------------------------------------------------------------------
-    def answer(self, question: Query | str, hits: list[Hit], top_k: int = 3) -> Answer:
-        """The answer to an analysed question from its retrieved passages."""
+    def answer(self, question: Query | str, hits: list[Hit], top_k: int = 3,
+               followup: FollowUp | None = None) -> Answer:
+        """The answer to an analysed question from its retrieved passages; `followup` when
+        the question was resolved from a follow-up (see FollowUp)."""
         q = self.queries.analyze(question) if isinstance(question, str) else question
         asked = q.original or q.text
         if not hits or not q.concepts:
@@ -578,6 +625,8 @@ class Answerer:
         else:
             best = ranked[0]
             conf = self.confidence(q, best)
+        if followup is not None and not self.mentions_subject(q, best, followup.subject):
+            conf = round(conf * self.weights.missing_subject, 4)  # about the earlier subject
         text = answer_text(best.hit, best.needs_context)
         heading = self._heading_answer(q, ranked)
         sources = self._sources([s.hit for s in ranked], top_k)
@@ -598,18 +647,39 @@ class Answerer:
     def names_follow(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question that asks who ("Vilka är med i Grönt Center?"), the next sentence
         when the best one only names what is asked about and the next one, leaning on it,
-        gives the names ("I detta samarbetar aktörer som LRF Jämtland, Torsta AB, …")."""
+        gives the names ("I detta samarbetar aktörer som LRF Jämtland, Torsta AB, …").
+
+        Places are no answer to who: "I Ås i Krokoms kommun finns Grönt Center …" names
+        where it is, not who takes part."""
         if not ranked or not Asks.of(q).who:
             return ranked
         best = ranked[0]
-        if names_in(answer_text(best.hit, best.needs_context), q.text):
+        asked = q.text
+        shown = answer_text(best.hit, best.needs_context)
+        if names_in(shown, asked) - places_in(shown):
             return ranked
         after = (best.hit.passage.doc, best.hit.passage.row + 1)
         for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
             p = s.hit.passage
-            if (p.doc, p.row) == after and s.needs_context and names_in(p.text, q.text):
+            if (p.doc, p.row) == after and s.needs_context and names_in(p.text, asked):
                 return [s, *ranked[:i], *ranked[i + 1:]]
         return ranked
+
+    def mentions_subject(self, q: Query, best: Scored, subject: str) -> bool:
+        """Whether the answer of `best` mentions the subject a follow-up typed in place of
+        the earlier one (True when it typed none that the question kept).
+
+        "Och industrin?" after "Hur mycket omsätter turismen?" is resolved into "Hur mycket
+        omsätter industrin?", but its words of the earlier question ("omsätter") still rank
+        the sentence about tourism's turnover first. A sentence that does not mention the new
+        subject answers the earlier question again, and the caller declines. (Answering with
+        a lower-ranked candidate that mentions it was tried and lost: such a sentence names
+        the subject but seldom says what the kept part of the question asks.)"""
+        new = subject_concepts(q, subject)
+        if not new:
+            return True
+        tokens = self.analyzer.token_set(answer_text(best.hit, best.needs_context))
+        return any(c.match(tokens) >= SUBJECT_MATCH for c in new)
 
     def prefer_edition(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """The same statement from the edition the question wants first: the newest edition

@@ -40,7 +40,11 @@ class Resolution:
 
     question: str
     followup: bool = False
-    reason: str = ""  # "ellipsis", "reference", "short" for a follow-up
+    reason: str = ""  # "ellipsis", "reference", "short", "statement" for a follow-up
+    #: What the follow-up itself names in place of the earlier subject ("industrin" of "Och
+    #: industrin?"); empty when it keeps the earlier subject ("Vad jobbar de med?"). An
+    #: answer that does not mention it answers the earlier subject, not the new one.
+    subject: str = ""
 
 
 # ---- words ---------------------------------------------------------------------------------
@@ -121,6 +125,14 @@ _QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including exc
 _ASKS_FOR_NAME = re.compile(
     r"\b(vad\s+heter|vad\s+hette|vilken|vilket|vilka|vem|which|who|what\s+is\s+the\s+name|"
     r"what\s+(?:is|was)\s+(?:it|the\s+\w+)\s+called|name\s+of)\b", re.IGNORECASE)
+
+#: Asks what the previous answer's statement means or leads to, with nothing but a pronoun
+#: for it ("Vad innebär det?", "What does that mean?"): "det" is that statement, not the
+#: earlier question's subject.
+_STATEMENT_QUESTION = re.compile(
+    r"^\s*(?:och|men|and|but)?\s*(?:vad\s+(?:innebär|betyder|medför)|vilka\s+följder\s+får|"
+    r"what\s+does|what\s+do)\s+(?:det|detta|that|this|it)(?:\s+(?:mean|imply|lead\s+to))?"
+    r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 #: A turn with at most this many content words and no frame of its own is too short to stand
 #: alone after an earlier question ("turismen?", "i Åre?").
@@ -692,6 +704,11 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     question = _clean(question)
     if previous is None or not question:
         return Resolution(question)
+    if previous.answer and _STATEMENT_QUESTION.match(question):
+        # the answer's sentence is what "det" stands for; retrieval finds it, and the
+        # sentence after it that leans on it ("Det innebär att …") when there is one
+        return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
+                          "statement")
     ms = [m.group() for m in _words(question)]
     opener = _OPENER.match(question)
     has_opener = opener is not None and opener.end() > 0
@@ -715,7 +732,8 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
             resolved, changed = _replace_references(rest, subject, weak, within=True)
             if changed:
                 resolved = resolved[:1].upper() + resolved[1:]
-                return Resolution(f"{resolved.rstrip(' ?.!')}?", True, "reference")
+                return Resolution(f"{resolved.rstrip(' ?.!')}?", True, "reference",
+                                  subject.strip())
     # 1. A reference: resolve it against the previous subject (or the name it got).
     if has_reference and framed:
         referent = _referent(previous)
@@ -746,7 +764,8 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     if elliptic and rest_words and not framed:
         resolved = _ellipsis(previous.question, remainder)
         if resolved and resolved != previous.question:
-            return Resolution(resolved, True, "ellipsis" if has_opener else "short")
+            return Resolution(resolved, True, "ellipsis" if has_opener else "short",
+                              remainder.strip(" ?.!,"))
     return Resolution(question)
 
 
