@@ -191,3 +191,32 @@ def test_what_the_previous_answer_means_refers_to_that_answer():
                                 [Turn(earlier.question, None)]).reason != "statement"
     assert resolve_conversation("vad innebär det för industrin?", [earlier]).reason != (
         "statement")
+
+
+UNEMPLOYED = Turn("How many people were registered as unemployed in Jämtland in December 2018?",
+                  "I december 2018 var 4 150 personer i länet inskrivna …")
+
+
+@pytest.mark.parametrize("question,history,expected,subject", [
+    # a part with a name of its own is asked as typed; the part is what the answer must name
+    ("how many of them were long-term unemployed?", [UNEMPLOYED],
+     "How many of them were long-term unemployed?", "were long-term unemployed"),
+    ("och hur många av dem är kvinnor?",
+     [Turn("hur många personer jobbar i tillverkningsindustrin?")],
+     "Hur många av dem är kvinnor?", "är kvinnor"),
+    # a choice or a place among them takes the whole group the previous question asked about
+    ("vilken av dem är störst?", [Turn("finns det några co-workingplaces i länet?")],
+     "Vilken av dem är störst (co-workingplaces i länet)?", "är störst"),
+    ("hur många av dem finns i Åre?", [Turn("Hur många årsarbeten ger turismen?")],
+     "Hur många av dem finns i Åre (årsarbeten ger turismen)?", "finns i Åre"),
+])
+def test_a_count_among_them_is_among_the_previous_group(question, history, expected, subject):
+    """"dem" of "hur många av dem" is the group the previous question counted, never its
+    last noun ("How many of December were …"), and the part asked for must be answered."""
+    r = resolve_conversation(question, history)
+    assert (r.question, r.followup, r.subject) == (expected, True, subject)
+
+
+def test_an_article_after_av_is_no_partitive():
+    q = "Hur stor andel av de anställda i hela Sverige jobbar i offentlig sektor?"
+    assert resolve_conversation(q, [INDUSTRY]).question == q

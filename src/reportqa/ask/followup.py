@@ -134,6 +134,21 @@ _STATEMENT_QUESTION = re.compile(
     r"what\s+does|what\s+do)\s+(?:det|detta|that|this|it)(?:\s+(?:mean|imply|lead\s+to))?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
+#: A count or choice among what the previous turn counted or listed ("Hur många av dem är
+#: kvinnor?", "how many of them were long-term unemployed?", "Vilket av dem har flest
+#: företag?"): "dem" is the whole group the previous question was about (its frame's noun
+#: with everything that narrowed it), not its last noun ("tillverkningsindustrin",
+#: "December"), and what follows the pronoun is what the answer must tell about them.
+_PARTITIVE = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?P<frame>(?:hur\s+(?:många|mycket|stor\s+(?:andel|del))|"
+    r"vilken|vilket|vilka|how\s+(?:many|much)|what\s+(?:share|proportion|percentage)|"
+    r"which(?:\s+one)?)\s+(?:av|of)\s+(?:dem|dom|dessa|them|those|these))\b"
+    r"(?P<rest>[^,;]*?)\s*[?.!]*\s*$", re.IGNORECASE)
+#: Superlatives and comparisons ("störst", "flest", "biggest", "most"): they choose among
+#: the group, they do not name a part of it.
+_COMPARISON = re.compile(r"(?:st|ast|aste|asta|ste|sta|est|most|more|mer|fler|större)$",
+                         re.IGNORECASE)
+
 #: A turn with at most this many content words and no frame of its own is too short to stand
 #: alone after an earlier question ("turismen?", "i Åre?").
 SHORT_CONTENT_WORDS = 1
@@ -699,6 +714,43 @@ def _only_attribute(words: list[str]) -> bool:
         detect_language(" ".join(words)) == "sv")
 
 
+def _asked_about(question: str) -> str | None:
+    """What a question asks about, without its frame: from its first content word to its
+    end ("Hur många personer jobbar i tillverkningsindustrin?" → "personer jobbar i
+    tillverkningsindustrin"); what "dem" of a count among them stands for."""
+    ms = _words(question)
+    first = next((k for k, m in enumerate(ms) if _is_content(m.group())), None)
+    if first is None:
+        return None
+    return _clean(question[ms[first].start():].rstrip(" ?.!"))
+
+
+def _partitive(question: str, previous: Turn) -> Resolution | None:
+    """A count or choice among the group the previous question was about: the question as
+    asked with that group after it, and what it asks of them as the subject the answer must
+    mention ("kvinnor"), so that the previous answer, which counted the whole group, is not
+    given again as if it counted the part."""
+    m = _PARTITIVE.match(question)
+    if m is None:
+        return None
+    rest = _clean(m.group("rest"))
+    asked = _clean(f"{m.group('frame')} {rest}")
+    asked = asked[:1].upper() + asked[1:]
+    lang = detect_language(question)
+    words = [x.group() for x in _words(rest)]
+    if any(_is_content(w) and not _verbish(w, lang) and not _COMPARISON.search(w)
+           and not (j > 0 and w[:1].isupper() and words[j - 1].lower() in PREPOSITIONS)
+           for j, w in enumerate(words)):
+        # the part has a name of its own ("jobbar på myndigheter", "long-term unemployed"):
+        # the group's words would rank the sentence about the whole group first again. A
+        # place ("finns i Åre") is where the group is counted, no part of its own.
+        return Resolution(f"{asked}?", True, "reference", rest)
+    group = _asked_about(previous.question)
+    if not group:
+        return None
+    return Resolution(f"{asked} ({group})?", True, "reference", rest)
+
+
 def resolve(question: str, previous: Turn | None) -> Resolution:
     """`question` as a question that stands alone, given the turn before it (resolved)."""
     question = _clean(question)
@@ -709,6 +761,9 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
         # sentence after it that leans on it ("Det innebär att …") when there is one
         return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
                           "statement")
+    partitive = _partitive(question, previous)
+    if partitive is not None:
+        return partitive
     ms = [m.group() for m in _words(question)]
     opener = _OPENER.match(question)
     has_opener = opener is not None and opener.end() > 0
