@@ -220,3 +220,28 @@ def test_a_count_among_them_is_among_the_previous_group(question, history, expec
 def test_an_article_after_av_is_no_partitive():
     q = "Hur stor andel av de anställda i hela Sverige jobbar i offentlig sektor?"
     assert resolve_conversation(q, [INDUSTRY]).question == q
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a year at the end, or the home county inside, is when or where, not what "it" is
+    ("How many annual jobs does it generate?",
+     [Turn("How much did the tourism industry in Jämtland turn over in 2019?", "…")],
+     "How many annual jobs does the tourism industry generate?"),
+    # a turn that named no subject ("Since when?") is passed over to the one before it
+    ("Where is it based?",
+     [Turn("How much has Inlandsinnovation invested in companies in Jämtland?", "…"),
+      Turn("Since when?")],
+     "Where is Inlandsinnovation based?"),
+    # an English noun phrase after its article is whole
+    ("What's it called?", [Turn("Where is the green industries cluster located?", "…")],
+     "What's the green industries cluster called?"),
+    ("what about tourism?", [Turn("Tell me about the green industries cluster", "…")],
+     "Tell me about tourism"),
+    # a place's name before "kommun" is a name though it begins the answer
+    ("Hur många per 1000 invånare där?",
+     [Turn("I vilken kommun var nyföretagandet högst?",
+           "Enligt uppföljningen 2019: Åre kommun har länets klart högsta nyföretagande.")],
+     "Hur många per 1000 invånare i Åre kommun?"),
+])
+def test_what_a_reference_or_ellipsis_replaces(question, history, expected):
+    assert resolve_conversation(question, history).question == expected

@@ -113,6 +113,8 @@ _GENERIC_TIMES = wordset(
     "per år året årligen idag dag hittills nu just numera a year annually today now currently "
     "each every"
 )
+#: Prepositions of a year at a question's end ("in 2019", "under 2018", "år 2017").
+_YEAR_PREPOSITIONS = wordset("in i under år during")
 #: Place phrases so general that they are not what a question is about ("i länet").
 _GENERIC_PLACES = wordset(
     "länet regionen jämtland härjedalen jämtlands länets county region regional "
@@ -241,6 +243,11 @@ def subject_span(question: str) -> _Span | None:
                len(ms))
     while end > 0 and ms[end - 1].group().lower() in _GENERIC_TIMES:
         end -= 1
+    if (end > 2 and _YEAR.fullmatch(ms[end - 1].group())
+            and ms[end - 2].group().lower() in _YEAR_PREPOSITIONS
+            and any(_is_content(m.group()) and not _YEAR.fullmatch(m.group())
+                    for m in ms[:end - 2])):
+        end -= 2  # "… turn over in 2019": when, not what the question is about
     while end > 0:
         j = end - 1
         while j >= 0 and ms[j].group().lower() in _GENERIC_PLACES:
@@ -254,6 +261,9 @@ def subject_span(question: str) -> _Span | None:
         return None
     lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)]
+    # the home county inside the question ("the tourism industry in Jämtland turn over") is
+    # where, as at its end, not what it is about
+    nouns = [i for i in nouns if ms[i].group().lower() not in _GENERIC_PLACES] or nouns
     last = first = (nouns or content)[-1]
     # A two-word noun phrase ("privata sektorn", "tourism industry"), not across the frame.
     if first - 1 in content and first - 1 > 0:
@@ -263,6 +273,14 @@ def subject_span(question: str) -> _Span | None:
         if head in _EN_HEADS or (swedish and len(before) > 3 and (
                 _SV_ADJECTIVE.search(before) or genitive)):
             first -= 1
+    # An English noun phrase after its article is whole: "the green industries cluster",
+    # not "industries cluster" (nouns modify a head noun without any ending to show it).
+    if lang == "en" and last - first >= 1:
+        j = first - 1
+        while j > 0 and _is_content(ms[j].group()) and not _verbish(ms[j].group(), lang):
+            j -= 1
+        if j < first - 1 and ms[j].group().lower() in _ARTICLES:
+            first = j + 1
     # A name of several capitalised words ("Peak Innovation", "Grönt Center").
     while (first - 1 > 0 and ms[last].group()[:1].isupper()
            and ms[first - 1].group()[:1].isupper() and _is_content(ms[first - 1].group())):
@@ -276,9 +294,37 @@ def subject_span(question: str) -> _Span | None:
     return _Span(ms[first].start(), ms[last].end(), prep)
 
 
-def _referent(previous: Turn) -> str | None:
+#: Words a turn without a subject of its own leaves as its last "content" ("Since when?",
+#: "And who comes second?"): ordinals and time adverbs, never what "it" refers to.
+_NO_REFERENTS = wordset(
+    "since first second third fourth fifth last next then före efter sedan första andra "
+    "tredje fjärde femte sista nästa då"
+)
+
+
+def _usable_referent(referent: str | None) -> str | None:
+    """`referent` unless it is only a year or ordinal/time words: then the turn named no
+    subject, and a reference points past it to the one before."""
+    if referent is None:
+        return None
+    words = [m.group().lower() for m in _words(referent)]
+    if all(_YEAR.fullmatch(w) or w in _NO_REFERENTS or w in _ARTICLES for w in words):
+        return None
+    return referent
+
+
+def _referent(previous: Turn, earlier: Turn | None = None) -> str | None:
     """What a reference in the next turn points to: a name the previous answer gave when the
-    previous question asked for one, else the previous question's subject."""
+    previous question asked for one, else the previous question's subject; the turn before
+    it (`earlier`) when the previous question named none ("Since when?")."""
+    found = _usable_referent(_turn_referent(previous))
+    if found is None and earlier is not None:
+        return _usable_referent(_turn_referent(earlier))
+    return found
+
+
+def _turn_referent(previous: Turn) -> str | None:
+    """What one turn gives a reference to point to (see _referent)."""
     if previous.answer and (_ASKS_FOR_NAME.search(previous.question)
                             or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
@@ -295,6 +341,11 @@ def _referent(previous: Turn) -> str | None:
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
     return text or name
+
+
+#: Lower-case words that make the capitalised word before them a place's name even at the
+#: start of a sentence ("Åre kommun har länets högsta nyföretagande").
+_PLACE_HEADS = wordset("kommun kommuns län läns municipality county")
 
 
 def _capitalised_runs(text: str) -> list[list[str]]:
@@ -323,6 +374,8 @@ def _capitalised_runs(text: str) -> list[list[str]]:
             continue
         if current and not (initial_run and len(current) == 1):
             runs.append(current)
+        elif current and w.lower() in _PLACE_HEADS:
+            runs.append([*current, w])  # "Åre kommun har …": a name, though it begins
         current = []
     if current and not (initial_run and len(current) == 1):
         runs.append(current)
@@ -751,8 +804,10 @@ def _partitive(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{asked} ({group})?", True, "reference", rest)
 
 
-def resolve(question: str, previous: Turn | None) -> Resolution:
-    """`question` as a question that stands alone, given the turn before it (resolved)."""
+def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
+            ) -> Resolution:
+    """`question` as a question that stands alone, given the turn before it (resolved) and
+    the one before that (`earlier`, for a reference past a turn that named no subject)."""
     question = _clean(question)
     if previous is None or not question:
         return Resolution(question)
@@ -791,7 +846,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
                                   subject.strip())
     # 1. A reference: resolve it against the previous subject (or the name it got).
     if has_reference and framed:
-        referent = _referent(previous)
+        referent = _referent(previous, earlier)
         if referent:
             resolved, changed = _replace_references(question, referent, weak, previous)
             if changed:
@@ -806,13 +861,13 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     # 2a. A bare frame ("Vilka är med?", "Varför då?", "Who takes part?"): a question with
     # nothing of its own to be about is about the previous subject.
     if framed and not content and not has_reference:
-        referent = _referent(previous)
+        referent = _referent(previous, earlier)
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
     # 2b. A frame with only an attribute ("och vad är syftet?", "what is the purpose?"): the
     # attribute is of the previous subject.
     if framed and not has_reference and _only_attribute(rest_words):
-        referent = _referent(previous)
+        referent = _referent(previous, earlier)
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
@@ -829,7 +884,8 @@ def resolve_conversation(question: str, history: Sequence[Turn]) -> Resolution:
     against its own predecessor first, so a chain of follow-ups keeps its subject."""
     turns = list(history)[-HISTORY_MAX_TURNS:]
     previous: Turn | None = None
+    earlier: Turn | None = None
     for turn in turns:
-        r = resolve(turn.question, previous)
-        previous = Turn(r.question, turn.answer)
-    return resolve(question, previous)
+        r = resolve(turn.question, previous, earlier)
+        previous, earlier = Turn(r.question, turn.answer), previous
+    return resolve(question, previous, earlier)
