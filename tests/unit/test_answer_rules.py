@@ -291,3 +291,53 @@ def test_the_county_a_follow_up_names_is_no_new_subject():
     assert subject_concepts(q, "in Jämtland") == []
     assert [c.text for c in subject_concepts(q, "the public sector")] == [
         c.text for c in q.concepts if c.text.startswith("public sector")]
+
+
+def test_a_group_the_question_narrows_to_is_evidence_when_the_sentence_lacks_it():
+    """"elpriset för företag" and a sentence about "elpriset för hushåll": the group is
+    missing and another one given; "medellivslängd för kvinnor" and the county's average:
+    missing only; the same group asked and said: neither."""
+    from reportqa.ask.answer import Scored
+
+    households = "Elpriset för hushåll var i genomsnitt 1,4 kronor per kWh."
+    average = "I länet är medellivslängden i genomsnitt 91,2 år."
+    answerer, qa = _answerer([households, average])
+
+    def group(question: str, text: str) -> dict[str, float]:
+        q = qa.analyze(question)
+        hit = Hit(PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=0, text=text,
+                             context=""), 1.0, 0.8, 1.0)
+        best: Scored = answerer.score(q, hit)
+        return answerer._group_evidence(q, best, [])
+
+    assert group("vad är elpriset för företag", households) == {
+        "group_missing": 1.0, "group_contrast": 1.0}
+    assert group("medellivslängd för kvinnor i länet", average) == {
+        "group_missing": 1.0, "group_contrast": 0.0}
+    assert group("vad är elpriset för hushåll", households) == {
+        "group_missing": 0.0, "group_contrast": 0.0}
+
+
+def test_a_share_asked_without_hur_is_a_quantity_question():
+    assert is_quantity_question("Andel hyresrätter i 2021 års rapport?")
+    assert is_quantity_question("what was the share of rental flats")
+    assert not is_quantity_question("Vad gör klustret?")
+
+
+def test_a_share_asked_and_a_count_given_lowers_the_kind_factor():
+    """"what share …" / "unemployment rate" answered by a count of people lacks the kind of
+    answer asked for; the same sentence with a percentage has it."""
+    from reportqa.ask.answer import Scored
+
+    count = "I december var 4 150 personer i länet arbetslösa."
+    share = "I december var 6,2 procent av arbetskraften i länet arbetslösa."
+    answerer, qa = _answerer([count, share])
+    q = qa.analyze("Hur stor andel av arbetskraften var arbetslösa i december?")
+
+    def factor(text: str) -> float:
+        hit = Hit(PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=0, text=text,
+                             context=""), 1.0, 0.8, 1.0)
+        best: Scored = answerer.score(q, hit)
+        return answerer.kind_factor(q, best)
+
+    assert factor(count) < factor(share) == 1.0

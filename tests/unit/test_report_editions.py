@@ -177,3 +177,33 @@ def test_the_wanted_editions_statement_is_looked_for_in_that_edition_itself():
     older = answerer.candidates(qa.analyze("Hur många jobbar i industrin enligt förra "
                                            "uppföljningen?"), [Hit(rows[0], 1.0, 0.5, 1.0)])
     assert older[0].hit.passage.text == old  # it asked for the older one: no search
+
+
+def test_a_named_edition_that_lacks_the_statement_answers_with_its_own_best_candidate():
+    """"… enligt uppföljningen 2020": when the best sentence (from 2022) has no copy in the
+    2020 edition, the 2020 edition's best candidate comes first (answered or declined on its
+    own evidence), never the 2022 sentence under a question about 2020."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.index.database import PassageRow
+    from reportqa.text.analyzer import Analyzer
+    from reportqa.types import Hit
+
+    new = "Produktionen av biogas motsvarar 8 procent av behovet."
+    old = "Vindkraften i länet producerade 3 100 GWh under året."
+    lex = LexicalIndex.build([new, old], Analyzer())
+    docs = {"a.txt": {"series": "S", "edition": "2020"},
+            "b.txt": {"series": "S", "edition": "2022"}}
+    rows = [PassageRow(row=i, doc=d, section="", page=None, ordinal=1, text=t, context="")
+            for i, (d, t) in enumerate((("b.txt", new), ("a.txt", old)))]
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    answerer = Answerer(lex.analyzer, 0.5, docs, queries=qa,
+                        search_document=lambda text, doc, k: [])
+    hits = [Hit(rows[0], 1.0, 0.5, 1.0), Hit(rows[1], 0.9, 0.5, 0.9)]
+    named = answerer.prefer_edition(qa.analyze("produktionen enligt uppföljningen 2020"),
+                                    [answerer.score(qa.analyze("produktionen"), h) for h in hits])
+    assert named[0].hit.passage.doc == "a.txt"
+    newest = answerer.prefer_edition(qa.analyze("produktionen"),
+                                     [answerer.score(qa.analyze("produktionen"), h) for h in hits])
+    assert newest[0].hit.passage.doc == "b.txt"

@@ -34,7 +34,7 @@ from reportqa.ask.question import (
 from reportqa.facts.diff import MIN_PAIR_SCORE, same_measure
 from reportqa.index.database import PassageRow
 from reportqa.ingest.editions import Editions
-from reportqa.text.analyzer import Analyzer, raw_words
+from reportqa.text.analyzer import STOPWORDS, Analyzer, raw_words
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
 
@@ -240,6 +240,8 @@ _TIME = re.compile(
 )
 
 
+#: Prepositions that narrow a figure to a group: "för kvinnor", "bland unga", "for firms".
+_GROUP_WORDS = frozenset(("för", "bland", "hos", "for", "among"))
 #: Counted words that only say "people": "how many people say …" is answered by a share of
 #: those asked ("19 % uppger att …").
 PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
@@ -521,6 +523,8 @@ class Answerer:
             factor *= w.missing_number  # a price or turnover is an amount of money
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
             factor *= w.unit_mismatch
+        elif q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence):
+            factor *= w.unit_mismatch  # a share or rate asked, a count given
         if q.temporal and not has_time(sentence):
             factor *= w.missing_time
         elif asks.year and not _YEAR.search(sentence):
@@ -575,12 +579,32 @@ class Answerer:
             # ("i Östersunds kommun" answered by a figure for the whole county)
             "name_asked": float(bool(names)),
             "name_missing": max((1.0 - best.in_sentence[i] for i in names), default=0.0),
+            **self._group_evidence(q, best, names),
         }
         # the scores that are read against the other candidates' (gaps and the lead)
         relative = [{"dense": s.hit.dense, "fused": s.hit.score, "sentence_cov": s.sentence_cov,
                      "passage_cov": s.passage_cov, "subject_cov": s.confidence_cov,
                      "rerank": s.score} for s in cands]
         return {**evidence, **add_gaps(relative)[0]}
+
+    def _group_evidence(self, q: Query, best: Scored, names: list[int]) -> dict[str, float]:
+        """How much of a group the question narrows to ("medellivslängd för kvinnor", "bland
+        ungdomar", "for companies") the sentence leaves out, and 1 when the sentence narrows
+        to another group with the same word ("elpriset för hushåll"): a figure for someone
+        else, or for everyone, does not answer."""
+        words = raw_words(q.original or q.text)
+        groups = {words[i + 1] for i, w in enumerate(words[:-1]) if w in _GROUP_WORDS}
+        if not groups or not best.in_sentence:
+            return {"group_missing": 0.0, "group_contrast": 0.0}
+        asked = [i for i, c in enumerate(q.concepts)
+                 if i not in names and (c.head in groups or c.text.split(" ")[0] in groups)]
+        missing = max((1.0 - best.in_sentence[i] for i in asked), default=0.0)
+        said = raw_words(best.hit.passage.text)
+        other = any(w in _GROUP_WORDS and said[j + 1] not in groups
+                    and said[j + 1] not in STOPWORDS
+                    for j, w in enumerate(said[:-1]))
+        return {"group_missing": missing,
+                "group_contrast": float(missing >= HALF_MATCH and other)}
 
     def _named_places(self, q: Query, cands: list[Scored]) -> list[int]:
         """The question's concepts that are names the reports use (capitalised in the

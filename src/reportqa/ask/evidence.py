@@ -43,6 +43,9 @@ FEATURES = (
     "concepts", "question_weight",  # how much the question says
     "year_asked", "year_match", "year_conflict",  # a year named, found, or another one given
     "name_asked", "name_missing",  # a place or organisation named, and missing from the sentence
+    # a group the question narrows to ("för kvinnor", "bland unga", "for companies") that the
+    # sentence leaves out, and whether the sentence narrows to another ("för hushåll")
+    "group_missing", "group_contrast",
     # each RELATIVE feature minus the best value among the question's candidates (whether
     # this sentence is the one that stands out, which a value alone does not tell) …
     "dense_gap", "fused_gap", "sentence_cov_gap", "passage_cov_gap", "subject_cov_gap",

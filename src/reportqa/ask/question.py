@@ -44,7 +44,8 @@ from reportqa.text.vocabulary import (
 
 _QUANTITY = re.compile(
     r"\b(hur\s+(många|mycket|stor(t|a)?|hög(t|a)?|länge|långt)|vilken\s+(andel|siffra)|"
-    r"(hur|vilken)\s+(stor\s+)?(andel|procent)|antal|hur\s+många\s+procent|"
+    r"(hur|vilken)\s+(stor\s+)?(andel|procent)|antal|andel(en)?|procentandel(en)?|"
+    r"hur\s+många\s+procent|(share|percentage|proportion)\s+of|"
     r"how\s+(many|much|large|big|high|long)|what\s+(share|percentage|proportion|portion|"
     r"number|amount|fraction|figure)|number\s+of|which\s+(share|percentage|proportion))\b",
     re.IGNORECASE,
