@@ -341,3 +341,26 @@ def test_a_share_asked_and_a_count_given_lowers_the_kind_factor():
         return answerer.kind_factor(q, best)
 
     assert factor(count) < factor(share) == 1.0
+
+
+def test_a_keyword_question_takes_the_language_of_its_content_words():
+    assert detect_language("avg household electricity price per kwh") == "en"
+    assert detect_language("wind power production") == "en"
+    assert detect_language("sysselsattningsgrad kvinnor jamtland") == "sv"
+    assert detect_language("antal anställda industri") == "sv"
+    assert detect_language("arbetslosheten i ragunda") == "sv"
+
+
+def test_the_best_lexical_hit_is_weighed_though_fusion_ranks_it_below_the_candidates():
+    """A table row with every word asked, that the other rows beat on cosine, is scored."""
+    from reportqa.ask.answer import LEXICAL_RESCUE
+
+    texts = [f"Filler sentence number {i} about housing." for i in range(12)]
+    texts.append("Hyresrätter, Östersund: 264; Bostadsrätter, Östersund: 195.")
+    answerer, qa = _answerer(texts)
+    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
+                       context="") for i, t in enumerate(texts)]
+    hits = [Hit(r, 1.0 - r.row / 100, 0.9, 0.1) for r in rows[:-1]]
+    hits.append(Hit(rows[-1], 0.5, 0.8, LEXICAL_RESCUE))
+    ranked = answerer.rank(qa.analyze("bostadsrätter i östersund"), hits)
+    assert ranked[0].hit.passage.text == texts[-1]

@@ -207,3 +207,17 @@ def test_a_named_edition_that_lacks_the_statement_answers_with_its_own_best_cand
     newest = answerer.prefer_edition(qa.analyze("produktionen"),
                                      [answerer.score(qa.analyze("produktionen"), h) for h in hits])
     assert newest[0].hit.passage.doc == "b.txt"
+
+
+def test_an_edition_the_series_does_not_have_is_lacking():
+    """"enligt 2017 års uppföljning" of a series published 2019 and 2021: no such edition,
+    so another edition's figure is no answer; a year alone is a year of the figures."""
+    from reportqa.ingest.editions import Editions, EditionWish
+
+    eds = Editions({"a.txt": {"series": "S", "edition": "2019"},
+                    "b.txt": {"series": "S", "edition": "2021"},
+                    "c.txt": {"series": "T", "edition": "2020"}})
+    assert eds.lacks("b.txt", EditionWish.of("hur många enligt 2017 års uppföljning"))
+    assert not eds.lacks("b.txt", EditionWish.of("hur många enligt 2019 års uppföljning"))
+    assert not eds.lacks("b.txt", EditionWish.of("hur många jobbade 2017"))  # bare year
+    assert not eds.lacks("c.txt", EditionWish.of("enligt 2017 års uppföljning"))  # one edition

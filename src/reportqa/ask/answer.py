@@ -245,6 +245,10 @@ _GROUP_WORDS = frozenset(("för", "bland", "hos", "for", "among"))
 #: Counted words that only say "people": "how many people say …" is answered by a share of
 #: those asked ("19 % uppger att …").
 PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
+#: A hit ranked below the candidates is weighed too when its BM25 is this close to the best
+#: (lexical scores are divided by the question's best), at most MAX_RESCUED of them.
+LEXICAL_RESCUE = 0.95
+MAX_RESCUED = 2
 #: Rows of one table (one document, one first column) among the candidates scored: a table
 #: of many rows would otherwise fill them all and push the sentence that answers out.
 MAX_ROWS_PER_TABLE = 2
@@ -503,8 +507,14 @@ class Answerer:
 
     def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
         n = self.weights.candidates
-        earlier = self._earlier([h.passage for h in hits[:n]])
         hits = spread_tables(hits, n)
+        # the passages BM25 ranks best are weighed even when fusion ranks them lower (a
+        # table row that has every word asked, whose cosine the other rows beat)
+        extra = [h for h in hits[n:] if h.lexical >= LEXICAL_RESCUE][:MAX_RESCUED]
+        if extra:
+            hits = hits[:n] + extra + [h for h in hits[n:] if h not in extra]
+            n += len(extra)
+        earlier = self._earlier([h.passage for h in hits[:n]])
         scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
@@ -644,6 +654,10 @@ class Answerer:
         if not hits or not q.concepts:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
         ranked = self.candidates(q, hits)
+        if self.editions.lacks(ranked[0].hit.passage.doc, q.edition):
+            # an edition the index does not have: another edition's figure is not its answer
+            return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
+                          q.language)
         if self.model is not None:  # how likely the best-ranked sentence answers
             best, conf = ranked[0], round(self.model.probability(self.evidence(q, ranked)), 4)
         else:
@@ -730,11 +744,17 @@ class Answerer:
         wish = q.edition
         if wish.year or wish.earlier or wish.first:
             # the edition named does not make the best sentence's statement: its own best
-            # candidate answers (or is declined), not another edition's
-            inside = next((i for i, s in enumerate(ranked[:self.weights.candidates])
-                           if s.hit.passage.doc == targets[0]), 0)
-            if inside:
-                return [ranked[inside], *ranked[:inside], *ranked[inside + 1:]]
+            # candidate answers (or is declined), not another edition's; retrieval's and the
+            # best of that edition searched for the question itself
+            own = [s for s in ranked[:self.weights.candidates]
+                   if s.hit.passage.doc == targets[0]]
+            if self.search_document is not None:
+                rows = {s.hit.passage.row for s in own}
+                own += [self._score_one(q, h) for h in self.search_document(
+                    q.text, targets[0], EDITION_SEARCH) if h.passage.row not in rows]
+            if own:
+                best = max(own, key=lambda s: s.score)
+                return [best, *[s for s in ranked if s.hit.passage.row != best.hit.passage.row]]
         return ranked
 
     def _in_edition(self, q: Query, ranked: list[Scored], target: str, mine: frozenset[str],

@@ -212,7 +212,7 @@ MIN_WEAK_PAST = 5
 #: The county the reports are about, in the forms a question names it. A question's "i
 #: Jämtland" is where, not what: the report says "länet" or nothing at all.
 HOME_PLACES = frozenset(("jämtland", "jämtlands", "härjedalen", "härjedalens", "jamtland",
-                         "jamtlands", "harjedalen"))
+                         "jamtlands", "harjedalen", "länet", "county"))
 _LOCATIVE = frozenset(("i", "inom", "in", "within", "för", "for", "of", "av", "across",
                        "throughout", "hela", "the"))
 

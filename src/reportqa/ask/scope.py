@@ -25,10 +25,13 @@ from reportqa.ingest.editions import without_span
 #: "mål 3", "goal 3", with the words before it that belong to the phrase ("i", "enligt", "för
 #: …"), so that "Hur många jobbar i industrin i mål 1?" searches "Hur många jobbar i industrin?".
 GOAL_PHRASE = re.compile(
-    r"(?:\b(?:i|inom|för|från|enligt|av|in|for|from|of|under|according\s+to)\s+)?"
+    r"(?:\b(?:i|inom|för|från|enligt|av|om|in|for|from|of|on|under|according\s+to)\s+)?"
     r"(?:(?:rapporten|uppföljningen|the\s+report|the\s+follow-up)\s+(?:för|om|of|on|for)\s+)?"
     r"\b(?:mål|målet|goal)\s+(?P<n>\d{1,2})\b(?:[-–]rapporten)?",
     re.IGNORECASE)
+#: A report word inside a goal phrase ("rapporten om mål 8", "mål 7-rapporten").
+_REPORT_WORD = re.compile(r"rapporten|uppföljningen|the\s+report|the\s+follow-up|-rapporten",
+                          re.IGNORECASE)
 #: "rapporten om X", "the report on X": X is one or two words.
 _REPORT_ON = re.compile(
     r"\b(?:rapporten|uppföljningen|the\s+report|the\s+follow-up)\s+(?:om|kring|för|on|about|"
@@ -48,13 +51,16 @@ class ReportScope:
 
     series: SeriesInfo
     span: tuple[int, int] | None = None  # a goal phrase to leave out of the searched text
+    # … the report word to leave in its place, where the phrase had one: "i förra rapporten
+    # om mål 8" → "i förra rapporten", which still names the edition
+    keep: str = ""
 
     @property
     def documents(self) -> tuple[str, ...]:
         return self.series.documents
 
     def without_phrase(self, question: str) -> str:
-        return without_span(question, self.span)
+        return without_span(question, self.span, self.keep)
 
 
 def goal_series(number: str, series: Sequence[SeriesInfo]) -> list[SeriesInfo]:
@@ -79,7 +85,10 @@ def find_scope(question: str, series: Sequence[SeriesInfo],
     m = GOAL_PHRASE.search(question)
     if m:
         named = goal_series(m.group("n"), series)
-        return ReportScope(named[0], m.span()) if len(named) == 1 else None
+        said = _REPORT_WORD.search(m.group(0))
+        keep = ("the report" if said.group(0).lower().startswith(("the", "report"))
+                else "rapporten") if said else ""
+        return ReportScope(named[0], m.span(), keep) if len(named) == 1 else None
     for pattern in (_REPORT_ON, _COMPOUND):
         for m in pattern.finditer(question):
             words = [w for w in (m.groupdict().get("x"), m.groupdict().get("y")) if w]

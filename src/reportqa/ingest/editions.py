@@ -136,14 +136,14 @@ class EditionWish:
         return without_span(question, self.span)
 
 
-def without_span(question: str, span: tuple[int, int] | None) -> str:
-    """The question without the phrase at `span` (an edition's or a report's name), its
-    spaces and punctuation tidied: "Hur många jobbar i industrin i mål 1?" → "Hur många
-    jobbar i industrin?"."""
+def without_span(question: str, span: tuple[int, int] | None, keep: str = "") -> str:
+    """The question without the phrase at `span` (an edition's or a report's name), or with
+    `keep` in its place, its spaces and punctuation tidied: "Hur många jobbar i industrin i
+    mål 1?" → "Hur många jobbar i industrin?"."""
     if span is None:
         return question
     a, b = span
-    joined = re.sub(r"\s{2,}", " ", f"{question[:a]} {question[b:]}")
+    joined = re.sub(r"\s{2,}", " ", f"{question[:a]} {keep} {question[b:]}")
     return re.sub(r"\s+([?.!,])", r"\1", joined).strip(" ,;:")
 
 
@@ -173,6 +173,13 @@ class Editions:
         if wish.year:
             return any(e == wish.year for eds in self.ordered.values() for e, _ in eds)
         return bool(wish.span and self.ordered)
+
+    def lacks(self, document: str, wish: EditionWish) -> bool:
+        """Whether the question names an edition by year ("enligt 2017 års uppföljning")
+        that `document`'s series, published in several editions, does not have."""
+        editions = self.ordered.get(self.series.get(document, ""))
+        return bool(wish.year and not wish.bare and editions
+                    and all(e != wish.year for e, _ in editions))
 
     def wanted_in_order(self, document: str, wish: EditionWish) -> list[str]:
         """The documents to look for `document`'s statement in, in turn: the edition the

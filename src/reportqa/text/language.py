@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reportqa.text.vocabulary import wordset
+from reportqa.text.vocabulary import wordset, zipf
 
 _SV = wordset(
     "och att det som en ett är av för med till den har de inte om var hur vad vilken vilka "
@@ -25,6 +25,11 @@ _EN = wordset(
     "into than any some such as an a or not no yes each every all whole"
 )
 _SV_ONLY_LETTERS = re.compile(r"[åäö]")
+#: At most this many more Swedish function words than English ones, and the content words
+#: decide: a keyword question has one or none ("per", "i").
+FEW_FUNCTION_WORDS = 1
+#: A content word votes for the language whose Zipf frequency of it is this much higher.
+LANGUAGE_MARGIN = 1.0
 
 
 def detect_language(text: str) -> str:
@@ -37,4 +42,11 @@ def detect_language(text: str) -> str:
         return "en"
     if en == sv and en > 0 and not _SV_ONLY_LETTERS.search(lower):
         return "en"
+    if sv - en <= FEW_FUNCTION_WORDS and not _SV_ONLY_LETTERS.search(lower):
+        # a question typed as keywords ("avg household electricity price per kwh") has few
+        # function words: its content words tell, by which language uses them far more
+        en_votes = sum(zipf(w, "en") - zipf(w, "sv") >= LANGUAGE_MARGIN for w in words)
+        sv_votes = sum(zipf(w, "sv") - zipf(w, "en") >= LANGUAGE_MARGIN for w in words)
+        if en_votes > sv_votes + (sv - en):
+            return "en"
     return "sv"
