@@ -245,3 +245,38 @@ def test_an_article_after_av_is_no_partitive():
 ])
 def test_what_a_reference_or_ellipsis_replaces(question, history, expected):
     assert resolve_conversation(question, history).question == expected
+
+
+TOURISM = Turn("hur mycket omsätter turismen?", "… nästan fem miljarder kronor …")
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a pronoun that ends the question is an object or after a preposition, never an article
+    ("hur många årsverken ger den", [TOURISM], "hur många årsverken ger turismen"),
+    ("och hur många är sysselsatta i den?", [TOURISM], "Hur många är sysselsatta i turismen?"),
+    ("vem tog fram det?", [Turn("Vad är Grönt Center?")], "vem tog fram Grönt Center?"),
+    ("vad är det egentligen?", [Turn("när kom coworking till regionen?")],
+     "vad är coworking egentligen?"),
+    # "de" right after the first verb is the subject of a yes/no question
+    ("samarbetar de med företagen?", [Turn("Vad gör Etour?")],
+     "samarbetar Etour med företagen?"),
+    ("måste de ligga nära varandra?", [Turn("hur definieras ett kluster?")],
+     "måste ett kluster ligga nära varandra?"),
+    # English "it's" inside the question is "it is"
+    ("what's the aim of the collaboration it's part of?", [Turn("What is Eldrimner?")],
+     "what's the aim of the collaboration Eldrimner is part of?"),
+])
+def test_pronouns_by_their_place_in_the_question(question, history, expected):
+    r = resolve_conversation(question, history)
+    assert (r.question, r.followup) == (expected, True)
+
+
+@pytest.mark.parametrize("question", [
+    "Hur många företag finns det?",  # existential "det"
+    "Är den offentliga sektorn större i Jämtland än i riket?",  # article, adjective, noun
+    "Har den statliga utlokaliseringen genomförts?",
+    "coworking i åre vad heter det",  # the subject before the question word
+    "Stämmer det att statliga jobb har flyttats hit? Vilken myndighet gäller det?",
+])
+def test_pronouns_that_do_not_point_back(question):
+    assert resolve_conversation(question, [TOURISM]).followup is False

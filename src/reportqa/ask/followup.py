@@ -495,7 +495,107 @@ _EN_AUXILIARIES = wordset("did does do will can could would has have had")
 _PEOPLE = wordset("people personer folk")
 
 
-def _weak_reference(question: str) -> bool:
+#: Sentence adverbs after a question's last pronoun ("vad är det egentligen?", "varför
+#: gör de det då?"): the pronoun still ends the question.
+_SENTENCE_ADVERBS = wordset("egentligen då alltså exakt nu riktigt really exactly actually "
+                            "then")
+#: Verbs after which a final "det" is the formal subject of an existential clause ("hur
+#: många företag finns det?", "hur många blir det?"), not what the question is about.
+_EXISTENTIAL_VERBS = wordset("finns fanns är var blir blev ges gavs")
+#: Frames that ask what or who something is: "vad är det?" asks what "det" is.
+_WHAT_FRAMES = wordset("vad vem vilken vilket vilka")
+#: English "it" contracted with "is" ("the collaboration it's part of").
+_IT_IS = wordset("it's it’s")
+
+
+def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
+    """The position of a Swedish pronoun that ends the question, before sentence adverbs
+    only, when it points back: an object or a noun phrase's place after a verb or a
+    preposition ("vem la fram det?", "hur många årsverken ger den", "hur många är
+    sysselsatta i den?", "finns det nåt kluster för det"), or what a "vad är"-question asks
+    about ("vad är det egentligen?"). An article always has a noun after it, so a last
+    pronoun is none; "det" after an existential verb ("hur många företag finns det?") or a
+    passive ("startades det") is the formal subject, as is any last "det" of a count ("hur
+    många jobbar det?"). A question that names its subject before its question word
+    ("coworking i åre vad heter det", "Stämmer det att …? Vilken myndighet gäller det?")
+    has the pronoun's antecedent inside it."""
+    end = len(ms)
+    while end > 1 and ms[end - 1].group().lower() in _SENTENCE_ADVERBS:
+        end -= 1
+    k = end - 1
+    if k < 1:
+        return None
+    w, before = ms[k].group().lower(), ms[k - 1].group().lower()
+    frame = max((j for j in range(k) if ms[j].group().lower() in _QUESTION_WORDS), default=0)
+    if any(_is_content(m.group()) and not _verbish(m.group(), "sv")
+           and m.group().lower() not in _GENERIC_PLACES for m in ms[:frame]):
+        return None
+    if w in ("den", "de", "dom", "dem"):
+        return k
+    if w != "det" or before in PREPOSITIONS:
+        return k if w == "det" else None
+    words = {m.group().lower() for m in ms[:k]}
+    if before in _EXISTENTIAL_VERBS:
+        return k if k == 2 and ms[0].group().lower() in _WHAT_FRAMES else None
+    if before.endswith("s") or "många" in words:
+        return None
+    return k
+
+
+#: A Swedish definite noun: "sektorn", "utlokaliseringen", "klustret", "näringarna".
+_SV_DEFINITE_NOUN = re.compile(r"\w{3,}(?:n|et|na)$", re.IGNORECASE)
+
+
+def _article_at(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the "den"/"de" at `k` is an article before a noun ("har de företagen …") or
+    an adjective and a definite noun ("Är den offentliga sektorn …", "Har den statliga
+    utlokaliseringen …"), not a pronoun before an infinitive ("måste de ligga nära …")."""
+    if k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), ms[k].group().lower()):
+        return True
+    return k + 2 < len(ms) and bool(_SV_ADJECTIVE.search(ms[k + 1].group())) and (
+        _is_content(ms[k + 2].group()) and not _verbish(ms[k + 2].group(), "sv")
+        and _SV_DEFINITE_NOUN.fullmatch(ms[k + 2].group()) is not None)
+
+
+def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
+    """The position of "de"/"den" as the subject right after a question's first word, its
+    finite verb ("samarbetar de med företagen?", "måste de ligga nära varandra?"): a yes/no
+    question about what the pronoun refers to, whatever else it names. ("det" after a first
+    verb is often formal: "har det blivit fler?")"""
+    if len(ms) < 2 or ms[1].group().lower() not in ("de", "den", "dom"):
+        return None
+    if _article_at(ms, 1):
+        return None
+    first = ms[0].group().lower()
+    if first in _SV_AUXILIARIES or first in INTERROGATIVES or _verbish(first, "sv"):
+        return 1
+    return None
+
+
+def _weak_reference(question: str) -> int | None:
+    """The position of the "det"/"de"/"it"/"they" in `question` that points back, if one
+    does: a Swedish pronoun that ends the question (_final_pronoun) or is the subject after
+    its first verb (_inverted_subject), English "it's" inside it, or one the rules of
+    _framed_weak_reference find."""
+    ms = _words(question)
+    if not ms:
+        return None
+    lang = detect_language(question)
+    if lang == "sv":
+        found = _final_pronoun(ms)
+        if found is None:
+            found = _inverted_subject(ms)
+        if found is not None:
+            return found
+    elif lang == "en":
+        inside = [k for k, m in enumerate(ms) if k > 0 and m.group().lower() in _IT_IS]
+        if inside:
+            return inside[0]
+    at = [k for k, m in enumerate(ms) if m.group().lower() in _WEAK_REFERENCES]
+    return at[0] if at and _framed_weak_reference(question) else None
+
+
+def _framed_weak_reference(question: str) -> bool:
     """Whether "det"/"de"/"it"/"they" in `question` points back: the pronoun is not an
     expletive ("finns det något …", "is it true") and either is the subject or object of the
     question's verb ("Vad vill de åstadkomma?", "How many jobs does it generate?", "Who takes
@@ -516,7 +616,7 @@ def _weak_reference(question: str) -> bool:
             w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE):
         return True  # "does it generate", "part in it"; not "it is …"
     after_auxiliary = before in _SV_AUXILIARIES
-    if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary:
+    if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary and not _article_at(ms, k):
         return True  # the subject before the main verb: "vill de åstadkomma", "har den"
     if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
             ms[k + 1].group(), "sv") and not after_auxiliary and (
@@ -603,13 +703,14 @@ def _verb_after_demonstrative(ms: list[re.Match[str]], k: int) -> bool:
 
 
 def _replace_references(question: str, referent: str, weak: bool = False,
-                        previous: Turn | None = None, within: bool = False
-                        ) -> tuple[str, bool]:
+                        previous: Turn | None = None, within: bool = False,
+                        weak_at: int | None = None) -> tuple[str, bool]:
     """The question with its reference words replaced by `referent`; whether any was.
     With `weak`, the first "det"/"de"/"it"/"they" standing alone counts too; a demonstrative
     with its noun ("den branschen") takes what the previous turn calls by that noun. With
     `within`, any noun before a pronoun is its antecedent (the clause after a subject put
-    first: "Torsta AB, vilket samarbete är dom med i?" stands alone as it did)."""
+    first: "Torsta AB, vilket samarbete är dom med i?" stands alone as it did). `weak_at`
+    says which pronoun that is (_weak_reference), when not the first."""
     ms = _words(question)
     out, at, changed = [], 0, False
     k = 0
@@ -619,7 +720,10 @@ def _replace_references(question: str, referent: str, weak: bool = False,
         kind = _STRONG_REFERENCES.get(w)
         replacement = None
         end = m.end()
-        if kind is None and weak and not changed and w in _WEAK_REFERENCES and (
+        if weak_at is not None:
+            if k == weak_at:
+                kind = "it_is" if w in _IT_IS else "it"
+        elif kind is None and weak and not changed and w in _WEAK_REFERENCES and (
                 k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)):
             kind = "it"
         if kind is not None and not _points_back(ms, k, within):
@@ -640,6 +744,8 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                 replacement = referent + ("s" if not referent.endswith("s") else "")
             elif kind == "poss_en":
                 replacement = referent + "'s"
+            elif kind == "it_is":
+                replacement = referent + " is"
             else:
                 replacement = referent
         elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(
@@ -826,7 +932,11 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     remainder = _TRAILER.sub("", remainder.rstrip(" ?.!")).strip()
     rest_words = [m.group() for m in _words(remainder)]
     framed = _has_frame(rest_words)
-    weak = _weak_reference(question)
+    weak_at = _weak_reference(question)
+    weak = weak_at is not None
+    # a yes/no question about "de" ("samarbetar de med företagen?") has its frame in its
+    # word order
+    framed = framed or _inverted_subject(_words(question)) is not None
     has_reference = weak or any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
         w.lower() in _DEMONSTRATIVES for w in ms) or _has_bare_quantifier(question)
 
@@ -848,7 +958,8 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if has_reference and framed:
         referent = _referent(previous, earlier)
         if referent:
-            resolved, changed = _replace_references(question, referent, weak, previous)
+            resolved, changed = _replace_references(question, referent, weak, previous,
+                                                   weak_at=weak_at)
             if changed:
                 if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
