@@ -280,3 +280,23 @@ def test_pronouns_by_their_place_in_the_question(question, history, expected):
 ])
 def test_pronouns_that_do_not_point_back(question):
     assert resolve_conversation(question, [TOURISM]).followup is False
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("finns det många sådana i regionen?", "finns det många kluster i regionen?"),
+    ("och är det svårt att bygga såna här?", "Är det svårt att bygga kluster här?"),
+])
+def test_such_ones_are_what_the_previous_turn_was_about(question, expected):
+    r = resolve_conversation(question, [Turn("Vad innebär ordet kluster?")])
+    assert (r.question, r.followup) == (expected, True)
+
+
+def test_such_before_a_noun_is_no_reference():
+    r = resolve_conversation("Finns det sådana kluster i länet?", [TOURISM])
+    assert r.followup is False
+
+
+def test_anything_of_the_kind_is_left_as_asked():
+    r = resolve_conversation("finns det nåt sånt i Östersund?",
+                             [Turn("Vad heter coworkingstället i Åre?")])
+    assert r.followup is False

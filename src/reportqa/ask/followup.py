@@ -82,6 +82,10 @@ _STRONG_REFERENCES = {
     "där": "place", "dit": "to", "därifrån": "from", "därav": "of", "dess": "poss",
     "deras": "poss", "dem": "it", "dom": "it", "there": "place", "its": "poss_en",
     "their": "poss_en", "them": "it",
+    # "finns det många sådana i regionen?", "är det svårt att bygga såna här?": such things
+    # as the previous turn was about (before a noun, "sådana kluster", a determiner)
+    "sådana": "such", "såna": "such", "sådan": "such", "sån": "such", "sådant": "such",
+    "sånt": "such",
 }
 #: Pronouns that point back only when the question names no subject of its own ("Vad
 #: jobbar de med?", "När kom det?"); "finns det …" and "is it true …" do not.
@@ -455,12 +459,20 @@ def _points_back(ms: list[re.Match[str]], k: int, within: bool = False) -> bool:
     # pronoun ("finns det något kluster för dem", "is there a cluster for them") and a
     # Swedish possessive (the clause's own subject would take "sin"/"sina") point to a noun
     # of an earlier clause ("hur beskrivs industriföretagen, är dom innovativa") or outside.
-    before = _clause_start(ms, k) if kind in ("it", "poss") and not within else k
+    if kind == "such" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and (
+            not _verbish(ms[k + 1].group(), lang)):
+        return False  # "sådana kluster": a determiner before its noun
+    if kind == "such" and w in _SUCH_SINGULAR and k > 0 and ms[k - 1].group().lower() in (
+            _QUANTIFIERS):
+        return False  # "finns det nåt sånt i Östersund?": anything of the kind, left as asked
+    before = _clause_start(ms, k) if kind in ("it", "poss", "such") and not within else k
     return not any((_is_content(x) or x.lower() in _PEOPLE) and not _verbish(x, lang)
                    and x.lower() not in _GENERIC_PLACES and x.lower() not in _GENERIC_TIMES
                    for x in words[:before])
 
 
+#: "nåt sånt", "något sådant": anything of the kind, vaguer than the previous subject.
+_SUCH_SINGULAR = wordset("sådant sånt sådan sån")
 #: Words before "dess" that make it "then" ("sedan dess"), not "its".
 _SINCE = wordset("sedan sen tills till innan")
 
