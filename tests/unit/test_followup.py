@@ -300,3 +300,41 @@ def test_anything_of_the_kind_is_left_as_asked():
     r = resolve_conversation("finns det nåt sånt i Östersund?",
                              [Turn("Vad heter coworkingstället i Åre?")])
     assert r.followup is False
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    # the subject of "är X en Y?", not its predicate noun
+    ("finns det nåt kluster för det", "är jord och skogsbruk en basnäring i jämtland?",
+     "finns det nåt kluster för jord och skogsbruk"),
+    ("var ligger det", "är jord och skogsbruk en basnäring i jämtland?",
+     "var ligger jord och skogsbruk"),
+    # the subject after the verb, not the noun of the phrase that says to whom
+    ("vilken bransch riktar de sig till?", "vilka tjänster ger iuc-z group till företagen",
+     "vilken bransch riktar iuc-z group sig till?"),
+    # "utanför" is a preposition: what is outside is where, not the subject
+    ("hur många jobbar i den?", "hur stor andel av industrins kunder finns utanför jämtland",
+     "hur många jobbar i industrins kunder?"),
+    # a bare definite head noun after a compound with that head
+    ("hur många jobbar i branschen?", "hur mycket omsätter turismbranschen?",
+     "hur många jobbar i turismbranschen?"),
+    # more of the same, and membership, without saying of what
+    ("vilka fler?", "är Torsta med i Grönt Center?", "vilka fler (Grönt Center)?"),
+    ("vilka myndigheter ingår?", "Finns det något myndighetsnätverk i länet?",
+     "vilka myndigheter ingår (myndighetsnätverk)?"),
+    ("what organisations are members?", "Is there a cluster for the green industries?",
+     "what organisations are members (the green industries)?"),
+])
+def test_subject_by_grammatical_role(question, previous, expected):
+    r = resolve_conversation(question, [Turn(previous, "x")])
+    assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question,previous", [
+    # "den typen av X" names its own subject
+    ("när kom den typen av arbetsplatser till regionen?",
+     "hur många företag finns på House Be i Åre"),
+    # a definite noun the previous turn has only as the same word is no bare head
+    ("vad bildar myndigheterna i länet", "hur många myndigheter finns i länet"),
+])
+def test_not_a_reference(question, previous):
+    assert not resolve_conversation(question, [Turn(previous, "x")]).followup

@@ -109,8 +109,9 @@ _EXISTENTIAL_BEFORE = wordset("det there")
 
 #: Prepositions a subject phrase may begin with.
 PREPOSITIONS = wordset(
-    "i inom på hos vid för bland av från till med om under kring "
-    "in within at for among of from to with about across inside outside"
+    "i inom på hos vid för bland av från till med om under kring utanför innanför mellan "
+    "genom mot "
+    "in within at for among of from to with about across inside outside between through"
 )
 #: Time phrases at the end of a question that are not what it is about ("per år", "today").
 _GENERIC_TIMES = wordset(
@@ -237,10 +238,36 @@ class _Span:
         return question[self.start:self.end]
 
 
+#: Copulas that begin a yes/no question whose subject comes before its predicate noun ("är
+#: jord och skogsbruk en basnäring?", "is tourism a basic industry?").
+_COPULAS = wordset("är var blir blev is are was were")
+#: Indefinite articles that begin a predicate noun after a copula's subject.
+_INDEFINITE = wordset("en ett a an")
+
+
+def _copula_subject(ms: list[re.Match[str]]) -> _Span | None:
+    """The subject of "är X en Y?"/"is X a Y?": everything between the copula and the
+    predicate's indefinite article. The predicate ("en basnäring") says what the subject is
+    claimed to be; it is not what the question is about, though it comes last."""
+    if len(ms) < 3 or ms[0].group().lower() not in _COPULAS:
+        return None
+    at = next((k for k in range(2, len(ms)) if ms[k].group().lower() in _INDEFINITE), None)
+    if at is None or not all(_is_content(m.group()) or m.group().lower() in _CLAUSE_JOINS
+                             for m in ms[1:at]):
+        return None
+    if not _is_content(ms[1].group()) or not _is_content(ms[at - 1].group()):
+        return None
+    return _Span(ms[1].start(), ms[at - 1].end(), "")
+
+
 def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
-    counting a trailing general place ("i länet", "in the county")."""
+    counting a trailing general place ("i länet", "in the county"); the subject of a
+    copula's yes/no question (_copula_subject)."""
     ms = _words(question)
+    copula = _copula_subject(ms)
+    if copula is not None:
+        return copula
     # Drop a trailing qualifier, then generic place and time phrases: "… i länet per år",
     # "… in the county".
     end = next((k for k, m in enumerate(ms) if k > 1 and m.group().lower() in _QUALIFIERS),
@@ -342,9 +369,44 @@ def _turn_referent(previous: Turn) -> str | None:
     text = span.text(previous.question)
     if span.preposition:
         text = text[len(span.preposition):].strip()
+        text = _subject_after_verb(previous.question, span.start) or text
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
     return text or name
+
+
+#: Short Swedish finite verbs that the verb endings miss ("ger", "gör", "tar").
+_SV_SHORT_VERBS = wordset("ger gav gör gjorde får fick tar tog går gick ser såg står stod "
+                          "når nådde")
+
+
+def _subject_after_verb(question: str, phrase_at: int) -> str | None:
+    """The Swedish subject between a question's finite verb and the preposition that ends it
+    ("vilka tjänster ger iuc-z group till företagen" → "iuc-z group"): a pronoun in the next
+    turn ("vilken bransch riktar de sig till?") refers to who does something, not to the
+    noun of the phrase that says to whom or where. `phrase_at` is where that phrase begins;
+    the subject must end right before it. A copula's complement ("är nod för …") is a
+    predicate, and after an auxiliary ("har drivit på …", "brukar sitta på …") the next
+    word is the main verb: both are left to the last noun."""
+    ms = _words(question)
+    if detect_language(question) != "sv" or not ms or (
+            ms[0].group().lower() not in _QUESTION_WORDS):
+        return None
+    verb = next((k for k in range(1, len(ms)) if _verbish(ms[k].group(), "sv")
+                 or ms[k].group().lower() in _SV_AUXILIARIES
+                 or ms[k].group().lower() in _SV_SHORT_VERBS), None)
+    if verb is None or ms[verb].group().lower() in _COPULAS or (
+            ms[verb].group().lower() in _SV_AUXILIARIES):
+        return None
+    at = next((k for k in range(verb + 1, len(ms)) if ms[k].group().lower() in PREPOSITIONS),
+              None)
+    if at is None or at == verb + 1 or ms[at].start() != phrase_at:
+        return None
+    phrase = ms[verb + 1:at]
+    if not all(_is_content(m.group()) and not _verbish(m.group(), "sv")
+               and m.group().lower() not in _GENERIC_PLACES for m in phrase):
+        return None
+    return question[phrase[0].start():phrase[-1].end()]
 
 
 #: Lower-case words that make the capitalised word before them a place's name even at the
@@ -704,6 +766,50 @@ def _named_by_noun(noun: str, previous: Turn | None) -> str | None:
     return min(found)[1] if found else None
 
 
+#: Words after a demonstrative and its noun that make the phrase a kind of something the
+#: question names itself ("den typen av arbetsplatser", "that kind of company").
+_KIND_OF = wordset("av of")
+
+
+def _kind_of(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the demonstrative at `k` begins "den typen av X"/"that kind of X": the
+    question names its own subject (X, of the kind just talked about), so nothing in it is
+    to be replaced by the previous subject."""
+    return k + 3 < len(ms) and ms[k + 2].group().lower() in _KIND_OF and _is_content(
+        ms[k + 3].group())
+
+
+#: Stems of nouns that name a kind of grouping, not a domain: bare and definite ("i
+#: branschen", "sektorn", "klustret") they stand for the compound just named with them.
+_CATEGORY_HEADS = wordset("bransch branscher sektor näring näringar kluster klustr nätverk "
+                          "nätverket område områd")
+
+
+def _bare_head(question: str, previous: Turn) -> str | None:
+    """`question` with its one noun, a Swedish definite noun without a demonstrative
+    ("sektorn", "i branschen"), replaced by the compound of the previous turn that has it as
+    its head ("turismbranschen"): Swedish speakers drop "den" before a noun that the
+    conversation has just named, and the compound is what the noun stands for."""
+    ms = _words(question)
+    lang = detect_language(question)
+    nouns = [m for m in ms if _is_content(m.group()) and not _verbish(m.group(), lang)
+             and m.group().lower() not in _GENERIC_PLACES
+             and m.group().lower() not in _GENERIC_TIMES]
+    if lang != "sv" or len(nouns) != 1:
+        return None
+    noun = nouns[0].group()
+    if noun[:1].isupper() or len(noun) <= _MIN_DEFINITE_NOUN or not (
+            _SV_DEFINITE_NOUN.fullmatch(noun)):
+        return None
+    if _stem(noun) not in _CATEGORY_HEADS:
+        return None  # "turismen" after "upplevelseturismen" is a subject of its own
+    named = _named_by_noun(noun, previous)
+    if named is None or named.lower().rfind(_stem(noun)) < _MIN_COMPOUND_PART:
+        return None  # the same word, or a compound the question says itself
+    m = nouns[0]
+    return _clean(question[:m.start()] + named + question[m.end():])
+
+
 def _verb_after_demonstrative(ms: list[re.Match[str]], k: int) -> bool:
     """Whether the word after the demonstrative at `k` and its noun is the question's verb
     ("har den branschen vuxit"; English only after an auxiliary: "when did that trend
@@ -761,7 +867,7 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             else:
                 replacement = referent
         elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(
-                ms[k + 1].group(), w) and not (
+                ms[k + 1].group(), w) and not _kind_of(ms, k) and not (
                     k + 2 < len(ms) and _is_content(ms[k + 2].group())
                     and not _verb_after_demonstrative(ms, k)):
             # "den branschen" points back; "de gröna näringarna" (article, adjective,
@@ -922,6 +1028,17 @@ def _partitive(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{asked} ({group})?", True, "reference", rest)
 
 
+#: Words that ask for more of the same without naming it ("vilka fler?", "which others?"):
+#: a frame with only these is about the previous subject.
+_MORE = wordset("fler flera mer andra övriga more other others else")
+#: A question that ends in being part of something without saying what ("… är med?",
+#: "… ingår?", "… are members?"): part of what the previous turn was about.
+_MEMBERSHIP_END = re.compile(
+    r"\b(?:är\s+med|var\s+med|ingår|ingick|deltar|deltog|medverkar|är\s+medlemmar|"
+    r"are\s+members|were\s+members|take\s+part|takes\s+part|participate|are\s+involved|"
+    r"are\s+part\s+of\s+it)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             ) -> Resolution:
     """`question` as a question that stands alone, given the turn before it (resolved) and
@@ -983,13 +1100,26 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     content = [w for w in rest_words if _is_content(w)]
     # 2a. A bare frame ("Vilka är med?", "Varför då?", "Who takes part?"): a question with
     # nothing of its own to be about is about the previous subject.
-    if framed and not content and not has_reference:
+    own = [w for w in content if w.lower() not in _MORE]
+    if framed and not own and not has_reference:
         referent = _referent(previous, earlier)
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
+    # 2a'. A bare definite head noun ("hur många jobbar i branschen?") after a compound with
+    # that head ("turismbranschen"): "branschen" is that compound, as "den branschen" is.
+    if framed and not has_reference:
+        headed = _bare_head(question, previous)
+        if headed is not None:
+            return Resolution(headed, True, "reference")
     # 2b. A frame with only an attribute ("och vad är syftet?", "what is the purpose?"): the
     # attribute is of the previous subject.
     if framed and not has_reference and _only_attribute(rest_words):
+        referent = _referent(previous, earlier)
+        if referent:
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
+    # 2c. Membership without what of ("hur många företag är med?", "vilka myndigheter
+    # ingår?", "what organisations are members?"): members of the previous subject.
+    if framed and not has_reference and _MEMBERSHIP_END.search(question):
         referent = _referent(previous, earlier)
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
