@@ -591,8 +591,11 @@ class Answerer:
             "name_missing": max((1.0 - best.in_sentence[i] for i in names), default=0.0),
             **self._group_evidence(q, best, names),
         }
-        # the scores that are read against the other candidates' (gaps and the lead)
-        relative = [{"dense": s.hit.dense, "fused": s.hit.score, "sentence_cov": s.sentence_cov,
+        # the scores that are read against the other candidates' (gaps and the lead); a
+        # passage only BM25 found has no cosine: it is below every one retrieval computed
+        floor = min((s.hit.dense for s in ranked if s.hit.dense > 0), default=0.0)
+        relative = [{"dense": s.hit.dense or floor, "fused": s.hit.score,
+                     "sentence_cov": s.sentence_cov,
                      "passage_cov": s.passage_cov, "subject_cov": s.confidence_cov,
                      "rerank": s.score} for s in cands]
         return {**evidence, **add_gaps(relative)[0]}

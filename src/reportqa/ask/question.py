@@ -184,7 +184,13 @@ FRAME_WORDS = wordset(
     "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
     "varje ihop "
     "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays "
-    "något någon några någonting"
+    "något någon några någonting "
+    # what the report says, not what it says it about: "vilken medellivslängd angavs?",
+    # "how many turbines did the report count?"
+    "anger anges angav angavs angetts uppger uppges uppgav uppgavs nämner nämns nämnde "
+    "nämndes redovisar redovisas redovisade redovisades skriver skrivs skrev "
+    "mention mentions mentioned stated say says said listed count "
+    "counted"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
