@@ -364,3 +364,19 @@ def test_the_best_lexical_hit_is_weighed_though_fusion_ranks_it_below_the_candid
     hits.append(Hit(rows[-1], 0.5, 0.8, LEXICAL_RESCUE))
     ranked = answerer.rank(qa.analyze("bostadsrätter i östersund"), hits)
     assert ranked[0].hit.passage.text == texts[-1]
+
+
+def test_a_passage_only_bm25_found_reads_as_the_lowest_cosine_not_as_unrelated():
+    """Retrieval gives a cosine only to the passages the dense search returned; one found by
+    its words alone (dense 0) is evidenced with the lowest cosine computed, which it is below,
+    not with 0, which the answer model reads as a passage about something else."""
+    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
+                       context="") for i, t in enumerate((
+                           "Antalet fritidshus i länet är drygt 16 890.",
+                           "Av länets åtta kommuner har alla en bostadsplan."))]
+    answerer, qa = _answerer([r.text for r in rows])
+    q = qa.analyze("hur många fritidshus finns det")
+    ranked = answerer.rank(q, [Hit(rows[0], 0.9, 0.0, 1.0), Hit(rows[1], 0.8, 0.81, 0.2)])
+    assert ranked[0].hit.passage.row == 0
+    ev = answerer.evidence(q, ranked)
+    assert ev["dense"] == 0.81
