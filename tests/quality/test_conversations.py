@@ -23,7 +23,11 @@ EVAL = Path(__file__).resolve().parents[2] / "eval"
 #: one turn under what the set gives now. With the question-level answer model (evidence-v2)
 #: conv1's follow-ups went 0.731 → 0.705 (two turns) while conv2's first turns went
 #: 0.958 → 0.979 and blind_conv4 (its first run) went 0.657 → 0.729 (docs/quality.md).
-PINS = {"blind_conv1": (0.69, 0.81, 0.87), "blind_conv2": (0.62, 0.95, 0.86)}
+#: Raised in the eighth round (follow-up resolution and answering, docs/quality.md): conv1
+#: follow-ups 0.705 → 0.846, conv2 0.663 → 0.795; conv7 and conv8 (tuning data since their
+#: misses were read) pinned too.
+PINS = {"blind_conv1": (0.83, 0.81, 0.87), "blind_conv2": (0.78, 0.95, 0.86),
+        "blind_conv7": (0.78, 0.87, 0.97), "blind_conv8": (0.77, 0.88, 0.71)}
 
 
 @pytest.mark.parametrize("name", sorted(PINS))
