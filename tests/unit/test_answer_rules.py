@@ -29,6 +29,37 @@ def _hit(text: str, context: str) -> Hit:
     return Hit(row, 1.0, 0.5, 1.0)
 
 
+def _rows(texts: list[str], contexts: list[str] | None = None,
+          doc: str = "d.txt") -> list[PassageRow]:
+    """One passage per text, in order (row and ordinal its position), with its context."""
+    contexts = contexts or [""] * len(texts)
+    return [PassageRow(row=i, doc=doc, section="S", page=None, ordinal=i, text=t, context=c)
+            for i, (t, c) in enumerate(zip(texts, contexts, strict=True))]
+
+
+def _answerer(texts: list[str]):
+    """An answerer without a model over an index of `texts`, and its question analyzer."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.text.analyzer import Analyzer
+
+    lex = LexicalIndex.build(texts, Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    return Answerer(lex.analyzer, 0.5, {}, queries=qa), qa
+
+
+def _who_candidates(first: str, after: str):
+    """The answerer, its analyzer and two ranked candidates: `first`, and `after`, the
+    sentence after it that leans on it."""
+    from reportqa.ask.answer import Scored
+
+    answerer, qa = _answerer([first, after])
+    rows = _rows([first, after], ["", first])
+    return answerer, qa, [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
+                          Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, True)]
+
+
 def test_answer_text_adds_context_only_to_referring_sentences():
     assert answer_text(_hit("Branschen omsätter 5 miljarder.", "Turismen växer.")) == (
         "Turismen växer. Branschen omsätter 5 miljarder.")
@@ -141,39 +172,20 @@ def test_an_amount_asked_for_by_what_it_measures(question, quantity):
 def test_who_is_answered_by_the_sentence_after_one_that_only_names_the_thing():
     """"Vem är med i Grönt Center?": the sentence naming Grönt Center gives no other name;
     the one after it ("I detta samarbetar …"), which leans on it, does."""
-    from reportqa.ask.answer import Answerer, Scored
-    from reportqa.ask.question import QueryAnalyzer
-    from reportqa.index.bm25 import LexicalIndex
-    from reportqa.text.analyzer import Analyzer
+    from reportqa.ask.answer import Scored
 
     first = "I länet finns klustret Grönt Center för de gröna näringarna."
     after = "I detta samarbetar aktörer som LRF Jämtland och Torsta AB."
-    lex = LexicalIndex.build([first, after], Analyzer())
-    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
-    answerer = Answerer(lex.analyzer, 0.5, {}, queries=qa)
-    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
-                       context=c) for i, (t, c) in enumerate(((first, ""), (after, first)))]
-    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
-              Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, True)]
+    answerer, qa, ranked = _who_candidates(first, after)
     who = answerer.names_follow(qa.analyze("Vem är med i Grönt Center?"), ranked)
     assert who[0].hit.passage.text == after
     # a question that does not ask who keeps the ranking
     where = answerer.names_follow(qa.analyze("Var finns Grönt Center?"), ranked)
     assert where[0].hit.passage.text == first
     # nor does one whose best sentence already names someone else
-    named = [Scored(Hit(rows[1], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, True), ranked[0]]
+    named = [Scored(Hit(ranked[1].hit.passage, 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, True),
+             ranked[0]]
     assert answerer.names_follow(qa.analyze("Vem är med?"), named)[0].hit.passage.text == after
-
-
-def _answerer(texts: list[str]):
-    from reportqa.ask.answer import Answerer
-    from reportqa.ask.question import QueryAnalyzer
-    from reportqa.index.bm25 import LexicalIndex
-    from reportqa.text.analyzer import Analyzer
-
-    lex = LexicalIndex.build(texts, Analyzer())
-    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
-    return Answerer(lex.analyzer, 0.5, {}, queries=qa), qa
 
 
 def test_a_count_is_answered_by_a_share_of_those_counted_and_by_a_table_column():
@@ -202,9 +214,7 @@ def test_one_tables_rows_do_not_fill_the_candidates():
     places = ["Berg", "Bräcke", "Krokom", "Ragunda", "Strömsund"]
     texts = [f"Vindkraftverk, {p}: {i}; Produktion, {p}: 9 GWh." for i, p in enumerate(places)]
     texts += ["I länet står ett 250-tal vindkraftverk.", "Elbilar, Åre: 40."]
-    rows = [PassageRow(row=i, doc="d.pdf", section="S", page=None, ordinal=i, text=t,
-                       context="") for i, t in enumerate(texts)]
-    hits = [Hit(r, 1.0 - r.row / 10, 0.5, 1.0) for r in rows]
+    hits = [Hit(r, 1.0 - r.row / 10, 0.5, 1.0) for r in _rows(texts, doc="d.pdf")]
     spread = [h.passage.text for h in spread_tables(hits, 4)]
     assert spread[:4] == texts[:MAX_ROWS_PER_TABLE] + texts[5:7]
     assert sorted(spread) == sorted(texts)  # nothing is lost, only moved after
@@ -218,8 +228,7 @@ def test_a_row_the_question_does_not_name_ranks_below_a_sentence_about_the_whole
     county = "I länet står ett 250-tal vindkraftverk."
     row = "Vindkraftverk, Berg: 60; Produktion, Berg: 780 GWh."
     answerer, qa = _answerer([county, row])
-    hits = [Hit(PassageRow(row=i, doc="d.pdf", section="S", page=None, ordinal=i, text=t,
-                           context=""), 1.0, 0.8, 1.0) for i, t in enumerate((row, county))]
+    hits = [Hit(r, 1.0, 0.8, 1.0) for r in _rows([row, county], doc="d.pdf")]
     q = qa.analyze("hur många vindkraftverk finns det")
     assert answerer.rank(q, hits)[0].hit.passage.text == county
     named = qa.analyze("hur många vindkraftverk finns det i Berg")
@@ -241,16 +250,12 @@ def test_who_asked_with_vilka_and_a_verb_of_taking_part():
 def test_who_is_not_answered_by_the_places_of_the_sentence():
     """"I Ås i Krokoms kommun finns Grönt Center": Ås and Krokom say where, not who, so
     "vilka är med?" is answered by the sentence after it that names the members."""
-    from reportqa.ask.answer import Scored, places_in
+    from reportqa.ask.answer import places_in
 
     first = "I Ås i Krokoms kommun finns Grönt Center, ett kluster för de gröna näringarna."
     after = "I detta samarbetar aktörer som LRF Jämtland och Torsta AB."
     assert places_in(first) == {"ås", "krokoms"}
-    answerer, qa = _answerer([first, after])
-    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
-                       context=c) for i, (t, c) in enumerate(((first, ""), (after, first)))]
-    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
-              Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, True)]
+    answerer, qa, ranked = _who_candidates(first, after)
     who = answerer.names_follow(qa.analyze("vilka är med (Grönt Center)?"), ranked)
     assert who[0].hit.passage.text == after
 
@@ -268,15 +273,12 @@ def test_a_follow_up_is_declined_when_the_answer_does_not_mention_its_new_subjec
     answerer, qa = _answerer([tourism, industry, "Skogen växer."])
     answerer.threshold = 0.1
     q = qa.analyze("Hur mycket omsätter industrin?")
-    row = PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=0, text=tourism,
-                     context="")
+    row, right = _rows([tourism, industry])
     hits = [Hit(row, 1.0, 0.5, 1.0)]
     assert answerer.answer(q, hits).text == tourism  # alone: as without the rule
     declined = answerer.answer(q, hits, followup=FollowUp("industrin"))
     assert declined.text is None
     assert answerer.answer(q, hits, followup=FollowUp("")).text == tourism  # subject kept
-    right = PassageRow(row=1, doc="d.txt", section="S", page=None, ordinal=1, text=industry,
-                       context="")
     assert answerer.answer(q, [Hit(right, 1.0, 0.5, 1.0)],
                            followup=FollowUp("industrin")).text == industry
 
@@ -305,8 +307,7 @@ def test_a_group_the_question_narrows_to_is_evidence_when_the_sentence_lacks_it(
 
     def group(question: str, text: str) -> dict[str, float]:
         q = qa.analyze(question)
-        hit = Hit(PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=0, text=text,
-                             context=""), 1.0, 0.8, 1.0)
+        hit = Hit(_rows([text])[0], 1.0, 0.8, 1.0)
         best: Scored = answerer.score(q, hit)
         return answerer._group_evidence(q, best, [])
 
@@ -335,8 +336,7 @@ def test_a_share_asked_and_a_count_given_lowers_the_kind_factor():
     q = qa.analyze("Hur stor andel av arbetskraften var arbetslösa i december?")
 
     def factor(text: str) -> float:
-        hit = Hit(PassageRow(row=0, doc="d.txt", section="S", page=None, ordinal=0, text=text,
-                             context=""), 1.0, 0.8, 1.0)
+        hit = Hit(_rows([text])[0], 1.0, 0.8, 1.0)
         best: Scored = answerer.score(q, hit)
         return answerer.kind_factor(q, best)
 
@@ -358,8 +358,7 @@ def test_the_best_lexical_hit_is_weighed_though_fusion_ranks_it_below_the_candid
     texts = [f"Filler sentence number {i} about housing." for i in range(12)]
     texts.append("Hyresrätter, Östersund: 264; Bostadsrätter, Östersund: 195.")
     answerer, qa = _answerer(texts)
-    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
-                       context="") for i, t in enumerate(texts)]
+    rows = _rows(texts)
     hits = [Hit(r, 1.0 - r.row / 100, 0.9, 0.1) for r in rows[:-1]]
     hits.append(Hit(rows[-1], 0.5, 0.8, LEXICAL_RESCUE))
     ranked = answerer.rank(qa.analyze("bostadsrätter i östersund"), hits)
@@ -370,11 +369,10 @@ def test_a_passage_only_bm25_found_reads_as_the_lowest_cosine_not_as_unrelated()
     """Retrieval gives a cosine only to the passages the dense search returned; one found by
     its words alone (dense 0) is evidenced with the lowest cosine computed, which it is below,
     not with 0, which the answer model reads as a passage about something else."""
-    rows = [PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
-                       context="") for i, t in enumerate((
-                           "Antalet fritidshus i länet är drygt 16 890.",
-                           "Av länets åtta kommuner har alla en bostadsplan."))]
-    answerer, qa = _answerer([r.text for r in rows])
+    texts = ["Antalet fritidshus i länet är drygt 16 890.",
+             "Av länets åtta kommuner har alla en bostadsplan."]
+    rows = _rows(texts)
+    answerer, qa = _answerer(texts)
     q = qa.analyze("hur många fritidshus finns det")
     ranked = answerer.rank(q, [Hit(rows[0], 0.9, 0.0, 1.0), Hit(rows[1], 0.8, 0.81, 0.2)])
     assert ranked[0].hit.passage.row == 0

@@ -240,6 +240,8 @@ _TIME = re.compile(
 )
 
 
+#: A table cell as a passage writes it (ingest/tables.py): "Column, Row: figure".
+_TABLE_CELL = re.compile(r"(?:^|;\s*)([^;,:]+),([^;:]*):\s*[<>≈~]?\d")
 #: Prepositions that narrow a figure to a group: "för kvinnor", "bland unga", "for firms".
 _GROUP_WORDS = frozenset(("för", "bland", "hos", "for", "among"))
 #: Counted words that only say "people": "how many people say …" is answered by a share of
@@ -284,8 +286,6 @@ _SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentag
                              r"fraction|rate)\b", re.IGNORECASE)
 _COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
-#: A table cell as a passage writes it (ingest/tables.py): "Column, Row: figure".
-_TABLE_CELL = re.compile(r"(?:^|;\s*)([^;,:]+),([^;:]*):\s*[<>≈~]?\d")
 _COUNT = re.compile(r"\d+(?:[ \u00a0]\d{3})*\+?(?!\s*(?:%|procent\b|percent\b|[\d,.]))",
                     re.IGNORECASE)
 
@@ -744,8 +744,7 @@ class Answerer:
             found = self._in_edition(q, ranked, target, mine, keeps_names)
             if found is not None:
                 return found
-        wish = q.edition
-        if wish.year or wish.earlier or wish.first:
+        if q.edition.names_one:
             # the edition named does not make the best sentence's statement: its own best
             # candidate answers (or is declined), not another edition's; retrieval's and the
             # best of that edition searched for the question itself

@@ -639,20 +639,21 @@ class QueryAnalyzer:
                                        1.0 / len(pieces)))
         return out
 
+    def _edition_of(self, text: str) -> tuple[EditionWish, str]:
+        """The edition a question names, and the question without those words when some
+        series of the index has that edition (they say where to look, not what to find)."""
+        wish = EditionWish.of(text)
+        if self.editions is not None and self.editions.serves(wish):
+            return wish, wish.without_phrase(text) or text
+        return wish, text
+
     def _analyze(self, text: str, language: str | None = None) -> Query:
         original = text
         repaired = repair_question(text, self._known)  # "enl uppf 2019" names an edition too
-        wish = EditionWish.of(repaired)
-        serves = self.editions is not None and self.editions.serves(wish)
-        lang = language or detect_language(
-            (wish.without_phrase(repaired) if serves else repaired) or repaired)
-        if lang == "sv":  # English words fold too ("for" → "för")
-            text = repaired
-        else:
-            wish = EditionWish.of(text)
-            serves = self.editions is not None and self.editions.serves(wish)
-        if serves:
-            text = wish.without_phrase(text) or text
+        wish, text = self._edition_of(repaired)
+        lang = language or detect_language(text)
+        if lang != "sv":  # English words fold too ("for" → "för"): the question as typed
+            wish, text = self._edition_of(original)
         words = raw_words(_POSSESSIVE.sub("", text))
         if lang == "en":
             concepts = self._english_concepts(words)

@@ -86,7 +86,7 @@ def find_scope(question: str, series: Sequence[SeriesInfo],
     if m:
         named = goal_series(m.group("n"), series)
         said = _REPORT_WORD.search(m.group(0))
-        keep = ("the report" if said.group(0).lower().startswith(("the", "report"))
+        keep = ("the report" if said.group(0).lower().startswith("the")
                 else "rapporten") if said else ""
         return ReportScope(named[0], m.span(), keep) if len(named) == 1 else None
     for pattern in (_REPORT_ON, _COMPOUND):

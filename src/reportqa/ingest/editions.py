@@ -116,6 +116,12 @@ class EditionWish:
     bare: bool = False  # a year alone: an edition only where the index has one of that year
     timed: bool = False  # … said as a time ("under 2021", "år 2021", "in 2021")
 
+    @property
+    def names_one(self) -> bool:
+        """Whether the question names an edition (by year, or as the earlier or the first)
+        rather than leaving it to the default."""
+        return bool(self.year or self.earlier or self.first)
+
     @classmethod
     def of(cls, question: str) -> EditionWish:
         m = _NAMED.search(question)
@@ -189,7 +195,7 @@ class Editions:
         target = self.wanted(document, wish)
         if target is None:
             return []
-        if wish.year or wish.earlier or wish.first:
+        if wish.names_one:
             return [target]
         editions = [n for _, n in self.ordered.get(self.series.get(document, ""), [])]
         newer = editions[editions.index(document) + 1:] if document in editions else []
