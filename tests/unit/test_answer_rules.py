@@ -235,6 +235,34 @@ def test_a_row_the_question_does_not_name_ranks_below_a_sentence_about_the_whole
     assert answerer.rank(named, hits)[0].hit.passage.text == row
 
 
+def test_a_sentence_without_the_place_asked_ranks_below_one_with_it():
+    """"Hur mycket el gav vindkraften i Berg?": the county's sentence has more of the
+    question's words, but Berg's row (under its table's caption) is about the place asked,
+    so it ranks first; a sentence that only shares the place is not preferred for it, and
+    without a candidate naming the place the order is the words'."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+
+    county = "Under året gav länets vindkraft 2 600 GWh el."
+    row = "Vindkraftverk, Berg: 60; Produktion, Berg: 854 GWh."
+    caption = "Tabell 2. Vindkraft och el per kommun"
+    other = "Vindkraftverk, Krokom: 12; Produktion, Krokom: 90 GWh."
+    housing = "I Berg byggdes 40 bostäder under året."
+    _, plain = _answerer([county, row, other, housing, caption])
+    # Berg is in one passage of ten: a place that narrows, not the scope of every report
+    qa = QueryAnalyzer(plain.analyzer, plain._vocab_set, doc_freq=lambda _: 1, num_docs=10)
+    answerer = Answerer(qa.analyzer, 0.5, {}, queries=qa)
+    q = qa.analyze("Hur mycket el gav vindkraften i Berg?")
+
+    def first(texts: list[str], contexts: list[str]) -> str:
+        hits = [Hit(r, 1.0, 0.8, 1.0) for r in _rows(texts, contexts, doc="d.pdf")]
+        return answerer.rank(q, hits)[0].hit.passage.text
+
+    assert first([county, row], ["", caption]) == row
+    assert first([county, housing], ["", ""]) == county
+    assert first([county, other], ["", caption]) == county
+
+
 def test_who_asked_with_vilka_and_a_verb_of_taking_part():
     """"Vilka är med?" and "Vilka ingår?" ask who, as "vem" does; "Vilka är de största
     arbetsgivarna?" (a noun of its own) asks for things, not names."""

@@ -6,7 +6,7 @@ import pytest
 
 from reportqa.ask.question import QueryAnalyzer
 from reportqa.text.analyzer import Analyzer
-from reportqa.text.spelling import repair_question
+from reportqa.text.spelling import repair_question, restore_report_words
 from reportqa.text.thesaurus import Thesaurus, load_thesaurus
 
 
@@ -38,6 +38,27 @@ def test_abbreviations_are_spelled_out_unless_the_report_writes_them():
         "hur många lägenheter omfattar programmet")
     assert repair_question("hur många lgh", known={"lgh"}.__contains__) == "hur många lgh"
     assert repair_question("enl 2019", known={"enl", "enligt"}.__contains__) == "enligt 2019"
+
+
+def test_compounds_typed_without_a_ring_or_dots_are_restored_part_by_part():
+    """A compound neither the report nor the language knows is restored when its parts
+    are words once å, ä, ö are back; a rare compound that needs nothing stays."""
+    assert repair_question("hur manga skolor ar med i rorelseprogrammet") == (
+        "hur många skolor är med i rörelseprogrammet")
+    report = {"miljonprogram", "lägenheter"}.__contains__
+    assert repair_question("miljonprogramslagenheter", known=report) == (
+        "miljonprogramslägenheter")
+    assert repair_question("vindkraftverk") == "vindkraftverk"
+
+
+def test_english_questions_restore_only_the_reports_own_words():
+    """"in ostersund" names the report's Östersund; English words that fold ("for",
+    "bar") and words the reports lack stay as typed."""
+    report = {"östersund", "för", "bär"}.__contains__
+    assert restore_report_words("How much was invested in ostersund for that bar?",
+                                report) == "How much was invested in östersund for that bar?"
+    assert restore_report_words("Ostersund", report) == "Östersund"
+    assert restore_report_words("in krokom", report) == "in krokom"
 
 
 def test_repair_is_used_for_swedish_questions_only():
@@ -95,5 +116,7 @@ def test_a_rare_word_typed_without_a_umlaut_is_the_reports_word():
     known = {"vägnätet", "långt", "statliga"}.__contains__
     assert repair_question("hur langt ar det statliga vagnatet", known).endswith(
         "statliga vägnätet")
-    assert repair_question("vagnatet", None) == "vagnatet"  # no report: nothing to go by
+    # without the report, its parts ("väg", "nätet") are common words
+    assert repair_question("vagnatet", None) == "vägnätet"
+    assert repair_question("xyzvagnatet", None) == "xyzvagnatet"  # no part to go by
     assert repair_question("hamnar", {"hämnar"}.__contains__) == "hamnar"  # a common word

@@ -151,6 +151,9 @@ class RerankWeights:
     name: float = 0.3  # "vem"/"vilken myndighet" and the sentence names someone new
     compound: float = 0.2  # the sentence has a compound of the question as one word
     unasked_row: float = 0.15  # a table row whose row heading the question does not name
+    # a sentence without the place the question names ("vindkraften i Berg"), when another
+    # candidate has it: the county's figure does not answer for a municipality
+    missing_place: float = 0.5
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
@@ -515,7 +518,8 @@ class Answerer:
             hits = hits[:n] + extra + [h for h in hits[n:] if h not in extra]
             n += len(extra)
         earlier = self._earlier([h.passage for h in hits[:n]])
-        scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
+        scored = self._place_named(q, [self.score(q, h, earlier.get(h.passage.row, ""))
+                                       for h in hits[:n]])
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 
@@ -594,11 +598,43 @@ class Answerer:
         # the scores that are read against the other candidates' (gaps and the lead); a
         # passage only BM25 found has no cosine: it is below every one retrieval computed
         floor = min((s.hit.dense for s in ranked if s.hit.dense > 0), default=0.0)
+        lack = self._place_lack(q, cands)
+        if lack and lack[0] < HALF_MATCH:
+            # a sentence about another place is no rival of one about the place asked (the
+            # gaps and margins are read against rivals: with none left, against them all)
+            rivals = [s for s, m in zip(cands[1:], lack[1:], strict=True) if m < HALF_MATCH]
+            cands = [best] + rivals if rivals else cands
         relative = [{"dense": s.hit.dense or floor, "fused": s.hit.score,
                      "sentence_cov": s.sentence_cov,
                      "passage_cov": s.passage_cov, "subject_cov": s.confidence_cov,
                      "rerank": s.score} for s in cands]
         return {**evidence, **add_gaps(relative)[0]}
+
+    def _place_lack(self, q: Query, cands: list[Scored]) -> list[float]:
+        """How much each candidate lacks of the places the question names, when some
+        candidate has every place named and, in its passage, the question's most telling
+        other word too; else []. A sentence that only shares the place ("hur många hotell
+        finns det i Åre" and Åre's co-working companies) is not preferred for it."""
+        names = self._named_places(q, cands) if self.weights.missing_place else []
+        if not names:
+            return []
+        rest = [i for i in range(len(q.concepts)) if i not in names]
+        key = max(rest, key=lambda i: q.concepts[i].confidence_weight, default=None)
+        lack = [max(1.0 - s.in_sentence[i] for i in names) for s in cands]
+        if any(m < HALF_MATCH and (key is None or s.matched[key] >= HALF_MATCH)
+               for s, m in zip(cands, lack, strict=True)):
+            return lack
+        return []
+
+    def _place_named(self, q: Query, scored: list[Scored]) -> list[Scored]:
+        """The candidates with those that lack a place the question names scored down by how
+        much they lack (see _place_lack)."""
+        lack = self._place_lack(q, scored)
+        if not lack:
+            return scored
+        w = self.weights.missing_place
+        return [replace(s, score=s.score - w * m) if m else s for s, m in zip(scored, lack,
+                                                                               strict=True)]
 
     def _group_evidence(self, q: Query, best: Scored, names: list[int]) -> dict[str, float]:
         """How much of a group the question narrows to ("medellivslängd för kvinnor", "bland
@@ -625,9 +661,11 @@ class Answerer:
         question: not the scope every report shares, such as the county's name (in
         SCOPE_SHARE of the passages or more)."""
         typed = {w.lower() for w in _CAPITALISED_INSIDE.findall(q.original or q.text)}
-        texts = " ".join(f"{s.hit.passage.context} {s.hit.passage.text}" for s in cands)
-        capitalised = self.analyzer.token_set(
-            " ".join(typed | set(_CAPITALISED_INSIDE.findall(texts))))
+        # each piece on its own: a caption ("… per kommun") does not run into its row
+        inside = {w for s in cands for piece in (s.hit.passage.context, s.hit.passage.text)
+                  for w in _CAPITALISED_INSIDE.findall(piece)}
+        # whole words: "Storlien" names Storlien, not "stor" of "hur stor andel"
+        capitalised = {self.analyzer.stem(w.lower()) for w in typed | inside}
         qa = self.queries
         out = []
         for i, c in enumerate(q.concepts):

@@ -30,7 +30,7 @@ from reportqa.text.glossary import (
     load_verb_forms_sv,
 )
 from reportqa.text.language import detect_language
-from reportqa.text.spelling import load_restorations, repair_question
+from reportqa.text.spelling import load_restorations, repair_question, restore_report_words
 from reportqa.text.thesaurus import Thesaurus, load_thesaurus
 from reportqa.text.vocabulary import (
     MIN_HEAD,
@@ -652,8 +652,9 @@ class QueryAnalyzer:
         repaired = repair_question(text, self._known)  # "enl uppf 2019" names an edition too
         wish, text = self._edition_of(repaired)
         lang = language or detect_language(text)
-        if lang != "sv":  # English words fold too ("for" → "för"): the question as typed
-            wish, text = self._edition_of(original)
+        if lang != "sv":  # English words fold too ("for" → "för"): the question as typed,
+            # but for the reports' own words ("ostersund")
+            wish, text = self._edition_of(restore_report_words(original, self._known))
         words = raw_words(_POSSESSIVE.sub("", text))
         if lang == "en":
             concepts = self._english_concepts(words)

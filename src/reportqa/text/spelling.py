@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from reportqa.text.vocabulary import zipf
+from reportqa.text.vocabulary import MIN_HEAD, MIN_PART, zipf
 
-__all__ = ["load_restorations", "repair_question"]
+__all__ = ["load_restorations", "repair_question", "restore_report_words"]
 
 #: Swedish chat forms with one meaning (Zipf frequency cannot tell these).
 CHAT_FORMS = {
@@ -85,10 +85,48 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
         zc = zipf(cand, "sv")
         if zc >= MIN_ZIPF and zc - zipf(lower, "sv") >= MIN_GAIN:
             return cand.capitalize() if word[0].isupper() else cand
-    typo = _one_edit(lower, known)
+    typo = _one_edit(lower, known) or _folded_compound(lower, known)
     if typo is not None:
         return typo.capitalize() if word[0].isupper() else typo
     return word
+
+
+def _restored_part(part: str, known: Callable[[str], bool] | None) -> str | None:
+    """A part of a compound as the word it is, with å, ä, ö put back where the result is a
+    common word or the report's ("rorelse" → "rörelse"); None when it is no word."""
+    if known is not None and known(part):
+        return part
+    own = _report_restoration(part, known)
+    if own is not None:
+        return own
+    cand = load_restorations().get(part)
+    if cand is not None and zipf(cand, "sv") >= MIN_ZIPF:
+        return cand
+    return part if zipf(part, "sv") >= MIN_ZIPF else None
+
+
+def _folded_compound(word: str, known: Callable[[str], bool] | None) -> str | None:
+    """A rare compound typed without å, ä, ö whose two parts are words once they are put
+    back ("rorelseprogrammet" → "rörelseprogrammet", "miljonprogramslagenheter" →
+    "miljonprogramslägenheter"); the split whose rarer part is most common. None when no
+    part changes."""
+    if (len(word) < MIN_HEAD + MIN_PART or not word.isalpha() or not re.search("[ao]", word)
+            or max(zipf(word, "sv"), zipf(word, "en")) >= TYPO_MAX_ZIPF):
+        return None
+    best: tuple[float, str] | None = None
+    for i in range(MIN_HEAD, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        # a linking "s" ("miljonprograms|lagenheter") stays with the head
+        link = "s" if head.endswith("s") and len(head) > MIN_HEAD else ""
+        rhead = _restored_part(head, known) or (
+            (_restored_part(head[:-1], known) or "") + link if link else None)
+        rtail = _restored_part(tail, known)
+        if not rhead or not rtail or rhead == link or rhead + rtail == word:
+            continue
+        rank = min(zipf(rhead.removesuffix(link), "sv"), zipf(rtail, "sv"))
+        if best is None or rank > best[0]:
+            best = (rank, rhead + rtail)
+    return best[1] if best else None
 
 
 def _report_restoration(word: str, known: Callable[[str], bool] | None) -> str | None:
@@ -129,6 +167,18 @@ def _one_edit(word: str, known: Callable[[str], bool] | None) -> str | None:
         if in_report or z >= TYPO_MIN_ZIPF:
             scored.append((in_report, z, cand))
     return max(scored)[2] if scored else None
+
+
+def restore_report_words(text: str, known: Callable[[str], bool]) -> str:
+    """The words of an English question that are the reports' Swedish words typed without
+    å, ä, ö ("in ostersund" → "in östersund"); words either language knows stay."""
+    def one(m: re.Match[str]) -> str:
+        word = m.group(0)
+        own = _report_restoration(word.lower(), known) if word.isascii() else None
+        if own is None or known(word.lower()):
+            return word
+        return own.capitalize() if word[0].isupper() else own
+    return _WORD.sub(one, text)
 
 
 def repair_question(text: str, known: Callable[[str], bool] | None = None) -> str:
