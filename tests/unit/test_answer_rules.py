@@ -263,6 +263,21 @@ def test_a_sentence_without_the_place_asked_ranks_below_one_with_it():
     assert first([county, other], ["", caption]) == county
 
 
+def test_a_count_is_not_given_by_a_reference_and_a_split_compound_counts_its_last_part():
+    """"Hur många vuxna …?": a share of adults answers it, a sentence whose only number is
+    a reference ("SOU 2015:86") does not; "miljonprogramslägenheter" counts "lägenheter"."""
+    share = "Endast 65,1 procent av vuxna når rekommendationen om fysisk aktivitet."
+    reference = "Enligt SOU 2015:86 ska vuxna nå rekommendationen."
+    flats = "Drygt 1 520 lägenheter i miljonprogramområden har renoverats sedan 2015."
+    answerer, qa = _answerer([share, reference, flats, "miljonprogram"])
+    q = qa.analyze("hur många vuxna når rekommendationen")
+    hits = [Hit(r, 1.0, 0.8, 1.0) for r in _rows([reference, share])]
+    assert answerer.rank(q, hits)[0].hit.passage.text == share
+    split = qa.analyze("hur många miljonprogramslägenheter har renoverats")
+    assert split.unit == "miljonprogramslägenheter" and len(split.concepts) >= 2
+    assert answerer._unit_match(split, flats)
+
+
 def test_who_asked_with_vilka_and_a_verb_of_taking_part():
     """"Vilka är med?" and "Vilka ingår?" ask who, as "vem" does; "Vilka är de största
     arbetsgivarna?" (a noun of its own) asks for things, not names."""

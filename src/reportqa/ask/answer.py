@@ -304,6 +304,11 @@ def has_amount(question: str, text: str) -> bool:
     return has_number(text)
 
 
+#: Years and references ("SOU 2015:86"): numbers in a sentence that are no amount.
+_YEARS_AND_REFERENCES = re.compile(rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*")
+#: A share of a group: "65,1 procent av vuxna", "12 % of adults" (the group, up to 3 words).
+_SHARE_OF = re.compile(r"\d\s*(?:%|procent|percent)\s+(?:av|of)\s+((?:\w+\s*){1,3})",
+                       re.IGNORECASE)
 _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|weeks?|days?)\b|"
                     rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*",
                     re.IGNORECASE)
@@ -422,10 +427,7 @@ class Answerer:
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
         """A number in the sentence stands next to the word the question counts."""
-        if q.unit is None:
-            return False
-        concept = next((c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == q.unit
-                        or c.text.split(":")[0] == q.unit), None)
+        concept = self._unit_concept(q)
         if concept is None:
             return False
         words = raw_words(sentence)
@@ -442,6 +444,28 @@ class Answerer:
             return True
         return any(concept.match(self.analyzer.token_set(cell.group(1))) >= 1
                    for cell in _TABLE_CELL.finditer(sentence))
+
+    @staticmethod
+    def _unit_concept(q: Query) -> Concept | None:
+        """The concept of the word a quantity question counts; of a compound the analysis
+        split, its last part ("miljonprogramslägenheter" → "lägenheter")."""
+        if q.unit is None:
+            return None
+        return next((c for c in reversed(q.concepts)
+                     if c.text.split(":")[0].split(" ")[-1] == q.unit
+                     or c.text.split(":")[0] == q.unit), None)
+
+    def _share_of_unit(self, q: Query, sentence: str) -> bool:
+        """A percentage of the thing the question counts: "65,1 procent av vuxna"."""
+        concept = self._unit_concept(q)
+        if concept is None:
+            return False
+        for m in _SHARE_OF.finditer(sentence):
+            # the group is its first word that is no function word ("av alla företag")
+            group = next((w for w in raw_words(m.group(1)) if w not in STOPWORDS), "")
+            if group and concept.match(self.analyzer.token_set(group)) >= 1:
+                return True
+        return False
 
     def score(self, q: Query, hit: Hit, earlier: str = "") -> Scored:
         w = self.weights
@@ -495,7 +519,10 @@ class Answerer:
             score += w.number
         if w.name and _WHO_QUESTION.search(q.text) and names_in(p.text, q.text):
             score += w.name  # "Vilken myndighet …?": a sentence that names one
-        if q.quantity and has_amount(q.text, p.text):
+        # a year or a reference ("SOU 2015:86") is no amount; a share of those counted is
+        # one ("hur många vuxna …" → "65,1 procent av vuxna")
+        amounts = p.text if q.temporal else _YEARS_AND_REFERENCES.sub(" ", p.text)
+        if q.quantity and (has_amount(q.text, amounts) or self._share_of_unit(q, amounts)):
             score += w.number
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
