@@ -311,9 +311,10 @@ def test_anything_of_the_kind_is_left_as_asked():
     # the subject after the verb, not the noun of the phrase that says to whom
     ("vilken bransch riktar de sig till?", "vilka tjänster ger iuc-z group till företagen",
      "vilken bransch riktar iuc-z group sig till?"),
-    # "utanför" is a preposition: what is outside is where, not the subject
+    # "utanför" is a preposition: what is outside is where, not the subject; singular "den"
+    # is the industry the customers belong to, not the (plural) customers
     ("hur många jobbar i den?", "hur stor andel av industrins kunder finns utanför jämtland",
-     "hur många jobbar i industrins kunder?"),
+     "hur många jobbar i industrin?"),
     # a bare definite head noun after a compound with that head
     ("hur många jobbar i branschen?", "hur mycket omsätter turismbranschen?",
      "hur många jobbar i turismbranschen?"),
@@ -338,3 +339,55 @@ def test_subject_by_grammatical_role(question, previous, expected):
 ])
 def test_not_a_reference(question, previous):
     assert not resolve_conversation(question, [Turn(previous, "x")]).followup
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("Till hur många företag?", "Hur mkt gav regionen i regionala företagsstöd 2018?",
+     "Till hur många företag (Hur mkt gav regionen i regionala företagsstöd 2018)?"),
+    ("Inom vilka områden främst?", "Hur många företag fick stöd inom programmet 2018?",
+     "Inom vilka områden främst (Hur många företag fick stöd inom programmet 2018)?"),
+    ("Since when?", "How much has Inlandsinnovation invested in companies?",
+     "Since when (How much has Inlandsinnovation invested in companies)?"),
+    ("i vilken kommun?", "finns det något kluster för gröna näringar?",
+     "i vilken kommun (finns det något kluster för gröna näringar)?"),
+])
+def test_a_question_fragment_completes_the_previous_question(question, previous, expected):
+    r = resolve_conversation(question, [Turn(previous, "x")])
+    assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question", [
+    "I vilken kommun ligger Grönt Center?",  # a verb and a subject of its own
+    "Inom vilka branscher finns flest företag i länet?",
+    "In which year did the co-working trend start?",
+])
+def test_a_prepositional_question_of_its_own_is_no_fragment(question):
+    r = resolve_conversation(question, [Turn("Hur många jobbar inom industrin?", "x")])
+    assert not r.followup and r.question == question
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # singular "den"/"it" after a genitive and a plural noun: the owner, not the plural
+    ("hur många jobbar i den?", ["hur stor andel av industrins kunder finns utanför länet"],
+     "hur många jobbar i industrin?"),
+    ("How many people does it employ?",
+     ["What share of the manufacturing industry's customers are outside the county?"],
+     "How many people does the manufacturing industry employ?"),
+    # plural "de" after a count: what was counted, not a singular place or noun
+    ("planerar de nåt samarbete?", ["Hur många myndighetsanställda finns det i Jämtlands län?"],
+     "planerar myndighetsanställda nåt samarbete?"),
+    ("Vad heter projektet som ska hjälpa dem med generationsskiftet?",
+     ["Hur många företag i länet har en ägare som är 60 år eller äldre?"],
+     "Vad heter projektet som ska hjälpa företag med generationsskiftet?"),
+    # after a fragment, the pronoun points into the question it completed
+    ("Var får de stöd och nätverk?",
+     ["Hur många landsbygdsföretag fick företagsstöd inom landsbygdsprogrammet 2018?",
+      "Inom vilka områden främst?"],
+     "Var får landsbygdsföretag stöd och nätverk?"),
+    # a name keeps its place, whatever its number ("de" may be an organisation)
+    ("vilka är dom?", ["hur många destinationer samarbetar Jämtland Härjedalen Turism med?"],
+     "vilka är Jämtland Härjedalen Turism?"),
+])
+def test_a_reference_takes_a_referent_of_its_number(question, history, expected):
+    r = resolve_conversation(question, [Turn(q, "x") for q in history])
+    assert r.followup and r.question == expected

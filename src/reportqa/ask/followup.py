@@ -329,7 +329,7 @@ def subject_span(question: str) -> _Span | None:
 #: "And who comes second?"): ordinals and time adverbs, never what "it" refers to.
 _NO_REFERENTS = wordset(
     "since first second third fourth fifth last next then före efter sedan första andra "
-    "tredje fjärde femte sista nästa då"
+    "tredje fjärde femte sista nästa då främst mest huvudsakligen mainly mostly chiefly"
 )
 
 
@@ -344,18 +344,33 @@ def _usable_referent(referent: str | None) -> str | None:
     return referent
 
 
-def _referent(previous: Turn, earlier: Turn | None = None) -> str | None:
+def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> str | None:
     """What a reference in the next turn points to: a name the previous answer gave when the
     previous question asked for one, else the previous question's subject; the turn before
-    it (`earlier`) when the previous question named none ("Since when?")."""
-    found = _usable_referent(_turn_referent(previous))
+    it (`earlier`) when the previous question named none ("Since when?"). `number` is the
+    reference's number ("sg" for "den"/"it", "pl" for "de"/"they", "" when it has none):
+    a subject of the other number gives way to a noun of the previous question that agrees
+    (_agreeing_referent)."""
+    found = _usable_referent(_turn_referent(previous, number))
     if found is None and earlier is not None:
-        return _usable_referent(_turn_referent(earlier))
+        return _usable_referent(_turn_referent(earlier, number))
     return found
 
 
-def _turn_referent(previous: Turn) -> str | None:
+#: A question our own resolution completed with what it is about: "Till hur många företag
+#: (Hur mycket gav regionen i företagsstöd 2018)?".
+_COMPLETED = re.compile(r"^(?P<asked>.*?)\s*\((?P<context>[^()]+)\)\s*\?$")
+
+
+def _turn_referent(previous: Turn, number: str = "") -> str | None:
     """What one turn gives a reference to point to (see _referent)."""
+    completed = _COMPLETED.match(previous.question)
+    if completed and _has_frame([m.group() for m in _words(completed.group("context"))]):
+        own = _usable_referent(_turn_referent(Turn(completed.group("asked") + "?",
+                                                   previous.answer), number))
+        if own is not None:
+            return own
+        return _turn_referent(Turn(completed.group("context") + "?", previous.answer), number)
     if previous.answer and (_ASKS_FOR_NAME.search(previous.question)
                             or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
@@ -372,7 +387,93 @@ def _turn_referent(previous: Turn) -> str | None:
         text = _subject_after_verb(previous.question, span.start) or text
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
-    return text or name
+    return _agreeing_referent(previous.question, text or name, number)
+
+
+#: Swedish plural endings: indefinite "kunder", "näringar", "skolor"; definite "kunderna",
+#: "företagen" is ambiguous and left out.
+_SV_PLURAL = re.compile(r"\w{3,}(?:er|ar|or|erna|arna|orna|na)$", re.IGNORECASE)
+_EN_PLURAL = re.compile(r"\w{3,}[^s'’]s$", re.IGNORECASE)
+#: A genitive before its noun: "industrins kunder", "the manufacturing industry's customers".
+_SV_GENITIVE_BEFORE = re.compile(r"^(?P<owner>\w{4,}(?:en|et|n))s\s+(?P<noun>\w+)$",
+                                 re.IGNORECASE)
+_EN_GENITIVE_BEFORE = re.compile(r"^(?P<owner>(?:the\s+)?[\w\s-]+?)['’]s\s+(?P<noun>\w+)$",
+                                 re.IGNORECASE)
+#: Words after "hur många"/"how many" that are no counted noun.
+_NOT_COUNTED = wordset("people personer folk")
+
+
+def _plural(word: str, lang: str) -> bool:
+    if lang == "en":
+        return bool(_EN_PLURAL.fullmatch(word)) and not word.lower().endswith(("ss", "us"))
+    return bool(_SV_PLURAL.fullmatch(word)) and not _verbish(word, lang)
+
+
+def _counted_noun(question: str) -> str | None:
+    """The noun a count asks for ("Hur många gasellföretag fanns det …" → "gasellföretag",
+    "how many state agencies …" → "state agencies"): what "de"/"they" then refers to."""
+    ms = _words(question)
+    lang = detect_language(question)
+    at = next((k for k in range(len(ms) - 1)
+               if ms[k].group().lower() in ("hur", "how")
+               and ms[k + 1].group().lower() in ("många", "many")), None)
+    if at is None:
+        return None
+    run = []
+    for m in ms[at + 2:]:
+        w = m.group()
+        if not _is_content(w) or _verbish(w, lang) or w.lower() in _NOT_COUNTED or (
+                w.lower() in _SV_SHORT_VERBS or w.lower() in _SV_AUXILIARIES
+                or w.lower() in _COPULAS or _YEAR.fullmatch(w)):
+            break
+        run.append(m)
+    if not run:
+        return None
+    return question[run[0].start():run[-1].end()]
+
+
+def _owner_before(question: str, text: str) -> str | None:
+    """The English owner right before `text` in `question`: "the manufacturing industry"
+    of "the manufacturing industry's customers"."""
+    ms = _words(question)
+    at = next((k for k, m in enumerate(ms) if m.start() == question.find(text)), None)
+    if at is None or at == 0 or not re.search(r"['’]s$", ms[at - 1].group()):
+        return None
+    first = at - 1
+    while first > 0 and _is_content(ms[first - 1].group()) and not _verbish(
+            ms[first - 1].group(), "en"):
+        first -= 1
+    if first > 0 and ms[first - 1].group().lower() == "the":
+        first -= 1
+    return re.sub(r"['’]s$", "", question[ms[first].start():ms[at - 1].end()])
+
+
+def _agreeing_referent(question: str, text: str | None, number: str) -> str | None:
+    """`text`, the previous subject, or a noun of the previous question that agrees in number
+    with the reference: "den" after "hur stor andel av industrins kunder …" is the industry,
+    not its customers; "de" after "hur många myndighetsanställda finns det i länet" are the
+    employees a count asked for."""
+    if not text or not number or any(
+            w[:1].isupper() and w.lower() not in _GENERIC_PLACES for w in text.split()):
+        return text  # a name: "de" may be an organisation
+
+    lang = detect_language(question)
+    words = [m.group() for m in _words(text)]
+    if not words:
+        return text
+    head = words[-1]
+    if number == "sg" and _plural(head, lang):
+        genitive = (_EN_GENITIVE_BEFORE if lang == "en" else _SV_GENITIVE_BEFORE).match(text)
+        if genitive:
+            return genitive.group("owner")
+        owner = _owner_before(question, text) if lang == "en" else None
+        if owner:
+            return owner
+    if number == "pl" and not _plural(head, lang):
+        counted = _counted_noun(question)
+        if counted and counted != text:
+            return counted
+    return text
 
 
 #: Short Swedish finite verbs that the verb endings miss ("ger", "gör", "tar").
@@ -1022,7 +1123,11 @@ def _partitive(question: str, previous: Turn) -> Resolution | None:
         # the group's words would rank the sentence about the whole group first again. A
         # place ("finns i Åre") is where the group is counted, no part of its own.
         return Resolution(f"{asked}?", True, "reference", rest)
-    group = _asked_about(previous.question)
+    asked_before = previous.question
+    completed = _COMPLETED.match(asked_before)
+    if completed and _has_frame([w.group() for w in _words(completed.group("context"))]):
+        asked_before = completed.group("context")  # the question a fragment completed
+    group = _asked_about(asked_before)
     if not group:
         return None
     return Resolution(f"{asked} ({group})?", True, "reference", rest)
@@ -1037,6 +1142,59 @@ _MEMBERSHIP_END = re.compile(
     r"\b(?:är\s+med|var\s+med|ingår|ingick|deltar|deltog|medverkar|är\s+medlemmar|"
     r"are\s+members|were\s+members|take\s+part|takes\s+part|participate|are\s+involved|"
     r"are\s+part\s+of\s+it)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+#: The number of reference words: "den branschen", "it" one thing; "de", "them" several.
+_SINGULAR_REFERENCES = wordset("den det dess denna detta it its this that")
+_PLURAL_REFERENCES = wordset("de dem dom deras dessa they them their these those")
+
+
+def _reference_number(words: list[str], weak_at: int | None) -> str:
+    """"sg" or "pl" for the reference word of a question that has one (the pronoun of
+    _weak_reference first), "" for a place ("där", "there") or none."""
+    order = ([weak_at] if weak_at is not None else []) + list(range(len(words)))
+    for k in order:
+        w = words[k].lower()
+        if w in _SINGULAR_REFERENCES and (k == weak_at or w not in _WEAK_REFERENCES):
+            return "sg"
+        if w in _PLURAL_REFERENCES and (k == weak_at or w not in _WEAK_REFERENCES):
+            return "pl"
+    return ""
+
+
+#: Prepositions that may begin a question fragment, with those of time ("Since when?").
+_FRAGMENT_PREPOSITIONS = PREPOSITIONS | wordset("since sedan sen until tills")
+#: A question that is only a preposition and a question word, with at most a noun and an
+#: adverb after it ("Till hur många företag?", "Inom vilka områden främst?", "Since when?",
+#: "In which year?"): no verb, no subject of its own; it completes the previous question.
+_FRAGMENT = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?P<prep>[^\W\d_]+)\s+(?P<wh>hur|vilken|vilket|vilka|"
+    r"när|var|vad|how|which|what|when|where|whom)\b(?P<rest>[^,;:?.!]*)[?.!]*\s*$",
+    re.IGNORECASE)
+#: Words a fragment may have after its question word besides one noun.
+_FRAGMENT_WORDS = wordset("många mycket länge stor stort stora lång långt much many long "
+                          "främst mest huvudsakligen mainly mostly chiefly då then")
+#: Content words a fragment has at most after its question word ("vilka områden").
+_FRAGMENT_NOUNS = 1
+
+
+def _fragment(question: str, previous: Turn) -> Resolution | None:
+    """A question fragment (_FRAGMENT) with the previous question it completes: "Till hur
+    många företag?" after "Hur mycket gav regionen i företagsstöd 2018?" asks to how many
+    companies that support went, which the previous question's own words find."""
+    m = _FRAGMENT.match(question)
+    if m is None or m.group("prep").lower() not in _FRAGMENT_PREPOSITIONS:
+        return None
+    lang = detect_language(question)
+    rest = [w.group() for w in _words(m.group("rest"))]
+    nouns = [w for w in rest if w.lower() not in _FRAGMENT_WORDS]
+    if len(nouns) > _FRAGMENT_NOUNS or any(
+            not _is_content(w) or _verbish(w, lang) or w[:1].isupper() for w in nouns):
+        return None
+    asked = _clean(previous.question).rstrip(" ?.!")
+    if not asked:
+        return None
+    return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
 def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
@@ -1054,6 +1212,9 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     partitive = _partitive(question, previous)
     if partitive is not None:
         return partitive
+    fragment = _fragment(question, previous)
+    if fragment is not None:
+        return fragment
     ms = [m.group() for m in _words(question)]
     opener = _OPENER.match(question)
     has_opener = opener is not None and opener.end() > 0
@@ -1085,7 +1246,7 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                                   subject.strip())
     # 1. A reference: resolve it against the previous subject (or the name it got).
     if has_reference and framed:
-        referent = _referent(previous, earlier)
+        referent = _referent(previous, earlier, _reference_number(ms, weak_at))
         if referent:
             resolved, changed = _replace_references(question, referent, weak, previous,
                                                    weak_at=weak_at)
