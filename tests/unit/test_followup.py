@@ -391,3 +391,49 @@ def test_a_prepositional_question_of_its_own_is_no_fragment(question):
 def test_a_reference_takes_a_referent_of_its_number(question, history, expected):
     r = resolve_conversation(question, [Turn(q, "x") for q in history])
     assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a time phrase ("till 2025", "fram till 2025") is when, not the subject an ellipsis
+    # replaces; an infinitive after a modal ("behöver regionen rekrytera") is what is done
+    ("Och läkare?", ["Hur många sjuksköterskor behöver regionen rekrytera till 2025?"],
+     "Hur många läkare behöver regionen rekrytera till 2025?"),
+    ("Och läkare?", ["Hur många sjuksköterskor behöver regionen rekrytera fram till 2025?"],
+     "Hur många läkare behöver regionen rekrytera fram till 2025?"),
+    # "att bilda" is a verb and "tidigare" an adverb: "dom" are the authorities
+    ("hur har dom samarbetat tidigare då?", ["vad planerar myndigheterna i länet att bilda?"],
+     "hur har myndigheterna samarbetat tidigare då?"),
+    ("hur många jobbar på dom?", ["vad planerar myndigheterna i länet att bilda?",
+                                  "hur har dom samarbetat tidigare då?"],
+     "hur många jobbar på myndigheterna?"),
+    # an English adverb is no subject
+    ("And how many companies have it as their main business?",
+     ["How many annual jobs does the visitor industry in Jämtland employ directly?"],
+     "How many companies have the visitor industry as their main business?"),
+])
+def test_verbs_adverbs_and_times_are_no_subject(question, history, expected):
+    r = resolve_conversation(question, [Turn(q, "x") for q in history])
+    assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("Och högst?", "Vilken kommun har lägst arbetslöshet i länet?",
+     "Vilken kommun har högst arbetslöshet i länet?"),
+    ("And the highest?", "Which municipality has the lowest unemployment?",
+     "Which municipality has the highest unemployment?"),
+    ("Och minst?", "Vilken kommun har flest företag?", "Vilken kommun har minst företag?"),
+])
+def test_a_superlative_asks_at_the_other_end(question, previous, expected):
+    r = resolve_conversation(question, [Turn(previous, "x")])
+    assert r.followup and r.question == expected and r.subject == ""
+
+
+def test_an_acronym_that_begins_the_answer_is_the_name_it_gave():
+    history = [Turn("vem företräder industriföretagen i länet",
+                    "IUC-Z group är en gemensam nod för industriföretagen och företräder "
+                    "industrin.")]
+    r = resolve_conversation("vad erbjuder den?", history)
+    assert r.followup and r.question == "vad erbjuder IUC-Z?"
+    # a common word that begins the answer is no name
+    history = [Turn("vem samordnar turismklustret?", "Det klustret är samordnat av en förening.")]
+    assert "Det" not in resolve_conversation("vad gör de?", history).question

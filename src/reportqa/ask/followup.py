@@ -119,7 +119,10 @@ _GENERIC_TIMES = wordset(
     "each every"
 )
 #: Prepositions of a year at a question's end ("in 2019", "under 2018", "år 2017").
-_YEAR_PREPOSITIONS = wordset("in i under år during")
+_YEAR_PREPOSITIONS = wordset("in i under år during till by until före before efter after "
+                              "sedan since från from")
+#: Particles before a year's preposition ("fram till 2025", "up to 2025").
+_YEAR_PARTICLES = wordset("fram up ända")
 #: Place phrases so general that they are not what a question is about ("i länet").
 _GENERIC_PLACES = wordset(
     "länet regionen jämtland härjedalen jämtlands länets county region regional "
@@ -260,6 +263,37 @@ def _copula_subject(ms: list[re.Match[str]]) -> _Span | None:
     return _Span(ms[1].start(), ms[at - 1].end(), "")
 
 
+#: English adverb endings ("directly", "mainly", "actually"); "-ily" and "-ply" end nouns
+#: too ("family", "supply").
+_EN_ADVERB = re.compile(r"\w{3,}(?:ally|ely|tly|nly|rly|sly|dly|lly|vly|wly|ghly)$",
+                        re.IGNORECASE)
+
+
+#: Adverbs of time that look like content words ("tidigare", "förut", "earlier").
+_TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previously earlier "
+                        "later recently already still")
+
+
+def _adverb(word: str, lang: str) -> bool:
+    """An adverb ("directly", "tidigare"): how or when something is done, never what a
+    question is about."""
+    return word.lower() in _TIME_ADVERBS or (lang == "en" and bool(_EN_ADVERB.fullmatch(word)))
+
+
+#: Swedish verbs an infinitive follows, with the subject between in a question ("behöver
+#: regionen rekrytera", "ska de bygga").
+_SV_INFINITIVE_BEFORE = wordset("att vill ville ska skall skulle kan kunde måste brukar "
+                                "brukade bör borde behöver behövde tänker planerar försöker")
+
+
+def _sv_infinitive(ms: list[re.Match[str]], i: int, lang: str) -> bool:
+    """A Swedish infinitive ("att bilda", "behöver regionen rekrytera"): what is done."""
+    w = ms[i].group().lower()
+    if lang != "sv" or not w.endswith("a") or w.endswith("na") or i == 0:
+        return False
+    return any(ms[j].group().lower() in _SV_INFINITIVE_BEFORE for j in range(max(0, i - 2), i))
+
+
 def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county"); the subject of a
@@ -279,6 +313,8 @@ def subject_span(question: str) -> _Span | None:
             and any(_is_content(m.group()) and not _YEAR.fullmatch(m.group())
                     for m in ms[:end - 2])):
         end -= 2  # "… turn over in 2019": when, not what the question is about
+        if end > 2 and ms[end - 1].group().lower() in _YEAR_PARTICLES:
+            end -= 1  # "fram till 2025"
     while end > 0:
         j = end - 1
         while j >= 0 and ms[j].group().lower() in _GENERIC_PLACES:
@@ -291,7 +327,9 @@ def subject_span(question: str) -> _Span | None:
     if not content:
         return None
     lang = detect_language(question)
-    nouns = [i for i in content if not _verbish(ms[i].group(), lang)]
+    nouns = [i for i in content if not _verbish(ms[i].group(), lang)
+             and not _adverb(ms[i].group(), lang)
+             and not _sv_infinitive(ms, i, lang)]
     # the home county inside the question ("the tourism industry in Jämtland turn over") is
     # where, as at its end, not what it is about
     nouns = [i for i in nouns if ms[i].group().lower() not in _GENERIC_PLACES] or nouns
@@ -515,6 +553,10 @@ def _subject_after_verb(question: str, phrase_at: int) -> str | None:
 _PLACE_HEADS = wordset("kommun kommuns län läns municipality county")
 
 
+#: A capital letter after a word's first letter: an acronym or name ("IUC-Z", "LRF").
+_ACRONYM = re.compile(r"^.\S*[A-ZÅÄÖ]")
+
+
 def _capitalised_runs(text: str) -> list[list[str]]:
     """Runs of capitalised words that are names: not a lone sentence-initial word ("Hur",
     "Det"), though a name may begin a sentence ("Region Jämtland Härjedalen har …"); a
@@ -523,12 +565,16 @@ def _capitalised_runs(text: str) -> list[list[str]]:
     runs: list[list[str]] = []
     current: list[str] = []
     initial_run = False
+
+    def lone_initial(run: list[str]) -> bool:  # "Det", "Hur"; not an acronym ("IUC-Z")
+        return initial_run and len(run) == 1 and not _ACRONYM.search(run[0])
+
     for k, m in enumerate(ms):
         w = m.group()
         before = text[:m.start()].rstrip()
         initial = k == 0 or before.endswith((".", "!", "?", ":"))
         if current and before.endswith((",", ";")):
-            if not (initial_run and len(current) == 1):
+            if not lone_initial(current):
                 runs.append(current)
             current = []
         if w[0].isupper() and (current or initial or w.lower() not in STOPWORDS):
@@ -539,12 +585,12 @@ def _capitalised_runs(text: str) -> list[list[str]]:
                 current, initial_run = [], False  # "Is Torsta AB …", "I Ås …": the name
             current.append(w)
             continue
-        if current and not (initial_run and len(current) == 1):
+        if current and not lone_initial(current):
             runs.append(current)
         elif current and w.lower() in _PLACE_HEADS:
             runs.append([*current, w])  # "Åre kommun har …": a name, though it begins
         current = []
-    if current and not (initial_run and len(current) == 1):
+    if current and not lone_initial(current):
         runs.append(current)
     return runs
 
@@ -1047,6 +1093,25 @@ def _genitive_for_genitive(previous: str, new: str) -> str | None:
     return _clean(previous[:old.start()] + new + previous[old.end():])
 
 
+#: Superlatives: "högst", "lägst", "störst", "flest", "minst", "highest", "most", "least".
+_SUPERLATIVE = re.compile(r"(?:\w*gst|\w*örst|minst|flest|färst|mest|bäst|sämst|\w+ast|"
+                          r"\w+aste|\w+est|most|least|fewest)", re.IGNORECASE)
+
+
+def _superlative_for_superlative(previous: str, new: str) -> str | None:
+    """A follow-up that is one superlative ("Och högst?", "And the highest?") asks the
+    previous question at the other end: its one superlative ("Vilken kommun har lägst
+    arbetslöshet?") is replaced, the rest kept."""
+    words = [w for w in new.split() if w.lower() not in _ARTICLES]
+    if len(words) != 1 or not _SUPERLATIVE.fullmatch(words[0]):
+        return None
+    olds = [m for m in _words(previous) if _SUPERLATIVE.fullmatch(m.group())]
+    if len(olds) != 1 or olds[0].group().lower() == words[0].lower():
+        return None
+    old = olds[0]
+    return _clean(previous[:old.start()] + words[0] + previous[old.end():])
+
+
 def _ellipsis(previous: str, remainder: str) -> str | None:
     """The previous question with its subject replaced by what the follow-up names (a year
     for its year: "… 2017?" — "Och 2019?")."""
@@ -1063,6 +1128,9 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     genitive = _genitive_for_genitive(previous, new)
     if genitive is not None:
         return genitive
+    superlative = _superlative_for_superlative(previous, new)
+    if superlative is not None:
+        return superlative
     span = subject_span(previous)
     if span is None:
         return None
@@ -1288,8 +1356,10 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if elliptic and rest_words and not framed:
         resolved = _ellipsis(previous.question, remainder)
         if resolved and resolved != previous.question:
-            return Resolution(resolved, True, "ellipsis" if has_opener else "short",
-                              remainder.strip(" ?.!,"))
+            named = remainder.strip(" ?.!,")
+            if _superlative_for_superlative(previous.question, named) == resolved:
+                named = ""  # the other end of the same subject, no subject of its own
+            return Resolution(resolved, True, "ellipsis" if has_opener else "short", named)
     return Resolution(question)
 
 
