@@ -437,3 +437,45 @@ def test_an_acronym_that_begins_the_answer_is_the_name_it_gave():
     # a common word that begins the answer is no name
     history = [Turn("vem samordnar turismklustret?", "Det klustret är samordnat av en förening.")]
     assert "Det" not in resolve_conversation("vad gör de?", history).question
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a copula's yes/no question with an adjective predicate is about the noun after it
+    ("How many people does it employ?",
+     [Turn("Is manufacturing in the region dependent on exports?", "x")],
+     "How many people does manufacturing employ?"),
+    ("vem samordnar den?", [Turn("är turismen viktig för jämtlands ekonomi?", "x")],
+     "vem samordnar turismen?"),
+    # the home county in the answer is no name it gave
+    ("hur många jobbar där nu?",
+     [Turn("vilken myndighet har fått extra tjänster i jämtland?",
+           "I Jämtlands län har det tydliggjorts med extra tjänster inom Tillväxtverket.")],
+     "hur många jobbar i Tillväxtverket nu?"),
+    # an adverb that begins the answer's sentence is no part of the name after it
+    ("Hur många företag finns där?",
+     [Turn("Vilken kommun har flest företag?", "Även Strömsund har många företag.")],
+     "Hur många företag finns i Strömsund?"),
+    # "that industry" after "which organisation": the question's subject, not the name
+    ("which research institute works with companies in that industry?",
+     [Turn("Which organisation coordinates tourism in Jämtland Härjedalen?",
+           "Det klustret är samordnat av Jämtland Härjedalen Turism som jobbar strategiskt.")],
+     "which research institute works with companies in tourism?"),
+    # "det klustret" after "vilken näring": a grouping of the same kind, the answer's noun
+    ("vem samordnar det klustret?",
+     [Turn("Vilken näring beskrivs som grundläggande i Jämtlands län?",
+           "Turismbranschen och upplevelseturismen är en grundläggande näring i länet.")],
+     "vem samordnar Turismbranschen?"),
+    # another rank of what the last superlative question ranked
+    ("And who comes second?",
+     [Turn("Who is the biggest employer in Jämtland county?", "Region X har 4 300 anställda."),
+      Turn("How many people work there?", "Region X har 4 300 anställda.")],
+     "And who comes second (Who is the biggest employer in Jämtland county)?"),
+])
+def test_referents_by_role_and_kind(question, history, expected):
+    r = resolve_conversation(question, history)
+    assert r.followup and r.question == expected
+
+
+def test_a_rank_without_a_ranking_question_is_left_as_asked():
+    r = resolve_conversation("Who comes second?", [Turn("How many people work in tourism?")])
+    assert not r.followup

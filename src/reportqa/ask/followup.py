@@ -294,12 +294,42 @@ def _sv_infinitive(ms: list[re.Match[str]], i: int, lang: str) -> bool:
     return any(ms[j].group().lower() in _SV_INFINITIVE_BEFORE for j in range(max(0, i - 2), i))
 
 
+#: Adjective endings of a predicate after a copula's subject ("dependent", "important",
+#: "beroende", "viktig").
+_PREDICATE_ADJECTIVE = re.compile(
+    r"\w{3,}(?:ent|ant|ive|al|ful|ous|ble|ic|ary|ig|lig|isk|ande|ende|bar|sam)$", re.IGNORECASE)
+
+
+def _copula_adjective_subject(ms: list[re.Match[str]]) -> _Span | None:
+    """The subject of "is X [in the region] dependent on Y?"/"är X beroende av Y?": the noun
+    phrase right after the copula, when an adjective predicate or a place follows it. The
+    question is about X; Y only completes the predicate."""
+    if len(ms) < 4 or ms[0].group().lower() not in _COPULAS:
+        return None
+    lang = detect_language(ms[0].string)
+    k = 2 if ms[1].group().lower() in _ARTICLES else 1
+    start = k
+    while k < len(ms) and _is_content(ms[k].group()) and not _verbish(ms[k].group(), lang) and (
+            not (k > start and _PREDICATE_ADJECTIVE.fullmatch(ms[k].group()))) and not (
+            k > start and ms[start].group()[:1].isupper() and not ms[k].group()[:1].isupper()):
+        k += 1  # a name ends at its first lower-case word ("Torsta AB part of …")
+    if k == start or k >= len(ms) - 1:
+        return None
+    nxt = ms[k].group()
+    if not (nxt.lower() in PREPOSITIONS or _PREDICATE_ADJECTIVE.fullmatch(nxt)):
+        return None
+    if all(m.group().lower() in _GENERIC_PLACES or m.group()[:1].isupper()
+           for m in ms[start:k]):
+        return None  # "is Jämtland …", "är Torsta AB med i …": a name, left to the name rule
+    return _Span(ms[1].start() if start == 2 else ms[start].start(), ms[k - 1].end(), "")
+
+
 def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county"); the subject of a
     copula's yes/no question (_copula_subject)."""
     ms = _words(question)
-    copula = _copula_subject(ms)
+    copula = _copula_subject(ms) or _copula_adjective_subject(ms)
     if copula is not None:
         return copula
     # Drop a trailing qualifier, then generic place and time phrases: "… i länet per år",
@@ -557,6 +587,12 @@ _PLACE_HEADS = wordset("kommun kommuns län läns municipality county")
 _ACRONYM = re.compile(r"^.\S*[A-ZÅÄÖ]")
 
 
+#: Adverbs that begin a sentence before a name ("Även Strömsund och …", "Also Åre …").
+_SENTENCE_OPENERS = wordset("även också dessutom särskilt främst enligt därför samtidigt "
+                            "totalt ungefär cirka drygt nästan omkring också also however "
+                            "moreover especially")
+
+
 def _capitalised_runs(text: str) -> list[list[str]]:
     """Runs of capitalised words that are names: not a lone sentence-initial word ("Hur",
     "Det"), though a name may begin a sentence ("Region Jämtland Härjedalen har …"); a
@@ -581,7 +617,8 @@ def _capitalised_runs(text: str) -> list[list[str]]:
             if not current:
                 initial_run = initial
             if current == [ms[k - 1].group()] and initial_run and (
-                    current[0].lower() in STOPWORDS or current[0].lower() in INTERROGATIVES):
+                    current[0].lower() in STOPWORDS or current[0].lower() in INTERROGATIVES
+                    or current[0].lower() in _SENTENCE_OPENERS):
                 current, initial_run = [], False  # "Is Torsta AB …", "I Ås …": the name
             current.append(w)
             continue
@@ -610,10 +647,40 @@ def _new_proper_noun(answer: str, question: str) -> str | None:
             if re.search(rf"{re.escape(run[-1])}\s*,\s*[A-ZÅÄÖ]", answer):
                 return None  # one of a list ("LRF Jämtland, Torsta AB, …"): "de" is them all
             return " ".join(run)
-    if new:
-        run = new[0][1:] if new[0][0].lower() in PREPOSITIONS and len(new[0]) > 1 else new[0]
-        return " ".join(run)
+    places = [run[1:] if run[0].lower() in PREPOSITIONS and len(run) > 1 else run
+              for run in new]
+    # the home county ("I Jämtlands län har …") is where everything is, no answer
+    places = [run for run in places if not all(w.lower() in _GENERIC_PLACES for w in run)]
+    if places:
+        return " ".join(_place_by_the_question(places, answer, asked))
     return None
+
+
+#: Words before a name that tie it to what the question asked: "… och högst i Ragunda
+#: kommun" answers "Vilken kommun har högst arbetslöshet?".
+_TIE_WORDS = 3
+
+
+def _tied_to_the_question(runs: list[list[str]], answer: str, asked: set[str]
+                          ) -> list[str] | None:
+    """Of the names an answer gives, the first one whose few words before it repeat a
+    content word of the question ("… högst i Ragunda kommun" for "Vilken kommun har högst
+    arbetslöshet?"): the answer's own words say it is the one asked for."""
+    for run in runs:
+        run = run[1:] if run[0].lower() in PREPOSITIONS and len(run) > 1 else run
+        if all(w.lower() in _GENERIC_PLACES for w in run):
+            continue
+        at = answer.find(" ".join(run))
+        before = [m.group().lower() for m in _words(answer[:max(at, 0)])][-_TIE_WORDS:]
+        if at > 0 and any(w in asked and _is_content(w) for w in before):
+            return run
+    return None
+
+
+def _place_by_the_question(runs: list[list[str]], answer: str, asked: set[str]) -> list[str]:
+    """Of the names an answer gives after prepositions, the one tied to the question
+    (_tied_to_the_question), else the first."""
+    return _tied_to_the_question(runs, answer, asked) or runs[0]
 
 
 def _answer_subject(answer: str) -> str | None:
@@ -967,6 +1034,31 @@ def _verb_after_demonstrative(ms: list[re.Match[str]], k: int) -> bool:
     return _verbish(ms[k + 2].group(), "sv")
 
 
+#: Letters two forms of one noun share at least ("kluster", "klustret").
+_SAME_NOUN_PREFIX = 5
+
+
+def _another_kind(noun: str, previous_question: str) -> bool:
+    """Whether a demonstrative's noun ("that industry") is of another kind than what the
+    previous question asked to be named ("Which organisation …?"): then the name the answer
+    gave is not what the demonstrative points to."""
+    asked = [w.lower() for w in answer_type_words(previous_question)]
+    w = noun.lower()
+    if not asked or _verbish(w, detect_language(previous_question)) or w.endswith("ed"):
+        return False
+    def grouping(x: str) -> bool:
+        return _stem(x) in _CATEGORY_HEADS or _stem(x) in _EN_CATEGORY_HEADS
+
+    if grouping(w) and any(grouping(a) for a in asked):
+        return False  # "det klustret" after "Vilken näring …?": groupings of one kind
+    return not any(a[:_SAME_NOUN_PREFIX] == w[:_SAME_NOUN_PREFIX] for a in asked)
+
+
+#: English nouns of a grouping of businesses ("that industry", "which sector").
+_EN_CATEGORY_HEADS = wordset("industry industries sector sectors cluster clusters branch "
+                             "branches")
+
+
 def _replace_references(question: str, referent: str, weak: bool = False,
                         previous: Turn | None = None, within: bool = False,
                         weak_at: int | None = None) -> tuple[str, bool]:
@@ -1020,6 +1112,11 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             # "den branschen" points back; "de gröna näringarna" (article, adjective,
             # noun) names its own subject; "when did that trend start": a verb follows
             named = _named_by_noun(ms[k + 1].group(), previous)
+            if not named and previous is not None and previous.answer and _another_kind(
+                    ms[k + 1].group(), previous.question):
+                # "that industry" after "Which organisation coordinates tourism?": of
+                # another kind than the name the answer gave, so the question's subject
+                referent = _referent(Turn(previous.question, None)) or referent
             if named or not (k + 2 < len(ms) and detect_language(question) == "en"):
                 # English "when did that trend start" without the noun in the previous turn
                 # is left as asked: what "that" was is unknown
@@ -1246,6 +1343,30 @@ _FRAGMENT_WORDS = wordset("många mycket länge stor stort stora lång långt mu
 _FRAGMENT_NOUNS = 1
 
 
+#: A rank asked for in place of the previous one: "And who comes second?", "Vem är tvåa?",
+#: "Och vilken kommer på tredje plats?": the previous question's list, one step on.
+_RANK_WORDS = wordset("second third fourth fifth next last andra tredje fjärde femte näst "
+                      "nästa sista tvåa trea fyra etta")
+_RANK_FRAME_WORDS = wordset("and och men but who which what vem vilken vilket vilka "
+                            "comes come is are was kommer kom är var ligger hamnar the den det "
+                            "på in plats place position spot")
+
+
+def _rank(question: str, previous: Turn, earlier: Turn | None) -> Resolution | None:
+    """A question about another rank (_RANK_WORDS) of what the last question with a
+    superlative ranked ("Who is the biggest employer?"), with that question."""
+    words = [m.group().lower() for m in _words(question)]
+    if not words or not any(w in _RANK_WORDS for w in words) or not all(
+            w in _RANK_WORDS or w in _RANK_FRAME_WORDS for w in words):
+        return None
+    ranked = next((t for t in (previous, earlier) if t is not None and any(
+        _SUPERLATIVE.fullmatch(m.group()) for m in _words(t.question))), None)
+    if not _has_frame(words) or ranked is None:
+        return None
+    asked = _clean(ranked.question).rstrip(" ?.!")
+    return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
+
+
 def _fragment(question: str, previous: Turn) -> Resolution | None:
     """A question fragment (_FRAGMENT) with the previous question it completes: "Till hur
     många företag?" after "Hur mycket gav regionen i företagsstöd 2018?" asks to how many
@@ -1280,7 +1401,7 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     partitive = _partitive(question, previous)
     if partitive is not None:
         return partitive
-    fragment = _fragment(question, previous)
+    fragment = _fragment(question, previous) or _rank(question, previous, earlier)
     if fragment is not None:
         return fragment
     ms = [m.group() for m in _words(question)]
