@@ -479,3 +479,69 @@ def test_referents_by_role_and_kind(question, history, expected):
 def test_a_rank_without_a_ranking_question_is_left_as_asked():
     r = resolve_conversation("Who comes second?", [Turn("How many people work in tourism?")])
     assert not r.followup
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    # the home county as people type it is the place a place replaces
+    ("Och i riket?", "hur stor andel jobbar i offentlig sektor i jämtland",
+     "hur stor andel jobbar i offentlig sektor i riket"),
+    ("och i hela landet?", "hur stor är arbetslösheten i jämtlands län?",
+     "hur stor är arbetslösheten i hela landet?"),
+    # "as a whole", "som helhet" and a place adverb are places too
+    ("And in Sweden as a whole?", "How large a share works in the public sector in Jämtland?",
+     "How large a share works in the public sector in Sweden as a whole?"),
+    ("och i riket som helhet?", "Hur stor andel jobbar i offentlig sektor i Jämtland?",
+     "Hur stor andel jobbar i offentlig sektor i riket som helhet?"),
+    ("and nationally?", "What percentage of jobs in the county are in the public sector?",
+     "What percentage of jobs nationally are in the public sector?"),
+])
+def test_a_place_replaces_the_place(question, previous, expected):
+    r = resolve_conversation(question, [Turn(previous, "x")])
+    assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a bare grouping noun is the subject just talked about, compound or not
+    ("och hur många jobbar i branschen?", [Turn("hur mkt omsätter turismen i länet per år")],
+     "och hur många jobbar i turismen?"),
+    # after "is there a …?", "it"/"de" is what the answer says there is
+    ("Och hur mycket omsätter de?",
+     [Turn("Finns det nåt kluster för de gröna näringarna?",
+           "I Ås i Krokoms kommun finns Grönt Center, ett kluster för de gröna näringarna.")],
+     "Hur mycket omsätter Grönt Center?"),
+    ("what organisations are members?",
+     [Turn("is there a cluster for the green industries?",
+           "I Ås i Krokoms kommun finns Grönt Center, ett kluster för de gröna näringarna.")],
+     "what organisations are members (Grönt Center)?"),
+    # … not a name after a preposition, which is someone else ("samordnat av …")
+    ("vilket klusterinitiativ finns inom det?",
+     [Turn("finns det nåt turismkluster i länet?",
+           "Det klustret är samordnat av Jämtland Härjedalen Turism.")],
+     "vilket klusterinitiativ finns inom turismkluster?"),
+    # a judgement of the figure just given is asked with the question that gave it
+    ("är det mycket jämfört med riket?",
+     [Turn("Hur stor del av de anställda jobbar i offentlig sektor?", "ca 42 %")],
+     "är det mycket jämfört med riket (Hur stor del av de anställda jobbar i offentlig "
+     "sektor)?"),
+    ("Is that higher than Sweden as a whole?",
+     [Turn("What percentage of jobs are in the public sector?", "42 %")],
+     "Is that higher than Sweden as a whole (What percentage of jobs are in the public "
+     "sector)?"),
+    # an ellipsis after it replaces part of that question
+    ("What about Västerbotten?",
+     [Turn("What percentage of jobs in Jämtland are in the public sector?", "42 %"),
+      Turn("Is that higher than Sweden as a whole?", "30 %")],
+     "What percentage of jobs in Jämtland are in Västerbotten?"),
+])
+def test_what_the_previous_answer_gave(question, history, expected):
+    r = resolve_conversation(question, history)
+    assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Är det många som pendlar från Krokom?",
+    "Är det vanligt att företag samarbetar?",
+])
+def test_a_cleft_is_no_judgement_of_the_answer(question):
+    r = resolve_conversation(question, [Turn("Hur många jobbar inom industrin?", "x")])
+    assert not r.followup

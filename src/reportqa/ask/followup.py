@@ -144,6 +144,16 @@ _STATEMENT_QUESTION = re.compile(
     r"what\s+does|what\s+do)\s+(?:det|detta|that|this|it)(?:\s+(?:mean|imply|lead\s+to))?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
+#: Judges or compares the figure the previous answer gave, with nothing but a pronoun for
+#: it ("Är det mycket jämfört med riket?", "Is that high compared to Sweden?", "Hur mycket
+#: är det upp från året innan?"): the previous question, with the comparison.
+_JUDGES_THE_ANSWER = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:är|var|blir)\s+(?:det|den|detta)|"
+    r"(?:is|was)\s+(?:that|it|this)|hur\s+mycket\s+(?:är|var)\s+(?:det|den|detta))\s+"
+    r"(?:\w+\s+){0,2}?(?:jämfört\s+med|i\s+jämförelse\s+med|mot|från|än|compared\s+(?:to|with)|"
+    r"than|from)\s+(?:\w+\s*){1,4}[?.!]*\s*$", re.IGNORECASE)
+
+
 #: A count or choice among what the previous turn counted or listed ("Hur många av dem är
 #: kvinnor?", "how many of them were long-term unemployed?", "Vilket av dem har flest
 #: företag?"): "dem" is the whole group the previous question was about (its frame's noun
@@ -425,15 +435,38 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> 
     return found
 
 
+#: Asks whether there is something ("finns det nåt kluster för …?", "is there a cluster
+#: for them?"): the answer names it, and the next turn's "det"/"it" is that.
+_ASKS_IF_THERE_IS = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:finns|fanns)\s+det\s+(?:nåt|något|nån|någon|"
+    r"några|ett|en)|(?:is|are|was|were)\s+there\s+(?:a|an|any|some))\s+\w", re.IGNORECASE)
+
+
 #: A question our own resolution completed with what it is about: "Till hur många företag
 #: (Hur mycket gav regionen i företagsstöd 2018)?".
 _COMPLETED = re.compile(r"^(?P<asked>.*?)\s*\((?P<context>[^()]+)\)\s*\?$")
 
 
+def _is_question(text: str) -> bool:
+    """Whether `text` begins as a question does ("Hur många …", "What share …")."""
+    ms = _words(text)
+    return bool(ms) and ms[0].group().lower() in INTERROGATIVES
+
+
+def _completed_question(question: str) -> str:
+    """The question a fragment or a comparison was completed with ("Till hur många företag
+    (Hur mycket gav regionen …)?" → "Hur mycket gav regionen …?"), else `question`: an
+    ellipsis after it replaces a part of that question."""
+    completed = _COMPLETED.match(question)
+    if completed and _is_question(completed.group("context")):
+        return completed.group("context").strip() + "?"
+    return question
+
+
 def _turn_referent(previous: Turn, number: str = "") -> str | None:
     """What one turn gives a reference to point to (see _referent)."""
     completed = _COMPLETED.match(previous.question)
-    if completed and _has_frame([m.group() for m in _words(completed.group("context"))]):
+    if completed and _is_question(completed.group("context")):
         own = _usable_referent(_turn_referent(Turn(completed.group("asked") + "?",
                                                    previous.answer), number))
         if own is not None:
@@ -443,6 +476,12 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
                             or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
             previous.answer)
+        if name:
+            return name
+    elif previous.answer and _ASKS_IF_THERE_IS.match(previous.question):
+        # only a name the answer says there is ("… finns Grönt Center, ett kluster"), not
+        # one after a preposition ("samordnat av Jämtland Härjedalen Turism")
+        name = _new_proper_noun(previous.answer, previous.question, strict=True)
         if name:
             return name
     name = _name_in(previous.question)
@@ -632,7 +671,7 @@ def _capitalised_runs(text: str) -> list[list[str]]:
     return runs
 
 
-def _new_proper_noun(answer: str, question: str) -> str | None:
+def _new_proper_noun(answer: str, question: str, strict: bool = False) -> str | None:
     """The first name in the answer that the question does not have ("… co-workingplatsen
     House Be, där …" → "House Be"; "Region Jämtland Härjedalen har …" → all three words).
     A name after a preposition is where something is ("I Ås i Krokoms kommun finns Grönt
@@ -647,6 +686,8 @@ def _new_proper_noun(answer: str, question: str) -> str | None:
             if re.search(rf"{re.escape(run[-1])}\s*,\s*[A-ZÅÄÖ]", answer):
                 return None  # one of a list ("LRF Jämtland, Torsta AB, …"): "de" is them all
             return " ".join(run)
+    if strict:
+        return None
     places = [run[1:] if run[0].lower() in PREPOSITIONS and len(run) > 1 else run
               for run in new]
     # the home county ("I Jämtlands län har …") is where everything is, no answer
@@ -1018,8 +1059,15 @@ def _bare_head(question: str, previous: Turn) -> str | None:
     if _stem(noun) not in _CATEGORY_HEADS:
         return None  # "turismen" after "upplevelseturismen" is a subject of its own
     named = _named_by_noun(noun, previous)
-    if named is None or named.lower().rfind(_stem(noun)) < _MIN_COMPOUND_PART:
+    if named is not None and named.lower().rfind(_stem(noun)) < _MIN_COMPOUND_PART:
         return None  # the same word, or a compound the question says itself
+    if named is None:
+        # "och hur många jobbar i branschen?" after "hur mycket omsätter turismen?": the
+        # grouping just talked about, whatever its name
+        named = _usable_referent(_turn_referent(previous))
+        if named is None or _stem(noun) in named.lower() or named[:1].isupper() or (
+                any(_stem(w.group()) in _CATEGORY_HEADS for w in _words(named))):
+            return None
     m = nouns[0]
     return _clean(question[:m.start()] + named + question[m.end():])
 
@@ -1155,16 +1203,23 @@ def _nounish_after(nxt: str, demonstrative: str) -> bool:
 
 #: Words of a place phrase besides names: "i riket", "i hela Sverige", "in the whole country".
 _PLACE_WORDS = wordset("riket landet hela sverige country sweden whole nation the kommunen "
-                       "län kommun")
-#: A place in a question: a preposition and a name, or the county, region or country.
+                       "län kommun som helhet as a overall totalt")
+#: A place in a question: a preposition and a name, or the county, region or country; the
+#: home county also as people type it, in lower case ("i jämtlands län", "in jämtland").
 _PLACE_PHRASE = re.compile(
     r"\b(?:i|på|in|at)\s+(?:(?:hela|the\s+whole|the)\s+)?(?:[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)*"
     r"(?:\s+(?:län|kommun|county|municipality))?|länet|regionen|riket|landet|county|region|"
-    r"country|kommunen)\b")
+    r"country|kommunen|(?i:jämtlands\s+län|jämtland(?:\s+härjedalen)?|härjedalen|sverige|"
+    r"sweden))\b")
+#: Places said as an adverb: "och nationellt?", "and nationally?".
+_PLACE_ADVERBS = wordset("nationellt nationally regionalt regionally")
 
 
 def _names_place(phrase: str) -> bool:
-    """Whether an elliptical follow-up is only a place: "i riket", "in Östersund"."""
+    """Whether an elliptical follow-up is only a place: "i riket", "in Östersund", "i riket
+    som helhet", "nationellt"."""
+    if phrase.lower() in _PLACE_ADVERBS:
+        return True
     m = re.fullmatch(r"(?:i|på|in|at)\s+(.+)", phrase, re.IGNORECASE)
     if m is None:
         return False
@@ -1290,7 +1345,7 @@ def _partitive(question: str, previous: Turn) -> Resolution | None:
         return Resolution(f"{asked}?", True, "reference", rest)
     asked_before = previous.question
     completed = _COMPLETED.match(asked_before)
-    if completed and _has_frame([w.group() for w in _words(completed.group("context"))]):
+    if completed and _is_question(completed.group("context")):
         asked_before = completed.group("context")  # the question a fragment completed
     group = _asked_about(asked_before)
     if not group:
@@ -1398,6 +1453,10 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         # sentence after it that leans on it ("Det innebär att …") when there is one
         return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
                           "statement")
+    if _JUDGES_THE_ANSWER.match(question):
+        # "är det mycket jämfört med riket?": the figure just given, compared
+        asked = _clean(previous.question).rstrip(" ?.!")
+        return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "statement")
     partitive = _partitive(question, previous)
     if partitive is not None:
         return partitive
@@ -1475,10 +1534,11 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
     if elliptic and rest_words and not framed:
-        resolved = _ellipsis(previous.question, remainder)
-        if resolved and resolved != previous.question:
+        base = _completed_question(previous.question)
+        resolved = _ellipsis(base, remainder)
+        if resolved and resolved != base:
             named = remainder.strip(" ?.!,")
-            if _superlative_for_superlative(previous.question, named) == resolved:
+            if _superlative_for_superlative(base, named) == resolved:
                 named = ""  # the other end of the same subject, no subject of its own
             return Resolution(resolved, True, "ellipsis" if has_opener else "short", named)
     return Resolution(question)
