@@ -545,3 +545,35 @@ def test_what_the_previous_answer_gave(question, history, expected):
 def test_a_cleft_is_no_judgement_of_the_answer(question):
     r = resolve_conversation(question, [Turn("Hur många jobbar inom industrin?", "x")])
     assert not r.followup
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("Och i förra uppföljningen?", "Vem samordnar turismklustret enligt 2021 års rapport?",
+     "Vem samordnar turismklustret i förra uppföljningen?"),
+    ("Och i den tidigare versionen?",
+     "Hur många personer sysselsätter myndigheterna i länet enligt 2021-uppföljningen?",
+     "Hur många personer sysselsätter myndigheterna i länet i den tidigare versionen?"),
+    ("and in the earlier edition?",
+     "How many companies are based at House Be according to the 2021 follow-up?",
+     "How many companies are based at House Be in the earlier edition?"),
+    ("Och i förra uppföljningen?", "Hur många jobbar inom industrin?",
+     "Hur många jobbar inom industrin i förra uppföljningen?"),
+])
+def test_an_edition_replaces_the_edition(question, previous, expected):
+    r = resolve_conversation(question, [Turn(previous, "x")])
+    assert r.followup and r.question == expected
+
+
+HUBS = Turn("How many businesses has Gomorron Östersund filled its premises with?",
+            "I Åre har House Be skapats och huserar ca 80+ företag och i Östersund finns "
+            "Gomorron Östersund med ca 60 företagare.")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("And the other hub, where is that one?", "Where is House Be?"),
+    ("och det andra stället, hur många företag finns där?", "Hur många företag finns i House Be?"),
+    ("Vad heter den andra?", "Vad heter den andra (House Be)?"),
+])
+def test_the_other_one_is_the_other_name_the_answer_gave(question, expected):
+    r = resolve_conversation(question, [HUBS])
+    assert r.followup and r.question == expected

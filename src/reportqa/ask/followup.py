@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportqa.ask.question import FRAME_WORDS, answer_type_words
+from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.language import detect_language
@@ -143,6 +144,40 @@ _STATEMENT_QUESTION = re.compile(
     r"^\s*(?:och|men|and|but)?\s*(?:vad\s+(?:innebär|betyder|medför)|vilka\s+följder\s+får|"
     r"what\s+does|what\s+do)\s+(?:det|detta|that|this|it)(?:\s+(?:mean|imply|lead\s+to))?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+#: "The other one" of two things the previous answer named: "And the other hub, where is
+#: that one?", "och det andra stället?", "vad gör den andra?".
+_OTHER = re.compile(r"\b(?:the\s+other|den\s+andra|det\s+andra|den\s+andre)\b",
+                    re.IGNORECASE)
+
+
+def _the_other(question: str, previous: Turn) -> Resolution | None:
+    """A question about "the other" of what the previous answer named besides what the
+    previous question asked about: that name, added to the question as asked."""
+    if not previous.answer or not _OTHER.search(question):
+        return None
+    name = _new_proper_noun(previous.answer, previous.question, strict=True)
+    if not name:
+        asked = {w.group().lower() for w in _words(previous.question)}
+        runs = [run[1:] if run[0].lower() in PREPOSITIONS and len(run) > 1 else run
+                for run in _capitalised_runs(previous.answer)]
+        name = next((" ".join(run) for run in runs if not any(w.lower() in asked for w in run)
+                     and not all(w.lower() in _GENERIC_PLACES for w in run)), None)
+    if not name:
+        return None
+    opener = _OPENER.match(question)
+    rest = question[opener.end():] if opener else question
+    dislocated = _DISLOCATED.match(rest.strip())
+    if dislocated and _OTHER.search(dislocated.group("subject")):
+        # "And the other hub, where is that one?": the question after the comma, about it
+        rest = re.sub(r"\b(that|this)\s+one\b", r"\1", dislocated.group("rest"),
+                      flags=re.IGNORECASE)  # "that one" is "that"
+        resolved, changed = _replace_references(rest, name, True, within=True)
+        if changed:
+            resolved = resolved[:1].upper() + resolved[1:]
+            return Resolution(f"{resolved.rstrip(' ?.!')}?", True, "reference")
+    return Resolution(f"{question.rstrip(' ?.!')} ({name})?", True, "reference")
+
 
 #: Judges or compares the figure the previous answer gave, with nothing but a pronoun for
 #: it ("Är det mycket jämfört med riket?", "Is that high compared to Sweden?", "Hur mycket
@@ -1264,6 +1299,33 @@ def _superlative_for_superlative(previous: str, new: str) -> str | None:
     return _clean(previous[:old.start()] + words[0] + previous[old.end():])
 
 
+def _edition_for_edition(previous: str, new: str) -> str | None:
+    """A follow-up that only names an edition ("Och i förra uppföljningen?", "And in the
+    2019 edition?") asks the previous question of that edition: its own edition phrase is
+    replaced, or the new one added."""
+    wish = EditionWish.of(new)
+    if wish.span is None or wish.bare or not (wish.names_one or wish.newest):
+        return None
+    rest = (new[:wish.span[0]] + new[wish.span[1]:]).strip(" ,")
+    if rest and rest.lower() not in _EDITION_LEADS:
+        return None
+    old = EditionWish.of(previous)
+    if old.span is not None:
+        start, end = old.span
+        joined = re.match(r"-\w+", previous[end:])  # "2021-uppföljningen"
+        end += joined.end() if joined else 0
+        lead = re.search(r"\b(?:enligt|i|in|according\s+to)\s+$", previous[:start], re.I)
+        if lead and re.match(r"(?:enligt|i|in|according\s+to)\b", new, re.I):
+            start = lead.start()  # "enligt 2021-uppföljningen" → "i den tidigare versionen"
+        if not old.bare or joined:
+            return _clean(previous[:start] + new + previous[end:])
+    return _clean(f"{previous.rstrip(' ?.!')} {new}?")
+
+
+#: Words before an edition phrase: "i förra uppföljningen", "enligt …", "in the …".
+_EDITION_LEADS = wordset("i in enligt according to according to")
+
+
 def _ellipsis(previous: str, remainder: str) -> str | None:
     """The previous question with its subject replaced by what the follow-up names (a year
     for its year: "… 2017?" — "Och 2019?")."""
@@ -1271,6 +1333,9 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     if year and old_year:
         return previous[:old_year.start()] + year.group() + previous[old_year.end():]
     new = remainder.strip(" ?.!,")
+    edition = _edition_for_edition(previous, new)
+    if edition is not None:
+        return edition
     if _names_place(new):  # "Och i riket?", "And in Östersund?": the place changes
         places = list(_PLACE_PHRASE.finditer(previous))
         if places:
@@ -1453,6 +1518,9 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         # sentence after it that leans on it ("Det innebär att …") when there is one
         return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
                           "statement")
+    other = _the_other(question, previous)
+    if other is not None:
+        return other
     if _JUDGES_THE_ANSWER.match(question):
         # "är det mycket jämfört med riket?": the figure just given, compared
         asked = _clean(previous.question).rstrip(" ?.!")
