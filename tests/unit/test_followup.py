@@ -322,8 +322,9 @@ def test_anything_of_the_kind_is_left_as_asked():
     ("vilka fler?", "är Torsta med i Grönt Center?", "vilka fler (Grönt Center)?"),
     ("vilka myndigheter ingår?", "Finns det något myndighetsnätverk i länet?",
      "vilka myndigheter ingår (myndighetsnätverk)?"),
+    # members of what the question asked to exist (the answer "x" names nothing)
     ("what organisations are members?", "Is there a cluster for the green industries?",
-     "what organisations are members (the green industries)?"),
+     "what organisations are members (cluster for the green industries)?"),
 ])
 def test_subject_by_grammatical_role(question, previous, expected):
     r = resolve_conversation(question, [Turn(previous, "x")])
@@ -531,7 +532,7 @@ def test_a_place_replaces_the_place(question, previous, expected):
     ("What about Västerbotten?",
      [Turn("What percentage of jobs in Jämtland are in the public sector?", "42 %"),
       Turn("Is that higher than Sweden as a whole?", "30 %")],
-     "What percentage of jobs in Jämtland are in Västerbotten?"),
+     "What percentage of jobs in Västerbotten are in the public sector?"),
 ])
 def test_what_the_previous_answer_gave(question, history, expected):
     r = resolve_conversation(question, history)
@@ -577,3 +578,64 @@ HUBS = Turn("How many businesses has Gomorron Östersund filled its premises wit
 def test_the_other_one_is_the_other_name_the_answer_gave(question, expected):
     r = resolve_conversation(question, [HUBS])
     assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a year at the end of the previous question is when, not its subject
+    ("Och turismen?", [Turn("Hur många jobbade i industrin 2017?")],
+     "Hur många jobbade i turismen 2017?"),
+    # a name alone replaces the previous question's one name, or its place, or the county
+    ("Och Berg?", [Turn("Hur stor andel står Åre för?")], "Hur stor andel står Berg för?"),
+    ("Och Västernorrland?", [Turn("Hur stor är arbetslösheten i Jämtland?")],
+     "Hur stor är arbetslösheten i Västernorrland?"),
+    ("Och Åre?", [Turn("Hur många kommersiella gästnätter hade länet 2018?")],
+     "Hur många kommersiella gästnätter hade Åre 2018?"),
+    ("And Gomorron Östersund?", [Turn("How many companies are at House Be?")],
+     "How many companies are at Gomorron Östersund?"),
+    # an ellipsis after a count among a group keeps the group
+    ("And in Funäsfjällen?",
+     [Turn("How many skier days were recorded in the county's ski resorts?"),
+      Turn("How many of those in Åre?")],
+     "How many of those in Funäsfjällen (skier days were recorded in the county's ski "
+     "resorts)?"),
+    # a share without "of what" is a share of what the previous turn counted
+    ("Hur stor andel står Åre för?", [Turn("Hur många kommersiella gästnätter hade länet 2018?")],
+     "Hur stor andel står Åre för (kommersiella gästnätter)?"),
+    # "vad är X för nåt": X is the subject; a pronoun keeps pointing to what it pointed to
+    ("hur många medlemsföretag har de?", [Turn("vad är peak innovation för nåt"),
+                                          Turn("vad jobbar de med?")],
+     "hur många medlemsföretag har peak innovation?"),
+    # after "finns det nåt X för Y?" with no name in the answer, "det" is the X for Y
+    ("var ligger det", [Turn("finns det nåt kluster för jord och skogsbruk", "Nej.")],
+     "var ligger kluster för jord och skogsbruk"),
+    # "det där stället" is a demonstrative, not a place
+    ("hur många företag har det där stället?",
+     [Turn("Vilket ställe för co-working finns i Åre?", "I Åre finns House Be, ett ställe.")],
+     "hur många företag har House Be?"),
+])
+def test_names_years_groups_and_topics(question, history, expected):
+    r = resolve_conversation(question, history)
+    assert r.followup and r.question == expected
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    # "de"/"they" after a count are what was counted (with its place), not the object or place
+    ("And how much do they export?", "How many companies export goods?",
+     "How much do companies export?"),
+    ("Och hur mycket omsätter de?", "Hur många företag finns i Åre?",
+     "Hur mycket omsätter företag i Åre?"),
+    # an organisation's name made of place names is a name a name replaces
+    ("Och Östersunds kommun?", "Hur många anställda har Region Jämtland Härjedalen?",
+     "Hur många anställda har Östersunds kommun?"),
+    ("And Östersund municipality?", "How many employees does Region Jämtland Härjedalen have?",
+     "How many employees does Östersund municipality have?"),
+])
+def test_counts_and_names(question, previous, expected):
+    r = resolve_conversation(question, [Turn(previous, "x")])
+    assert r.followup and r.question == expected
+
+
+def test_hur_ar_det_i_asks_the_previous_question_of_another_place():
+    r = resolve_conversation("Hur är det i Härjedalen?",
+                             [Turn("Hur stor är arbetslösheten i Jämtland?", "x")])
+    assert r.followup and r.question == "Hur stor är arbetslösheten i Härjedalen?"

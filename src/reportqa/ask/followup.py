@@ -33,6 +33,10 @@ class Turn:
 
     question: str
     answer: str | None = None
+    #: What a reference in this turn was resolved to ("Peak Innovation" of "vad jobbar de
+    #: med?"): the topic a pronoun in the next turn still refers to. Set by
+    #: resolve_conversation, empty for a turn as asked.
+    referent: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class Resolution:
     #: industrin?"); empty when it keeps the earlier subject ("Vad jobbar de med?"). An
     #: answer that does not mention it answers the earlier subject, not the new one.
     subject: str = ""
+    #: What a reference of the question was resolved to, if one was.
+    referent: str = ""
 
 
 # ---- words ---------------------------------------------------------------------------------
@@ -55,7 +61,8 @@ _WORD = re.compile(r"[^\W_][\w:'’-]*", re.UNICODE)
 _OPENER = re.compile(
     r"^\s*(?:(?:och|men|samt|än|plus)\s+(?:hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
     r"vad\s+gäller|när\s+det\s+gäller)?|hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
-    r"hur\s+ser\s+det\s+ut\s+(?=med|för|i|inom|på)|vad\s+gäller|när\s+det\s+gäller|"
+    r"hur\s+ser\s+det\s+ut\s+(?=med|för|i|inom|på)|hur\s+är\s+det\s+(?=för|i|inom|på)|"
+    r"vad\s+gäller|när\s+det\s+gäller|"
     r"samma\s+(?:sak\s+)?(?:för|med)|gäller\s+det\s+även|även|också|"
     r"(?:and|but|plus)\s+(?:what\s+about|how\s+about)?|what\s+about|how\s+about|what\s+of|"
     r"same\s+(?:for|with)|also)\b[\s,]*",
@@ -314,6 +321,8 @@ _EN_ADVERB = re.compile(r"\w{3,}(?:ally|ely|tly|nly|rly|sly|dly|lly|vly|wly|ghly
                         re.IGNORECASE)
 
 
+#: Swedish verb particles ("växte fram", "flyttats ut"): part of the verb.
+_SV_PARTICLES = wordset("fram upp ut bort iväg ihop")
 #: Adverbs of time that look like content words ("tidigare", "förut", "earlier").
 _TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previously earlier "
                         "later recently already still")
@@ -369,6 +378,12 @@ def _copula_adjective_subject(ms: list[re.Match[str]]) -> _Span | None:
     return _Span(ms[1].start() if start == 2 else ms[start].start(), ms[k - 1].end(), "")
 
 
+#: "Vad är X för nåt?", "vad är X för slags företag?": X is what the question is about.
+_WHAT_IS_X_FOR = re.compile(
+    r"^\s*(?:(?:och|men)\s+)?vad\s+(?:är|var)\s+(?!(?:det|den|de|dom|detta|dessa)\s)(?P<x>\w.*?)\s+för\s+(?:nåt|något|en\s+sak|"
+    r"slags|sorts|typ|ett|en)\b", re.IGNORECASE)
+
+
 def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county"); the subject of a
@@ -377,6 +392,9 @@ def subject_span(question: str) -> _Span | None:
     copula = _copula_subject(ms) or _copula_adjective_subject(ms)
     if copula is not None:
         return copula
+    what_kind = _WHAT_IS_X_FOR.match(question)
+    if what_kind:  # "vad är peak innovation för nåt": all of what stands between
+        return _Span(what_kind.start("x"), what_kind.end("x"), "")
     # Drop a trailing qualifier, then generic place and time phrases: "… i länet per år",
     # "… in the county".
     end = next((k for k, m in enumerate(ms) if k > 1 and m.group().lower() in _QUALIFIERS),
@@ -390,6 +408,10 @@ def subject_span(question: str) -> _Span | None:
         end -= 2  # "… turn over in 2019": when, not what the question is about
         if end > 2 and ms[end - 1].group().lower() in _YEAR_PARTICLES:
             end -= 1  # "fram till 2025"
+    elif (end > 1 and _YEAR.fullmatch(ms[end - 1].group())
+          and any(_is_content(m.group()) and not _YEAR.fullmatch(m.group())
+                  and m.group().lower() not in _GENERIC_PLACES for m in ms[:end - 1])):
+        end -= 1  # "… i industrin 2017", "… hade länet 2018": when, not what
     while end > 0:
         j = end - 1
         while j >= 0 and ms[j].group().lower() in _GENERIC_PLACES:
@@ -404,6 +426,7 @@ def subject_span(question: str) -> _Span | None:
     lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)
              and not _adverb(ms[i].group(), lang)
+             and not (lang == "sv" and ms[i].group().lower() in _SV_PARTICLES)
              and not _sv_infinitive(ms, i, lang)]
     # the home county inside the question ("the tourism industry in Jämtland turn over") is
     # where, as at its end, not what it is about
@@ -442,7 +465,8 @@ def subject_span(question: str) -> _Span | None:
 #: "And who comes second?"): ordinals and time adverbs, never what "it" refers to.
 _NO_REFERENTS = wordset(
     "since first second third fourth fifth last next then före efter sedan första andra "
-    "tredje fjärde femte sista nästa då främst mest huvudsakligen mainly mostly chiefly"
+    "tredje fjärde femte sista nästa då främst mest huvudsakligen mainly mostly chiefly "
+    "nåt något nån någon innan förut tidigare"
 )
 
 
@@ -488,6 +512,23 @@ def _is_question(text: str) -> bool:
     return bool(ms) and ms[0].group().lower() in INTERROGATIVES
 
 
+def _drop_general_place(phrase: str) -> str:
+    """`phrase` without a trailing general place or time ("… i länet", "… in the county")
+    and end punctuation."""
+    ms = _words(phrase)
+    end = len(ms)
+    while end > 0:
+        j = end - 1
+        while j >= 0 and (ms[j].group().lower() in _GENERIC_PLACES
+                          or ms[j].group().lower() in _GENERIC_TIMES):
+            j -= 1
+        if j < end - 1 and j >= 0 and ms[j].group().lower() in PREPOSITIONS:
+            end = j
+            continue
+        break
+    return phrase[:ms[end - 1].end()].strip() if end > 0 else ""
+
+
 def _completed_question(question: str) -> str:
     """The question a fragment or a comparison was completed with ("Till hur många företag
     (Hur mycket gav regionen …)?" → "Hur mycket gav regionen …?"), else `question`: an
@@ -496,6 +537,21 @@ def _completed_question(question: str) -> str:
     if completed and _is_question(completed.group("context")):
         return completed.group("context").strip() + "?"
     return question
+
+
+def _group_context(question: str) -> tuple[str, str]:
+    """A question our resolution completed with a group or subject in parentheses ("How
+    many of those in Åre (skier days were recorded …)?", "Hur stor andel står Åre för
+    (gästnätter)?") as the question asked and that context; else (`question`, "")."""
+    completed = _COMPLETED.match(question)
+    if completed and not _is_question(completed.group("context")) and _is_question(
+            completed.group("asked")):
+        return completed.group("asked").strip() + "?", completed.group("context").strip()
+    return question, ""
+
+
+#: Prepositions of where something is ("i Åre", "in Östersund").
+_PLACE_PREPOSITIONS = wordset("i på in at")
 
 
 def _turn_referent(previous: Turn, number: str = "") -> str | None:
@@ -519,6 +575,18 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         name = _new_proper_noun(previous.answer, previous.question, strict=True)
         if name:
             return name
+    there_is = _ASKS_IF_THERE_IS.match(previous.question)
+    if there_is and number != "pl":
+        # what the question asked to exist, with what it is for ("nåt kluster för jord och
+        # skogsbruk"), not the last noun of its complement
+        thing = _drop_general_place(previous.question[there_is.end() - 1:])
+        if thing and any(_is_content(m.group()) for m in _words(thing)):
+            return thing
+    if previous.referent:
+        # a pronoun that referred to something keeps referring to it in the next turn
+        # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
+        # medlemsföretag har de?")
+        return previous.referent
     name = _name_in(previous.question)
     span = subject_span(previous.question)
     if span is None:
@@ -529,6 +597,12 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         text = _subject_after_verb(previous.question, span.start) or text
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
+    if number == "pl" and name and span.preposition.lower() in _PLACE_PREPOSITIONS and (
+            text == name):
+        # "de" after "Hur många företag finns i Åre?" are the companies in Åre, not Åre
+        counted = _counted_noun(previous.question)
+        if counted:
+            return f"{counted} {span.preposition} {name}"
     return _agreeing_referent(previous.question, text or name, number)
 
 
@@ -569,6 +643,8 @@ def _counted_noun(question: str) -> str | None:
                 or w.lower() in _COPULAS or _YEAR.fullmatch(w)):
             break
         run.append(m)
+        if lang == "en" and _plural(w, lang):
+            break  # "how many companies export goods": the noun ends at its plural
     if not run:
         return None
     return question[run[0].start():run[-1].end()]
@@ -611,9 +687,12 @@ def _agreeing_referent(question: str, text: str | None, number: str) -> str | No
         owner = _owner_before(question, text) if lang == "en" else None
         if owner:
             return owner
-    if number == "pl" and not _plural(head, lang):
+    if number == "pl":
+        # "de" after a count are what was counted ("How many companies export goods?" —
+        # "how much do they export?"), unless the subject is plural and counted nothing
         counted = _counted_noun(question)
-        if counted and counted != text:
+        if counted and counted != text and (not _plural(head, lang) or counted.endswith(
+                tuple(w for w in ("s", "er", "ar", "or", "na")))):
             return counted
     return text
 
@@ -1195,6 +1274,13 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             # "den branschen" points back; "de gröna näringarna" (article, adjective,
             # noun) names its own subject; "when did that trend start": a verb follows
             named = _named_by_noun(ms[k + 1].group(), previous)
+            if named and previous is not None and previous.answer and named.lower().startswith(
+                    _stem(ms[k + 1].group())) and not (
+                        k + 2 < len(ms) and _is_content(ms[k + 2].group())) and (
+                    _ASKS_FOR_NAME.search(previous.question)
+                    or answer_type_words(previous.question)):
+                # "det stället" after "Vilket ställe …?": the place the answer named
+                named = _new_proper_noun(previous.answer, previous.question) or named
             if not named and previous is not None and previous.answer and _another_kind(
                     ms[k + 1].group(), previous.question):
                 # "that industry" after "Which organisation coordinates tourism?": of
@@ -1299,6 +1385,46 @@ def _superlative_for_superlative(previous: str, new: str) -> str | None:
     return _clean(previous[:old.start()] + words[0] + previous[old.end():])
 
 
+#: Words of a name made of place names that is a name of its own ("Region Jämtland
+#: Härjedalen").
+_NAME_OF_PLACE_WORDS = 3
+
+
+def _name_for_name(previous: str, new: str) -> str | None:
+    """A follow-up that is only a name ("Och Berg?", "And Östersund?") replaces the one
+    name of the previous question ("Hur stor andel står Åre för?"), or else its place
+    ("… i Jämtland?", "… in the county?"): a name asks the same of another named thing."""
+    words = new.split()
+    if not words or not words[0][:1].isupper() or not all(
+            w[:1].isupper() or w.lower() in _PLACE_HEADS for w in words) or (
+            words[0].lower() in PREPOSITIONS):
+        return None
+    # "Region Jämtland Härjedalen" is an organisation's name, "Jämtland Härjedalen" a place
+    names = [run for run in _capitalised_runs(previous)
+             if len(run) >= _NAME_OF_PLACE_WORDS
+             or not all(w.lower() in _GENERIC_PLACES for w in run)]
+    if len(names) == 1:
+        old = " ".join(names[0])
+        at = previous.find(old)
+        if at > 0:
+            return _clean(previous[:at] + new + previous[at + len(old):])
+    if names:
+        return None
+    places = list(_PLACE_PHRASE.finditer(previous))
+    if places:
+        last = places[-1]
+        preposition = last.group().split()[0]
+        return _clean(f"{previous[:last.start()]}{preposition} {new}{previous[last.end():]}")
+    home = next((m for m in _words(previous) if m.group().lower() in _HOME_WORDS), None)
+    if home is not None:  # "… hade länet 2018?": the county itself, as the subject
+        return _clean(previous[:home.start()] + new + previous[home.end():])
+    return None
+
+
+#: The home county said as a noun of the question ("hade länet", "did the county").
+_HOME_WORDS = wordset("länet regionen")
+
+
 def _edition_for_edition(previous: str, new: str) -> str | None:
     """A follow-up that only names an edition ("Och i förra uppföljningen?", "And in the
     2019 edition?") asks the previous question of that edition: its own edition phrase is
@@ -1336,6 +1462,9 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     edition = _edition_for_edition(previous, new)
     if edition is not None:
         return edition
+    named = _name_for_name(previous, new)
+    if named is not None:
+        return named
     if _names_place(new):  # "Och i riket?", "And in Östersund?": the place changes
         places = list(_PLACE_PHRASE.finditer(previous))
         if places:
@@ -1506,11 +1635,35 @@ def _fragment(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
+#: "det där stället", "den här branschen": a demonstrative with "där"/"här" before its
+#: noun is the demonstrative alone ("det stället"), not a place.
+_DEMONSTRATIVE_THERE = re.compile(r"\b(den|det|de|dom)\s+(?:där|här)\s+(?=\w{4,})",
+                                  re.IGNORECASE)
+
+
+#: A share that something accounts for, without saying of what: "Hur stor andel står Åre
+#: för?", "Vilken andel står turismen för?", "What share does Åre account for?".
+_SHARE_OF_NOTHING = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:hur\s+stor|vilken)\s+(?:andel|del)\s+(?:står|stod)\s+"
+    r"[^,;:?]+?\s+för|(?:what|which)\s+(?:share|proportion|percentage)\s+(?:does|did)\s+"
+    r"[^,;:?]+?\s+account\s+for)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             ) -> Resolution:
     """`question` as a question that stands alone, given the turn before it (resolved) and
     the one before that (`earlier`, for a reference past a turn that named no subject)."""
     question = _clean(question)
+    plain = _DEMONSTRATIVE_THERE.sub(r"\1 ", question)
+    if plain != question:
+        resolved = _resolve(plain, previous, earlier)
+        return resolved if resolved.followup else Resolution(question)
+    return _resolve(question, previous, earlier)
+
+
+def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
+             ) -> Resolution:
+    """resolve() of a question whose demonstratives stand without "där"/"här"."""
     if previous is None or not question:
         return Resolution(question)
     if previous.answer and _STATEMENT_QUESTION.match(question):
@@ -1570,7 +1723,7 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                 if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
                     resolved = resolved[:1].upper() + resolved[1:]
-                return Resolution(resolved, True, "reference")
+                return Resolution(resolved, True, "reference", referent=referent)
     # 2. An ellipsis: an opener, or too short to stand alone, without a frame of its own.
     # Anything else (an opener before a question of its own, "Och hur många företag finns
     # det?", included) stands alone.
@@ -1581,7 +1734,8 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if framed and not own and not has_reference:
         referent = _referent(previous, earlier)
         if referent:
-            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+                              referent=referent)
     # 2a'. A bare definite head noun ("hur många jobbar i branschen?") after a compound with
     # that head ("turismbranschen"): "branschen" is that compound, as "den branschen" is.
     if framed and not has_reference:
@@ -1593,17 +1747,30 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if framed and not has_reference and _only_attribute(rest_words):
         referent = _referent(previous, earlier)
         if referent:
-            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+                              referent=referent)
+    # 2c'. A share without of what ("Hur stor andel står Åre för?", "What share does Åre
+    # account for?"): a share of what the previous turn counted.
+    if framed and not has_reference and _SHARE_OF_NOTHING.match(question):
+        referent = _referent(previous, earlier)
+        if referent:
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+                              referent=referent)
     # 2c. Membership without what of ("hur många företag är med?", "vilka myndigheter
     # ingår?", "what organisations are members?"): members of the previous subject.
     if framed and not has_reference and _MEMBERSHIP_END.search(question):
         referent = _referent(previous, earlier)
         if referent:
-            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short")
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+                              referent=referent)
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
     if elliptic and rest_words and not framed:
-        base = _completed_question(previous.question)
+        base, context = _group_context(_completed_question(previous.question))
         resolved = _ellipsis(base, remainder)
+        if resolved and context and resolved != base:
+            # the asked part changes; the group it is asked of stays ("(skier days …)")
+            resolved = f"{resolved.rstrip(' ?.!')} ({context})?"
+            base = previous.question
         if resolved and resolved != base:
             named = remainder.strip(" ?.!,")
             if _superlative_for_superlative(base, named) == resolved:
@@ -1620,5 +1787,5 @@ def resolve_conversation(question: str, history: Sequence[Turn]) -> Resolution:
     earlier: Turn | None = None
     for turn in turns:
         r = resolve(turn.question, previous, earlier)
-        previous, earlier = Turn(r.question, turn.answer), previous
+        previous, earlier = Turn(r.question, turn.answer, r.referent), previous
     return resolve(question, previous, earlier)
