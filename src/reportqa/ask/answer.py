@@ -289,7 +289,8 @@ _SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentag
                              r"fraction|rate)\b", re.IGNORECASE)
 _COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
-_COUNT = re.compile(r"\d+(?:[ \u00a0]\d{3})*\+?(?!\s*(?:%|procent\b|percent\b|[\d,.]))",
+# a whole number, not a share nor a decimal ("12,5"); a full stop after it ends the sentence
+_COUNT = re.compile(r"\d+(?:[ \u00a0]\d{3})*\+?(?!\s*(?:%|procent\b|percent\b|\d)|[,.]\d)",
                     re.IGNORECASE)
 
 
@@ -304,6 +305,9 @@ def has_amount(question: str, text: str) -> bool:
     return has_number(text)
 
 
+#: "Antalet X …", "The number of X …": a sentence that says how many X there are.
+_NUMBER_OF = re.compile(r"\b(?:antal(?:et)?|the\s+number\s+of)\s+(\w+(?:\s+\w+)?)",
+                        re.IGNORECASE)
 #: Years and references ("SOU 2015:86"): numbers in a sentence that are no amount.
 _YEARS_AND_REFERENCES = re.compile(rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*")
 #: A share of a group: "65,1 procent av vuxna", "12 % of adults" (the group, up to 3 words).
@@ -442,8 +446,13 @@ class Answerer:
         if _PERCENT.search(sentence) and (q.unit in PEOPLE or concept.match(
                 self.analyzer.token_set(sentence)) >= 1):
             return True
-        return any(concept.match(self.analyzer.token_set(cell.group(1))) >= 1
-                   for cell in _TABLE_CELL.finditer(sentence))
+        if any(concept.match(self.analyzer.token_set(cell.group(1))) >= 1
+               for cell in _TABLE_CELL.finditer(sentence)):
+            return True
+        # "Antalet fritidshus i länet är drygt 12 680": the number of what it names first
+        counted = _NUMBER_OF.search(sentence)
+        return bool(counted and _COUNT.search(sentence[counted.end():]) and concept.match(
+            self.analyzer.token_set(counted.group(1))) >= HALF_MATCH)
 
     @staticmethod
     def _unit_concept(q: Query) -> Concept | None:

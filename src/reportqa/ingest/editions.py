@@ -85,6 +85,12 @@ _NAMED = re.compile(_fold(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<
                     rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_EN_TOPIC}{_DOCUMENT})\b"), re.IGNORECASE)
 
 
+#: … the edition before a year: "uppföljningen före 2021", "the edition before 2021".
+_BEFORE = re.compile(_fold(rf"\b{_LEAD}{_EN_TOPIC}{_DOCUMENT}\s+(?:från\s+|from\s+)?"
+                           rf"(?:före|innan|before|prior\s+to)\s+(?P<y>{_YEAR})\b"),
+                     re.IGNORECASE)
+
+
 #: A year alone ("i Härjedalen 2019", "år 2020"), which names an edition when the index has
 #: one of that year; not after words that make it a span of time ("sedan 2015", "före 2019").
 _BARE_YEAR = re.compile(rf"(?:\b(?P<lead>år|under|i|in|during)\s+)?\b(?P<y>{_YEAR})\b",
@@ -115,15 +121,19 @@ class EditionWish:
     span: tuple[int, int] | None = None  # the phrase that says it
     bare: bool = False  # a year alone: an edition only where the index has one of that year
     timed: bool = False  # … said as a time ("under 2021", "år 2021", "in 2021")
+    before: str = ""  # the newest edition before this year ("uppföljningen före 2021")
 
     @property
     def names_one(self) -> bool:
         """Whether the question names an edition (by year, or as the earlier or the first)
         rather than leaving it to the default."""
-        return bool(self.year or self.earlier or self.first)
+        return bool(self.year or self.earlier or self.first or self.before)
 
     @classmethod
     def of(cls, question: str) -> EditionWish:
+        m = _BEFORE.search(question)
+        if m:
+            return cls(before=m.group("y"), span=m.span())
         m = _NAMED.search(question)
         if m:
             return cls(year=m.group("a") or m.group("b"), span=m.span())
@@ -178,12 +188,16 @@ class Editions:
                        for eds in self.ordered.values() for k, (e, _) in enumerate(eds))
         if wish.year:
             return any(e == wish.year for eds in self.ordered.values() for e, _ in eds)
+        if wish.before:
+            return any(e and e < wish.before for eds in self.ordered.values() for e, _ in eds)
         return bool(wish.span and self.ordered)
 
     def lacks(self, document: str, wish: EditionWish) -> bool:
         """Whether the question names an edition by year ("enligt 2017 års uppföljning")
         that `document`'s series, published in several editions, does not have."""
         editions = self.ordered.get(self.series.get(document, ""))
+        if wish.before and editions:  # "före 2018" of a series first published in 2018
+            return all(not e or e >= wish.before for e, _ in editions)
         return bool(wish.year and not wish.bare and editions
                     and all(e != wish.year for e, _ in editions))
 
@@ -212,6 +226,9 @@ class Editions:
             # a year alone that is no edition of this series is a year of the figures asked
             # for: the newest edition, as for a question that names none
             target = named[-1] if named else (editions[-1][1] if wish.bare else None)
+        elif wish.before:
+            older = [n for e, n in editions if e and e < wish.before]
+            target = older[-1] if older else None
         elif wish.earlier:
             target = editions[-2][1]
         elif wish.first:

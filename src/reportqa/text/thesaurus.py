@@ -53,8 +53,14 @@ class Thesaurus:
         out: list[str] = []
         for e in _NOUN_ENDINGS:
             base = word[: -len(e)]
-            if word.endswith(e) and len(base) >= 4 and base in self._syn:
+            if not word.endswith(e):
+                continue
+            if len(base) >= 4 and base in self._syn:
                 out.append(base)
+                break
+            # a noun in -a takes -or in the plural ("stugor", "stugorna" → "stuga")
+            if e.startswith("or") and len(base) >= 3 and base + "a" in self._syn:
+                out.append(base + "a")
                 break
         for e in _VERB_ENDINGS:
             base = word[: -len(e)] + "a"
