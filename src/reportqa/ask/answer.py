@@ -110,6 +110,8 @@ _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
 # (not after "; ": a table row passage starts each cell with its column heading, capitalised)
 _CAPITALISED_INSIDE = re.compile(r"(?<=[\w,:)”\"] )([A-ZÅÄÖ][\w-]+)")
+# a word written in lower case (not after a hyphen: "Hälso- och sjukvård")
+_LOWER_WORD = re.compile(r"(?<![\w-])([a-zåäöé][\w-]*)")
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
     r"utmärker)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
@@ -652,11 +654,19 @@ class Answerer:
         other word too; else []. A sentence that only shares the place ("hur många hotell
         finns det i Åre" and Åre's co-working companies) is not preferred for it."""
         names = self._named_places(q, cands) if self.weights.missing_place else []
+        if names:  # a word some candidate writes in lower case is no name ("turismbranschen")
+            lower = {self.analyzer.stem(w) for s in cands
+                     for piece in (s.hit.passage.context, s.hit.passage.text)
+                     for w in _LOWER_WORD.findall(piece)}
+            names = [i for i in names if q.concepts[i].match(lower) < 1.0]
         if not names:
             return []
         rest = [i for i in range(len(q.concepts)) if i not in names]
         key = max(rest, key=lambda i: q.concepts[i].confidence_weight, default=None)
-        lack = [max(1.0 - s.in_sentence[i] for i in names) for s in cands]
+        # lacking a place is all or nothing: a sentence that refers back to it ("I detta …")
+        # has it nearly
+        lack = [float(max(1.0 - s.in_sentence[i] for i in names) >= HALF_MATCH)
+                for s in cands]
         if any(m < HALF_MATCH and (key is None or s.matched[key] >= HALF_MATCH)
                for s, m in zip(cands, lack, strict=True)):
             return lack
