@@ -421,3 +421,16 @@ def test_a_passage_only_bm25_found_reads_as_the_lowest_cosine_not_as_unrelated()
     assert ranked[0].hit.passage.row == 0
     ev = answerer.evidence(q, ranked)
     assert ev["dense"] == 0.81
+
+
+def test_a_number_ending_a_sentence_is_a_count_and_antalet_names_what_it_counts():
+    """"Antalet fritidshus i länet är drygt 12 680.": the full stop is no decimal point, and
+    the number counts fritidshus; a decimal is no count."""
+    from reportqa.ask.answer import has_amount
+
+    sentence = "Antalet fritidshus i länet är drygt 12 680."
+    assert has_amount("hur många fritidshus finns det", sentence)
+    assert not has_amount("hur många fritidshus finns det", "Andelen är 12,5 procent.")
+    answerer, qa = _answerer([sentence, "fritidshus"])
+    assert answerer._unit_match(qa.analyze("hur många fritidshus finns det i länet"), sentence)
+    assert not answerer._unit_match(qa.analyze("hur många hotell finns det"), sentence)

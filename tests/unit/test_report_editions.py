@@ -221,3 +221,20 @@ def test_an_edition_the_series_does_not_have_is_lacking():
     assert not eds.lacks("b.txt", EditionWish.of("hur många enligt 2019 års uppföljning"))
     assert not eds.lacks("b.txt", EditionWish.of("hur många jobbade 2017"))  # bare year
     assert not eds.lacks("c.txt", EditionWish.of("enligt 2017 års uppföljning"))  # one edition
+
+
+def test_the_edition_before_a_year():
+    """"bostadsuppföljningen före 2021" is the newest edition older than 2021; its words go
+    from what is searched; a series with nothing older lacks it; "före 2019" without a
+    report word is a span of time, not an edition."""
+    eds = Editions({name: {"series": "S", "edition": year} for name, year in (
+        ("a.txt", "2019"), ("b.txt", "2021"), ("c.txt", "2023"))})
+    question = "Hur många fritidshus fanns i länet enligt bostadsuppföljningen före 2021?"
+    wish = EditionWish.of(question)
+    assert wish.before == "2021" and wish.names_one
+    assert wish.without_phrase(question) == "Hur många fritidshus fanns i länet?"
+    assert eds.serves(wish) and eds.wanted("c.txt", wish) == "a.txt"
+    assert eds.wanted_in_order("c.txt", EditionWish.of("the edition before 2023")) == ["b.txt"]
+    assert eds.lacks("c.txt", EditionWish.of("enligt uppföljningen före 2019"))
+    assert not eds.lacks("c.txt", wish)
+    assert EditionWish.of("hur många bodde i länet före 2019").before == ""

@@ -72,7 +72,9 @@ def test_repair_is_used_for_swedish_questions_only():
 
 
 def test_thesaurus_is_symmetric_and_finds_headwords_of_inflected_forms():
-    t = Thesaurus.parse("# notice\nutöka|expandera|vidga\n")
+    t = Thesaurus.parse("# notice\nutöka|expandera|vidga\nstuga|fritidshus\n")
+    # a noun in -a from its -or plural
+    assert t.synonyms("stugor") == t.synonyms("stugorna") == {"fritidshus"}
     assert t.synonyms("utökats") == {"expandera", "vidga"}
     assert "utöka" in t.synonyms("expandera")
     assert t.synonyms("okänt") == frozenset()
