@@ -433,9 +433,10 @@ class Answerer:
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
         """A number in the sentence stands next to the word the question counts."""
-        concept = self._unit_concept(q)
-        if concept is None:
-            return False
+        return any(self._counts(q, concept, sentence) for concept in self._unit_concepts(q))
+
+    def _counts(self, q: Query, concept: Concept, sentence: str) -> bool:
+        """A number in the sentence counts what `concept` names (see _unit_match)."""
         words = raw_words(sentence)
         for i, w in enumerate(words):
             if w[0].isdigit():
@@ -457,24 +458,22 @@ class Answerer:
             self.analyzer.token_set(counted.group(1))) >= HALF_MATCH)
 
     @staticmethod
-    def _unit_concept(q: Query) -> Concept | None:
-        """The concept of the word a quantity question counts; of a compound the analysis
-        split, its last part ("miljonprogramslägenheter" → "lägenheter")."""
+    def _unit_concepts(q: Query) -> list[Concept]:
+        """The concepts of the word a quantity question counts: of a compound the analysis
+        split, each part ("miljonprogramslägenheter" → miljonprogram, lägenheter; a number
+        next to either counts it)."""
         if q.unit is None:
-            return None
-        return next((c for c in reversed(q.concepts)
-                     if c.text.split(":")[0].split(" ")[-1] == q.unit
-                     or c.text.split(":")[0] == q.unit), None)
+            return []
+        return [c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == q.unit
+                or c.text.split(":")[0] == q.unit]
 
     def _share_of_unit(self, q: Query, sentence: str) -> bool:
         """A percentage of the thing the question counts: "65,1 procent av vuxna"."""
-        concept = self._unit_concept(q)
-        if concept is None:
-            return False
         for m in _SHARE_OF.finditer(sentence):
             # the group is its first word that is no function word ("av alla företag")
             group = next((w for w in raw_words(m.group(1)) if w not in STOPWORDS), "")
-            if group and concept.match(self.analyzer.token_set(group)) >= 1:
+            if group and any(c.match(self.analyzer.token_set(group)) >= 1
+                             for c in self._unit_concepts(q)):
                 return True
         return False
 
@@ -711,7 +710,7 @@ class Answerer:
         inside = {w for s in cands for piece in (s.hit.passage.context, s.hit.passage.text)
                   for w in _CAPITALISED_INSIDE.findall(piece)}
         # whole words: "Storlien" names Storlien, not "stor" of "hur stor andel"
-        capitalised = {self.analyzer.stem(w.lower()) for w in typed | inside}
+        capitalised = {self.analyzer.stem(w) for name in typed | inside for w in raw_words(name)}
         qa = self.queries
         out = []
         for i, c in enumerate(q.concepts):
