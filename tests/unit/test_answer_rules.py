@@ -434,3 +434,26 @@ def test_a_number_ending_a_sentence_is_a_count_and_antalet_names_what_it_counts(
     answerer, qa = _answerer([sentence, "fritidshus"])
     assert answerer._unit_match(qa.analyze("hur många fritidshus finns det i länet"), sentence)
     assert not answerer._unit_match(qa.analyze("hur många hotell finns det"), sentence)
+
+
+def test_names_are_whole_words_split_at_hyphens():
+    """"IUC-Z group" names iuc and z (hyphen parts), "Storlien" does not name "stor" (no
+    compound parts), and a table caption does not run into its row."""
+    from reportqa.ask.answer import Answerer, Scored
+    from reportqa.ask.question import QueryAnalyzer
+
+    texts = ["IUC-Z group är en nod för industrin.", "De största orterna är Åre och Storlien.",
+             "Läkarbesök, Berg: 6 100; Digitala besök, Berg: 900."]
+    _, plain = _answerer(texts)
+    qa = QueryAnalyzer(plain.analyzer, plain._vocab_set, doc_freq=lambda _: 1, num_docs=10)
+    answerer = Answerer(qa.analyzer, 0.5, {}, queries=qa)
+    rows = _rows(texts, ["", "", "Tabell 1. Besök per kommun"])
+    cands = [Scored(Hit(r, 1.0, 0.5, 1.0), 1.0, 0.5, 0.5, False) for r in rows]
+
+    def named(question: str) -> list[str]:
+        q = qa.analyze(question)
+        return [q.concepts[i].text for i in answerer._named_places(q, cands)]
+
+    assert {"iuc", "z"} <= set(named("Who is the CEO of IUC-Z group?"))
+    assert named("hur stor andel av besöken") == []
+    assert named("hur många digitala besök gjordes") == []
