@@ -311,13 +311,14 @@ def has_amount(question: str, text: str) -> bool:
 _NUMBER_OF = re.compile(r"\b(?:antal(?:et)?|the\s+number\s+of)\s+(\w+(?:\s+\w+)?)",
                         re.IGNORECASE)
 #: Years and references ("SOU 2015:86"): numbers in a sentence that are no amount.
-_YEARS_AND_REFERENCES = re.compile(rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*")
+_YEAR_OR_REFERENCE = rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*"
+_YEARS_AND_REFERENCES = re.compile(_YEAR_OR_REFERENCE)
 #: A share of a group: "65,1 procent av vuxna", "12 % of adults" (the group, up to 3 words).
 _SHARE_OF = re.compile(r"\d\s*(?:%|procent|percent)\s+(?:av|of)\s+((?:\w+\s*){1,3})",
                        re.IGNORECASE)
+# … and spans of time ("20 åren")
 _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|weeks?|days?)\b|"
-                    rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*",
-                    re.IGNORECASE)
+                    + _YEAR_OR_REFERENCE, re.IGNORECASE)
 
 
 # asks for an amount of money, which a count ("80+ företag") does not answer
@@ -635,7 +636,7 @@ class Answerer:
         # the scores that are read against the other candidates' (gaps and the lead); a
         # passage only BM25 found has no cosine: it is below every one retrieval computed
         floor = min((s.hit.dense for s in ranked if s.hit.dense > 0), default=0.0)
-        lack = self._place_lack(q, cands)
+        lack = self._place_lack(q, cands, names)
         if lack and lack[0] < HALF_MATCH:
             # a sentence about another place is no rival of one about the place asked (the
             # gaps and margins are read against rivals: with none left, against them all)
@@ -647,12 +648,17 @@ class Answerer:
                      "rerank": s.score} for s in cands]
         return {**evidence, **add_gaps(relative)[0]}
 
-    def _place_lack(self, q: Query, cands: list[Scored]) -> list[float]:
-        """How much each candidate lacks of the places the question names, when some
+    def _place_lack(self, q: Query, cands: list[Scored],
+                    names: list[int] | None = None) -> list[float]:
+        """Whether each candidate lacks (1.0) or has (0.0) the places the question names, when some
         candidate has every place named and, in its passage, the question's most telling
         other word too; else []. A sentence that only shares the place ("hur många hotell
-        finns det i Åre" and Åre's co-working companies) is not preferred for it."""
-        names = self._named_places(q, cands) if self.weights.missing_place else []
+        finns det i Åre" and Åre's co-working companies) is not preferred for it. `names`:
+        the candidates' _named_places, when the caller has them."""
+        if not self.weights.missing_place:
+            return []
+        if names is None:
+            names = self._named_places(q, cands)
         if names:  # a word some candidate writes in lower case is no name ("turismbranschen")
             lower = {self.analyzer.stem(w) for s in cands
                      for piece in (s.hit.passage.context, s.hit.passage.text)
@@ -672,8 +678,8 @@ class Answerer:
         return []
 
     def _place_named(self, q: Query, scored: list[Scored]) -> list[Scored]:
-        """The candidates with those that lack a place the question names scored down by how
-        much they lack (see _place_lack)."""
+        """The candidates with those that lack a place the question names scored down (see
+        _place_lack)."""
         lack = self._place_lack(q, scored)
         if not lack:
             return scored
