@@ -63,8 +63,11 @@ REGRESSION_PINS = {
     # 0.16 → 0.01, one unanswerable question fewer declined (0.686 → 0.629)
     # eighth round's refit (more sets, out of fold 0.866 → 0.895 right, 0.057 → 0.050
     # wrongly declined, 0.731 → 0.754 unanswerable declined): one more of its answerable
-    # questions declined (0.026 → 0.039)
-    "heldout_blind4": (0.82, 0.93, 0.60, 0.04),
+    # questions declined (0.026 → 0.039); the tenth round's refit (the place check, out of
+    # fold 0.755 → 0.753 unanswerable declined with 0.050 → 0.042 answerable declined) one
+    # more (0.039 → 0.053): "Kan ett verkstadsföretag få hjälp …", which the round-start
+    # code answered wrongly at 0.49
+    "heldout_blind4": (0.82, 0.93, 0.60, 0.055),
     "heldout_blind5": (0.92, 0.90, 0.66, 0.03),
     "heldout_blind6": (0.88, 0.90, 0.80, 0.06),
     # written blind in the sixth round; tuning data since their first runs (docs/quality.md)

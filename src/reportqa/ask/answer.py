@@ -23,6 +23,7 @@ from reportqa.ask.evidence import AnswerModel, add_gaps
 from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
     FRAME_WORDS,
+    HOME_PLACES,
     YEAR,
     Concept,
     Query,
@@ -35,6 +36,7 @@ from reportqa.facts.diff import MIN_PAIR_SCORE, same_measure
 from reportqa.index.database import PassageRow
 from reportqa.ingest.editions import Editions
 from reportqa.text.analyzer import STOPWORDS, Analyzer, raw_words
+from reportqa.text.places import places_named
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
 
@@ -324,7 +326,8 @@ _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|we
 # asks for an amount of money, which a count ("80+ företag") does not answer
 _MONEY_QUESTION = re.compile(
     r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsättning(en)?|budget(en)?|"
-    r"lön(en)?|tjänar|cost|costs|price|fee|turnover|revenue|budget|salary|earn)\b", re.IGNORECASE)
+    r"lön(en)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|turnover|revenue|budget|"
+    r"salary|earn|money)\b", re.IGNORECASE)
 # "mnkr", "mdr", "msek": the units of table columns ("Omsättning 2021 (mnkr)", ingest/tables.py)
 _MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|miljon(er)?|miljard(er)?|mkr|mnkr|mdkr|"
                     r"mdr|msek|tkr)\b|[$€£]", re.IGNORECASE)
@@ -632,6 +635,7 @@ class Answerer:
             "name_asked": float(bool(names)),
             "name_missing": max((1.0 - best.in_sentence[i] for i in names), default=0.0),
             **self._group_evidence(q, best, names),
+            "modifier_missing": self._modifier_missing(q, best),
         }
         # the scores that are read against the other candidates' (gaps and the lead); a
         # passage only BM25 found has no cosine: it is below every one retrieval computed
@@ -686,6 +690,25 @@ class Answerer:
         w = self.weights.missing_place
         return [replace(s, score=s.score - w * m) if m else s for s, m in zip(scored, lack,
                                                                                strict=True)]
+
+    @staticmethod
+    def _modifier_missing(q: Query, best: Scored) -> float:
+        """1 when the sentence has the last part of a compound the question splits but the
+        passage lacks an earlier part: "årsarbeten för industriklustret" answered by "Det
+        klustret … genererar 7 000 årsarbeten" about tourism is a figure for another
+        cluster."""
+        if not best.in_sentence:
+            return 0.0
+        compounds: dict[str, list[int]] = {}
+        for i, c in enumerate(q.concepts):
+            if ":" in c.text:
+                compounds.setdefault(c.head, []).append(i)
+        for parts in compounds.values():
+            *earlier, last = parts
+            if earlier and best.in_sentence[last] >= HALF_MATCH and any(
+                    best.matched[i] < HALF_MATCH for i in earlier):
+                return 1.0
+        return 0.0
 
     def _group_evidence(self, q: Query, best: Scored, names: list[int]) -> dict[str, float]:
         """How much of a group the question narrows to ("medellivslängd för kvinnor", "bland
@@ -750,6 +773,11 @@ class Answerer:
             # an edition the index does not have: another edition's figure is not its answer
             return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
                           q.language)
+        if self.unknown_places(q) or self.missing_places(q, ranked[0]):
+            # a place no report mentions, or one the best passage does not: a figure for
+            # another place (or the whole county) is not its answer
+            return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
+                          q.language)
         if self.model is not None:  # how likely the best-ranked sentence answers
             best, conf = ranked[0], round(self.model.probability(self.evidence(q, ranked)), 4)
         else:
@@ -769,6 +797,49 @@ class Answerer:
             text = edition_lead(q.language, sources[0].edition) + text
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
+
+    def _places_asked(self, q: Query) -> list[tuple[str, ...]]:
+        """The places the question names (text/places.py), without the home county's names
+        (HOME_PLACES: where every sentence is, said or not)."""
+        return [names for names in places_named(q.original or q.text)
+                if not any(w in HOME_PLACES for n in names for w in raw_words(n))]
+
+    def unknown_places(self, q: Query) -> list[str]:
+        """The places the question names ("i Norge", "in Västernorrland") that no passage of
+        the index mentions by any of their names: the reports say nothing about them, so a
+        sentence about the county does not answer."""
+        qa = self.queries
+        if not qa.doc_freq or not qa.num_docs:
+            return []
+
+        def mentioned(name: str) -> bool:
+            return all(qa.doc_freq(self.analyzer.stem(w)) > 0 for w in raw_words(name))
+
+        return [names[0] for names in self._places_asked(q)
+                if not any(mentioned(n) for n in names)]
+
+    def missing_places(self, q: Query, best: Scored) -> list[str]:
+        """The places the question names that the index mentions but the best candidate's
+        passage (its sentence, context and heading, its report's title) does not, unless
+        they are the reports' scope (in SCOPE_SHARE of the passages or more): "arbetslösheten
+        i Åre kommun" is not answered by the county's unemployment."""
+        qa = self.queries
+        if not qa.doc_freq or not qa.num_docs:
+            return []
+        p = best.hit.passage
+        doc = self.documents.get(p.doc, {})
+        said = {self.analyzer.stem(w) for w in raw_words(" ".join((
+            p.text, p.context, p.section, doc.get("title", ""), doc.get("series", ""))))}
+
+        def stems(name: str) -> list[str]:
+            return [self.analyzer.stem(w) for w in raw_words(name)]
+
+        def scope(name: str) -> bool:
+            return all(qa.doc_freq(t) >= SCOPE_SHARE * qa.num_docs for t in stems(name))
+
+        return [names[0] for names in self._places_asked(q)
+                if not any(all(t in said for t in stems(n)) for n in names)
+                and not any(scope(n) for n in names)]
 
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""

@@ -46,6 +46,9 @@ FEATURES = (
     # a group the question narrows to ("för kvinnor", "bland unga", "for companies") that the
     # sentence leaves out, and whether the sentence narrows to another ("för hushåll")
     "group_missing", "group_contrast",
+    # a compound asked whose last part the sentence has and an earlier part the passage does
+    # not ("industriklustret" asked, "Det klustret" of tourism given): another kind of it
+    "modifier_missing",
     # each RELATIVE feature minus the best value among the question's candidates (whether
     # this sentence is the one that stands out, which a value alone does not tell) …
     "dense_gap", "fused_gap", "sentence_cov_gap", "passage_cov_gap", "subject_cov_gap",

@@ -1,0 +1,87 @@
+"""Places a question names: Sweden's municipalities and counties and the world's countries.
+
+`places_named("Hur stor andel av industrins kunder finns i Norge?")` gives the names of
+Norway, ("Norway", "Norge"), so that the answerer can tell a question about a place the
+reports never mention from one about the place they are written for. The list is general
+(data/places.tsv, tools/write_places.py), not any report's.
+
+A name counts when the question writes it as a name: capitalised after the first word
+("… i Norge", "… in Norway"), or after a preposition of place or before "kommun", "län",
+"municipality" or "county" in any case and with or without å, ä and ö ("i norge",
+"vasternorrlands lan"), since phone typing drops both. Names that are also everyday words
+("Mark", "Vara", "Berg") are then names only where the question's grammar says so. A
+capitalised place next to another capitalised word is part of a longer name ("Mid Sweden
+University") and names no place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["places_named"]
+
+#: Words after which a word is read as a place even in lower case ("i norge").
+PLACE_PREPOSITIONS = frozenset(("i", "in", "från", "fran", "from", "utanför", "utanfor",
+                                "outside", "inom", "within"))
+#: Words before which a word is read as a place ("sundsvalls kommun", "umea county").
+PLACE_NOUNS = frozenset(("kommun", "kommuner", "kommunen", "län", "lan", "länet", "lanet",
+                         "municipality", "county", "region"))
+_WORD = re.compile(r"[\wéü]+(?:-[\wéü]+)*")
+_FOLD = str.maketrans("åäöéü", "aaoeu")
+#: The longest name in words ("Upplands Väsby", "Västra Götalands län").
+MAX_WORDS = 4
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(w.lower().translate(_FOLD) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, ...]]:
+    """Each name, folded to lower case without å/ä/ö, → the names of its place."""
+    text = resources.files("reportqa.text").joinpath("data/places.tsv").read_text("utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names = tuple(line.split("\t"))
+        for name in names:
+            out.setdefault(_key(name.split()), names)
+    return out
+
+
+def _named_with(words: list[str], j: int) -> bool:
+    """Whether words[j] is a capitalised word that is no place itself (and not the
+    question's first word, capitalised anyway)."""
+    return (0 < j < len(words) and words[j][:1].isupper()
+            and _key([words[j]]) not in _places())
+
+
+def places_named(question: str) -> list[tuple[str, ...]]:
+    """The places `question` names, each as all its names (see the module's docstring); a
+    Swedish genitive ("Norges", "Västernorrlands") names the place too."""
+    places = _places()
+    words = _WORD.findall(question)
+    found: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            span = words[i:i + n]
+            key = _key(span)
+            names = places.get(key) or (places.get(key[:-1]) if key.endswith("s") else None)
+            if names is None:
+                continue
+            before = words[i - 1].lower() if i else ""
+            after = words[i + n].lower() if i + n < len(words) else ""
+            capitalised = i > 0 and span[0][:1].isupper()
+            if capitalised and (_named_with(words, i - 1) or _named_with(words, i + n)):
+                break  # part of a longer name: "Mid Sweden University", "Gomorron Östersund"
+            if capitalised or before in PLACE_PREPOSITIONS or after in PLACE_NOUNS:
+                if names not in found:
+                    found.append(names)
+                i += n - 1
+                break
+        i += 1
+    return found

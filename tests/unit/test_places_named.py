@@ -1,0 +1,86 @@
+"""Places a question names (text/places.py), and the answer to a question about a place no
+report mentions: declined, whatever the county's sentences share with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportqa.ask.answer import Answerer
+from reportqa.ask.question import QueryAnalyzer
+from reportqa.index.bm25 import LexicalIndex
+from reportqa.index.database import PassageRow
+from reportqa.text.analyzer import Analyzer
+from reportqa.text.places import places_named
+from reportqa.types import Hit
+
+
+@pytest.mark.parametrize("question, place", [
+    ("Hur stor andel av industrins kunder finns i Norge?", "Norway"),
+    ("How many tourists come from Norway?", "Norway"),
+    ("hur manga jobbar i sundsvalls kommun", "Sundsvall"),  # lower case, no å/ä/ö
+    ("Hur stor andel offentligt anställda har Västernorrlands län?", "Västernorrlands län"),
+    ("arbetslöshet i åre kommun", "Åre"),
+    ("Hur många turister kommer från Tyskland?", "Germany"),
+    ("Vad är Norges andel?", "Norway"),  # genitive
+])
+def test_a_place_written_as_a_name_is_found(question, place):
+    assert place in [names[0] for names in places_named(question)]
+
+
+@pytest.mark.parametrize("question", [
+    "Hur många jobbar inom industrin i länet?",
+    "Mark hur många företag finns det",  # the first word is capitalised anyway
+    "hur mycket mark finns det för industri",  # an everyday word, not after "i"
+    "vad gör IUC-Z Group",
+])
+def test_everyday_words_are_no_places(question):
+    assert places_named(question) == []
+
+
+def _answerer(texts: list[str]) -> tuple[Answerer, QueryAnalyzer, list[Hit]]:
+    lex = LexicalIndex.build(texts, Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(), doc_freq=lex.doc_freq,
+                       num_docs=lex.size)
+    hits = [Hit(PassageRow(row=i, doc="d.txt", section="S", page=None, ordinal=i, text=t,
+                           context=""), 1.0, 0.5, 1.0) for i, t in enumerate(texts)]
+    return Answerer(lex.analyzer, 0.1, {}, queries=qa), qa, hits
+
+
+def test_a_question_about_a_place_no_report_mentions_is_declined():
+    texts = ["Mer än 90 % av industrins kunder finns utanför länet.",
+             "I Östersund finns Gomorron med 60 företagare.",
+             "Motsvarande siffra för hela Sverige är ca 30 %."]
+    answerer, qa, hits = _answerer(texts)
+    norway = qa.analyze("Hur stor andel av industrins kunder finns i Norge?")
+    assert answerer.unknown_places(norway) == ["Norway"]
+    assert answerer.answer(norway, hits).text is None
+    # the county's own sentence still answers the question without the foreign place
+    assert answerer.answer(qa.analyze("Hur stor andel av industrins kunder finns utanför "
+                                      "länet?"), hits).text is not None
+    # places the report names, in either language, are the answerer's to weigh
+    for known in ("Hur många företagare finns i Östersund?",
+                  "hur stor är andelen i sverige", "What is the share in Sweden?"):
+        assert answerer.unknown_places(qa.analyze(known)) == []
+
+
+def test_a_place_inside_a_longer_name_is_no_place():
+    assert places_named("Which institute does Mid Sweden University have?") == []
+    assert places_named("Vilka företag sitter på Gomorron Östersund?") == []
+    assert [n[0] for n in places_named("Hur många företag finns i Östersund?")] == ["Östersund"]
+
+
+def test_a_place_the_best_passage_does_not_name_is_declined_unless_it_is_the_scope():
+    texts = ["Arbetslösheten i länet är 6 procent.",
+             "I Åre finns House Be med 80 företag.",
+             "Länet har många företag.", "Länet växer.", "Länet är stort."]
+    answerer, qa, hits = _answerer(texts)
+    are = qa.analyze("hur stor är arbetslösheten i åre kommun")
+    ranked = answerer.candidates(are, hits[:1])  # only the county's sentence found
+    assert answerer.missing_places(are, ranked[0]) == ["Åre"]
+    assert answerer.answer(are, hits[:1]).text is None
+    # the county itself is where every sentence is, said or not
+    county = qa.analyze("hur stor är arbetslösheten i Jämtland")
+    assert answerer.missing_places(county, answerer.candidates(county, hits[:1])[0]) == []
+    # the passage that names the place answers
+    firms = qa.analyze("hur många företag finns på House Be i Åre")
+    assert answerer.missing_places(firms, answerer.candidates(firms, hits[1:2])[0]) == []
