@@ -189,8 +189,14 @@ def test_what_the_previous_answer_means_refers_to_that_answer():
         assert r.followup and r.reason == "statement" and said in r.question, question
     assert resolve_conversation("vad innebär det?",
                                 [Turn(earlier.question, None)]).reason != "statement"
-    assert resolve_conversation("vad innebär det för industrin?", [earlier]).reason != (
-        "statement")
+    # for whom it matters does not change what "det" is: still the statement just given
+    for question in ("vad innebär det för industrin?", "vad betyder det för branschen då",
+                     "What does that mean for the industry?"):
+        r = resolve_conversation(question, [earlier])
+        assert r.followup and r.reason == "statement" and said in r.question, question
+    # a question of its own after "för" is no statement question
+    assert resolve_conversation("vad innebär det för industrin att exportera?",
+                                [earlier]).reason != "statement"
 
 
 UNEMPLOYED = Turn("How many people were registered as unemployed in Jämtland in December 2018?",

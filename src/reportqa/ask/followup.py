@@ -145,11 +145,13 @@ _ASKS_FOR_NAME = re.compile(
     r"what\s+(?:is|was)\s+(?:it|the\s+\w+)\s+called|name\s+of)\b", re.IGNORECASE)
 
 #: Asks what the previous answer's statement means or leads to, with nothing but a pronoun
-#: for it ("Vad innebär det?", "What does that mean?"): "det" is that statement, not the
-#: earlier question's subject.
+#: for it ("Vad innebär det?", "What does that mean?"), perhaps for whom ("vad betyder det
+#: för branschen då?", "what does that mean for the industry?"): "det" is that statement,
+#: not the earlier question's subject.
 _STATEMENT_QUESTION = re.compile(
     r"^\s*(?:och|men|and|but)?\s*(?:vad\s+(?:innebär|betyder|medför)|vilka\s+följder\s+får|"
     r"what\s+does|what\s+do)\s+(?:det|detta|that|this|it)(?:\s+(?:mean|imply|lead\s+to))?"
+    r"(?:\s+(?:för|for)(?:\s+(?!(?:att|to|som|that|om|if)\b)[\w-]+){1,3}?)?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 #: "The other one" of two things the previous answer named: "And the other hub, where is
