@@ -645,3 +645,17 @@ def test_hur_ar_det_i_asks_the_previous_question_of_another_place():
     r = resolve_conversation("Hur är det i Härjedalen?",
                              [Turn("Hur stor är arbetslösheten i Jämtland?", "x")])
     assert r.followup and r.question == "Hur stor är arbetslösheten i Härjedalen?"
+
+
+@pytest.mark.parametrize("question", ["varför", "Varför då?", "Why is that?", "why, then?",
+                                      "och hur kommer det sig?"])
+def test_why_alone_asks_the_reason_for_the_previous_question(question):
+    """A bare "varför?" asks why of what the previous turn asked about and was told, so the
+    previous question comes with it, not only its subject ("(myndigheterna)")."""
+    previous = Turn("vad planerar myndigheterna i länet",
+                    "… bedriver myndigheterna i länet ett arbete för att bilda ett nätverk.")
+    r = resolve_conversation(question, [previous])
+    assert r.followup and r.question.endswith("(vad planerar myndigheterna i länet)?"), r
+    # a why-question of its own stands alone
+    alone = "varför planerar myndigheterna ett nätverk?"
+    assert resolve_conversation(alone, [previous]).question == alone

@@ -154,6 +154,14 @@ _STATEMENT_QUESTION = re.compile(
     r"(?:\s+(?:för|for)(?:\s+(?!(?:att|to|som|that|om|if)\b)[\w-]+){1,3}?)?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
+#: Only asks why ("Varför?", "Varför då?", "Why is that?", "how come?"): the reason for
+#: what the previous question asked about and its answer told, not for its subject alone.
+_BARE_WHY = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|hur\s+kommer\s+det\s+sig|why|how\s+come)"
+    r"(?:\s+(?:is|was)\s+(?:that|it|this))?(?:[\s,]+(?:då|det|egentligen|then|so|really))*"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 #: "The other one" of two things the previous answer named: "And the other hub, where is
 #: that one?", "och det andra stället?", "vad gör den andra?".
 _OTHER = re.compile(r"\b(?:the\s+other|den\s+andra|det\s+andra|den\s+andre)\b",
@@ -1683,6 +1691,11 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     partitive = _partitive(question, previous)
     if partitive is not None:
         return partitive
+    if _BARE_WHY.match(question) and previous.question.strip():
+        # "Varför då?": the reason for what the previous turn asked about, which its own
+        # words find, as for a fragment
+        asked = _clean(previous.question).rstrip(" ?.!")
+        return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     fragment = _fragment(question, previous) or _rank(question, previous, earlier)
     if fragment is not None:
         return fragment
