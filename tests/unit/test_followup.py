@@ -659,3 +659,19 @@ def test_why_alone_asks_the_reason_for_the_previous_question(question):
     # a why-question of its own stands alone
     alone = "varför planerar myndigheterna ett nätverk?"
     assert resolve_conversation(alone, [previous]).question == alone
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("och turismen da?", [Turn("Hur manga jobbar inom industrin?")],
+     "Hur många jobbar inom turismen?"),
+    ("varfor?", [Turn("vad planerar myndigheterna")], "varför (vad planerar myndigheterna)?"),
+])
+def test_function_words_typed_without_swedish_letters(question, history, expected):
+    """"da", "manga", "pa" are "då", "många", "på" typed on a phone: read as spelled."""
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_a_question_typed_without_swedish_letters_that_stands_alone_stays_as_typed():
+    for question in ("hur manga foretag finns det i lanet?", "Is there a cluster for tourism?"):
+        r = resolve_conversation(question, [INDUSTRY])
+        assert (r.question, r.followup) == (question, False)

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportqa.ask.question import FRAME_WORDS, answer_type_words
 from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.language import detect_language
-from reportqa.text.vocabulary import looks_like_noun, wordset
+from reportqa.text.vocabulary import looks_like_noun, wordset, zipf
 
 
 @dataclass(frozen=True)
@@ -1659,11 +1660,56 @@ _SHARE_OF_NOTHING = re.compile(
     r"[^,;:?]+?\s+account\s+for)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+#: Zipf units a function word with å, ä or ö must be more common than its folded form, in
+#: Swedish and English, to be read for it ("pa" → "på"; "namn", "bor", "for" are words).
+_FOLD_GAIN = 1.0
+_FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
+
+
+@lru_cache(maxsize=1)
+def _unfolded_function_words() -> dict[str, str]:
+    """Folded form → the function word of these rules it is typed for without å, ä, ö
+    ("manga" → "många", "pa" → "på", "da" → "då", "ar" → "är")."""
+    words = (INTERROGATIVES | PREPOSITIONS | _COUNTING | _SENTENCE_ADVERBS | _QUANTIFIERS
+             | set(_STRONG_REFERENCES) | _SV_AUXILIARIES | _EXISTENTIAL_VERBS
+             | _SV_SHORT_VERBS | _NO_REFERENTS | _FRAGMENT_WORDS)
+    out: dict[str, str] = {}
+    for w in sorted(words, key=lambda x: -zipf(x, "sv")):
+        folded = w.translate(_FOLD)
+        gain = zipf(w, "sv") - max(zipf(folded, "sv"), zipf(folded, "en"))
+        if folded != w and folded not in out and gain >= _FOLD_GAIN:
+            out[folded] = w  # not "for" → "för", "far" → "får": English words too
+    return out
+
+
+def _as_spelled(question: str) -> str:
+    """A Swedish question with its function words typed without å, ä, ö spelled out ("i
+    ostersund da?" → "i ostersund då?", "hur manga jobbar pa …" → "hur många jobbar på
+    …"): the rules know them as spelled. English is left as typed ("for" is no "för")."""
+    unfolded = _unfolded_function_words()
+
+    def one(m: re.Match[str]) -> str:
+        w = unfolded.get(m.group().lower())
+        if w is None:
+            return m.group()
+        return w.capitalize() if m.group()[:1].isupper() else w
+
+    spelled = _WORD.sub(one, question)
+    if spelled == question or detect_language(question) != "sv":
+        return question
+    return spelled
+
+
 def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             ) -> Resolution:
     """`question` as a question that stands alone, given the turn before it (resolved) and
     the one before that (`earlier`, for a reference past a turn that named no subject)."""
     question = _clean(question)
+    spelled = _as_spelled(question) if previous is not None else question
+    if spelled != question:
+        # resolved as spelled; a question that stands alone stays exactly as typed
+        resolved = resolve(spelled, previous, earlier)
+        return resolved if resolved.followup else Resolution(question)
     plain = _DEMONSTRATIVE_THERE.sub(r"\1 ", question)
     if plain != question:
         resolved = _resolve(plain, previous, earlier)
@@ -1802,5 +1848,6 @@ def resolve_conversation(question: str, history: Sequence[Turn]) -> Resolution:
     earlier: Turn | None = None
     for turn in turns:
         r = resolve(turn.question, previous, earlier)
-        previous, earlier = Turn(r.question, turn.answer, r.referent), previous
+        asked = r.question if r.followup else _as_spelled(r.question)
+        previous, earlier = Turn(asked, turn.answer, r.referent), previous
     return resolve(question, previous, earlier)
