@@ -675,3 +675,17 @@ def test_a_question_typed_without_swedish_letters_that_stands_alone_stays_as_typ
     for question in ("hur manga foretag finns det i lanet?", "Is there a cluster for tourism?"):
         r = resolve_conversation(question, [INDUSTRY])
         assert (r.question, r.followup) == (question, False)
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("hur många finns det?", [Turn("Hur många företag finns i Åre?")],
+     "hur många finns det (företag i Åre)?"),
+    ("how many are there", [Turn("Is there a co-working place in Östersund?",
+                                 "I Östersund finns Gomorron Östersund med 60 företagare.")],
+     "how many are there (Gomorron Östersund)?"),
+])
+def test_a_bare_count_with_a_formal_subject_counts_the_previous_subject(
+        question, history, expected):
+    """"det" after "finns" in a count and "there" after "are" are formal, no reference: the
+    bare frame is about what the previous turn asked about, what it counted first."""
+    assert resolve_conversation(question, history).question == expected

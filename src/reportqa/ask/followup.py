@@ -1049,6 +1049,11 @@ def _weak_reference(question: str) -> int | None:
     return at[0] if at and _framed_weak_reference(question) else None
 
 
+#: Words of a count's frame: "det" after its existential verb is formal ("hur många finns
+#: det?", "hur mycket blir det?").
+_COUNT_FRAMES = wordset("många mycket")
+
+
 def _framed_weak_reference(question: str) -> bool:
     """Whether "det"/"de"/"it"/"they" in `question` points back: the pronoun is not an
     expletive ("finns det något …", "is it true") and either is the subject or object of the
@@ -1066,6 +1071,9 @@ def _framed_weak_reference(question: str) -> bool:
         return False  # "den branschen": a demonstrative, handled as such
     lang = detect_language(question)
     before = ms[k - 1].group().lower() if k > 0 else ""
+    if w == "det" and before in _EXISTENTIAL_VERBS and any(
+            m.group().lower() in _COUNT_FRAMES for m in ms[:k]):
+        return False  # "hur många finns det?": the formal subject of a count
     if lang == "en" and w in ("it", "they") and before and not (
             w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE):
         return True  # "does it generate", "part in it"; not "it is …"
@@ -1790,10 +1798,13 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     # det?", included) stands alone.
     content = [w for w in rest_words if _is_content(w)]
     # 2a. A bare frame ("Vilka är med?", "Varför då?", "Who takes part?"): a question with
-    # nothing of its own to be about is about the previous subject.
+    # nothing of its own to be about is about the previous subject, also when its only
+    # pronoun is formal ("how many are there?", "hur många finns det?") and so was not
+    # replaced above.
     own = [w for w in content if w.lower() not in _MORE]
-    if framed and not own and not has_reference:
-        referent = _referent(previous, earlier)
+    if framed and not own:
+        counts = any(w.lower() in _COUNT_FRAMES or w.lower() == "many" for w in rest_words)
+        referent = _referent(previous, earlier, "pl" if counts else "")
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
                               referent=referent)
