@@ -689,3 +689,26 @@ def test_a_bare_count_with_a_formal_subject_counts_the_previous_subject(
     """"det" after "finns" in a count and "there" after "are" are formal, no reference: the
     bare frame is about what the previous turn asked about, what it counted first."""
     assert resolve_conversation(question, history).question == expected
+
+
+AGENCIES = Turn("hur många jobbar på myndigheterna i jämtland",
+                "Idag sysselsätter myndigheterna i Jämtlands län cirka 3 300 personer")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("vad håller de på att bygga upp tillsammans",
+     "vad håller myndigheterna på att bygga upp tillsammans"),
+    ("hur mycket exporterar de till Norge?", "hur mycket exporterar myndigheterna till Norge?"),
+    ("vad brukar de göra?", "vad brukar myndigheterna göra?"),
+])
+def test_a_pronoun_after_a_question_word_and_its_verb_is_the_subject(question, expected):
+    """Swedish puts the finite verb second: in "vad håller de på att …" "de" is the subject,
+    whatever else the question names ("tillsammans", "Norge")."""
+    assert resolve_conversation(question, [AGENCIES]).question == expected
+
+
+@pytest.mark.parametrize("question", ["vad tjänar de anställda?",
+                                      "vad gör de gröna näringarna i Berg?",
+                                      "vilka branscher har de största företagen?"])
+def test_an_article_after_a_question_word_and_its_verb_is_no_pronoun(question):
+    assert resolve_conversation(question, [AGENCIES]).question == question

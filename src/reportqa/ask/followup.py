@@ -1014,8 +1014,18 @@ def _article_at(ms: list[re.Match[str]], k: int) -> bool:
 def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
     """The position of "de"/"den" as the subject right after a question's first word, its
     finite verb ("samarbetar de med företagen?", "måste de ligga nära varandra?"): a yes/no
-    question about what the pronoun refers to, whatever else it names. ("det" after a first
-    verb is often formal: "har det blivit fler?")"""
+    question about what the pronoun refers to, whatever else it names; or right after a
+    question word and its finite verb ("vad håller de på att bygga upp tillsammans?").
+    ("det" after a first verb is often formal: "har det blivit fler?")"""
+    if ms and ms[0].group().lower() in _SV_ADVERBIAL_QUESTION_WORDS:
+        verb = 1
+        while verb < len(ms) and ms[verb].group().lower() in _COUNTING:
+            verb += 1  # "hur mycket exporterar de …"
+        k = verb + 1
+        if k < len(ms) and ms[k].group().lower() in ("de", "den", "dom") and (
+                _finite_verb_place(ms[verb].group())) and not _article_at(ms, k) and not (
+                _adjective_noun_after(ms, k)):
+            return k  # after a question word and its verb: "vad håller de på att …?"
     if len(ms) < 2 or ms[1].group().lower() not in ("de", "den", "dom"):
         return None
     if _article_at(ms, 1):
@@ -1024,6 +1034,29 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
     if first in _SV_AUXILIARIES or first in INTERROGATIVES or _verbish(first, "sv"):
         return 1
     return None
+
+
+def _adjective_noun_after(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether "de"/"den" at `k` is the article of an adjective used as a noun ("vad tjänar
+    de anställda?", "hur många är de arbetslösa?"), not a pronoun before an infinitive
+    ("vad brukar de göra?")."""
+    if k + 1 >= len(ms) or ms[k - 1].group().lower() in _SV_INFINITIVE_BEFORE:
+        return False
+    nxt = ms[k + 1].group()
+    return _is_content(nxt) and not _verbish(nxt, "sv") and bool(_SV_ADJECTIVE.search(nxt))
+
+
+#: Swedish question words that no noun follows ("vad", "när", "hur" — not "vilka"): the
+#: word after them (and after "många", "mycket", "länge") is the finite verb.
+_SV_ADVERBIAL_QUESTION_WORDS = wordset("vad när var varför vart hur")
+
+
+def _finite_verb_place(word: str) -> bool:
+    """Whether the word after an adverbial question word can be its finite verb (not a
+    preposition, article or pronoun: "vad för …", "hur de …")."""
+    w = word.lower()
+    return w.isalpha() and w not in PREPOSITIONS and w not in _ARTICLES and (
+        w not in _DEMONSTRATIVES) and w not in _STRONG_REFERENCES
 
 
 def _weak_reference(question: str) -> int | None:
