@@ -712,3 +712,15 @@ def test_a_pronoun_after_a_question_word_and_its_verb_is_the_subject(question, e
                                       "vilka branscher har de största företagen?"])
 def test_an_article_after_a_question_word_and_its_verb_is_no_pronoun(question):
     assert resolve_conversation(question, [AGENCIES]).question == question
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("hur många jobbar inom den sektorn?", "hur många jobbar inom tjänstesektorn?"),
+    ("Vilken ny företeelse kom 2017 inom den sektorn?",
+     "Vilken ny företeelse kom 2017 inom tjänstesektorn?"),
+])
+def test_a_demonstrative_before_a_definite_noun_in_n(question, expected):
+    """"den sektorn" ("sektor" + "n", as "faktorn", "frågan") points back as "den
+    branschen" does."""
+    previous = Turn("Vad har drivit på utvecklingen inom tjänstesektorn i länet?")
+    assert resolve_conversation(question, [previous]).question == expected

@@ -1370,7 +1370,12 @@ def _nounish_after(nxt: str, demonstrative: str) -> bool:
     endings = _AGREES.get(demonstrative)
     if endings is None:  # denna, detta, dessa: any noun
         return True
-    return bool(_DEFINITE.search(nxt)) and nxt.lower().endswith(endings)
+    definite = _DEFINITE.search(nxt) or (demonstrative == "den" and _DEFINITE_N.search(nxt))
+    return bool(definite) and nxt.lower().endswith(endings)
+
+
+#: Definite nouns that take only "-n": "sektorn", "faktorn", "frågan", "skolan".
+_DEFINITE_N = re.compile(r"(?:[oö]rn|[^aeiouyåäö]an)$", re.IGNORECASE)
 
 
 
