@@ -724,3 +724,10 @@ def test_a_demonstrative_before_a_definite_noun_in_n(question, expected):
     branschen" does."""
     previous = Turn("Vad har drivit på utvecklingen inom tjänstesektorn i länet?")
     assert resolve_conversation(question, [previous]).question == expected
+
+
+def test_here_is_no_subject_of_its_own():
+    """"hit", "här" are where the conversation is, as "i länet": "det" in "när kom det
+    hit?" still points back."""
+    r = resolve_conversation("när kom det hit", [Turn("vad är co-working", "En ökande trend")])
+    assert r.question == "när kom co-working hit"

@@ -132,10 +132,11 @@ _YEAR_PREPOSITIONS = wordset("in i under år during till by until före before e
                               "sedan since från from")
 #: Particles before a year's preposition ("fram till 2025", "up to 2025").
 _YEAR_PARTICLES = wordset("fram up ända")
-#: Place phrases so general that they are not what a question is about ("i länet").
+#: Place phrases so general that they are not what a question is about ("i länet"), and
+#: the adverbs of the place the conversation is in ("när kom det hit?").
 _GENERIC_PLACES = wordset(
     "länet regionen jämtland härjedalen jämtlands länets county region regional "
-    "sverige sweden the"
+    "sverige sweden the hit här here"
 )
 #: Words that begin a qualifier after the subject ("… ger besöksnäringen inkl kringeffekter",
 #: "… does tourism generate, including spin-off effects"): what follows is not the subject.
@@ -1115,7 +1116,8 @@ def _framed_weak_reference(question: str) -> bool:
         return True  # the subject before the main verb: "vill de åstadkomma", "har den"
     if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
             ms[k + 1].group(), "sv") and not after_auxiliary and (
-            ms[k + 1].group().lower() not in _GENERIC_TIMES):  # "vad omsätter den per år"
+            ms[k + 1].group().lower() not in _GENERIC_TIMES) and (
+            ms[k + 1].group().lower() not in _GENERIC_PLACES):  # "vad omsätter den per år"
         return False  # an article before its adjective or noun: "inom det offentliga"
     beside = {k - 1, k + 1}
     asked_for = {w.lower() for w in answer_type_words(question)}  # "what town", "vilken …"
