@@ -731,3 +731,11 @@ def test_here_is_no_subject_of_its_own():
     hit?" still points back."""
     r = resolve_conversation("när kom det hit", [Turn("vad är co-working", "En ökande trend")])
     assert r.question == "när kom co-working hit"
+
+
+def test_a_gerund_after_start_is_what_is_done_not_the_subject():
+    """"start showing up": the subject is the noun phrase after the auxiliary ("coworking
+    spaces"), not the gerund at the end."""
+    previous = Turn("when did coworking spaces start showing up in the region")
+    r = resolve_conversation("what's the idea behind them", [previous])
+    assert r.question == "what's the idea behind coworking spaces"

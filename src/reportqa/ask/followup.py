@@ -396,6 +396,18 @@ _WHAT_IS_X_FOR = re.compile(
     r"slags|sorts|typ|ett|en)\b", re.IGNORECASE)
 
 
+#: English verbs a gerund follows as their object ("start showing up", "keep growing").
+_EN_CATENATIVES = wordset("start starts started begin began begins stop stops stopped keep "
+                          "keeps kept continue continues continued finish finished")
+
+
+def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str) -> bool:
+    """An English "-ing" form right after a verb that takes one ("when did coworking spaces
+    start showing up"): what is done, not what the question is about."""
+    return lang == "en" and i > 0 and ms[i].group().lower().endswith("ing") and (
+        ms[i - 1].group().lower() in _EN_CATENATIVES)
+
+
 def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county"); the subject of a
@@ -437,7 +449,7 @@ def subject_span(question: str) -> _Span | None:
         return None
     lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)
-             and not _adverb(ms[i].group(), lang)
+             and not _adverb(ms[i].group(), lang) and not _en_gerund_after_verb(ms, i, lang)
              and not (lang == "sv" and ms[i].group().lower() in _SV_PARTICLES)
              and not _sv_infinitive(ms, i, lang)]
     # the home county inside the question ("the tourism industry in Jämtland turn over") is
@@ -452,6 +464,9 @@ def subject_span(question: str) -> _Span | None:
         if head in _EN_HEADS or (swedish and len(before) > 3 and (
                 _SV_ADJECTIVE.search(before) or genitive)):
             first -= 1
+        elif lang == "en" and first - 1 in nouns and _plural(ms[last].group(), lang) and (
+                ms[first - 2].group().lower() in _EN_AUXILIARIES | _COPULAS):
+            first -= 1  # "did coworking spaces start": the subject after its auxiliary
     # An English noun phrase after its article is whole: "the green industries cluster",
     # not "industries cluster" (nouns modify a head noun without any ending to show it).
     if lang == "en" and last - first >= 1:
