@@ -739,3 +739,15 @@ def test_a_gerund_after_start_is_what_is_done_not_the_subject():
     previous = Turn("when did coworking spaces start showing up in the region")
     r = resolve_conversation("what's the idea behind them", [previous])
     assert r.question == "what's the idea behind coworking spaces"
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("finns det nåt samarbete kring det", "är jordbruk och skogsbruk viktigt i jämtland",
+     "finns det nåt samarbete kring jordbruk och skogsbruk"),
+    ("how many work in them?", "is tourism and manufacturing important in Jämtland?",
+     "how many work in tourism and manufacturing?"),
+])
+def test_a_yes_no_question_about_two_nouns_and_an_adjective(question, previous, expected):
+    """"är X och Y viktigt?": the subject is both nouns; the adjective (also in its neuter
+    "-t" form) is what is claimed of them."""
+    assert resolve_conversation(question, [Turn(previous)]).question == expected

@@ -363,7 +363,8 @@ def _sv_infinitive(ms: list[re.Match[str]], i: int, lang: str) -> bool:
 #: Adjective endings of a predicate after a copula's subject ("dependent", "important",
 #: "beroende", "viktig").
 _PREDICATE_ADJECTIVE = re.compile(
-    r"\w{3,}(?:ent|ant|ive|al|ful|ous|ble|ic|ary|ig|lig|isk|ande|ende|bar|sam)$", re.IGNORECASE)
+    r"\w{3,}(?:ent|ant|ive|al|ful|ous|ble|ic|ary|igt?|isk|iskt|ande|ende|bart?|samt?)$",
+    re.IGNORECASE)
 
 
 def _copula_adjective_subject(ms: list[re.Match[str]]) -> _Span | None:
@@ -379,6 +380,9 @@ def _copula_adjective_subject(ms: list[re.Match[str]]) -> _Span | None:
             not (k > start and _PREDICATE_ADJECTIVE.fullmatch(ms[k].group()))) and not (
             k > start and ms[start].group()[:1].isupper() and not ms[k].group()[:1].isupper()):
         k += 1  # a name ends at its first lower-case word ("Torsta AB part of …")
+        if k + 1 < len(ms) and ms[k].group().lower() in _CLAUSE_JOINS and _is_content(
+                ms[k + 1].group()) and not _PREDICATE_ADJECTIVE.fullmatch(ms[k + 1].group()):
+            k += 1  # "jordbruk och skogsbruk": one subject of two nouns
     if k == start or k >= len(ms) - 1:
         return None
     nxt = ms[k].group()
