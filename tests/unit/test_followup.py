@@ -751,3 +751,32 @@ def test_a_yes_no_question_about_two_nouns_and_an_adjective(question, previous, 
     """"är X och Y viktigt?": the subject is both nouns; the adjective (also in its neuter
     "-t" form) is what is claimed of them."""
     assert resolve_conversation(question, [Turn(previous)]).question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("när dök den trenden upp?",
+     [Turn("Vilka coworking-ställen finns i länet?", "En ökande trend och ny företeelse")],
+     "när dök den trenden upp (coworking-ställen)?"),
+    ("When did that trend start in the region?",
+     [Turn("Which co-working hubs does the report mention?", "I Ås finns Grönt Center")],
+     "When did that trend start in the region (co-working hubs)?"),
+    # a name is what the demonstrative's noun calls it; a grouping is the one just named
+    ("hur länge har den satsningen funnits?", [Turn("Vad gör Peak Innovation?", "x")],
+     "hur länge har Peak Innovation funnits?"),
+    ("hur många jobbar i den branschen?", [Turn("hur mycket omsätter turismen", "x")],
+     "hur många jobbar i turismen?"),
+])
+def test_a_demonstrative_noun_the_previous_turn_does_not_use_is_of_its_subject(
+        question, history, expected):
+    """"den trenden" after a turn about coworking places is a trend of them, not them: the
+    phrase is kept and the previous subject added."""
+    assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question", ["how does that compare nationally?",
+                                      "when will that network be up and running?"])
+def test_english_that_before_no_verb_of_the_list_is_left_as_asked(question):
+    """"that compare", "that network be": no demonstrative phrase before a known verb,
+    so nothing is added."""
+    r = resolve_conversation(question, [Turn("How big is the public sector?", "x")])
+    assert "(" not in r.question

@@ -468,9 +468,10 @@ def subject_span(question: str) -> _Span | None:
         if head in _EN_HEADS or (swedish and len(before) > 3 and (
                 _SV_ADJECTIVE.search(before) or genitive)):
             first -= 1
-        elif lang == "en" and first - 1 in nouns and _plural(ms[last].group(), lang) and (
-                ms[first - 2].group().lower() in _EN_AUXILIARIES | _COPULAS):
-            first -= 1  # "did coworking spaces start": the subject after its auxiliary
+        elif lang == "en" and first - 1 in nouns and last in nouns and before.islower() and (
+                ms[last].group().islower()) and (
+                ms[first - 2].group().lower() in _EN_AUXILIARIES | _COPULAS | _QUESTION_WORDS):
+            first -= 1  # "did coworking spaces start", "which co-working hubs": whole
     # An English noun phrase after its article is whole: "the green industries cluster",
     # not "industries cluster" (nouns modify a head noun without any ending to show it).
     if lang == "en" and last - first >= 1:
@@ -1305,6 +1306,7 @@ def _replace_references(question: str, referent: str, weak: bool = False,
     says which pronoun that is (_weak_reference), when not the first."""
     ms = _words(question)
     out, at, changed = [], 0, False
+    appended = ""
     k = 0
     while k < len(ms):
         m = ms[k]
@@ -1359,9 +1361,19 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                 # "that industry" after "Which organisation coordinates tourism?": of
                 # another kind than the name the answer gave, so the question's subject
                 referent = _referent(Turn(previous.question, None)) or referent
+            noun = ms[k + 1].group()
+            english = detect_language(question) == "en"
+            if not named and not _names_a_grouping(noun) and (
+                    _stem(noun) not in referent.lower()) and not any(
+                    w[:1].isupper() for w in referent.split()) and (
+                    not english or (k + 2 < len(ms) and ms[k + 2].group().lower() in _EN_VERBS)):
+                # "när dök den trenden upp?", "when did that trend start?" after a turn about
+                # coworking: the trend is not coworking itself but of it, so the phrase stays
+                # and what it is of is added (a name is what "den satsningen" calls it)
+                appended = referent
+                k += 2
+                continue
             if named or not (k + 2 < len(ms) and detect_language(question) == "en"):
-                # English "when did that trend start" without the noun in the previous turn
-                # is left as asked: what "that" was is unknown
                 replacement = named or referent
                 end = ms[k + 1].end()
                 k += 1
@@ -1371,7 +1383,17 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             at, changed = end, True
         k += 1
     out.append(question[at:])
-    return _clean("".join(out)), changed
+    resolved = _clean("".join(out))
+    if appended:
+        return f"{resolved.rstrip(' ?.!')} ({appended})?", True
+    return resolved, changed
+
+
+def _names_a_grouping(noun: str) -> bool:
+    """Whether a noun names a grouping ("branschen", "sektorn", "that industry"): a
+    demonstrative before it stands for the grouping just talked about itself."""
+    return _stem(noun) in _CATEGORY_HEADS or noun.lower() in _EN_CATEGORY_HEADS or any(
+        noun.lower().endswith(head) for head in _CATEGORY_HEADS if len(head) > _MIN_STEM)
 
 
 #: The definite endings each Swedish demonstrative agrees with: "den branschen", "det
