@@ -780,3 +780,12 @@ def test_english_that_before_no_verb_of_the_list_is_left_as_asked(question):
     so nothing is added."""
     r = resolve_conversation(question, [Turn("How big is the public sector?", "x")])
     assert "(" not in r.question
+
+
+def test_them_after_which_ones_there_are_is_those_ones():
+    """"dem" after "vilka X finns i Y" are the X asked for, not the place Y; after "vilka
+    tjänster ger IUC-Z" "de" is still IUC-Z (see the grammatical-role tests)."""
+    previous = Turn("vilka stora privata arbetsgivare finns i tjänstesektorn",
+                    "Flera av länets största privata arbetsgivare återfinns inom kontaktcenter")
+    r = resolve_conversation("vad är det största problemet för dem just nu", [previous])
+    assert r.question == "vad är det största problemet för stora privata arbetsgivare just nu"

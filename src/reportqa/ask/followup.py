@@ -657,18 +657,31 @@ def _plural(word: str, lang: str) -> bool:
     return bool(_SV_PLURAL.fullmatch(word)) and not _verbish(word, lang)
 
 
+#: Question words that ask for several of a noun after them ("vilka arbetsgivare").
+_WHICH_PLURAL = wordset("vilka")
+
+
 def _counted_noun(question: str) -> str | None:
     """The noun a count asks for ("Hur många gasellföretag fanns det …" → "gasellföretag",
-    "how many state agencies …" → "state agencies"): what "de"/"they" then refers to."""
+    "how many state agencies …" → "state agencies"), or a question for several of them
+    ("vilka stora privata arbetsgivare finns …"): what "de"/"they" then refers to."""
     ms = _words(question)
     lang = detect_language(question)
-    at = next((k for k in range(len(ms) - 1)
+    at = next((k + 2 for k in range(len(ms) - 1)
                if ms[k].group().lower() in ("hur", "how")
                and ms[k + 1].group().lower() in ("många", "many")), None)
+    if at is None and ms and ms[0].group().lower() in _WHICH_PLURAL:
+        # "vilka stora privata arbetsgivare finns …": the ones asked to exist, when they are
+        # the subject of "finns"/"är" (in "vilka tjänster ger IUC-Z" "de" is IUC-Z)
+        verb = next((k for k in range(1, len(ms)) if not _is_content(ms[k].group())
+                     and ms[k].group().lower() not in _COUNTING), None)
+        if verb is None or verb == 1 or ms[verb].group().lower() not in _EXISTENTIAL_VERBS:
+            return None
+        return question[ms[1].start():ms[verb - 1].end()]
     if at is None:
         return None
     run = []
-    for m in ms[at + 2:]:
+    for m in ms[at:]:
         w = m.group()
         if not _is_content(w) or _verbish(w, lang) or w.lower() in _NOT_COUNTED or (
                 w.lower() in _SV_SHORT_VERBS or w.lower() in _SV_AUXILIARIES
