@@ -789,3 +789,9 @@ def test_them_after_which_ones_there_are_is_those_ones():
                     "Flera av länets största privata arbetsgivare återfinns inom kontaktcenter")
     r = resolve_conversation("vad är det största problemet för dem just nu", [previous])
     assert r.question == "vad är det största problemet för stora privata arbetsgivare just nu"
+
+
+def test_such_ones_are_of_the_kind_without_its_article():
+    previous = Turn("vad är ett kluster egentligen", "Ordet kluster kan definieras som …")
+    r = resolve_conversation("finns det många såna här", [previous])
+    assert r.question == "finns det många kluster här"

@@ -1353,6 +1353,8 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                 replacement = referent + "'s"
             elif kind == "it_is":
                 replacement = referent + " is"
+            elif kind == "such":  # "många såna" are many of the kind, not "många ett kluster"
+                replacement = _without_article(referent)
             else:
                 replacement = referent
         elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(
