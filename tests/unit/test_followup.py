@@ -795,3 +795,15 @@ def test_such_ones_are_of_the_kind_without_its_article():
     previous = Turn("vad är ett kluster egentligen", "Ordet kluster kan definieras som …")
     r = resolve_conversation("finns det många såna här", [previous])
     assert r.question == "finns det många kluster här"
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("Vilket av dem har flest företag?", "Vilka coworkingställen nämns i rapporten?",
+     "Vilket av dem har flest företag (coworkingställen nämns i rapporten)?"),
+    ("which of them has the most companies?", "Which municipalities are in the county?",
+     "Which of them has the most companies (municipalities are in the county)?"),
+])
+def test_a_choice_by_a_superlative_is_among_the_previous_group(question, previous, expected):
+    """What follows "flest"/"the most" is what the group is ranked by, not a part of it
+    with a name of its own: the group is still needed."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected

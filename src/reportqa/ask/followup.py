@@ -1645,9 +1645,13 @@ def _partitive(question: str, previous: Turn) -> Resolution | None:
     asked = asked[:1].upper() + asked[1:]
     lang = detect_language(question)
     words = [x.group() for x in _words(rest)]
+    # what follows a superlative is what the group is ranked by ("har flest företag"), no
+    # part of the group
+    ranked = next((j for j, w in enumerate(words) if _SUPERLATIVE.fullmatch(w)
+                   or _COMPARISON.search(w) and w.lower() in _COUNTING), len(words))
     if any(_is_content(w) and not _verbish(w, lang) and not _COMPARISON.search(w)
            and not (j > 0 and w[:1].isupper() and words[j - 1].lower() in PREPOSITIONS)
-           for j, w in enumerate(words)):
+           for j, w in enumerate(words[:ranked])):
         # the part has a name of its own ("jobbar på myndigheter", "long-term unemployed"):
         # the group's words would rank the sentence about the whole group first again. A
         # place ("finns i Åre") is where the group is counted, no part of its own.
