@@ -807,3 +807,11 @@ def test_a_choice_by_a_superlative_is_among_the_previous_group(question, previou
     """What follows "flest"/"the most" is what the group is ranked by, not a part of it
     with a name of its own: the group is still needed."""
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+@pytest.mark.parametrize("question", ["varför så många?", "why so high?"])
+def test_why_so_many_asks_the_reason_for_the_previous_question(question):
+    previous = Turn("Hur många jobbar inom industrin i länet?", "ca 5 000 personer")
+    r = resolve_conversation(question, [previous])
+    assert r.question.endswith("(Hur många jobbar inom industrin i länet)?"), r
+

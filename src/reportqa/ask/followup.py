@@ -156,11 +156,13 @@ _STATEMENT_QUESTION = re.compile(
     r"(?:\s+(?:för|for)(?:\s+(?!(?:att|to|som|that|om|if)\b)[\w-]+){1,3}?)?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
-#: Only asks why ("Varför?", "Varför då?", "Why is that?", "how come?"): the reason for
-#: what the previous question asked about and its answer told, not for its subject alone.
+#: Only asks why ("Varför?", "Varför då?", "Why is that?", "how come?", "varför så många?",
+#: "why so high?"): the reason for what the previous question asked about and its answer
+#: told, not for its subject alone.
 _BARE_WHY = re.compile(
     r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|hur\s+kommer\s+det\s+sig|why|how\s+come)"
-    r"(?:\s+(?:is|was)\s+(?:that|it|this))?(?:[\s,]+(?:då|det|egentligen|then|so|really))*"
+    r"(?:\s+(?:is|was)\s+(?:that|it|this))?(?:\s+(?:så|so)\s+\w+)?"
+    r"(?:[\s,]+(?:då|det|egentligen|then|so|really))*"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
