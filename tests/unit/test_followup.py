@@ -815,3 +815,20 @@ def test_why_so_many_asks_the_reason_for_the_previous_question(question):
     r = resolve_conversation(question, [previous])
     assert r.question.endswith("(Hur många jobbar inom industrin i länet)?"), r
 
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("hur ser det ut i resten av landet?", "Hur stor är den offentliga sektorn i länet?",
+     "Hur stor är den offentliga sektorn i resten av landet?"),
+    ("and in the rest of the country?", "How big is the public sector in the county?",
+     "How big is the public sector in the rest of the country?"),
+])
+def test_the_rest_of_the_country_is_a_place(question, previous, expected):
+    """"i resten av landet" replaces the place, as "i riket" does, not the subject."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_who_asks_is_no_subject():
+    """"tell me more" names no subject of its own ("me" is who asks)."""
+    previous = Turn("Hur stor är den offentliga sektorn i länet?", "x")
+    r = resolve_conversation("tell me more", [previous])
+    assert r.question == "tell me more (den offentliga sektorn)?"

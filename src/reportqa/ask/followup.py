@@ -271,12 +271,17 @@ def _verbish(word: str, lang: str) -> bool:
     ) and not w.endswith(("ande", "ende"))  # "betänkande", "boende"
 
 
+#: Who asks ("berätta för mig", "tell me more"): never what a question is about.
+_ASKERS = wordset("me us mig oss")
+
+
 def _is_content(word: str) -> bool:
     """A word that names what a question is about (not a frame, stop or reference word)."""
     w = word.lower()
     if w.isdigit():
         return _YEAR.fullmatch(w) is not None
     return (w not in STOPWORDS and w not in FRAME_WORDS and w not in INTERROGATIVES
+            and w not in _ASKERS
             and w not in _STRONG_REFERENCES and w not in _DEMONSTRATIVES
             and w not in PREPOSITIONS and w not in _ARTICLES and w not in _COUNTING)
 
@@ -1439,9 +1444,10 @@ _DEFINITE_N = re.compile(r"(?:[oö]rn|[^aeiouyåäö]an)$", re.IGNORECASE)
 
 
 
-#: Words of a place phrase besides names: "i riket", "i hela Sverige", "in the whole country".
+#: Words of a place phrase besides names: "i riket", "i hela Sverige", "in the whole country",
+#: "i resten av landet", "in the rest of Sweden".
 _PLACE_WORDS = wordset("riket landet hela sverige country sweden whole nation the kommunen "
-                       "län kommun som helhet as a overall totalt")
+                       "län kommun som helhet as a overall totalt resten rest av of")
 #: A place in a question: a preposition and a name, or the county, region or country; the
 #: home county also as people type it, in lower case ("i jämtlands län", "in jämtland").
 _PLACE_PHRASE = re.compile(
