@@ -832,3 +832,15 @@ def test_who_asks_is_no_subject():
     previous = Turn("Hur stor är den offentliga sektorn i länet?", "x")
     r = resolve_conversation("tell me more", [previous])
     assert r.question == "tell me more (den offentliga sektorn)?"
+
+
+def test_judging_the_figure_without_a_comparison():
+    """"är det mycket?", "is that a lot?" judge the figure just given: the previous
+    question comes with them, once, also after another such turn."""
+    asked = Turn("Hur stor är den offentliga sektorn i länet?", "ca 42 %")
+    first = resolve_conversation("är det mycket?", [asked])
+    assert first.question == "är det mycket (Hur stor är den offentliga sektorn i länet)?"
+    again = resolve_conversation("is that a lot?", [asked, Turn("är det mycket?", "ca 42 %")])
+    assert again.question == "is that a lot (Hur stor är den offentliga sektorn i länet)?"
+    alone = "är det många företag i länet?"
+    assert resolve_conversation(alone, [asked]).question == alone

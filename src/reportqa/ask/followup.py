@@ -207,7 +207,13 @@ _JUDGES_THE_ANSWER = re.compile(
     r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:är|var|blir)\s+(?:det|den|detta)|"
     r"(?:is|was)\s+(?:that|it|this)|hur\s+mycket\s+(?:är|var)\s+(?:det|den|detta))\s+"
     r"(?:\w+\s+){0,2}?(?:jämfört\s+med|i\s+jämförelse\s+med|mot|från|än|compared\s+(?:to|with)|"
-    r"than|from)\s+(?:\w+\s*){1,4}[?.!]*\s*$", re.IGNORECASE)
+    r"than|from)\s+(?:\w+\s*){1,4}[?.!]*\s*$|"
+    # without a comparison: "är det mycket?", "is that a lot?", "is that high for a county?"
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:är|var)\s+(?:det|den|detta)|(?:is|was)\s+"
+    r"(?:that|it|this))\s+(?:(?:ganska|väldigt|mycket|särskilt|very|quite|really|"
+    r"particularly)\s+)?(?:mycket|lite|många|få|högt|lågt|stort|litet|normalt|bra|a\s+lot|"
+    r"high|low|much|many|few|big|large|small|normal|good)(?:\s+(?:för|for)\s+(?:\w+\s*){1,3})?"
+    r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 #: A count or choice among what the previous turn counted or listed ("Hur många av dem är
@@ -1847,8 +1853,9 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if other is not None:
         return other
     if _JUDGES_THE_ANSWER.match(question):
-        # "är det mycket jämfört med riket?": the figure just given, compared
-        asked = _clean(previous.question).rstrip(" ?.!")
+        # "är det mycket jämfört med riket?": the figure just given, compared (the question
+        # a completed one was completed with, so that a chain does not nest)
+        asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "statement")
     partitive = _partitive(question, previous)
     if partitive is not None:
@@ -1856,7 +1863,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if _BARE_WHY.match(question) and previous.question.strip():
         # "Varför då?": the reason for what the previous turn asked about, which its own
         # words find, as for a fragment
-        asked = _clean(previous.question).rstrip(" ?.!")
+        asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     fragment = _fragment(question, previous) or _rank(question, previous, earlier)
     if fragment is not None:
