@@ -844,3 +844,21 @@ def test_judging_the_figure_without_a_comparison():
     assert again.question == "is that a lot (Hur stor är den offentliga sektorn i länet)?"
     alone = "är det många företag i länet?"
     assert resolve_conversation(alone, [asked]).question == alone
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("samma fråga för turismen", "Hur många jobbar inom industrin i länet?",
+     "Hur många jobbar inom turismen i länet?"),
+    ("och om man tittar på turismen?", "Hur många jobbar inom industrin i länet?",
+     "Hur många jobbar inom turismen i länet?"),
+    ("same question for tourism", "How many people work in manufacturing in Jämtland?",
+     "How many people work in tourism in Jämtland?"),
+    ("and if you look at tourism?", "How many people work in manufacturing in Jämtland?",
+     "How many people work in tourism in Jämtland?"),
+    # the place without its preposition after "om man ser på"
+    ("om man ser på hela landet då?", "Hur många jobbar inom industrin i länet?",
+     "Hur många jobbar inom industrin i hela landet?"),
+])
+def test_more_openers_of_an_ellipsis(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+

@@ -58,15 +58,18 @@ class Resolution:
 # ---- words ---------------------------------------------------------------------------------
 _WORD = re.compile(r"[^\W_][\w:'’-]*", re.UNICODE)
 
-#: Openers of an elliptical follow-up ("Och inom turismen?", "What about tourism?").
+#: Openers of an elliptical follow-up ("Och inom turismen?", "What about tourism?", "samma
+#: fråga för turismen", "om man tittar på turismen?").
 _OPENER = re.compile(
-    r"^\s*(?:(?:och|men|samt|än|plus)\s+(?:hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
+    r"^\s*(?:(?:och\s+|men\s+)?om\s+(?:man|vi|du)\s+(?:tittar|ser)\s+på|"
+    r"(?:and\s+|but\s+)?if\s+(?:you|we|one)\s+look\s+at|"
+    r"(?:och|men|samt|än|plus)\s+(?:hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
     r"vad\s+gäller|när\s+det\s+gäller)?|hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
     r"hur\s+ser\s+det\s+ut\s+(?=med|för|i|inom|på)|hur\s+är\s+det\s+(?=för|i|inom|på)|"
     r"vad\s+gäller|när\s+det\s+gäller|"
-    r"samma\s+(?:sak\s+)?(?:för|med)|gäller\s+det\s+även|även|också|"
+    r"samma\s+(?:sak\s+|fråga\s+)?(?:för|med|om)|gäller\s+det\s+även|även|också|"
     r"(?:and|but|plus)\s+(?:what\s+about|how\s+about)?|what\s+about|how\s+about|what\s+of|"
-    r"same\s+(?:for|with)|also)\b[\s,]*",
+    r"same\s+(?:thing\s+|question\s+)?(?:for|with|about)|also)\b[\s,]*",
     re.IGNORECASE,
 )
 #: Trailing words of an ellipsis that add nothing ("Och turismen då?", "…, too?").
@@ -1465,14 +1468,19 @@ _PLACE_PHRASE = re.compile(
 _PLACE_ADVERBS = wordset("nationellt nationally regionalt regionally")
 
 
+#: Words that name the whole country in a place phrase ("hela landet", "riket").
+_COUNTRY_WORDS = wordset("riket landet sverige country sweden nation")
+
+
 def _names_place(phrase: str) -> bool:
     """Whether an elliptical follow-up is only a place: "i riket", "in Östersund", "i riket
     som helhet", "nationellt"."""
     if phrase.lower() in _PLACE_ADVERBS:
         return True
     m = re.fullmatch(r"(?:i|på|in|at)\s+(.+)", phrase, re.IGNORECASE)
-    if m is None:
-        return False
+    if m is None:  # "om man ser på hela landet": the place without its preposition
+        return all(w.lower() in _PLACE_WORDS for w in phrase.split()) and any(
+            w.lower() in _COUNTRY_WORDS for w in phrase.split())
     return all(w[:1].isupper() or w.lower() in _PLACE_WORDS or w.lower() in _GENERIC_PLACES
                for w in m.group(1).split())
 
@@ -1595,6 +1603,8 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     if named is not None:
         return named
     if _names_place(new):  # "Och i riket?", "And in Östersund?": the place changes
+        if new.split()[0].lower() not in PREPOSITIONS and new.lower() not in _PLACE_ADVERBS:
+            new = ("in " if detect_language(previous) == "en" else "i ") + new
         places = list(_PLACE_PHRASE.finditer(previous))
         if places:
             last = places[-1]
