@@ -862,3 +862,15 @@ def test_judging_the_figure_without_a_comparison():
 def test_more_openers_of_an_ellipsis(question, previous, expected):
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
 
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("och 2019?", "Vad omsätter turismen i Jämtland?", "Vad omsätter turismen i Jämtland 2019?"),
+    ("and in 2019?", "How many people work in manufacturing in Jämtland in 2017?",
+     "How many people work in manufacturing in Jämtland in 2019?"),
+    ("and in 2019?", "How many people work in manufacturing in Jämtland?",
+     "How many people work in manufacturing in Jämtland in 2019?"),
+])
+def test_a_year_asks_the_previous_question_of_that_year(question, previous, expected):
+    """A year alone, or after "in"/"under", replaces the previous question's year or is
+    added to it; it never replaces the subject ("Vad omsätter 2019 i Jämtland?")."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected

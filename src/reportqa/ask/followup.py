@@ -1592,9 +1592,16 @@ _EDITION_LEADS = wordset("i in enligt according to according to")
 def _ellipsis(previous: str, remainder: str) -> str | None:
     """The previous question with its subject replaced by what the follow-up names (a year
     for its year: "… 2017?" — "Och 2019?")."""
-    year, old_year = _YEAR.fullmatch(remainder.strip(" ?.!,")), _YEAR.search(previous)
+    bare = remainder.strip(" ?.!,")
+    first, _, rest = bare.partition(" ")
+    if first.lower() in _YEAR_PREPOSITIONS and _YEAR.fullmatch(rest):
+        bare = rest  # "and in 2019?", "och under 2019?"
+    year, old_year = _YEAR.fullmatch(bare), _YEAR.search(previous)
     if year and old_year:
         return previous[:old_year.start()] + year.group() + previous[old_year.end():]
+    if year:  # "Och 2019?" after a question without a year: the same question, that year
+        when = "in " if detect_language(previous) == "en" else ""
+        return f"{previous.rstrip(' ?.!')} {when}{year.group()}?"
     new = remainder.strip(" ?.!,")
     edition = _edition_for_edition(previous, new)
     if edition is not None:
