@@ -874,3 +874,18 @@ def test_a_year_asks_the_previous_question_of_that_year(question, previous, expe
     """A year alone, or after "in"/"under", replaces the previous question's year or is
     added to it; it never replaces the subject ("Vad omsätter 2019 i Jämtland?")."""
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+@pytest.mark.parametrize("question", [
+    "räknas kringeffekter med?", "inkluderar det kringeffekter?",
+    "ingår kringeffekter i den siffran?", "does that include spin-off effects?",
+    "are spin-off effects included?",
+])
+def test_whether_the_figure_includes_something(question):
+    """Whether the figure just given includes something is asked of the previous
+    question's figure; "ingår Torsta AB i Grönt Center?" says in what, and stands alone."""
+    previous = Turn("Hur många jobb ger turismen?", "ca 7 000 årsarbeten")
+    r = resolve_conversation(question, [previous])
+    assert r.followup and r.question.endswith("(Hur många jobb ger turismen)?"), r
+    alone = "ingår Torsta AB i Grönt Center?"
+    assert resolve_conversation(alone, [previous]).question == alone

@@ -159,6 +159,26 @@ _STATEMENT_QUESTION = re.compile(
     r"(?:\s+(?:för|for)(?:\s+(?!(?:att|to|som|that|om|if)\b)[\w-]+){1,3}?)?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
+#: Asks whether the figure just given includes something, with nothing but a pronoun (or
+#: nothing) for the figure: "räknas kringeffekter med?", "är kringeffekter inräknade i
+#: det?", "inkluderar det kringeffekter?", "does that include spin-off effects?", "are
+#: spin-off effects included?". A question that says in what ("ingår Torsta AB i Grönt
+#: Center?") is one of its own.
+_THE_FIGURE = r"(?:det|den|detta|dem|siffran|den\s+siffran|that|it|this|the\s+figure|" \
+              r"that\s+figure|this\s+figure|them)"
+_ITEMS = r"(?:(?!(?:i|in|för|for)\b)[\w-]+\s+)*?(?!(?:i|in|för|for)\b)[\w-]+"
+_INCLUDED = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?:"
+    rf"(?:är|var|blir)\s+{_ITEMS}\s+(?:inräknade?|medräknade?|inkluderade?)"
+    rf"(?:\s+i\s+{_THE_FIGURE})?|"
+    rf"(?:räknas|räknades|ingår|ingick|inkluderas)\s+{_ITEMS}(?:\s+med)?"
+    rf"(?:\s+i\s+{_THE_FIGURE})?|"
+    rf"(?:inkluderar|omfattar)\s+{_THE_FIGURE}\s+{_ITEMS}|"
+    rf"(?:does|did|do)\s+{_THE_FIGURE}\s+(?:include|cover)\s+{_ITEMS}|"
+    rf"(?:is|are|was|were)\s+{_ITEMS}\s+(?:included|counted)(?:\s+in\s+{_THE_FIGURE})?)"
+    r"\s*(?:då|then|too|also)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 #: Only asks why ("Varför?", "Varför då?", "Why is that?", "how come?", "varför så många?",
 #: "why so high?"): the reason for what the previous question asked about and its answer
 #: told, not for its subject alone.
@@ -1872,6 +1892,11 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if _JUDGES_THE_ANSWER.match(question):
         # "är det mycket jämfört med riket?": the figure just given, compared (the question
         # a completed one was completed with, so that a chain does not nest)
+        asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+        return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "statement")
+    if _INCLUDED.match(question) and previous.question.strip():
+        # "räknas kringeffekter med?", "does that include spin-off effects?": of the figure
+        # the previous question asked for
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "statement")
     partitive = _partitive(question, previous)
