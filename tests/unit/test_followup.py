@@ -889,3 +889,22 @@ def test_whether_the_figure_includes_something(question):
     assert r.followup and r.question.endswith("(Hur många jobb ger turismen)?"), r
     alone = "ingår Torsta AB i Grönt Center?"
     assert resolve_conversation(alone, [previous]).question == alone
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("jämfört med turismen?", "Hur många jobbar inom industrin i länet?",
+     "Hur många jobbar inom turismen i länet?"),
+    ("jämfört med riket?", "Hur stor är den offentliga sektorn i länet?",
+     "Hur stor är den offentliga sektorn i riket?"),
+    ("how does that compare with tourism?", "How many people work in manufacturing?",
+     "How many people work in tourism?"),
+    ("vad sägs om turismen?", "Hur många jobbar inom industrin i länet?",
+     "Hur många jobbar inom turismen i länet?"),
+    ("vad sägs om det?", "Hur många jobbar inom industrin i länet?",
+     "vad sägs om industrin?"),
+])
+def test_a_comparison_asks_the_previous_question_of_the_other_subject(
+        question, previous, expected):
+    """"jämfört med X?" without a figure of its own wants the previous figure for X, as
+    "och X?" does; "vad sägs om" opens an ellipsis unless a pronoun follows."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected

@@ -59,10 +59,16 @@ class Resolution:
 _WORD = re.compile(r"[^\W_][\w:'’-]*", re.UNICODE)
 
 #: Openers of an elliptical follow-up ("Och inom turismen?", "What about tourism?", "samma
-#: fråga för turismen", "om man tittar på turismen?").
+#: fråga för turismen", "om man tittar på turismen?", "vad sägs om turismen?", "jämfört med
+#: turismen?", "how does that compare with tourism?").
 _OPENER = re.compile(
     r"^\s*(?:(?:och\s+|men\s+)?om\s+(?:man|vi|du)\s+(?:tittar|ser)\s+på|"
     r"(?:and\s+|but\s+)?if\s+(?:you|we|one)\s+look\s+at|"
+    # a comparison with another subject asks the previous question of it
+    r"(?:och\s+|men\s+)?(?:jämfört|i\s+jämförelse)\s+med|hur\s+står\s+(?:det|sig\s+det)\s+"
+    r"(?:sig\s+)?(?:mot|jämfört\s+med)|(?:(?:and|but)\s+)?compared\s+(?:to|with)|"
+    r"(?:and\s+)?how\s+does\s+(?:that|it|this)\s+compare\s+(?:to|with)|"
+    r"(?:och\s+)?vad\s+sägs\s+om(?!\s+(?:det|den|dem|dom|detta|dessa)\b)|"
     r"(?:och|men|samt|än|plus)\s+(?:hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
     r"vad\s+gäller|när\s+det\s+gäller)?|hur\s+är\s+det\s+med|hur\s+blir\s+det\s+med|"
     r"hur\s+ser\s+det\s+ut\s+(?=med|för|i|inom|på)|hur\s+är\s+det\s+(?=för|i|inom|på)|"
@@ -1993,7 +1999,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
                               referent=referent)
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
-    if elliptic and rest_words and not framed:
+    if elliptic and rest_words and not framed and content:
         base, context = _group_context(_completed_question(previous.question))
         resolved = _ellipsis(base, remainder)
         if resolved and context and resolved != base:
