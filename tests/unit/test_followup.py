@@ -908,3 +908,19 @@ def test_a_comparison_asks_the_previous_question_of_the_other_subject(
     """"jämfört med X?" without a figure of its own wants the previous figure for X, as
     "och X?" does; "vad sägs om" opens an ellipsis unless a pronoun follows."""
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("tack! och turismen?", "Hur många jobbar inom industrin i länet?",
+     "Hur många jobbar inom turismen i länet?"),
+    ("ok, vad omsätter den?", "Hur många jobbar inom industrin i länet?",
+     "vad omsätter industrin?"),
+    ("thanks! what about tourism?", "How many people work in manufacturing?",
+     "How many people work in tourism?"),
+    # chat alone asks nothing; a question of its own after it stands alone as typed
+    ("ok.", "Hur många jobbar inom industrin i länet?", "ok."),
+    ("Tack så mycket! Vad är Peak Innovation?", "Hur många jobbar inom industrin i länet?",
+     "Tack så mycket! Vad är Peak Innovation?"),
+])
+def test_chat_before_a_follow_up_asks_nothing(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected

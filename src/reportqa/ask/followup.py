@@ -1865,11 +1865,26 @@ def _as_spelled(question: str) -> str:
     return spelled
 
 
+#: Words of chat before a follow-up ("ok, och i Åre?", "tack! vad omsätter den?", "thanks!
+#: what about tourism?"): they ask nothing.
+_CHAT_OPENER = re.compile(
+    r"^\s*(?:(?:ok|okej|okay|tack|tackar|thanks|thank\s+you|great|bra|aha|ah|jaha|ja|yes|"
+    r"hmm+|intressant|interesting|perfekt|perfect|super|nice|cool|toppen|fint|good)"
+    r"(?:\s+(?:så\s+mycket|så|then|a\s+lot))?\s*[,.!:;]+\s*)+", re.IGNORECASE)
+
+
 def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             ) -> Resolution:
     """`question` as a question that stands alone, given the turn before it (resolved) and
     the one before that (`earlier`, for a reference past a turn that named no subject)."""
     question = _clean(question)
+    chat = _CHAT_OPENER.match(question + " ") if previous is not None else None
+    if chat and chat.end() >= len(question):
+        return Resolution(question)  # "ok.", "tack!": nothing asked, no subject to replace
+    if chat:
+        # "tack! och turismen?", "ok, what about tourism?": the follow-up after the thanks
+        resolved = resolve(question[chat.end():], previous, earlier)
+        return resolved if resolved.followup else Resolution(question)
     spelled = _as_spelled(question) if previous is not None else question
     if spelled != question:
         # resolved as spelled; a question that stands alone stays exactly as typed
