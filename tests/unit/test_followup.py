@@ -924,3 +924,18 @@ def test_a_comparison_asks_the_previous_question_of_the_other_subject(
 ])
 def test_chat_before_a_follow_up_asks_nothing(question, previous, expected):
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("och dess omsättning?", "Hur många jobbar inom industrin i länet?",
+     "Vad är industrins omsättning?"),
+    ("and its turnover?", "How many people work in manufacturing in Jämtland?",
+     "What is manufacturing's turnover?"),
+    ("and their customers?", "How many people work in manufacturing in Jämtland?",
+     "What are manufacturing's customers?"),
+])
+def test_a_possessive_ellipsis_asks_for_an_attribute_of_the_previous_subject(
+        question, previous, expected):
+    """"och dess omsättning?" is the previous subject's turnover, not turnover in its
+    place ("Hur många jobbar inom dess omsättning?")."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected

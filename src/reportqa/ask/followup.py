@@ -1734,6 +1734,11 @@ _MEMBERSHIP_END = re.compile(
     r"are\s+part\s+of\s+it)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+#: Possessive reference words that may begin an elliptical follow-up ("och dess
+#: omsättning?", "and their customers?").
+_POSSESSIVES = wordset("dess deras its their")
+
+
 #: The number of reference words: "den branschen", "it" one thing; "de", "them" several.
 _SINGULAR_REFERENCES = wordset("den det dess denna detta it its this that")
 _PLURAL_REFERENCES = wordset("de dem dom deras dessa they them their these those")
@@ -2014,6 +2019,19 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
                               referent=referent)
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
+    if rest_words and not framed and rest_words[0].lower() in _POSSESSIVES and len(
+            rest_words) > 1:
+        # "och dess omsättning?", "and its turnover?": an attribute of the previous
+        # subject, asked for, not a subject in its place
+        referent = _referent(previous, earlier, _reference_number(rest_words, None))
+        if referent:
+            owned, changed = _replace_references(remainder, referent, within=True)
+            if changed:
+                what = "Vad är"
+                if detect_language(question) == "en":
+                    what = "What are" if _plural(rest_words[-1], "en") else "What is"
+                return Resolution(f"{what} {owned.rstrip(' ?.!')}?", True, "reference",
+                                  referent=referent)
     if elliptic and rest_words and not framed and content:
         base, context = _group_context(_completed_question(previous.question))
         resolved = _ellipsis(base, remainder)
