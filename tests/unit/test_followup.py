@@ -939,3 +939,12 @@ def test_a_possessive_ellipsis_asks_for_an_attribute_of_the_previous_subject(
     """"och dess omsättning?" is the previous subject's turnover, not turnover in its
     place ("Hur många jobbar inom dess omsättning?")."""
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_which_others_there_are_asks_of_the_previous_subject():
+    """"det" after "finns" in "vilka andra finns det?" is formal (what other ones there
+    are), not the name just given; "inom vilken bransch finns det?" asks where it is."""
+    previous = Turn("Vad heter coworkingstället i Åre?",
+                    "I Åre finns co-workingplatsen House Be, där flera företag sitter.")
+    r = resolve_conversation("vilka andra finns det?", [previous])
+    assert r.question == "vilka andra finns det (House Be)?"

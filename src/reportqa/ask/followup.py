@@ -1180,9 +1180,12 @@ def _framed_weak_reference(question: str) -> bool:
         return False  # "den branschen": a demonstrative, handled as such
     lang = detect_language(question)
     before = ms[k - 1].group().lower() if k > 0 else ""
-    if w == "det" and before in _EXISTENTIAL_VERBS and any(
-            m.group().lower() in _COUNT_FRAMES for m in ms[:k]):
-        return False  # "hur många finns det?": the formal subject of a count
+    if w == "det" and before in _EXISTENTIAL_VERBS and (any(
+            m.group().lower() in _COUNT_FRAMES for m in ms[:k]) or (
+            before in ("finns", "fanns") and ms[0].group().lower() in _WHAT_FRAMES)):
+        # "hur många finns det?", "vilka andra finns det?": formal subjects ("inom vilken
+        # bransch finns det?" asks where it is)
+        return False
     if lang == "en" and w in ("it", "they") and before and not (
             w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE):
         return True  # "does it generate", "part in it"; not "it is …"
