@@ -948,3 +948,18 @@ def test_which_others_there_are_asks_of_the_previous_subject():
                     "I Åre finns co-workingplatsen House Be, där flera företag sitter.")
     r = resolve_conversation("vilka andra finns det?", [previous])
     assert r.question == "vilka andra finns det (House Be)?"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("hur många destinationer samarbetar de med?",
+     "hur många destinationer samarbetar IUC-Z group med?"),
+    ("vilka tjänster erbjuder de till företagen?",
+     "vilka tjänster erbjuder IUC-Z group till företagen?"),
+])
+def test_a_pronoun_after_the_asked_noun_and_its_verb_is_the_subject(question, expected):
+    """After "hur många X" or "vilka X" the verb comes, then its subject: "de" there
+    points back, though the question names X and more."""
+    previous = Turn("Vad gör IUC-Z group?", "IUC-Z group är en gemensam nod")
+    assert resolve_conversation(question, [previous]).question == expected
+    article = "vilka företag har de gröna näringarna?"
+    assert resolve_conversation(article, [previous]).question == article

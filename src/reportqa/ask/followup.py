@@ -1093,10 +1093,18 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
     question about what the pronoun refers to, whatever else it names; or right after a
     question word and its finite verb ("vad håller de på att bygga upp tillsammans?").
     ("det" after a first verb is often formal: "har det blivit fler?")"""
-    if ms and ms[0].group().lower() in _SV_ADVERBIAL_QUESTION_WORDS:
+    if ms and ms[0].group().lower() in _SV_ADVERBIAL_QUESTION_WORDS | _WHICH:
         verb = 1
         while verb < len(ms) and ms[verb].group().lower() in _COUNTING:
             verb += 1  # "hur mycket exporterar de …"
+        if verb > 1 and ms[verb - 1].group().lower() in _COUNT_FRAMES or (
+                ms[0].group().lower() in _WHICH):
+            # the noun asked for comes before the verb: "hur många destinationer
+            # samarbetar de med?", "vilka tjänster erbjuder de till företagen?"
+            while verb < len(ms) - 1 and _is_content(ms[verb].group()) and not (
+                    _verbish(ms[verb].group(), "sv")) and (
+                    ms[verb + 1].group().lower() not in ("de", "den", "dom")):
+                verb += 1
         k = verb + 1
         if k < len(ms) and ms[k].group().lower() in ("de", "den", "dom") and (
                 _finite_verb_place(ms[verb].group())) and not _article_at(ms, k) and not (
@@ -1125,6 +1133,8 @@ def _adjective_noun_after(ms: list[re.Match[str]], k: int) -> bool:
 #: Swedish question words that no noun follows ("vad", "när", "hur" — not "vilka"): the
 #: word after them (and after "många", "mycket", "länge") is the finite verb.
 _SV_ADVERBIAL_QUESTION_WORDS = wordset("vad när var varför vart hur")
+#: Swedish question words a noun follows ("vilka tjänster erbjuder de …").
+_WHICH = wordset("vilka vilken vilket")
 
 
 def _finite_verb_place(word: str) -> bool:
