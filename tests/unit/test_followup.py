@@ -963,3 +963,13 @@ def test_a_pronoun_after_the_asked_noun_and_its_verb_is_the_subject(question, ex
     assert resolve_conversation(question, [previous]).question == expected
     article = "vilka företag har de gröna näringarna?"
     assert resolve_conversation(article, [previous]).question == article
+
+
+def test_a_statement_question_names_no_subject_for_the_next_turn():
+    """After "vad innebär det för industrin (the answer's sentence)?" a pronoun points past
+    it, not to a capitalised word that begins the sentence in parentheses ("Mer")."""
+    said = "Mer än 90 % av industrins kunder finns utanför länet."
+    history = [Turn("Hur stor del av industrins kunder finns utanför Jämtland?", said),
+               Turn("vad innebär det för industrin?", said)]
+    r = resolve_conversation("vilka länder säljer de mest till?", history)
+    assert r.question == "vilka länder säljer industrins kunder mest till?"

@@ -637,6 +637,8 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         if own is not None:
             return own
         return _turn_referent(Turn(completed.group("context") + "?", previous.answer), number)
+    if completed and _STATEMENT_QUESTION.match(completed.group("asked") + "?"):
+        return None  # "vad innebär det (the answer's sentence)?" names no subject of its own
     if previous.answer and (_ASKS_FOR_NAME.search(previous.question)
                             or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
@@ -848,7 +850,7 @@ def _capitalised_runs(text: str) -> list[list[str]]:
     for k, m in enumerate(ms):
         w = m.group()
         before = text[:m.start()].rstrip()
-        initial = k == 0 or before.endswith((".", "!", "?", ":"))
+        initial = k == 0 or before.endswith((".", "!", "?", ":", "("))
         if current and before.endswith((",", ";")):
             if not lone_initial(current):
                 runs.append(current)
