@@ -973,3 +973,18 @@ def test_a_statement_question_names_no_subject_for_the_next_turn():
                Turn("vad innebär det för industrin?", said)]
     r = resolve_conversation("vilka länder säljer de mest till?", history)
     assert r.question == "vilka länder säljer industrins kunder mest till?"
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("vem driver stället?", [Turn("Vad heter coworkingstället i Åre?",
+                                  "I Åre finns co-workingplatsen House Be, där företag sitter.")],
+     "vem driver stället (House Be)?"),
+    ("when was the organisation founded?", [Turn("What does Peak Innovation do?", "x")],
+     "when was the organisation founded (Peak Innovation)?"),
+])
+def test_a_generic_noun_for_the_name_just_given(question, history, expected):
+    """"stället", "the organisation" with nothing that says which one stand for the name
+    the previous turn was about; "klustret för de gröna näringarna" says which."""
+    assert resolve_conversation(question, history).question == expected
+    for which in ("Vem driver klustret för de gröna näringarna?", "Var ligger Grönt Center?"):
+        assert resolve_conversation(which, history).question == which

@@ -1676,6 +1676,38 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     return _clean(q)
 
 
+#: Nouns that stand for a named organisation, place or undertaking when definite
+#: ("stället", "organisationen", "the organisation"): the name just talked about.
+_GENERIC_ENTITIES = wordset(
+    "stället platsen organisationen föreningen företaget bolaget projektet initiativet "
+    "satsningen nätverket klustret institutet myndigheten centret centrumet "
+    "place organisation organization company project initiative network cluster institute "
+    "agency centre center")
+
+
+def _generic_for_name(words: list[str], previous: Turn, earlier: Turn | None) -> str | None:
+    """The name the previous turn was about, when a question's last content word is a
+    generic noun for it ("vem driver stället?", "who runs the organisation?"; English after
+    "the"), with nothing after that says which one."""
+    lang = detect_language(" ".join(words))
+    content = [j for j, w in enumerate(words) if _is_content(w) and not _verbish(w, lang)
+               and w.lower() not in _MORE and w.lower() not in _GENERIC_PLACES]
+    if not content:
+        return None
+    j = content[-1]
+    w = words[j]
+    if not w.islower() or w not in _GENERIC_ENTITIES or (
+            lang == "en" and (j == 0 or words[j - 1].lower() != "the")):
+        return None  # "Grönt Center" is a name of its own
+    if any(x.lower() in PREPOSITIONS for x in words[j + 1:]):
+        return None  # "klustret för de gröna näringarna": which one, said
+    referent = _referent(previous, earlier)
+    if not referent or not any(x[:1].isupper() for x in referent.split()) or any(
+            x.lower() == referent.split()[0].lower() for x in words):
+        return None
+    return referent
+
+
 def _only_attribute(words: list[str]) -> bool:
     """Whether a framed question is about nothing but one definite noun, with no name, place
     or time of its own ("vad är syftet", "hur stor är omsättningen", "what is the purpose"):
@@ -2012,6 +2044,13 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         headed = _bare_head(question, previous)
         if headed is not None:
             return Resolution(headed, True, "reference")
+    # 2a''. A generic noun for what the previous turn named ("vem driver stället?", "hur
+    # många medlemmar har klustret?", "who runs the organisation?"): that name.
+    if framed and not has_reference:
+        named = _generic_for_name(rest_words, previous, earlier)
+        if named:
+            return Resolution(f"{question.rstrip(' ?.!')} ({named})?", True, "short",
+                              referent=named)
     # 2b. A frame with only an attribute ("och vad är syftet?", "what is the purpose?"): the
     # attribute is of the previous subject.
     if framed and not has_reference and _only_attribute(rest_words):
