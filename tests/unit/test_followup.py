@@ -988,3 +988,11 @@ def test_a_generic_noun_for_the_name_just_given(question, history, expected):
     assert resolve_conversation(question, history).question == expected
     for which in ("Vem driver klustret för de gröna näringarna?", "Var ligger Grönt Center?"):
         assert resolve_conversation(which, history).question == which
+
+
+@pytest.mark.parametrize("question", ["Vad är Grönt Center och var ligger det?",
+                                      "What does Peak Innovation do and who funds it?"])
+def test_a_pronoun_of_a_later_clause_has_its_antecedent_in_the_question(question):
+    """A new question of two clauses, the second with a pronoun for the first's subject,
+    stands alone."""
+    assert resolve_conversation(question, [INDUSTRY]).question == question

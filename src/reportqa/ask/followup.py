@@ -1152,6 +1152,22 @@ def _weak_reference(question: str) -> int | None:
     does: a Swedish pronoun that ends the question (_final_pronoun) or is the subject after
     its first verb (_inverted_subject), English "it's" inside it, or one the rules of
     _framed_weak_reference find."""
+    found = _weak_reference_at(question)
+    if found is None:
+        return None
+    ms = _words(question)
+    start = _clause_start(ms, found)
+    lang = detect_language(question)
+    if start > 0 and any(_is_content(m.group()) and not _verbish(m.group(), lang)
+                         and m.group().lower() not in _GENERIC_PLACES for m in ms[:start]):
+        # "Vad är Grönt Center och var ligger det?", "What does Peak Innovation do and who
+        # funds it?": the pronoun of a later clause has its antecedent in an earlier one
+        return None
+    return found
+
+
+def _weak_reference_at(question: str) -> int | None:
+    """_weak_reference before the test of an antecedent in an earlier clause."""
     ms = _words(question)
     if not ms:
         return None
