@@ -991,7 +991,9 @@ def test_a_generic_noun_for_the_name_just_given(question, history, expected):
 
 
 @pytest.mark.parametrize("question", ["Vad är Grönt Center och var ligger det?",
-                                      "What does Peak Innovation do and who funds it?"])
+                                      "What does Peak Innovation do and who funds it?",
+                                      "Vad är House Be och hur många företag finns där?",
+                                      "What is House Be and how many companies work there?"])
 def test_a_pronoun_of_a_later_clause_has_its_antecedent_in_the_question(question):
     """A new question of two clauses, the second with a pronoun for the first's subject,
     stands alone."""

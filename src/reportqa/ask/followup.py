@@ -971,6 +971,10 @@ def _points_back(ms: list[re.Match[str]], k: int, within: bool = False) -> bool:
     words = [m.group() for m in ms]
     lang = detect_language(" ".join(words))
     if kind == "place":
+        start = _clause_start(ms, k) if not within else 0
+        if start > 0 and any(_is_content(x) and not _verbish(x, lang)
+                             and x.lower() not in _GENERIC_PLACES for x in words[:start]):
+            return False  # "Vad är House Be och hur många företag finns där?"
         return not any(words[j].lower() in PREPOSITIONS and _is_content(words[j + 1])
                        and words[j + 1].lower() not in _GENERIC_PLACES
                        for j in range(len(words) - 1))
