@@ -998,3 +998,21 @@ def test_a_pronoun_of_a_later_clause_has_its_antecedent_in_the_question(question
     """A new question of two clauses, the second with a pronoun for the first's subject,
     stands alone."""
     assert resolve_conversation(question, [INDUSTRY]).question == question
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("när?", "Vad gjorde Landsbygdskommittén 2017?",
+     "när (Vad gjorde Landsbygdskommittén 2017)?"),
+    ("when?", "What did the rural committee propose?",
+     "when (What did the rural committee propose)?"),
+    ("vilka myndigheter?", "Hur många jobbar på myndigheterna i länet?",
+     "vilka myndigheter (Hur många jobbar på myndigheterna i länet)?"),
+    ("which ones?", "How many people work at state agencies in the county?",
+     "which ones (How many people work at state agencies in the county)?"),
+    ("how many jobs?", "What does tourism turn over?",
+     "how many jobs (What does tourism turn over)?"),
+])
+def test_a_bare_question_word_completes_the_previous_question(question, previous, expected):
+    """A question word alone, or with one noun, asks the previous question's matter again,
+    as a fragment does ("Since when?")."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected

@@ -1864,6 +1864,36 @@ def _rank(question: str, previous: Turn, earlier: Turn | None) -> Resolution | N
     return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
+#: A question word alone, or with one noun ("När?", "Vem då?", "Vilka myndigheter?",
+#: "Which ones?", "How many jobs?"): no verb, no subject of its own; it asks the previous
+#: question's matter again, for what the question word asks.
+_BARE_QUESTION_WORD = re.compile(
+    r"^\s*(?:(?:och|men|and|but)\s+)?(?P<wh>när|var|vart|vem|vilka|vilken|vilket|hur\s+många|"
+    r"hur\s+mycket|hur\s+länge|when|where|who|which|what|how\s+many|how\s+much|how\s+long)"
+    r"(?P<rest>(?:\s+[\w-]+)?)(?:\s+(?:då|exakt|egentligen|then|exactly))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
+
+
+def _bare_question_word(question: str, previous: Turn) -> Resolution | None:
+    """A bare question word (_BARE_QUESTION_WORD) with the previous question it completes:
+    "När?" after "Vad gjorde Landsbygdskommittén 2017?" asks when that happened, which
+    the previous question's own words find better than its subject alone."""
+    m = _BARE_QUESTION_WORD.match(question)
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    lang = detect_language(question)
+    if rest.lower() in _MORE:
+        return None  # "vilka fler?": more of the previous subject (the bare frame rule)
+    if rest and rest.lower() not in ("ones", "one", "då") and (
+            not _is_content(rest) or _verbish(rest, lang) or rest[:1].isupper()):
+        return None
+    asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+    if not asked:
+        return None
+    return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
+
+
 def _fragment(question: str, previous: Turn) -> Resolution | None:
     """A question fragment (_FRAGMENT) with the previous question it completes: "Till hur
     många företag?" after "Hur mycket gav regionen i företagsstöd 2018?" asks to how many
@@ -2000,7 +2030,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         # words find, as for a fragment
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
-    fragment = _fragment(question, previous) or _rank(question, previous, earlier)
+    fragment = (_fragment(question, previous) or _bare_question_word(question, previous)
+                or _rank(question, previous, earlier))
     if fragment is not None:
         return fragment
     ms = [m.group() for m in _words(question)]
