@@ -1016,3 +1016,16 @@ def test_a_bare_question_word_completes_the_previous_question(question, previous
     """A question word alone, or with one noun, asks the previous question's matter again,
     as a fragment does ("Since when?")."""
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+@pytest.mark.parametrize("question,previous,expected,subject", [
+    ("och året innan?", "Hur många jobbade i industrin 2017?",
+     "Hur många jobbade i industrin 2016?", "2016"),
+    ("and the year after?", "How many skier days were there in 2018?",
+     "How many skier days were there in 2019?", "2019"),
+])
+def test_the_year_before_counts_from_the_previous_year(question, previous, expected, subject):
+    """"året innan", "the year after" are the previous question's year minus or plus one,
+    which is the new subject the answer must mention; not a subject in its place."""
+    r = resolve_conversation(question, [Turn(previous, "x")])
+    assert (r.question, r.subject) == (expected, subject)

@@ -1650,6 +1650,13 @@ def _edition_for_edition(previous: str, new: str) -> str | None:
 _EDITION_LEADS = wordset("i in enligt according to according to")
 
 
+#: A year said relative to the previous question's year ("året innan", "the year after").
+_RELATIVE_YEARS = {"året innan": -1, "året före": -1, "året dessförinnan": -1,
+                   "föregående år": -1, "year before": -1, "previous year": -1,
+                   "året efter": 1, "året därpå": 1, "följande år": 1, "year after": 1,
+                   "following year": 1, "next year": 1}
+
+
 def _ellipsis(previous: str, remainder: str) -> str | None:
     """The previous question with its subject replaced by what the follow-up names (a year
     for its year: "… 2017?" — "Och 2019?")."""
@@ -1658,6 +1665,12 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     if first.lower() in _YEAR_PREPOSITIONS and _YEAR.fullmatch(rest):
         bare = rest  # "and in 2019?", "och under 2019?"
     year, old_year = _YEAR.fullmatch(bare), _YEAR.search(previous)
+    step = _RELATIVE_YEARS.get(re.sub(r"^(?:the|in|i)\s+", "", bare.lower()))
+    if step is not None and old_year:  # "och året innan?" after "… 2017?": 2016
+        then = str(int(old_year.group()) + step)
+        return previous[:old_year.start()] + then + previous[old_year.end():]
+    if step is not None:  # no year to count from: the phrase, added
+        return f"{previous.rstrip(' ?.!')} {bare}?"
     if year and old_year:
         return previous[:old_year.start()] + year.group() + previous[old_year.end():]
     if year:  # "Och 2019?" after a question without a year: the same question, that year
@@ -2146,6 +2159,9 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             base = previous.question
         if resolved and resolved != base:
             named = remainder.strip(" ?.!,")
+            years = [y for y in _YEAR.findall(resolved) if y not in _YEAR.findall(base)]
+            if years and not _YEAR.search(named):
+                named = years[0]  # "och året innan?": the year it stands for
             if _superlative_for_superlative(base, named) == resolved:
                 named = ""  # the other end of the same subject, no subject of its own
             return Resolution(resolved, True, "ellipsis" if has_opener else "short", named)
