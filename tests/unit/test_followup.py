@@ -1029,3 +1029,11 @@ def test_the_year_before_counts_from_the_previous_year(question, previous, expec
     which is the new subject the answer must mention; not a subject in its place."""
     r = resolve_conversation(question, [Turn(previous, "x")])
     assert (r.question, r.subject) == (expected, subject)
+
+
+def test_the_last_word_after_do_support_is_the_verb():
+    """"What did the rural committee propose?" is about the committee; "propose" is the
+    main verb after "did", not the subject."""
+    r = resolve_conversation("what did it lead to?",
+                             [Turn("What did the rural committee propose?", "x")])
+    assert r.question == "what did the rural committee lead to?"

@@ -449,9 +449,18 @@ _EN_CATENATIVES = wordset("start starts started begin began begins stop stops st
 
 def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str) -> bool:
     """An English "-ing" form right after a verb that takes one ("when did coworking spaces
-    start showing up"): what is done, not what the question is about."""
-    return lang == "en" and i > 0 and ms[i].group().lower().endswith("ing") and (
+    start showing up"), or the last word of a question with "do"-support ("What did the
+    rural committee propose?"): what is done, not what the question is about."""
+    if lang != "en" or i == 0:
+        return False
+    if i == len(ms) - 1 and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]):
+        return True
+    return ms[i].group().lower().endswith("ing") and (
         ms[i - 1].group().lower() in _EN_CATENATIVES)
+
+
+#: English "do"-support: the main verb comes last in "what did X propose?".
+_DO = wordset("do does did")
 
 
 def subject_span(question: str) -> _Span | None:
@@ -512,7 +521,8 @@ def subject_span(question: str) -> _Span | None:
             first -= 1
         elif lang == "en" and first - 1 in nouns and last in nouns and before.islower() and (
                 ms[last].group().islower()) and (
-                ms[first - 2].group().lower() in _EN_AUXILIARIES | _COPULAS | _QUESTION_WORDS):
+                ms[first - 2].group().lower() in (
+                    _EN_AUXILIARIES | _COPULAS | _QUESTION_WORDS | _ARTICLES)):
             first -= 1  # "did coworking spaces start", "which co-working hubs": whole
     # An English noun phrase after its article is whole: "the green industries cluster",
     # not "industries cluster" (nouns modify a head noun without any ending to show it).
