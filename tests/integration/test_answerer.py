@@ -30,10 +30,21 @@ def test_answers_say_which_language_the_question_was_in(engine):
     ("Hur stor andel av de anställda i länet finns i offentlig sektor?", "42 %"),
     ("How many people work for the government agencies in the county?", "3 300"),
     ("What share of jobs is in the public sector in Sweden as a whole?", "30 %"),
+    # the county's name draws the sentences that spell it ("Jämtland Härjedalen Turism
+    # som jobbar …"): searched without it
+    ("Hur många jobbar i industrin i Jämtland?", "5 000"),
 ])
 def test_quantity_questions_get_the_sentence_with_the_amount(engine, question, expected):
     ans = engine.ask(question)
     assert ans.found and expected in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Hur stor andel av industrins kunder finns i Norge?",  # no report mentions Norway
+    "Hur många företag finns på House Be i Strömsund?",  # nor Strömsund
+])
+def test_a_place_the_report_does_not_cover_is_declined(engine, question):
+    assert not engine.ask(question).found
 
 
 def test_a_sentence_that_leans_on_the_one_before_gets_it(engine):

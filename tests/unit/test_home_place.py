@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportqa.ask.question import home_place_words
+from reportqa.ask.question import home_place_words, without_home_place
 
 
 @pytest.mark.parametrize("question, home", [
@@ -22,3 +22,29 @@ from reportqa.ask.question import home_place_words
 ])
 def test_home_place_words(question, home):
     assert home_place_words(question) == home
+
+
+@pytest.mark.parametrize("question, searched", [
+    ("Hur många jobbar i industrin i Jämtland?", "Hur många jobbar i industrin?"),
+    ("How many people work in manufacturing in Jämtland county?",
+     "How many people work in manufacturing?"),
+    ("Hur stor är turismen inom Jämtlands län?", "Hur stor är turismen?"),
+    ("hur manga jobbar inom turismen i hela jamtland", "hur manga jobbar inom turismen"),
+    # the common nouns stay ("the agencies in the county" is what is asked about)
+    ("Vad håller myndigheterna i länet på att bygga upp?",
+     "Vad håller myndigheterna i länet på att bygga upp?"),
+    ("Vad gör Jämtland Härjedalen Turism?", "Vad gör Jämtland Härjedalen Turism?"),
+    ("i Jämtland", "i Jämtland"),  # nothing else to search for
+])
+def test_the_dense_side_searches_without_the_home_county(question, searched):
+    assert without_home_place(question) == searched
+
+
+def test_a_question_naming_the_county_is_searched_without_it():
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.text.analyzer import Analyzer
+
+    q = QueryAnalyzer(Analyzer()).analyze("Hur många jobbar i industrin i Jämtland?")
+    assert q.search == "Hur många jobbar i industrin?"
+    assert "jämtland" in q.text.lower()  # the question itself keeps it
+    assert QueryAnalyzer(Analyzer()).analyze("Hur många jobbar i industrin?").search == ""

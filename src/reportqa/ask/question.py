@@ -223,13 +223,22 @@ _LOCATIVE = frozenset(("i", "inom", "in", "within", "för", "for", "of", "av", "
                        "throughout", "hela", "the"))
 
 
-def home_place_words(text: str) -> frozenset[str]:
-    """The home county's names (lower case) that a question uses as its place ("i
-    Jämtland", "in Jämtland county", "Jämtlands län"), not as part of a name ("Jämtland
-    Härjedalen Turism", "Region Jämtland Härjedalen")."""
-    words = re.findall(r"[^\W\d_][\w-]*", text)
+#: The home county's common nouns, next to its names in HOME_PLACES.
+_COMMON_HOME = frozenset(("länet", "county"))
+#: Words of a place phrase after the home county's name: "i Jämtlands län", "in Jämtland
+#: county" (the county word is a HOME_PLACES word itself).
+_PLACE_TAIL = frozenset(("län", "lan", "region", "regionen"))
+
+
+def _home_place_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where a question names the home county as its place: (start, end, word) for each
+    word of the name, with the span of the whole phrase from its locative ("i Jämtland",
+    "in Jämtland county", "i Jämtlands län"); not as part of a name ("Jämtland Härjedalen
+    Turism", "Region Jämtland Härjedalen")."""
+    matches = list(re.finditer(r"[^\W\d_][\w-]*", text))
+    words = [m.group() for m in matches]
     lower = [w.lower() for w in words]
-    found = set()
+    found = []
     for k, w in enumerate(lower):
         if w not in HOME_PLACES:
             continue
@@ -237,14 +246,46 @@ def home_place_words(text: str) -> frozenset[str]:
         while j > 0 and lower[j - 1] in HOME_PLACES:
             j -= 1  # the start of "Jämtland Härjedalen"
         end = k
-        while end + 1 < len(lower) and lower[end + 1] in HOME_PLACES:
+        while end + 1 < len(lower) and lower[end + 1] in HOME_PLACES | _PLACE_TAIL:
             end += 1
         before = lower[j - 1] if j else ""
         after = words[end + 1] if end + 1 < len(words) else ""
         named_org = after[:1].isupper()
         if before in _LOCATIVE and not named_org:
-            found.add(w)
-    return frozenset(found)
+            # the phrase from its locative; "hela" and "the" are part of it ("i hela länet")
+            start = j - 1
+            while start > 0 and lower[start] in ("hela", "the") and lower[start - 1] in _LOCATIVE:
+                start -= 1
+            found.append((matches[start].start(), matches[end].end(), w))
+    return found
+
+
+def home_place_words(text: str) -> frozenset[str]:
+    """The home county's names (lower case) that a question uses as its place ("i
+    Jämtland", "in Jämtland county", "Jämtlands län"), not as part of a name ("Jämtland
+    Härjedalen Turism", "Region Jämtland Härjedalen")."""
+    return frozenset(w for _, _, w in _home_place_spans(text))
+
+
+def without_home_place(text: str) -> str:
+    """The question without the phrase that names the home county by its name as its
+    place: "Hur många jobbar i industrin i Jämtland?" → "Hur många jobbar i industrin?".
+    What the dense side searches for: every passage is about the county, and its name only
+    draws the passages that spell it (often inside another name, "Jämtland Härjedalen
+    Turism")."""
+    # "i länet", "in the county" stay: they draw no passage by the county's name, and "the
+    # agencies in the county" is often what is asked about
+    spans = sorted({(a, b) for a, b, w in _home_place_spans(text) if w not in _COMMON_HOME})
+    out, at = [], 0
+    for a, b in spans:
+        if a < at:
+            continue
+        out.append(text[at:a].rstrip())
+        at = b
+    out.append(text[at:])
+    stripped = " ".join("".join(out).split())
+    # nothing left to search for but the county: the question as it was
+    return stripped if raw_words(stripped) and stripped != text.strip() else text
 
 
 @dataclass(frozen=True)
@@ -308,6 +349,7 @@ class Query:
     unit: str | None = None  # the word a quantity question counts ("invånare")
     original: str = ""  # the question as typed, before spelling repair
     edition: EditionWish = EditionWish()  # the edition it names, its words taken out of text
+    search: str = ""  # what the dense side embeds, when not `text` (without_home_place)
 
     @property
     def total_weight(self) -> float:
@@ -681,8 +723,10 @@ class QueryAnalyzer:
         if unit is not None:  # what is counted matters most for whether it is answered
             out = [replace(c, conf_weight=c.weight * self.options.unit_boost)
                    if c.head == unit else c for c in out]
+        search = without_home_place(text)
         return Query(text, lang, tuple(out), is_quantity_question(text),
-                     is_temporal_question(text), unit, original, wish)
+                     is_temporal_question(text), unit, original, wish,
+                     search if search != text else "")
 
     def _discount(self, c: Concept) -> Concept:
         """Lower the weight of a concept that many passages share (the report's own topic,

@@ -59,7 +59,7 @@ class Retriever:
         dense: dict[int, float] = {}
         lex: dict[int, float] = {}
         if mode in ("hybrid", "dense"):
-            qvec = self.embedder.encode_query(q.text)
+            qvec = self.embedder.encode_query(q.search or q.text)
             for row_range in ranges:  # cosines: comparable across documents
                 rows, scores = self.index.dense_top(qvec, c, row_range)
                 dense.update(zip(rows.tolist(), scores.tolist(), strict=True))
