@@ -1037,3 +1037,12 @@ def test_the_last_word_after_do_support_is_the_verb():
     r = resolve_conversation("what did it lead to?",
                              [Turn("What did the rural committee propose?", "x")])
     assert r.question == "what did the rural committee lead to?"
+
+
+def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
+    """"grönt center" typed in lower case is Grönt Center, not "the center" just talked
+    about: English generic nouns stand for a name only in English questions."""
+    history = [Turn("Hur många hotellnätter hade Paris i fjol?", None),
+               Turn("What is the capital of Norway?", None)]
+    for q in ("var ligger grönt center", "är torsta med i grönt center"):
+        assert resolve_conversation(q, history).question == q

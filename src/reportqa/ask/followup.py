@@ -1721,11 +1721,13 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
 
 #: Nouns that stand for a named organisation, place or undertaking when definite
 #: ("stället", "organisationen", "the organisation"): the name just talked about.
-_GENERIC_ENTITIES = wordset(
-    "stället platsen organisationen föreningen företaget bolaget projektet initiativet "
-    "satsningen nätverket klustret institutet myndigheten centret centrumet "
-    "place organisation organization company project initiative network cluster institute "
-    "agency centre center")
+_GENERIC_ENTITIES = {
+    "sv": wordset("stället platsen organisationen föreningen företaget bolaget projektet "
+                  "initiativet satsningen nätverket klustret institutet myndigheten centret "
+                  "centrumet"),
+    # English after "the" only; a Swedish question's "grönt center" is a name
+    "en": wordset("place organisation organization company project initiative network "
+                  "cluster institute agency centre center")}
 
 
 def _generic_for_name(words: list[str], previous: Turn, earlier: Turn | None) -> str | None:
@@ -1739,7 +1741,7 @@ def _generic_for_name(words: list[str], previous: Turn, earlier: Turn | None) ->
         return None
     j = content[-1]
     w = words[j]
-    if not w.islower() or w not in _GENERIC_ENTITIES or (
+    if not w.islower() or w not in _GENERIC_ENTITIES.get(lang, frozenset()) or (
             lang == "en" and (j == 0 or words[j - 1].lower() != "the")):
         return None  # "Grönt Center" is a name of its own
     if any(x.lower() in PREPOSITIONS for x in words[j + 1:]):
