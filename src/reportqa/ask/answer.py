@@ -739,7 +739,7 @@ class Answerer:
         inside = {w for s in cands for piece in (s.hit.passage.context, s.hit.passage.text)
                   for w in _CAPITALISED_INSIDE.findall(piece)}
         # whole words: "Storlien" names Storlien, not "stor" of "hur stor andel"
-        capitalised = {self.analyzer.stem(w) for name in typed | inside for w in raw_words(name)}
+        capitalised = {t for name in typed | inside for t in self._stems(name)}
         qa = self.queries
         out = []
         for i, c in enumerate(q.concepts):
@@ -813,7 +813,7 @@ class Answerer:
             return []
 
         def mentioned(name: str) -> bool:
-            return all(qa.doc_freq(self.analyzer.stem(w)) > 0 for w in raw_words(name))
+            return all(qa.doc_freq(t) > 0 for t in self._stems(name))
 
         return [names[0] for names in self._places_asked(q)
                 if not any(mentioned(n) for n in names)]
@@ -828,18 +828,19 @@ class Answerer:
             return []
         p = best.hit.passage
         doc = self.documents.get(p.doc, {})
-        said = {self.analyzer.stem(w) for w in raw_words(" ".join((
-            p.text, p.context, p.section, doc.get("title", ""), doc.get("series", ""))))}
-
-        def stems(name: str) -> list[str]:
-            return [self.analyzer.stem(w) for w in raw_words(name)]
+        said = set(self._stems(" ".join((p.text, p.context, p.section, doc.get("title", ""),
+                                          doc.get("series", "")))))
 
         def scope(name: str) -> bool:
-            return all(qa.doc_freq(t) >= SCOPE_SHARE * qa.num_docs for t in stems(name))
+            return all(qa.doc_freq(t) >= SCOPE_SHARE * qa.num_docs for t in self._stems(name))
 
         return [names[0] for names in self._places_asked(q)
-                if not any(all(t in said for t in stems(n)) for n in names)
+                if not any(all(t in said for t in self._stems(n)) for n in names)
                 and not any(scope(n) for n in names)]
+
+    def _stems(self, text: str) -> list[str]:
+        """The stems of a text's words, as the index and the place checks compare them."""
+        return [self.analyzer.stem(w) for w in raw_words(text)]
 
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""

@@ -25,6 +25,7 @@ from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.language import detect_language
+from reportqa.text.spelling import fold
 from reportqa.text.vocabulary import looks_like_noun, wordset, zipf
 
 
@@ -61,6 +62,9 @@ _WORD = re.compile(r"[^\W_][\w:'’-]*", re.UNICODE)
 #: Openers of an elliptical follow-up ("Och inom turismen?", "What about tourism?", "samma
 #: fråga för turismen", "om man tittar på turismen?", "vad sägs om turismen?", "jämfört med
 #: turismen?", "how does that compare with tourism?").
+#: The start of a question that may open with a conjunction ("och …", "men …", "and …",
+#: "but …"): the beginning of most of the patterns below.
+_AND_LEAD = r"^\s*(?:(?:och|men|and|but)\s+)?"
 _OPENER = re.compile(
     r"^\s*(?:(?:och\s+|men\s+)?om\s+(?:man|vi|du)\s+(?:tittar|ser)\s+på|"
     r"(?:and\s+|but\s+)?if\s+(?:you|we|one)\s+look\s+at|"
@@ -174,7 +178,7 @@ _THE_FIGURE = r"(?:det|den|detta|dem|siffran|den\s+siffran|that|it|this|the\s+fi
               r"that\s+figure|this\s+figure|them)"
 _ITEMS = r"(?:(?!(?:i|in|för|for)\b)[\w-]+\s+)*?(?!(?:i|in|för|for)\b)[\w-]+"
 _INCLUDED = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?:"
+    _AND_LEAD + r"(?:"
     rf"(?:är|var|blir)\s+{_ITEMS}\s+(?:inräknade?|medräknade?|inkluderade?)"
     rf"(?:\s+i\s+{_THE_FIGURE})?|"
     rf"(?:räknas|räknades|ingår|ingick|inkluderas)\s+{_ITEMS}(?:\s+med)?"
@@ -189,7 +193,7 @@ _INCLUDED = re.compile(
 #: "why so high?"): the reason for what the previous question asked about and its answer
 #: told, not for its subject alone.
 _BARE_WHY = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?:varför|hur\s+kommer\s+det\s+sig|why|how\s+come)"
+    _AND_LEAD + r"(?:varför|hur\s+kommer\s+det\s+sig|why|how\s+come)"
     r"(?:\s+(?:is|was)\s+(?:that|it|this))?(?:\s+(?:så|so)\s+\w+)?"
     r"(?:[\s,]+(?:då|det|egentligen|then|so|really))*"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
@@ -233,12 +237,12 @@ def _the_other(question: str, previous: Turn) -> Resolution | None:
 #: it ("Är det mycket jämfört med riket?", "Is that high compared to Sweden?", "Hur mycket
 #: är det upp från året innan?"): the previous question, with the comparison.
 _JUDGES_THE_ANSWER = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:är|var|blir)\s+(?:det|den|detta)|"
+    _AND_LEAD + r"(?:(?:är|var|blir)\s+(?:det|den|detta)|"
     r"(?:is|was)\s+(?:that|it|this)|hur\s+mycket\s+(?:är|var)\s+(?:det|den|detta))\s+"
     r"(?:\w+\s+){0,2}?(?:jämfört\s+med|i\s+jämförelse\s+med|mot|från|än|compared\s+(?:to|with)|"
     r"than|from)\s+(?:\w+\s*){1,4}[?.!]*\s*$|"
     # without a comparison: "är det mycket?", "is that a lot?", "is that high for a county?"
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:är|var)\s+(?:det|den|detta)|(?:is|was)\s+"
+    + _AND_LEAD + r"(?:(?:är|var)\s+(?:det|den|detta)|(?:is|was)\s+"
     r"(?:that|it|this))\s+(?:(?:ganska|väldigt|mycket|särskilt|very|quite|really|"
     r"particularly)\s+)?(?:mycket|lite|många|få|högt|lågt|stort|litet|normalt|bra|a\s+lot|"
     r"high|low|much|many|few|big|large|small|normal|good)(?:\s+(?:för|for)\s+(?:\w+\s*){1,3})?"
@@ -251,7 +255,7 @@ _JUDGES_THE_ANSWER = re.compile(
 #: with everything that narrowed it), not its last noun ("tillverkningsindustrin",
 #: "December"), and what follows the pronoun is what the answer must tell about them.
 _PARTITIVE = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?P<frame>(?:hur\s+(?:många|mycket|stor\s+(?:andel|del))|"
+    _AND_LEAD + r"(?P<frame>(?:hur\s+(?:många|mycket|stor\s+(?:andel|del))|"
     r"vilken|vilket|vilka|how\s+(?:many|much)|what\s+(?:share|proportion|percentage)|"
     r"which(?:\s+one)?)\s+(?:av|of)\s+(?:dem|dom|dessa|them|those|these))\b"
     r"(?P<rest>[^,;]*?)\s*[?.!]*\s*$", re.IGNORECASE)
@@ -581,7 +585,7 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> 
 #: Asks whether there is something ("finns det nåt kluster för …?", "is there a cluster
 #: for them?"): the answer names it, and the next turn's "det"/"it" is that.
 _ASKS_IF_THERE_IS = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:finns|fanns)\s+det\s+(?:nåt|något|nån|någon|"
+    _AND_LEAD + r"(?:(?:finns|fanns)\s+det\s+(?:nåt|något|nån|någon|"
     r"några|ett|en)|(?:is|are|was|were)\s+there\s+(?:a|an|any|some))\s+\w", re.IGNORECASE)
 
 
@@ -1855,7 +1859,7 @@ _FRAGMENT_PREPOSITIONS = PREPOSITIONS | wordset("since sedan sen until tills")
 #: adverb after it ("Till hur många företag?", "Inom vilka områden främst?", "Since when?",
 #: "In which year?"): no verb, no subject of its own; it completes the previous question.
 _FRAGMENT = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?P<prep>[^\W\d_]+)\s+(?P<wh>hur|vilken|vilket|vilka|"
+    _AND_LEAD + r"(?P<prep>[^\W\d_]+)\s+(?P<wh>hur|vilken|vilket|vilka|"
     r"när|var|vad|how|which|what|when|where|whom)\b(?P<rest>[^,;:?.!]*)[?.!]*\s*$",
     re.IGNORECASE)
 #: Words a fragment may have after its question word besides one noun.
@@ -1893,7 +1897,7 @@ def _rank(question: str, previous: Turn, earlier: Turn | None) -> Resolution | N
 #: "Which ones?", "How many jobs?"): no verb, no subject of its own; it asks the previous
 #: question's matter again, for what the question word asks.
 _BARE_QUESTION_WORD = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?P<wh>när|var|vart|vem|vilka|vilken|vilket|hur\s+många|"
+    _AND_LEAD + r"(?P<wh>när|var|vart|vem|vilka|vilken|vilket|hur\s+många|"
     r"hur\s+mycket|hur\s+länge|when|where|who|which|what|how\s+many|how\s+much|how\s+long)"
     r"(?P<rest>(?:\s+[\w-]+)?)(?:\s+(?:då|exakt|egentligen|then|exactly))?\s*[?.!]*\s*$",
     re.IGNORECASE)
@@ -1947,7 +1951,7 @@ _DEMONSTRATIVE_THERE = re.compile(r"\b(den|det|de|dom)\s+(?:där|här)\s+(?=\w{4
 #: A share that something accounts for, without saying of what: "Hur stor andel står Åre
 #: för?", "Vilken andel står turismen för?", "What share does Åre account for?".
 _SHARE_OF_NOTHING = re.compile(
-    r"^\s*(?:(?:och|men|and|but)\s+)?(?:(?:hur\s+stor|vilken)\s+(?:andel|del)\s+(?:står|stod)\s+"
+    _AND_LEAD + r"(?:(?:hur\s+stor|vilken)\s+(?:andel|del)\s+(?:står|stod)\s+"
     r"[^,;:?]+?\s+för|(?:what|which)\s+(?:share|proportion|percentage)\s+(?:does|did)\s+"
     r"[^,;:?]+?\s+account\s+for)\s*[?.!]*\s*$", re.IGNORECASE)
 
@@ -1955,7 +1959,6 @@ _SHARE_OF_NOTHING = re.compile(
 #: Zipf units a function word with å, ä or ö must be more common than its folded form, in
 #: Swedish and English, to be read for it ("pa" → "på"; "namn", "bor", "for" are words).
 _FOLD_GAIN = 1.0
-_FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 
 
 @lru_cache(maxsize=1)
@@ -1967,7 +1970,7 @@ def _unfolded_function_words() -> dict[str, str]:
              | _SV_SHORT_VERBS | _NO_REFERENTS | _FRAGMENT_WORDS)
     out: dict[str, str] = {}
     for w in sorted(words, key=lambda x: -zipf(x, "sv")):
-        folded = w.translate(_FOLD)
+        folded = fold(w)
         gain = zipf(w, "sv") - max(zipf(folded, "sv"), zipf(folded, "en"))
         if folded != w and folded not in out and gain >= _FOLD_GAIN:
             out[folded] = w  # not "for" → "för", "far" → "får": English words too

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reportqa.text.vocabulary import MIN_HEAD, MIN_PART, zipf
 
-__all__ = ["load_restorations", "repair_question", "restore_report_words"]
+__all__ = ["fold", "load_restorations", "repair_question", "restore_report_words"]
 
 #: Swedish chat forms with one meaning (Zipf frequency cannot tell these).
 CHAT_FORMS = {
@@ -38,6 +38,12 @@ ABBREVIATIONS = {
     "inv": "invånare", "proc": "procent", "uppf": "uppföljningen", "enl": "enligt",
 }
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
+
+
+def fold(text: str) -> str:
+    """`text` as typed without å, ä, ö ("många" → "manga")."""
+    return text.translate(_FOLD)
+
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_GAIN = 1.0  # Zipf units the restored word must be more common by
 MIN_ZIPF = 3.0  # … and at least this common
@@ -63,7 +69,7 @@ def load_restorations() -> dict[str, str]:
     out: dict[str, str] = {}
     for w in top_n_list("sv", 200_000):  # most common first
         if w.isalpha() and re.search("[åäö]", w):
-            out.setdefault(w.translate(_FOLD), w)
+            out.setdefault(fold(w), w)
     return out
 
 
