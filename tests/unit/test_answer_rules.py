@@ -457,3 +457,81 @@ def test_names_are_whole_words_split_at_hyphens():
     assert {"iuc", "z"} <= set(named("Who is the CEO of IUC-Z group?"))
     assert named("hur stor andel av besöken") == []
     assert named("hur många digitala besök gjordes") == []
+
+
+def _kind_factor(question: str, text: str) -> float:
+    """The kind factor of `text` as the answer to `question`, over an index of `text`."""
+    from reportqa.ask.answer import Scored
+
+    answerer, qa = _answerer([text])
+    q = qa.analyze(question)
+    best: Scored = answerer.score(q, Hit(_rows([text])[0], 1.0, 0.8, 1.0))
+    return answerer.kind_factor(q, best)
+
+
+def test_a_year_after_a_word_is_a_time_and_no_count():
+    """"Under 2017 presenterade …" gives no count of agencies; "12 000" keeps its number."""
+    from reportqa.ask.answer import without_times
+
+    assert not has_number(without_times("Under 2017 presenterade kommittén SOU:2017:1."))
+    assert has_number(without_times("År 2018 fanns 12 000 företag."))
+    assert _kind_factor("Hur många myndigheter föreslog kommittén?",
+                        "Under 2017 presenterade kommittén sitt betänkande om myndigheter.") < 0.8
+
+
+def test_why_asks_for_a_cause_and_a_change_is_answered_by_a_fraction():
+    """A cause answers "why" whatever it is the cause of; "how much did it fall" is answered
+    by "med en fjärdedel", and not by the level alone."""
+    fall = ("Under pandemiåret minskade omsättningen med uppskattningsvis en fjärdedel, "
+            "främst till följd av uteblivna besök.")
+    level = "Branschen omsatte år 2019 drygt 5,3 miljarder kronor."
+    assert _kind_factor("Why did tourism turnover drop during the pandemic?", fall) == 1.0
+    assert _kind_factor("Hur mycket minskade omsättningen under pandemin?", fall) == 1.0
+    assert _kind_factor("Hur mycket minskade omsättningen under pandemin?", level) < 1.0
+    assert _kind_factor("Hur mycket omsätter branschen?", level) == 1.0
+
+
+def test_money_is_not_a_count_of_millions():
+    """"2,6 miljoner skiddagar" is no price; "16 miljoner kronor" is money."""
+    assert _kind_factor("What is the hotel room price in Åre?",
+                        "Säsongen registrerades 2,6 miljoner skiddagar i Åre.") < 1.0
+    assert _kind_factor("What is the value of the exports?",
+                        "Exportvärdet var 16 miljoner kronor.") == 1.0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Med tillgänglighet avses i den här uppföljningen möjligheten att nå arbete.",
+    "Med tillgänglighet menas möjligheten att nå arbete och service.",
+    "Accessibility refers to the possibility of reaching work.",
+])
+def test_passive_and_english_definitions_define(sentence: str):
+    assert _kind_factor("Vad betyder tillgänglighet?", sentence) == 1.0
+
+
+def test_a_question_typed_as_keywords_asks_for_the_amount_it_names():
+    assert is_quantity_question("befolkning jämtlands län")
+    assert is_quantity_question("turismens omsättning 2019")
+    assert not is_quantity_question("Vad gör befolkningen på vintern?")
+    assert not is_quantity_question("What is the reference number of the report?")
+    assert not is_quantity_question("Varför sjönk omsättningen?")
+
+
+def test_english_keywords_stay_english_when_a_place_gets_its_dots():
+    """"jamtland" is repaired to "jämtland", which must not make the question Swedish."""
+    _, qa = _answerer(["Arbetslösheten bland utrikes födda i Jämtland var 20 procent."])
+    assert qa.analyze("unemployment rate foreign born jamtland").language == "en"
+    assert qa.analyze("arbetsloshet utrikes fodda jamtland").language == "sv"
+
+
+def test_a_unit_after_a_number_is_no_name():
+    from reportqa.ask.answer import _CAPITALISED_INSIDE
+
+    assert _CAPITALISED_INSIDE.findall("andel med 100 Mbit/s i Åre") == ["Åre"]
+
+
+def test_a_share_of_a_group_is_a_group_asked():
+    """"andel av de utrikes födda" narrows the share to a group, as "bland unga" does."""
+    from reportqa.ask.answer import _group_after
+
+    words = ["andel", "av", "de", "utrikes", "födda"]
+    assert _group_after(words, 1) == "utrikes"

@@ -3,6 +3,8 @@ report mentions: declined, whatever the county's sentences share with it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reportqa.ask.answer import Answerer
@@ -84,3 +86,21 @@ def test_a_place_the_best_passage_does_not_name_is_declined_unless_it_is_the_sco
     # the passage that names the place answers
     firms = qa.analyze("hur många företag finns på House Be i Åre")
     assert answerer.missing_places(firms, answerer.candidates(firms, hits[1:2])[0]) == []
+
+
+def test_a_sentence_about_another_place_does_not_answer_for_the_place_in_its_context():
+    """"Vid campus Östersund …" is Östersund's figure though the sentence before it names
+    Sundsvall; a sentence that names no place of its own leans on its context."""
+    texts = ["Universitetet har campus i Östersund och Sundsvall.",
+             "Vid campus Östersund studerade 4 100 helårsstudenter.",
+             "Där studerade 4 100 helårsstudenter.", "Länet växer.", "Länet är stort."]
+    answerer, qa, hits = _answerer(texts)
+    sundsvall = qa.analyze("Hur många helårsstudenter läser vid campus Sundsvall?")
+
+    def with_context(i: int) -> list[Hit]:
+        return [Hit(replace(hits[i].passage, context=texts[0]), 1.0, 0.5, 1.0)]
+
+    own = answerer.candidates(sundsvall, with_context(1))[0]
+    assert answerer.missing_places(sundsvall, own) == ["Sundsvall"]
+    leaning = answerer.candidates(sundsvall, with_context(2))[0]
+    assert answerer.missing_places(sundsvall, leaning) == []

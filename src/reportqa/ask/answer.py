@@ -68,6 +68,10 @@ _NUMBER_WORD = re.compile(
     r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|hundra|tusen|miljon(er)?|miljard(er)?)\b",
     re.IGNORECASE,
 )
+#: A change given as a fraction ("minskade med en fjärdedel", "has doubled").
+_FRACTION = re.compile(
+    r"\b(hälften|halva|tredjedel(ar)?|fjärdedel(ar)?|femtedel(ar)?|dubbelt|fördubblats|"
+    r"halverats|half|third|quarter|doubled|halved|twice)\b", re.IGNORECASE)
 # A sentence that starts like this leans on the one before it for its meaning.
 _ANAPHORIC = re.compile(
     r"^(det|den|detta|denna|dessa|de|där|här|dit|därför|därmed|dessutom|också|även|"
@@ -85,10 +89,13 @@ _ARTICLE_ADJECTIVE = re.compile(r"^(den|det|de)\s+\w+[ae]\b", re.IGNORECASE)
 _DEFINING = re.compile(r"^(det|detta|de|dessa|it|this|these|they)\s+(är|innebär|betyder|avser|"
                        r"is|are|means)\b", re.IGNORECASE)
 # "… utgör tillsammans gröna näringar", "Ordet kluster kan definieras som …"
-_DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyder|avser|består|"
-                            r"är\s+(ett|en)|means|consists?|is\s+(a|an)|are\s+called)\b",
+_DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyder|avser|avses|"
+                            r"menas|betecknar|betecknas|består|är\s+(ett|en)|means|consists?|"
+                            r"is\s+(a|an)|are\s+called|refers?\s+to|(is|are)\s+defined|"
+                            r"stands?\s+for)\b",
                             re.IGNORECASE)
 _EXPLICIT_DEFINITION = re.compile(r"\b(definieras|definierar|definition|innebär|betyder|avser|"
+                                  r"avses|menas|"
                                   r"kallas|means|is\s+defined|refers?\s+to)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"\w,\s+(ett|en|an?)\s+\w", re.IGNORECASE)  # "Peak Innovation, ett …"
 # asks what a word means: answered by a definition, not by a sentence that uses the word
@@ -111,13 +118,14 @@ _WHO_QUESTION = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
 # (not after "; ": a table row passage starts each cell with its column heading, capitalised)
-_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,:)”\"] )([A-ZÅÄÖ][\w-]+)")
+# (not after a number: "100 Mbit/s", "5 MW" are units)
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\w,:)”\"] )(?<!\d )([A-ZÅÄÖ][\w-]+)")
 # a word written in lower case (not after a hyphen: "Hälso- och sjukvård")
 _LOWER_WORD = re.compile(r"(?<![\w-])([a-zåäöé][\w-]*)")
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
     r"utmärker)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
-    r"(ingår|räknas)|what\s+(is|are|does|do)|what's)\b", re.IGNORECASE)
+    r"(ingår|räknas)|what\s+(is|are|does|do)|what's|what\s+counts\s+as)\b", re.IGNORECASE)
 
 
 _DETERMINER_NOUN = re.compile(r"^(det|den|de|detta|denna|dessa|this|these|that|those)\s+\S+\s+",
@@ -136,6 +144,19 @@ def _without_anaphor(sentence: str) -> str:
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of two token sets."""
     return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _away_places(text: str) -> list[tuple[str, ...]]:
+    """The places a text names (text/places.py), without the home county's names
+    (HOME_PLACES: where every sentence is, said or not)."""
+    return [names for names in places_named(text)
+            if not any(w in HOME_PLACES for n in names for w in raw_words(n))]
+
+
+def _group_after(words: list[str], i: int) -> str:
+    """The word a group preposition at words[i] narrows to, past an article ("bland de
+    unga"): "" when there is none."""
+    return next((w for w in words[i + 1:i + 3] if w not in STOPWORDS), "")
 
 
 def is_anaphoric(sentence: str) -> bool:
@@ -170,6 +191,7 @@ class RerankWeights:
     unit_mismatch: float = 0.8  # no number of the sentence counts what the question counts
     missing_definition: float = 0.3  # "vad betyder X?" and the sentence does not define
     missing_year: float = 0.5  # "vilket år …?" and the sentence has no year
+    missing_change: float = 0.6  # "hur mycket ökade …?" and the sentence gives a level
     missing_name: float = 0.5  # "vem …?" / "who …?" and the sentence names no one new
     # a follow-up's new subject ("Och industrin?") not in the answer: it answers the earlier
     # subject, so it is declined (answer.mentions_subject)
@@ -199,11 +221,16 @@ class Asks:
     year: bool  # "vilket år", "which year"
     meaning: bool  # what a word means
     who: bool  # who, or which organisation
+    reason: bool = False  # why: answered by a cause, whatever it is a cause of
+    change: bool = False  # how much something grew or fell: a share or fraction answers
 
     @classmethod
     def of(cls, q: Query) -> Asks:
-        return cls(bool(_MONEY_QUESTION.search(q.text)), bool(_YEAR_QUESTION.search(q.text)),
-                   bool(_MEANING_QUESTION.match(q.text)), bool(_WHO_QUESTION.search(q.text)))
+        reason = bool(_REASON_QUESTION.search(q.text))
+        return cls(bool(_MONEY_QUESTION.search(q.text)) and not reason,
+                   bool(_YEAR_QUESTION.search(q.text)), bool(_MEANING_QUESTION.match(q.text)),
+                   bool(_WHO_QUESTION.search(q.text)), reason,
+                   bool(_CHANGE_QUESTION.search(q.text)))
 
     def any(self, q: Query) -> bool:
         """Whether the question asks for a kind of answer at all."""
@@ -251,6 +278,10 @@ _TIME = re.compile(
 _TABLE_CELL = re.compile(r"(?:^|;\s*)([^;,:]+),([^;:]*):\s*[<>≈~]?\d")
 #: Prepositions that narrow a figure to a group: "för kvinnor", "bland unga", "for firms".
 _GROUP_WORDS = frozenset(("för", "bland", "hos", "for", "among"))
+#: Words of a share, after which "av"/"of" names the group it is a share of ("andel av de
+#: utrikes födda", "share of young women").
+_SHARE_WORDS = frozenset(("andel", "andelen", "procent", "share", "proportion", "percentage",
+                          "percent"))
 #: Counted words that only say "people": "how many people say …" is answered by a share of
 #: those asked ("19 % uppger att …").
 PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
@@ -313,7 +344,7 @@ def has_amount(question: str, text: str) -> bool:
 _NUMBER_OF = re.compile(r"\b(?:antal(?:et)?|the\s+number\s+of)\s+(\w+(?:\s+\w+)?)",
                         re.IGNORECASE)
 #: Years and references ("SOU 2015:86"): numbers in a sentence that are no amount.
-_YEAR_OR_REFERENCE = rf"(?<![\d\s])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*"
+_YEAR_OR_REFERENCE = rf"(?<![\d,.])\b({YEAR})\b(?![ \u00a0]\d{{3}})|\S*:\S*"
 _YEARS_AND_REFERENCES = re.compile(_YEAR_OR_REFERENCE)
 #: A share of a group: "65,1 procent av vuxna", "12 % of adults" (the group, up to 3 words).
 _SHARE_OF = re.compile(r"\d\s*(?:%|procent|percent)\s+(?:av|of)\s+((?:\w+\s*){1,3})",
@@ -327,9 +358,28 @@ _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|we
 _MONEY_QUESTION = re.compile(
     r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsättning(en)?|budget(en)?|"
     r"lön(en)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|turnover|revenue|budget|"
-    r"salary|earn|money)\b", re.IGNORECASE)
+    r"salary|earn|money|värde(t)?|value|worth|(bring|brings|brought)\s+in|"
+    r"(drar|drog|dra)\s+in)\b", re.IGNORECASE)
+# asks why ("Varför minskade omsättningen?", "What caused the drop?"): no amount is asked,
+# even of money or a count
+_REASON_QUESTION = re.compile(
+    r"^\s*(varför|why|how\s+come)\b|\bvad\s+beror\b|\b(vad|what)\s+(orsakade|caused|explains)\b|"
+    r"\b(orsak(en|erna)?|anledning(en|arna)?|reasons?)\s+(till|för|bakom|for|behind)\b",
+    re.IGNORECASE)
+# asks how much something changed: "med en fjärdedel" or "med 12 procent" answers it
+_CHANGE_QUESTION = re.compile(
+    r"\b(minskade|minskat|ökade|ökat|växte|vuxit|sjönk|sjunkit|steg|stigit|förändrades|"
+    r"tappade|tappat|föll|fallit|ökningen|minskningen|tappet|lost|gained|"
+    r"fell|fallen|dropped|drop|rose|risen|grew|grown|increased?|decreased?|declined?|changed?)\b",
+    re.IGNORECASE)
+# a sentence that says how something changed ("ökade med", "en minskning", "jämfört med")
+_CHANGE = re.compile(
+    r"\b(ök\w*|minsk\w*|växt|växte|vuxit|tillväxt\w*|sjönk|sjunk\w*|steg|stigit|stiger|"
+    r"förändr\w*|fördubbl\w*|halver\w*|jämfört|ned|upp|increase\w*|decrease\w*|"
+    r"declin\w*|grow\w*|grew|rose|risen|fell|fallen|drop\w*|chang\w*|compared)\b",
+    re.IGNORECASE)
 # "mnkr", "mdr", "msek": the units of table columns ("Omsättning 2021 (mnkr)", ingest/tables.py)
-_MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|miljon(er)?|miljard(er)?|mkr|mnkr|mdkr|"
+_MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|mkr|mnkr|mdkr|"
                     r"mdr|msek|tkr)\b|[$€£]", re.IGNORECASE)
 
 
@@ -572,10 +622,18 @@ class Answerer:
         factor = 1.0
         sentence = best.hit.passage.text
         amounts = sentence if q.temporal else without_times(sentence)
-        if q.quantity and not has_number(amounts):
+        if asks.reason:
+            pass  # a cause answers "why", with or without a figure
+        elif q.quantity and not has_number(amounts) and not (
+                asks.change and _FRACTION.search(sentence)):
             factor *= w.missing_number
-        elif asks.money and not _MONEY.search(sentence):
+        elif asks.money and not _MONEY.search(sentence) and not (
+                asks.change and (_PERCENT.search(sentence) or has_number(amounts)
+                                 or _FRACTION.search(sentence))):
             factor *= w.missing_number  # a price or turnover is an amount of money
+        if asks.change and not asks.reason and (q.quantity or asks.money) \
+                and not _CHANGE.search(sentence):
+            factor *= w.missing_change
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
             factor *= w.unit_mismatch
         elif q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence):
@@ -716,7 +774,10 @@ class Answerer:
         to another group with the same word ("elpriset för hushåll"): a figure for someone
         else, or for everyone, does not answer."""
         words = raw_words(q.original or q.text)
-        groups = {words[i + 1] for i, w in enumerate(words[:-1]) if w in _GROUP_WORDS}
+        groups = {_group_after(words, i) for i, w in enumerate(words[:-1])
+                  if w in _GROUP_WORDS
+                  or (w in ("av", "of") and i and words[i - 1] in _SHARE_WORDS)}
+        groups -= PEOPLE | {""}  # "share of people": of everyone, no group
         if not groups or not best.in_sentence:
             return {"group_missing": 0.0, "group_contrast": 0.0}
         asked = [i for i, c in enumerate(q.concepts)
@@ -801,8 +862,7 @@ class Answerer:
     def _places_asked(self, q: Query) -> list[tuple[str, ...]]:
         """The places the question names (text/places.py), without the home county's names
         (HOME_PLACES: where every sentence is, said or not)."""
-        return [names for names in places_named(q.original or q.text)
-                if not any(w in HOME_PLACES for n in names for w in raw_words(n))]
+        return _away_places(q.original or q.text)
 
     def unknown_places(self, q: Query) -> list[str]:
         """The places the question names ("i Norge", "in Västernorrland") that no passage of
@@ -828,13 +888,20 @@ class Answerer:
             return []
         p = best.hit.passage
         doc = self.documents.get(p.doc, {})
-        said = set(self._stems(" ".join((p.text, p.context, p.section, doc.get("title", ""),
-                                          doc.get("series", "")))))
+        asked = self._places_asked(q)
+        own = _away_places(p.text)
+        if any(place not in asked for place in own):
+            # the sentence is about a place of its own ("Vid campus Östersund …"): the place
+            # asked in its context only ("campus i Östersund och Sundsvall") is not its answer
+            said = set(self._stems(p.text))
+        else:
+            said = set(self._stems(" ".join((p.text, p.context, p.section,
+                                              doc.get("title", ""), doc.get("series", "")))))
 
         def scope(name: str) -> bool:
             return all(qa.doc_freq(t) >= SCOPE_SHARE * qa.num_docs for t in self._stems(name))
 
-        return [names[0] for names in self._places_asked(q)
+        return [names[0] for names in asked
                 if not any(all(t in said for t in self._stems(n)) for n in names)
                 and not any(scope(n) for n in names)]
 

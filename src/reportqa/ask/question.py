@@ -159,10 +159,24 @@ _AMOUNT = re.compile(
     re.IGNORECASE)
 
 
+# a question typed as a search ("befolkning jämtlands län", "turnover tourism 2019"): no
+# question word or verb first, so a noun of an amount asks for that amount
+_QUESTION_LEAD = re.compile(
+    r"^\W*(vad|vem|vems|vilk\w*|hur|när|var|vart|varför|finns|fanns|är|har|hade|kan|ska|"
+    r"stämmer|berätta|beskriv|ge|what|who|whose|which|how|when|where|why|is|are|was|were|do|"
+    r"does|did|has|have|can|tell|describe|give|list)\b", re.IGNORECASE)
+# a number that names rather than counts: "the reference number of the report"
+_NAMING_NUMBER = re.compile(r"\b(reference|registration|phone|telephone|case|serial|file|id|"
+                            r"identification|document)\s+numbers?\b", re.IGNORECASE)
+_AMOUNT_NOUN = re.compile(rf"\b({_AMOUNT_NOUNS})\b", re.IGNORECASE)
+
+
 def is_quantity_question(question: str) -> bool:
     """Asks for an amount or share ("hur många", "hur stor andel", "how many", "what share",
-    "vad kostar", "what is the population")."""
-    return bool(_QUANTITY.search(question) or _AMOUNT.search(question))
+    "vad kostar", "what is the population", "befolkning i länet")."""
+    question = _NAMING_NUMBER.sub(" ", question)
+    return bool(_QUANTITY.search(question) or _AMOUNT.search(question)
+                or (not _QUESTION_LEAD.match(question) and _AMOUNT_NOUN.search(question)))
 
 
 #: Words that frame a question rather than say what it is about: they weigh little.
@@ -693,7 +707,8 @@ class QueryAnalyzer:
         original = text
         repaired = repair_question(text, self._known)  # "enl uppf 2019" names an edition too
         wish, text = self._edition_of(repaired)
-        lang = language or detect_language(text)
+        # as typed too: a repaired "jamtland" → "jämtland" does not make English Swedish
+        lang = language or ("en" if detect_language(original) == "en" else detect_language(text))
         if lang != "sv":  # English words fold too ("for" → "för"): the question as typed,
             # but for the reports' own words ("ostersund")
             wish, text = self._edition_of(restore_report_words(original, self._known))
