@@ -535,3 +535,18 @@ def test_a_share_of_a_group_is_a_group_asked():
 
     words = ["andel", "av", "de", "utrikes", "födda"]
     assert _group_after(words, 1) == "utrikes"
+
+
+def test_a_referring_sentence_has_the_kind_of_answer_of_the_sentence_it_leans_on():
+    """"Det är ställen där …" is answered with "… utvecklades 2017 …" before it: when."""
+    from reportqa.ask.answer import Scored
+
+    before = "En ny företeelse som utvecklades 2017 var co-workingplace."
+    after = "Det är ställen där entreprenörer sitter tillsammans."
+    answerer, qa = _answerer([before, after])
+    q = qa.analyze("När kom ställen där entreprenörer sitter tillsammans?")
+    leaning = _rows([before, after], ["", before])[1]
+    alone = _rows([after])[0]
+    factor = [answerer.kind_factor(q, Scored(Hit(row, 1.0, 0.8, 1.0), 1.0, 1.0, 1.0, True))
+              for row in (leaning, alone)]
+    assert factor[0] == 1.0 > factor[1]

@@ -124,3 +124,15 @@ def test_a_rare_word_typed_without_a_umlaut_is_the_reports_word():
     assert repair_question("vagnatet", None) == "vägnätet"
     assert repair_question("xyzvagnatet", None) == "xyzvagnatet"  # no part to go by
     assert repair_question("hamnar", {"hämnar"}.__contains__) == "hamnar"  # a common word
+
+
+def test_a_word_the_reports_hyphenate_is_split_back_when_typed_joined():
+    """"coworking" is the reports' "co-working"; a word whose head is a function word
+    ("omsättning" → "om" + …) or whose parts the reports lack stays as typed."""
+    known = {"co", "working", "om", "sättning", "e", "handel"}.__contains__
+    assert repair_question("namn på coworking i åre", known) == "namn på co-working i åre"
+    assert repair_question("hur stor är ehandeln", {"e", "handeln"}.__contains__) == (
+        "hur stor är e-handeln")
+    assert restore_report_words("the coworking hub", known) == "the co-working hub"
+    assert repair_question("omsättning", known) == "omsättning"
+    assert repair_question("cowboys", known) == "cowboys"

@@ -621,6 +621,8 @@ class Answerer:
         asks = asks or Asks.of(q)
         factor = 1.0
         sentence = best.hit.passage.text
+        if is_anaphoric(sentence):  # answered with the sentence it leans on, which may say it
+            sentence = answer_text(best.hit, True)
         amounts = sentence if q.temporal else without_times(sentence)
         if asks.reason:
             pass  # a cause answers "why", with or without a figure

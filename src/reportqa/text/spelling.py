@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.vocabulary import MIN_HEAD, MIN_PART, zipf
 
 __all__ = ["fold", "load_restorations", "repair_question", "restore_report_words"]
@@ -40,6 +41,10 @@ ABBREVIATIONS = {
     "jan": "januari", "feb": "februari", "apr": "april", "aug": "augusti", "sep": "september",
     "sept": "september", "okt": "oktober", "nov": "november", "dec": "december",
 }
+#: A first part the reports join to a word with a hyphen ("co-working", "e-handel") is this
+#: short at most, and the rest this long at least.
+MAX_HYPHEN_HEAD = 3
+MIN_HYPHEN_TAIL = 4
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 
 
@@ -86,7 +91,7 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
             return full
     if not lower.isascii() or (known is not None and known(lower)):
         return word  # a word the report itself uses ("nod") is meant as written
-    own = _report_restoration(lower, known)
+    own = _report_restoration(lower, known) or _hyphenated(lower, known)
     if own is not None:
         return own.capitalize() if word[0].isupper() else own
     cand = load_restorations().get(lower)
@@ -138,6 +143,19 @@ def _folded_compound(word: str, known: Callable[[str], bool] | None) -> str | No
     return best[1] if best else None
 
 
+def _hyphenated(word: str, known: Callable[[str], bool] | None) -> str | None:
+    """A word the reports write with a hyphen after a short first part, typed without it
+    ("coworking" for "co-working", "ehandel" for "e-handel"); None when it is no such word."""
+    if known is None or not word.isalpha() or known(word):
+        return None
+    for k in range(1, MAX_HYPHEN_HEAD + 1):
+        head, tail = word[:k], word[k:]
+        if (len(tail) >= MIN_HYPHEN_TAIL and head not in STOPWORDS and known(head)
+                and known(tail)):
+            return f"{head}-{tail}"
+    return None
+
+
 def _report_restoration(word: str, known: Callable[[str], bool] | None) -> str | None:
     """The report's own word that `word` is with å, ä or ö put back ("vagnatet" →
     "vägnätet", too rare for the general list), when `word` itself is no common word."""
@@ -183,7 +201,8 @@ def restore_report_words(text: str, known: Callable[[str], bool]) -> str:
     å, ä, ö ("in ostersund" → "in östersund"); words either language knows stay."""
     def one(m: re.Match[str]) -> str:
         word = m.group(0)
-        own = _report_restoration(word.lower(), known) if word.isascii() else None
+        own = (_report_restoration(word.lower(), known) or _hyphenated(word.lower(), known)
+               if word.isascii() else None)
         if own is None or known(word.lower()):
             return word
         return own.capitalize() if word[0].isupper() else own
