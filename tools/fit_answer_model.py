@@ -60,7 +60,7 @@ def example(engine: Engine, set_name: str, item_id: str, question: str,
     if not hits or not q.concepts:
         return {**row, "x": None, "y": False}
     ranked = snap.answerer.candidates(q, hits)
-    if snap.answerer.unknown_places(q) or snap.answerer.missing_places(q, ranked[0]):
+    if snap.answerer.names_what_best_lacks(q, ranked[0]):
         return {**row, "x": None, "y": False}  # declined by the place check, not the model
     ev = snap.answerer.evidence(q, ranked)
     top = ranked[0]

@@ -550,3 +550,34 @@ def test_a_referring_sentence_has_the_kind_of_answer_of_the_sentence_it_leans_on
     factor = [answerer.kind_factor(q, Scored(Hit(row, 1.0, 0.8, 1.0), 1.0, 1.0, 1.0, True))
               for row in (leaning, alone)]
     assert factor[0] == 1.0 > factor[1]
+
+
+def test_a_part_of_the_population_the_passage_does_not_name_is_declined():
+    """"How many female students …" is not answered by the count of all students; a
+    question about everyone, or about a group the passage names, is the model's to weigh."""
+    all_students = "Vid campus studerade 4 100 helårsstudenter."
+    young = "I december var 770 unga arbetslösa."
+    answerer, qa = _answerer([all_students, young])
+    rows = _rows([all_students, young])
+
+    def best(question: str, i: int):
+        q = qa.analyze(question)
+        return q, answerer.candidates(q, [Hit(rows[i], 1.0, 0.8, 1.0)])[0]
+
+    assert answerer.missing_groups(*best("How many female students are at the campus?", 0))
+    assert answerer.missing_groups(*best("Hur många kvinnliga studenter finns?", 0))
+    assert not answerer.missing_groups(*best("Hur många studenter finns vid campus?", 0))
+    assert not answerer.missing_groups(*best("Hur många unga var arbetslösa?", 1))
+    assert answerer.names_what_best_lacks(*best("Hur många unga kvinnor var arbetslösa?", 1))
+
+
+def test_where_is_answered_by_a_sentence_that_names_a_place():
+    located = "I Ås i Krokoms kommun finns Grönt Center, ett kluster för de gröna näringarna."
+    important = "Jord- och skogsbruk är en av länets basnäringar."
+    outside = "Mer än 90 % av industrins kunder finns utanför länet."
+    assert _kind_factor("Where is the cluster for farming and forestry located?", located) == 1
+    assert _kind_factor("Var ligger klustret för jord- och skogsbruk?", important) < 1
+    assert _kind_factor("Var finns industrins kunder?", outside) == 1
+    assert _kind_factor("Hur stor var andelen?", "Andelen var 42 %.") == 1  # "var": was
+    assert _kind_factor("Var finns de största privata jobben?",
+                        "De största privata arbetsgivarna finns inom kontaktcenter.") == 1

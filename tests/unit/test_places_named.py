@@ -104,3 +104,13 @@ def test_a_sentence_about_another_place_does_not_answer_for_the_place_in_its_con
     assert answerer.missing_places(sundsvall, own) == ["Sundsvall"]
     leaning = answerer.candidates(sundsvall, with_context(2))[0]
     assert answerer.missing_places(sundsvall, leaning) == []
+
+
+def test_a_place_typed_without_its_ring_is_spelled_as_its_name():
+    """"in Are" is Åre, though "are" is an English word; "Which are …" stays."""
+    from reportqa.text.places import with_place_names
+
+    assert with_place_names("how many firms are in Are") == "how many firms are in Åre"
+    assert with_place_names("hotels in Ostersund?") == "hotels in Östersund?"
+    assert with_place_names("Which are the biggest?") == "Which are the biggest?"
+    assert with_place_names("from Norway") == "from Norway"

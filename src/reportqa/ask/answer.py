@@ -222,6 +222,7 @@ class Asks:
     meaning: bool  # what a word means
     who: bool  # who, or which organisation
     reason: bool = False  # why: answered by a cause, whatever it is a cause of
+    where: bool = False  # where: answered by a sentence that names a place
     change: bool = False  # how much something grew or fell: a share or fraction answers
 
     @classmethod
@@ -229,12 +230,14 @@ class Asks:
         reason = bool(_REASON_QUESTION.search(q.text))
         return cls(bool(_MONEY_QUESTION.search(q.text)) and not reason,
                    bool(_YEAR_QUESTION.search(q.text)), bool(_MEANING_QUESTION.match(q.text)),
-                   bool(_WHO_QUESTION.search(q.text)), reason,
-                   bool(_CHANGE_QUESTION.search(q.text)))
+                   bool(_WHO_QUESTION.search(q.text)), reason=reason,
+                   where=bool(_WHERE_QUESTION.search(q.text)),
+                   change=bool(_CHANGE_QUESTION.search(q.text)))
 
     def any(self, q: Query) -> bool:
         """Whether the question asks for a kind of answer at all."""
-        return q.quantity or q.temporal or self.money or self.year or self.meaning or self.who
+        return (q.quantity or q.temporal or self.money or self.year or self.meaning or self.who
+                or self.where)
 
 
 @dataclass(frozen=True)
@@ -278,6 +281,15 @@ _TIME = re.compile(
 _TABLE_CELL = re.compile(r"(?:^|;\s*)([^;,:]+),([^;:]*):\s*[<>≈~]?\d")
 #: Prepositions that narrow a figure to a group: "för kvinnor", "bland unga", "for firms".
 _GROUP_WORDS = frozenset(("för", "bland", "hos", "for", "among"))
+#: Words that narrow a figure to part of the population, in both languages: a sentence about
+#: everyone (or about another part) does not answer for them ("female students", "unga
+#: kvinnor", "utrikes födda"). Not "man" (also Swedish "one").
+POPULATION_GROUPS = frozenset((
+    "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "män", "manlig", "manliga",
+    "mäns", "flickor", "pojkar", "unga", "ungdomar", "ungdom", "pensionärer", "utrikes",
+    "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
+    "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
+    "foreign", "immigrants", "migrants", "newcomers"))
 #: Words of a share, after which "av"/"of" names the group it is a share of ("andel av de
 #: utrikes födda", "share of young women").
 _SHARE_WORDS = frozenset(("andel", "andelen", "procent", "share", "proportion", "percentage",
@@ -360,6 +372,16 @@ _MONEY_QUESTION = re.compile(
     r"lön(en)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|turnover|revenue|budget|"
     r"salary|earn|money|värde(t)?|value|worth|(bring|brings|brought)\s+in|"
     r"(drar|drog|dra)\s+in)\b", re.IGNORECASE)
+# asks where ("Var ligger Grönt Center?", "Where is the cluster located?", "I vilken kommun
+# …?"); not "var" as "was" ("Hur stor var …") or "each" ("var tredje")
+_WHERE_QUESTION = re.compile(
+    r"^\s*(var\s+(ligger|finns|är|sitter|hittar)|where)\b|\b(i|in)\s+vilken\s+(kommun|ort|stad)\b|"
+    r"\bin\s+which\s+(municipality|town|city|place)\b", re.IGNORECASE)
+# a sentence that says where: a preposition of place before a name ("i Krokoms kommun",
+# "at Frösön"), or the field something is within
+_PLACE_IN = re.compile(r"\b(?i:i|in|på|vid|at|on|utanför|outside)\s+([A-ZÅÄÖ]|"
+                       r"(?i:länet|landet|riket|regionen|the\s+county|the\s+country)\b)|"
+                       r"\b(?i:inom|within)\s+\w")  # "var finns jobben?" "inom kontaktcenter"
 # asks why ("Varför minskade omsättningen?", "What caused the drop?"): no amount is asked,
 # even of money or a count
 _REASON_QUESTION = re.compile(
@@ -370,7 +392,8 @@ _REASON_QUESTION = re.compile(
 _CHANGE_QUESTION = re.compile(
     r"\b(minskade|minskat|ökade|ökat|växte|vuxit|sjönk|sjunkit|steg|stigit|förändrades|"
     r"tappade|tappat|föll|fallit|ökningen|minskningen|tappet|lost|gained|"
-    r"fell|fallen|dropped|drop|rose|risen|grew|grown|increased?|decreased?|declined?|changed?)\b",
+    r"fell|fallen|dropped|drop|rose|risen|grow|grows|grew|grown|increased?|decreased?|declined?|"
+    r"changed?)\b",
     re.IGNORECASE)
 # a sentence that says how something changed ("ökade med", "en minskning", "jämfört med")
 _CHANGE = re.compile(
@@ -583,6 +606,8 @@ class Answerer:
             score += w.number
         if w.name and _WHO_QUESTION.search(q.text) and names_in(p.text, q.text):
             score += w.name  # "Vilken myndighet …?": a sentence that names one
+        if w.name and _WHERE_QUESTION.search(q.text) and _PLACE_IN.search(p.text):
+            score += w.name  # "Var ligger …?": a sentence that says where
         # a year or a reference ("SOU 2015:86") is no amount; a share of those counted is
         # one ("hur många vuxna …" → "65,1 procent av vuxna")
         amounts = p.text if q.temporal else _YEARS_AND_REFERENCES.sub(" ", p.text)
@@ -647,6 +672,8 @@ class Answerer:
         if asks.meaning and not self._defines(sentence):
             factor *= w.missing_definition
         if asks.who and not names_in(answer_text(best.hit, best.needs_context), q.text):
+            factor *= w.missing_name
+        if asks.where and not _PLACE_IN.search(sentence):
             factor *= w.missing_name
         return factor
 
@@ -836,9 +863,7 @@ class Answerer:
             # an edition the index does not have: another edition's figure is not its answer
             return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
                           q.language)
-        if self.unknown_places(q) or self.missing_places(q, ranked[0]):
-            # a place no report mentions, or one the best passage does not: a figure for
-            # another place (or the whole county) is not its answer
+        if self.names_what_best_lacks(q, ranked[0]):
             return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
                           q.language)
         if self.model is not None:  # how likely the best-ranked sentence answers
@@ -860,6 +885,22 @@ class Answerer:
             text = edition_lead(q.language, sources[0].edition) + text
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
+
+    def names_what_best_lacks(self, q: Query, best: Scored) -> bool:
+        """Whether the question names a place no report mentions, or a place or part of the
+        population the best passage does not: a figure for another place (or the whole
+        county), or for everyone, is not its answer, whatever the answer model says."""
+        return bool(self.unknown_places(q) or self.missing_places(q, best)
+                    or self.missing_groups(q, best))
+
+    @staticmethod
+    def missing_groups(q: Query, best: Scored) -> list[str]:
+        """The parts of the population the question narrows to (POPULATION_GROUPS) that the
+        best candidate's passage does not name: "How many female students …" is not
+        answered by the count of all students."""
+        return [c.text for c, m in zip(q.concepts, best.matched, strict=False)
+                if m < HALF_MATCH and any(w in POPULATION_GROUPS
+                                          for w in re.split(r"[: ]", c.text))]
 
     def _places_asked(self, q: Query) -> list[tuple[str, ...]]:
         """The places the question names (text/places.py), without the home county's names

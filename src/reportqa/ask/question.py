@@ -30,6 +30,7 @@ from reportqa.text.glossary import (
     load_verb_forms_sv,
 )
 from reportqa.text.language import detect_language
+from reportqa.text.places import with_place_names
 from reportqa.text.spelling import load_restorations, repair_question, restore_report_words
 from reportqa.text.thesaurus import Thesaurus, load_thesaurus
 from reportqa.text.vocabulary import (
@@ -711,7 +712,9 @@ class QueryAnalyzer:
         lang = language or ("en" if detect_language(original) == "en" else detect_language(text))
         if lang != "sv":  # English words fold too ("for" → "för"): the question as typed,
             # but for the reports' own words ("ostersund")
-            wish, text = self._edition_of(restore_report_words(original, self._known))
+            # ("in Are" is Åre, though "are" is an English word)
+            wish, text = self._edition_of(restore_report_words(with_place_names(original),
+                                                               self._known))
         words = raw_words(_POSSESSIVE.sub("", text))
         if lang == "en":
             concepts = self._english_concepts(words)

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["places_named"]
+__all__ = ["places_named", "with_place_names"]
 
 #: Words after which a word is read as a place even in lower case ("i norge").
 PLACE_PREPOSITIONS = frozenset(("i", "in", "från", "fran", "from", "utanför", "utanfor",
@@ -62,9 +62,33 @@ def _named_with(words: list[str], j: int) -> bool:
 def places_named(question: str) -> list[tuple[str, ...]]:
     """The places `question` names, each as all its names (see the module's docstring); a
     Swedish genitive ("Norges", "Västernorrlands") names the place too."""
-    places = _places()
-    words = _WORD.findall(question)
     found: list[tuple[str, ...]] = []
+    for _, _, names in _named_spans(question):
+        if names not in found:
+            found.append(names)
+    return found
+
+
+def with_place_names(question: str) -> str:
+    """`question` with the places it types without å, ä, ö spelled as their names ("in
+    Are" → "in Åre"): an English word that is also a place ("Are") is read as the place
+    only where places_named reads it so."""
+    out = question
+    for start, end, names in reversed(_named_spans(question)):
+        typed = question[start:end]
+        name = next((n for n in names if n != typed and n.isalpha() and _key([n]) == _key([typed])),
+                    None)
+        if name is not None:
+            out = out[:start] + name + out[end:]
+    return out
+
+
+def _named_spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Each place `question` names: where it stands (character offsets) and its names."""
+    places = _places()
+    matches = list(_WORD.finditer(question))
+    words = [m.group(0) for m in matches]
+    found: list[tuple[int, int, tuple[str, ...]]] = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
@@ -79,8 +103,7 @@ def places_named(question: str) -> list[tuple[str, ...]]:
             if capitalised and (_named_with(words, i - 1) or _named_with(words, i + n)):
                 break  # part of a longer name: "Mid Sweden University", "Gomorron Östersund"
             if capitalised or before in PLACE_PREPOSITIONS or after in PLACE_NOUNS:
-                if names not in found:
-                    found.append(names)
+                found.append((matches[i].start(), matches[i + n - 1].end(), names))
                 i += n - 1
                 break
         i += 1
