@@ -489,6 +489,7 @@ def test_why_asks_for_a_cause_and_a_change_is_answered_by_a_fraction():
     assert _kind_factor("Hur mycket minskade omsättningen under pandemin?", fall) == 1.0
     assert _kind_factor("Hur mycket minskade omsättningen under pandemin?", level) < 1.0
     assert _kind_factor("Hur mycket omsätter branschen?", level) == 1.0
+    assert _kind_factor("Hur mycket ökar omsättningen per år?", level) < 1.0
 
 
 def test_money_is_not_a_count_of_millions():

@@ -391,7 +391,8 @@ _REASON_QUESTION = re.compile(
 # asks how much something changed: "med en fjärdedel" or "med 12 procent" answers it
 _CHANGE_QUESTION = re.compile(
     r"\b(minskade|minskat|ökade|ökat|växte|vuxit|sjönk|sjunkit|steg|stigit|förändrades|"
-    r"tappade|tappat|föll|fallit|ökningen|minskningen|tappet|lost|gained|"
+    r"tappade|tappat|föll|fallit|ökningen|minskningen|tappet|lost|gained|ökar|minskar|växer|"
+    r"sjunker|stiger|förändras|tappar|faller|increases|decreases|declines|falls|rises|drops|"
     r"fell|fallen|dropped|drop|rose|risen|grow|grows|grew|grown|increased?|decreased?|declined?|"
     r"changed?)\b",
     re.IGNORECASE)
