@@ -360,6 +360,9 @@ def test_a_group_the_question_narrows_to_is_evidence_when_the_sentence_lacks_it(
         "group_missing": 1.0, "group_contrast": 0.0}
     assert group("vad är elpriset för hushåll", households) == {
         "group_missing": 0.0, "group_contrast": 0.0}
+    # a field ("inom de gröna näringarna") narrows as a group does; the county does not
+    assert group("medellivslängd inom de gröna näringarna", average)["group_missing"] == 1.0
+    assert group("medellivslängd inom länet", average)["group_missing"] == 0.0
 
 
 def test_a_share_asked_without_hur_is_a_quantity_question():
@@ -490,6 +493,10 @@ def test_why_asks_for_a_cause_and_a_change_is_answered_by_a_fraction():
     assert _kind_factor("Hur mycket minskade omsättningen under pandemin?", level) < 1.0
     assert _kind_factor("Hur mycket omsätter branschen?", level) == 1.0
     assert _kind_factor("Hur mycket ökar omsättningen per år?", level) < 1.0
+    # a share in words ("var fjärde patient") is a share; one penalty for a missing figure
+    assert _kind_factor("Hur stor andel av patienterna väntade?",
+                        "Var fjärde patient väntade mer än 90 dagar.") == 1.0
+    assert _kind_factor("Hur stor andel väntade?", "Många väntade länge.") == 0.4
 
 
 def test_money_is_not_a_count_of_millions():
@@ -530,12 +537,11 @@ def test_a_unit_after_a_number_is_no_name():
     assert _CAPITALISED_INSIDE.findall("andel med 100 Mbit/s i Åre") == ["Åre"]
 
 
-def test_a_share_of_a_group_is_a_group_asked():
-    """"andel av de utrikes födda" narrows the share to a group, as "bland unga" does."""
+def test_the_group_after_a_preposition_is_past_its_article():
     from reportqa.ask.answer import _group_after
 
-    words = ["andel", "av", "de", "utrikes", "födda"]
-    assert _group_after(words, 1) == "utrikes"
+    assert _group_after(["andel", "bland", "de", "unga"], 1) == "unga"
+    assert _group_after(["andel", "bland"], 1) == ""
 
 
 def test_a_referring_sentence_has_the_kind_of_answer_of_the_sentence_it_leans_on():
@@ -570,6 +576,10 @@ def test_a_part_of_the_population_the_passage_does_not_name_is_declined():
     assert not answerer.missing_groups(*best("Hur många studenter finns vid campus?", 0))
     assert not answerer.missing_groups(*best("Hur många unga var arbetslösa?", 1))
     assert answerer.names_what_best_lacks(*best("Hur många unga kvinnor var arbetslösa?", 1))
+    # a compound the group's word begins names it
+    answerer, qa = _answerer(["Regionen stöder 12 pensionärsföreningar mot ensamhet."])
+    rows = _rows(["Regionen stöder 12 pensionärsföreningar mot ensamhet."])
+    assert not answerer.missing_groups(*best("Hur många pensionärers föreningar stöds?", 0))
 
 
 def test_where_is_answered_by_a_sentence_that_names_a_place():

@@ -68,10 +68,12 @@ _NUMBER_WORD = re.compile(
     r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|hundra|tusen|miljon(er)?|miljard(er)?)\b",
     re.IGNORECASE,
 )
-#: A change given as a fraction ("minskade med en fjärdedel", "has doubled").
+#: A change or share given in words ("minskade med en fjärdedel", "var fjärde patient").
 _FRACTION = re.compile(
     r"\b(hälften|halva|tredjedel(ar)?|fjärdedel(ar)?|femtedel(ar)?|dubbelt|fördubblats|"
-    r"halverats|half|third|quarter|doubled|halved|twice)\b", re.IGNORECASE)
+    r"halverats|half|third|quarter|doubled|halved|twice|varannan|var\s+(tredje|fjärde|femte|"
+    r"sjätte|tionde)|every\s+(second|third|fourth|fifth|tenth)|one\s+in\s+\w+)\b",
+    re.IGNORECASE)
 # A sentence that starts like this leans on the one before it for its meaning.
 _ANAPHORIC = re.compile(
     r"^(det|den|detta|denna|dessa|de|där|här|dit|därför|därmed|dessutom|också|även|"
@@ -279,8 +281,12 @@ _TIME = re.compile(
 
 #: A table cell as a passage writes it (ingest/tables.py): "Column, Row: figure".
 _TABLE_CELL = re.compile(r"(?:^|;\s*)([^;,:]+),([^;:]*):\s*[<>≈~]?\d")
-#: Prepositions that narrow a figure to a group: "för kvinnor", "bland unga", "for firms".
-_GROUP_WORDS = frozenset(("för", "bland", "hos", "for", "among"))
+#: A group's word that begins a compound of the passage names it there
+#: ("pensionärsföreningar"); shorter stems ("ung") begin unrelated words ("ungefär").
+MIN_GROUP_PREFIX = 5
+#: Prepositions that narrow a figure to a group or field: "för kvinnor", "bland unga", "for
+#: firms", "inom de gröna näringarna".
+_GROUP_WORDS = frozenset(("för", "bland", "hos", "inom", "for", "among", "within"))
 #: Words that narrow a figure to part of the population, in both languages: a sentence about
 #: everyone (or about another part) does not answer for them ("female students", "unga
 #: kvinnor", "utrikes födda"). Not "man" (also Swedish "one").
@@ -290,10 +296,6 @@ POPULATION_GROUPS = frozenset((
     "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
     "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
     "foreign", "immigrants", "migrants", "newcomers"))
-#: Words of a share, after which "av"/"of" names the group it is a share of ("andel av de
-#: utrikes födda", "share of young women").
-_SHARE_WORDS = frozenset(("andel", "andelen", "procent", "share", "proportion", "percentage",
-                          "percent"))
 #: Counted words that only say "people": "how many people say …" is answered by a share of
 #: those asked ("19 % uppger att …").
 PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
@@ -653,19 +655,20 @@ class Answerer:
         if asks.reason:
             pass  # a cause answers "why", with or without a figure
         elif q.quantity and not has_number(amounts) and not (
-                asks.change and _FRACTION.search(sentence)):
+                (asks.change or _SHARE_QUESTION.search(q.text)) and _FRACTION.search(sentence)):
             factor *= w.missing_number
         elif asks.money and not _MONEY.search(sentence) and not (
                 asks.change and (_PERCENT.search(sentence) or has_number(amounts)
                                  or _FRACTION.search(sentence))):
             factor *= w.missing_number  # a price or turnover is an amount of money
+        elif q.quantity and q.unit and not self._unit_match(q, sentence):
+            factor *= w.unit_mismatch
+        elif (q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence)
+              and not _FRACTION.search(sentence)):
+            factor *= w.unit_mismatch  # a share or rate asked, a count given
         if asks.change and not asks.reason and (q.quantity or asks.money) \
                 and not _CHANGE.search(sentence):
             factor *= w.missing_change
-        elif q.quantity and q.unit and not self._unit_match(q, sentence):
-            factor *= w.unit_mismatch
-        elif q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence):
-            factor *= w.unit_mismatch  # a share or rate asked, a count given
         if q.temporal and not has_time(sentence):
             factor *= w.missing_time
         elif asks.year and not _YEAR.search(sentence):
@@ -805,9 +808,9 @@ class Answerer:
         else, or for everyone, does not answer."""
         words = raw_words(q.original or q.text)
         groups = {_group_after(words, i) for i, w in enumerate(words[:-1])
-                  if w in _GROUP_WORDS
-                  or (w in ("av", "of") and i and words[i - 1] in _SHARE_WORDS)}
-        groups -= PEOPLE | {""}  # "share of people": of everyone, no group
+                  if w in _GROUP_WORDS}
+        # "share of people" is of everyone, "inom länet" where every figure is: no group
+        groups -= PEOPLE | HOME_PLACES | {""}
         if not groups or not best.in_sentence:
             return {"group_missing": 0.0, "group_contrast": 0.0}
         asked = [i for i, c in enumerate(q.concepts)
@@ -899,9 +902,17 @@ class Answerer:
         """The parts of the population the question narrows to (POPULATION_GROUPS) that the
         best candidate's passage does not name: "How many female students …" is not
         answered by the count of all students."""
+        p = best.hit.passage
+        said = raw_words(" ".join((p.text, p.context, p.section)))
+
+        def heads_compound(c: Concept) -> bool:  # "pensionärsföreningar", "äldreboenden"
+            return any(w.startswith(t) for t in c.alts if len(t) >= MIN_GROUP_PREFIX
+                       for w in said)
+
         return [c.text for c, m in zip(q.concepts, best.matched, strict=False)
                 if m < HALF_MATCH and any(w in POPULATION_GROUPS
-                                          for w in re.split(r"[: ]", c.text))]
+                                          for w in re.split(r"[: ]", c.text))
+                and not heads_compound(c)]
 
     def _places_asked(self, q: Query) -> list[tuple[str, ...]]:
         """The places the question names (text/places.py), without the home county's names
