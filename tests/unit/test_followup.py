@@ -1046,3 +1046,21 @@ def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
                Turn("What is the capital of Norway?", None)]
     for q in ("var ligger grönt center", "är torsta med i grönt center"):
         assert resolve_conversation(q, history).question == q
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a verb particle or a supine is no subject: "kom … igång", "har … hållit på"
+    ("vad är poängen med det?", [Turn("när kom fiberutbyggnaden igång i regionen?", "x")],
+     "vad är poängen med fiberutbyggnaden?"),
+    ("vilka finansierar de?", [Turn("hur länge har skidförbundet hållit på", "x")],
+     "vilka finansierar skidförbundet?"),
+    ("vem driver det?", [Turn("när kom biblioteket tillbaka?", "x")],
+     "vem driver biblioteket?"),
+    # the verb of "do"-support is last before a year too
+    ("what did it lead to?", [Turn("What did the school board decide in 2019?", "x")],
+     "what did the school board lead to?"),
+])
+def test_a_verb_particle_or_supine_is_no_referent(question, history, expected):
+    """A pronoun refers to the noun or name the previous question is about, never to its
+    verb, participle or particle."""
+    assert resolve_conversation(question, history).question == expected

@@ -379,8 +379,22 @@ _EN_ADVERB = re.compile(r"\w{3,}(?:ally|ely|tly|nly|rly|sly|dly|lly|vly|wly|ghly
                         re.IGNORECASE)
 
 
-#: Swedish verb particles ("växte fram", "flyttats ut"): part of the verb.
-_SV_PARTICLES = wordset("fram upp ut bort iväg ihop")
+#: Swedish verb particles ("växte fram", "flyttats ut", "kom igång"): part of the verb.
+_SV_PARTICLES = wordset("fram upp ut bort iväg ihop igång isär tillbaka loss kvar undan igen "
+                        "förbi omkring vidare emot ner ned")
+#: Swedish auxiliaries of the perfect: the supine after them is a verb ("har etour hållit
+#: på", "hade det varit"), though many supines look like nouns.
+_SV_PERFECT = wordset("har hade ha haft")
+#: Endings of a Swedish supine ("hållit", "varit", "jobbat", "gått", "startats").
+_SV_SUPINE = re.compile(r"\w{2,}(?:it|at|tt|its|ats)$", re.IGNORECASE)
+
+
+def _sv_supine(ms: list[re.Match[str]], i: int, lang: str) -> bool:
+    """A Swedish supine after a perfect auxiliary and its subject ("har etour hållit"):
+    what was done, not what the question is about."""
+    if lang != "sv" or i < 1 or not _SV_SUPINE.fullmatch(ms[i].group()):
+        return False
+    return any(ms[j].group().lower() in _SV_PERFECT for j in range(max(0, i - 3), i))
 #: Adverbs of time that look like content words ("tidigare", "förut", "earlier").
 _TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previously earlier "
                         "later recently already still")
@@ -451,13 +465,16 @@ _EN_CATENATIVES = wordset("start starts started begin began begins stop stops st
                           "keeps kept continue continues continued finish finished")
 
 
-def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str) -> bool:
+def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
+                          end: int | None = None) -> bool:
     """An English "-ing" form right after a verb that takes one ("when did coworking spaces
     start showing up"), or the last word of a question with "do"-support ("What did the
-    rural committee propose?"): what is done, not what the question is about."""
+    rural committee propose [in 2017]?", `end` being where its subject may end): what is
+    done, not what the question is about."""
     if lang != "en" or i == 0:
         return False
-    if i == len(ms) - 1 and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]):
+    last = (len(ms) if end is None else end) - 1
+    if i == last and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]):
         return True
     return ms[i].group().lower().endswith("ing") and (
         ms[i - 1].group().lower() in _EN_CATENATIVES)
@@ -508,7 +525,8 @@ def subject_span(question: str) -> _Span | None:
         return None
     lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)
-             and not _adverb(ms[i].group(), lang) and not _en_gerund_after_verb(ms, i, lang)
+             and not _adverb(ms[i].group(), lang)
+             and not _en_gerund_after_verb(ms, i, lang, end) and not _sv_supine(ms, i, lang)
              and not (lang == "sv" and ms[i].group().lower() in _SV_PARTICLES)
              and not _sv_infinitive(ms, i, lang)]
     # the home county inside the question ("the tourism industry in Jämtland turn over") is
