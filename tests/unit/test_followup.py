@@ -1064,3 +1064,28 @@ def test_a_verb_particle_or_supine_is_no_referent(question, history, expected):
     """A pronoun refers to the noun or name the previous question is about, never to its
     verb, participle or particle."""
     assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("where do they sell?", [Turn("how many people work in forestry in Västernorrland")],
+     "where do forestry sell?"),
+    ("what are their main products?", [Turn("how many people work in agriculture in Dalarna")],
+     "what are agriculture's main products?"),
+    # the home county typed without å, ä, ö is the home county still
+    ("var finns deras kunder?", [Turn("hur manga jobbar inom skogsbruket i jamtland")],
+     "var finns skogsbrukets kunder?"),
+    # "där" is the place itself
+    ("hur många bor där?", [Turn("Hur många företag finns i Sundsvall?")],
+     "hur många bor i Sundsvall?"),
+])
+def test_a_place_is_no_plural_referent_beside_a_subject(question, history, expected):
+    """A place is one thing: "they"/"their"/"de" after a question about something in a
+    place refer to that something."""
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_they_after_which_are_the_x_are_the_x():
+    """"de" after "vilka är de stora X inom Y?" are the X asked to be named, not Y."""
+    history = [Turn("vilka är de största privata arbetsgivarna inom handeln?", "x")]
+    assert resolve_conversation("var ligger de?", history).question == (
+        "var ligger största privata arbetsgivarna?")

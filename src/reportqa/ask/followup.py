@@ -151,9 +151,15 @@ _GENERIC_PLACES = wordset(
     "länet regionen jämtland härjedalen jämtlands länets county region regional "
     "sverige sweden the hit här here"
 )
+# the same as people type them without å, ä, ö ("lanet", "Jamtland"); not short words,
+# which fold into others ("här" into "har")
+_GENERIC_PLACES = _GENERIC_PLACES | frozenset(
+    fold(w) for w in _GENERIC_PLACES if len(w) >= 5)
 #: Words that begin a qualifier after the subject ("… ger besöksnäringen inkl kringeffekter",
-#: "… does tourism generate, including spin-off effects"): what follows is not the subject.
-_QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including excluding except")
+#: "… does tourism generate, including spin-off effects") or name the source ("… enligt
+#: planen", "according to the plan"): what follows is not the subject.
+_QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including excluding except "
+                      "enligt according")
 #: Name-asking frames: the answer's new proper noun becomes what "där"/"it" refers to.
 _ASKS_FOR_NAME = re.compile(
     r"\b(vad\s+heter|vad\s+hette|vilken|vilket|vilka|vem|which|who|what\s+is\s+the\s+name|"
@@ -711,7 +717,23 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         counted = _counted_noun(previous.question)
         if counted:
             return f"{counted} {span.preposition} {name}"
+    if number == "pl" and span.preposition.lower() in _PLACE_PREPOSITIONS and (
+            text == name or _all_places(text)):
+        # a place is one thing: "their"/"de" after "how many work in manufacturing in Åre"
+        # is what the question is about before the place, when it names something
+        before = subject_span(previous.question[:span.start])
+        if before is not None:
+            own = before.text(previous.question)
+            own = own[len(before.preposition):].strip() if before.preposition else own
+            if own and not _all_places(own):
+                return _agreeing_referent(previous.question, own, number)
     return _agreeing_referent(previous.question, text or name, number)
+
+
+def _all_places(text: str) -> bool:
+    """Whether `text` is only the home county or general places ("Jämtland", "länet")."""
+    words = [m.group().lower() for m in _words(text)]
+    return bool(words) and all(w in _GENERIC_PLACES or w in _ARTICLES for w in words)
 
 
 #: Swedish plural endings: indefinite "kunder", "näringar", "skolor"; definite "kunderna",
@@ -746,6 +768,20 @@ def _counted_noun(question: str) -> str | None:
     at = next((k + 2 for k in range(len(ms) - 1)
                if ms[k].group().lower() in ("hur", "how")
                and ms[k + 1].group().lower() in ("många", "many")), None)
+    if at is None and len(ms) > 2 and ms[0].group().lower() in _WHICH_PLURAL and (
+            ms[1].group().lower() in _COPULAS):
+        # "vilka är de stora privata arbetsgivarna inom …": the noun phrase the copula asks
+        # to be named, not the place or sector after it
+        start = 3 if ms[2].group().lower() in _ARTICLES else 2
+        run = []
+        for m in ms[start:]:
+            if not (_is_content(m.group()) or m.group().lower() in _COUNTING) or _verbish(
+                    m.group(), lang):
+                break
+            run.append(m)
+        while run and not _is_content(run[-1].group()):
+            run.pop()  # ends in its noun, not in "stora"
+        return question[run[0].start():run[-1].end()] if run else None
     if at is None and ms and ms[0].group().lower() in _WHICH_PLURAL:
         # "vilka stora privata arbetsgivare finns …": the ones asked to exist, when they are
         # the subject of "finns"/"är" (in "vilka tjänster ger IUC-Z" "de" is IUC-Z)
