@@ -1089,3 +1089,17 @@ def test_they_after_which_are_the_x_are_the_x():
     history = [Turn("vilka är de största privata arbetsgivarna inom handeln?", "x")]
     assert resolve_conversation("var ligger de?", history).question == (
         "var ligger största privata arbetsgivarna?")
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("how big is it?", [Turn("What kind of farms dominate the dairy sector?",
+                             "Sektorn präglas av Familjejordbruk med få anställda.")],
+     "how big is the dairy sector?"),
+    ("hur stor är den?", [Turn("vilken typ av företag präglar besöksnäringen?",
+                               "Besöksnäringen präglas av Småföretag med få anställda.")],
+     "hur stor är besöksnäringen?"),
+])
+def test_the_kind_an_answer_names_is_no_referent(question, history, expected):
+    """After "what kind of X …?" the answer names a kind, not a thing; "it" is the previous
+    question's own subject."""
+    assert resolve_conversation(question, history).question == expected

@@ -613,6 +613,15 @@ _ASKS_IF_THERE_IS = re.compile(
     r"några|ett|en)|(?:is|are|was|were)\s+there\s+(?:a|an|any|some))\s+\w", re.IGNORECASE)
 
 
+#: Asks what kind of thing something is or has ("What kind of companies dominate the
+#: cluster?", "vilka typer av företag präglar klustret?"): the answer names a kind
+#: ("SME-företag"), not a thing a later "it"/"det" could be; that is the question's subject.
+_ASKS_FOR_KIND = re.compile(
+    r"\b(?:(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of|"
+    r"vilk(?:a|en|et)\s+(?:typ|typer|sort|sorter|sorts|slags)|"
+    r"för\s+(?:slags|sorts|en\s+typ|typ)\b)", re.IGNORECASE)
+
+
 #: A question our own resolution completed with what it is about: "Till hur många företag
 #: (Hur mycket gav regionen i företagsstöd 2018)?".
 _COMPLETED = re.compile(r"^(?P<asked>.*?)\s*\((?P<context>[^()]+)\)\s*\?$")
@@ -677,8 +686,8 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         return _turn_referent(Turn(completed.group("context") + "?", previous.answer), number)
     if completed and _STATEMENT_QUESTION.match(completed.group("asked") + "?"):
         return None  # "vad innebär det (the answer's sentence)?" names no subject of its own
-    if previous.answer and (_ASKS_FOR_NAME.search(previous.question)
-                            or answer_type_words(previous.question)):
+    if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and (
+            _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
             previous.answer)
         if name:
