@@ -1103,3 +1103,30 @@ def test_the_kind_an_answer_names_is_no_referent(question, history, expected):
     """After "what kind of X …?" the answer names a kind, not a thing; "it" is the previous
     question's own subject."""
     assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("who's involved?", [Turn("Where is the science park located?", "x")],
+     "who's involved (the science park)?"),
+    ("why is that hard here?", [Turn("what is a food hub according to the plan?", "x")],
+     "why is a food hub hard here?"),
+    ("and how many jobs is that?", [Turn("How much does forestry turn over each year?", "x")],
+     "and how many jobs is that (How much does forestry turn over each year)?"),
+    ("hur många årsarbeten blir det?", [Turn("Hur mycket omsätter skogsbruket?", "x")],
+     "hur många årsarbeten blir det (Hur mycket omsätter skogsbruket)?"),
+])
+def test_english_and_swedish_short_follow_ups(question, history, expected):
+    """Membership with "involved", a pronoun before a one-word predicate, and a count of the
+    figure just given in other units are follow-ups."""
+    assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question,history", [
+    # no figure was given: nothing to count again
+    ("hur många nya jobb blev det?", [Turn("har satsningen märkts i kommunen?", "x")]),
+    ("is that cluster big?", [Turn("What is a cluster?", "x")]),
+])
+def test_no_figure_or_no_lone_predicate_is_left_as_asked(question, history):
+    """A count of "det" after a question that gave no figure, and "that" before a noun with
+    its own predicate, are left as asked."""
+    assert resolve_conversation(question, history).question == question

@@ -255,6 +255,28 @@ _JUDGES_THE_ANSWER = re.compile(
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+#: Counts the figure the previous answer gave in other units, with nothing but a pronoun
+#: for it ("and how many jobs is that?", "hur många årsarbeten blir det?"): the previous
+#: question, with the unit asked for.
+_COUNTS_THE_ANSWER = re.compile(
+    _AND_LEAD + r"(?:how\s+(?:many|much)|hur\s+(?:många|mycket))\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:is|are|was|were|blir|blev|är|var)\s+(?:that|it|this|det|detta)"
+    r"(?:\s+(?:då|then|totalt|in\s+total))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _asks_for_figure(question: str) -> bool:
+    """Whether a question asks for an amount ("hur mycket omsätter …", "how many …",
+    "what share …"): only then has its answer a figure a next turn may count again."""
+    words = [m.group().lower() for m in _words(_completed_question(question))]
+    return any(w in _COUNTING and w not in _NOT_COUNTED and w not in _TIME_WORDS
+               for w in words[:4])
+
+
+#: Counting words of time or age, not of an amount ("hur länge", "how old").
+_TIME_WORDS = wordset("länge ofta gammal gammalt gamla long often old over up out off "
+                      "down back")
+
+
 #: A count or choice among what the previous turn counted or listed ("Hur många av dem är
 #: kvinnor?", "how many of them were long-term unemployed?", "Vilket av dem har flest
 #: företag?"): "dem" is the whole group the previous question was about (its frame's noun
@@ -1263,8 +1285,35 @@ def _weak_reference_at(question: str) -> int | None:
         inside = [k for k, m in enumerate(ms) if k > 0 and m.group().lower() in _IT_IS]
         if inside:
             return inside[0]
+        predicate = _en_subject_of_predicate(ms)
+        if predicate is not None:
+            return predicate
     at = [k for k, m in enumerate(ms) if m.group().lower() in _WEAK_REFERENCES]
     return at[0] if at and _framed_weak_reference(question) else None
+
+
+#: Predicates that judge a statement, not a thing ("is that true?").
+_TRUTH = wordset("true right correct false wrong so")
+
+
+def _en_subject_of_predicate(ms: list[re.Match[str]]) -> int | None:
+    """The position of "that"/"this"/"it" as the subject of an English copula question
+    whose predicate is one word, perhaps with a place or time after it ("why is that hard
+    here?", "is this new?"): a pronoun, not a demonstrative before a noun ("is that cluster
+    big?" has two words after it)."""
+    for k in range(1, min(len(ms) - 1, 3)):
+        if ms[k].group().lower() not in ("that", "this", "it") or (
+                ms[k - 1].group().lower() not in _COPULAS) or (
+                k > 1 and ms[k - 2].group().lower() not in _QUESTION_WORDS):
+            continue
+        if not _is_content(ms[k + 1].group()) or ms[k + 1].group()[:1].isupper() or (
+                ms[k + 1].group().lower() in _TRUTH):
+            return None  # "is that true?" judges the answer, no subject to name
+        rest = [m.group().lower() for m in ms[k + 2:]]
+        if all(w in _GENERIC_PLACES or w in _GENERIC_TIMES or w in _SENTENCE_ADVERBS
+               for w in rest):
+            return k
+    return None
 
 
 #: Words of a count's frame: "det" after its existential verb is formal ("hur många finns
@@ -1889,7 +1938,8 @@ _MORE = wordset("fler flera mer andra övriga more other others else")
 #: "… ingår?", "… are members?"): part of what the previous turn was about.
 _MEMBERSHIP_END = re.compile(
     r"\b(?:är\s+med|var\s+med|ingår|ingick|deltar|deltog|medverkar|är\s+medlemmar|"
-    r"are\s+members|were\s+members|take\s+part|takes\s+part|participate|are\s+involved|"
+    r"are\s+members|were\s+members|take\s+part|takes\s+part|participate|"
+    r"(?:are|is|was|were|['’]s)\s+involved|"
     r"are\s+part\s+of\s+it)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -2103,7 +2153,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     other = _the_other(question, previous)
     if other is not None:
         return other
-    if _JUDGES_THE_ANSWER.match(question):
+    if _JUDGES_THE_ANSWER.match(question) or (
+            _COUNTS_THE_ANSWER.match(question) and _asks_for_figure(previous.question)):
         # "är det mycket jämfört med riket?": the figure just given, compared (the question
         # a completed one was completed with, so that a chain does not nest)
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
