@@ -1130,3 +1130,17 @@ def test_no_figure_or_no_lone_predicate_is_left_as_asked(question, history):
     """A count of "det" after a question that gave no figure, and "that" before a noun with
     its own predicate, are left as asked."""
     assert resolve_conversation(question, history).question == question
+
+
+def test_a_grouping_noun_does_not_stand_for_an_organisation():
+    """"that industry" after a turn about an organisation is not the organisation (it is
+    no industry): the phrase is left as asked. After "which cluster …?" "det klustret" is
+    still the cluster the answer named."""
+    history = [Turn("what does Nordic Forest Group do", "Nordic Forest Group är en nod för "
+                    "skogsföretagen och företräder skogsnäringen.")]
+    q = "how many people work in that industry?"
+    assert resolve_conversation(q, history).question == q
+    history = [Turn("i vilket kluster ingår sågverket?",
+                    "Sågverket ingår i Träcentrum Norr, ett kluster för skogsnäringen.")]
+    assert resolve_conversation("var ligger det klustret?", history).question == (
+        "var ligger Träcentrum Norr?")

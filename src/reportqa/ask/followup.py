@@ -1581,6 +1581,17 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                 referent = _referent(Turn(previous.question, None)) or referent
             noun = ms[k + 1].group()
             english = detect_language(question) == "en"
+            if not named and _names_a_grouping(noun) and any(
+                    w[:1].isupper() for w in referent.split()) and not any(
+                    head in referent.lower() for head in _CATEGORY_HEADS
+                    if len(head) > _MIN_STEM) and previous is not None and not (
+                    _ASKS_FOR_NAME.search(previous.question)
+                    or answer_type_words(previous.question)):
+                # "that industry" after a turn about an organisation: the organisation is
+                # no industry ("Turismbranschen" is one); the phrase is left as asked. (After
+                # "i vilket kluster …?" "det klustret" is the one the answer named.)
+                k += 2
+                continue
             if not named and not _names_a_grouping(noun) and (
                     _stem(noun) not in referent.lower()) and not any(
                     w[:1].isupper() for w in referent.split()) and (
