@@ -1144,3 +1144,18 @@ def test_a_grouping_noun_does_not_stand_for_an_organisation():
                     "Sågverket ingår i Träcentrum Norr, ett kluster för skogsnäringen.")]
     assert resolve_conversation("var ligger det klustret?", history).question == (
         "var ligger Träcentrum Norr?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("vad är det för slags företag?",
+     "vad är det för slags företag (Hur många jobbar i skogsnäringen)?"),
+    ("och vad var det för typ av jobb då?",
+     "och vad var det för typ av jobb då (Hur många jobbar i skogsnäringen)?"),
+])
+def test_what_kind_of_it_completes_the_previous_question(question, expected):
+    """"vad är det för slags X?" with a formal "det" and nothing after X asks the kind of
+    what the previous question was about."""
+    history = [Turn("Hur många jobbar i skogsnäringen?", "x")]
+    assert resolve_conversation(question, history).question == expected
+    own = "vad är det för slags företag i hamnen?"
+    assert resolve_conversation(own, history).question == own

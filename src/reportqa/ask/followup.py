@@ -205,6 +205,14 @@ _BARE_WHY = re.compile(
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+#: Asks what kind of thing the previous turn's matter is, with a formal "det" for it and
+#: nothing after the kind ("vad är det för slags företag?", "vad var det för typ av
+#: projekt då?"): the previous question, completed with the kind asked for.
+_KIND_OF_IT = re.compile(
+    _AND_LEAD + r"vad\s+(?:är|var|blir)\s+(?:det|de|dom)\s+för\s+(?:slags|sorts|typ\s+av|"
+    r"sorters)\s+[\w-]+(?:\s+(?:då|egentligen))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 #: "The other one" of two things the previous answer named: "And the other hub, where is
 #: that one?", "och det andra stället?", "vad gör den andra?".
 _OTHER = re.compile(r"\b(?:the\s+other|den\s+andra|det\s+andra|den\s+andre)\b",
@@ -2178,7 +2186,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     partitive = _partitive(question, previous)
     if partitive is not None:
         return partitive
-    if _BARE_WHY.match(question) and previous.question.strip():
+    if (_BARE_WHY.match(question) or _KIND_OF_IT.match(question)) and (
+            previous.question.strip()):
         # "Varför då?": the reason for what the previous turn asked about, which its own
         # words find, as for a fragment
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
