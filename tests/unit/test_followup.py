@@ -1159,3 +1159,17 @@ def test_what_kind_of_it_completes_the_previous_question(question, expected):
     assert resolve_conversation(question, history).question == expected
     own = "vad är det för slags företag i hamnen?"
     assert resolve_conversation(own, history).question == own
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    # a municipality typed in lower case, without å, ä, ö, is a place: added, not the subject
+    ("i lulea da?", "Hur många jobbar på sjukhusen?", "Hur många jobbar på sjukhusen i lulea?"),
+    ("och i umeå?", "Hur många företag finns i Skellefteå?",
+     "Hur många företag finns i umeå?"),
+    # … and one in the previous question, also in lower case, is replaced
+    ("and in oslo?", "how many hotels are there in bergen", "how many hotels are there in oslo"),
+    # a common noun after "i" is a subject still
+    ("och i skogen?", "Hur många jobbar inom industrin?", "Hur många jobbar i skogen?"),
+])
+def test_a_place_typed_in_lower_case_is_a_place(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected

@@ -25,6 +25,7 @@ from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.language import detect_language
+from reportqa.text.places import places_named
 from reportqa.text.spelling import fold
 from reportqa.text.vocabulary import looks_like_noun, wordset, zipf
 
@@ -1670,6 +1671,9 @@ _PLACE_PHRASE = re.compile(
     r"(?:\s+(?:län|kommun|county|municipality))?|länet|regionen|riket|landet|county|region|"
     r"country|kommunen|(?i:jämtlands\s+län|jämtland(?:\s+härjedalen)?|härjedalen|sverige|"
     r"sweden))\b")
+#: A preposition of place and one word, which _names_place may find a place typed in lower
+#: case ("i åre", "in norway").
+_LOWER_PLACE = re.compile(r"\b(?:i|på|in|at)\s+[\w-]+", re.IGNORECASE)
 #: Places said as an adverb: "och nationellt?", "and nationally?".
 _PLACE_ADVERBS = wordset("nationellt nationally regionalt regionally")
 
@@ -1687,8 +1691,13 @@ def _names_place(phrase: str) -> bool:
     if m is None:  # "om man ser på hela landet": the place without its preposition
         return all(w.lower() in _PLACE_WORDS for w in phrase.split()) and any(
             w.lower() in _COUNTRY_WORDS for w in phrase.split())
-    return all(w[:1].isupper() or w.lower() in _PLACE_WORDS or w.lower() in _GENERIC_PLACES
-               for w in m.group(1).split())
+    if all(w[:1].isupper() or w.lower() in _PLACE_WORDS or w.lower() in _GENERIC_PLACES
+           for w in m.group(1).split()):
+        return True
+    # a municipality, county or country typed in lower case ("i ostersund", "in norway")
+    named = places_named(phrase)
+    return len(named) == 1 and any(
+        fold(n.lower()) == fold(m.group(1).lower()) for n in named[0])
 
 
 #: A genitive: Swedish definite ("industrins", "turismnäringens", "företagens") or English.
@@ -1831,7 +1840,8 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     if _names_place(new):  # "Och i riket?", "And in Östersund?": the place changes
         if new.split()[0].lower() not in PREPOSITIONS and new.lower() not in _PLACE_ADVERBS:
             new = ("in " if detect_language(previous) == "en" else "i ") + new
-        places = list(_PLACE_PHRASE.finditer(previous))
+        places = list(_PLACE_PHRASE.finditer(previous)) or [
+            m for m in _LOWER_PLACE.finditer(previous) if _names_place(m.group())]
         if places:
             last = places[-1]
             return _clean(previous[:last.start()] + new + previous[last.end():])
