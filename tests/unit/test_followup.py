@@ -1173,3 +1173,21 @@ def test_what_kind_of_it_completes_the_previous_question(question, expected):
 ])
 def test_a_place_typed_in_lower_case_is_a_place(question, previous, expected):
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("any school that got new teachers?", "which school got new teachers?"),
+    ("och någon kommun som fått fler invånare?", "vilken kommun har fått fler invånare?"),
+    ("några hotell som byggts om?", "vilka hotell har byggts om?"),
+])
+def test_any_x_that_asks_which_x(question, expected):
+    """"any X that …?" without a frame asks which X there is."""
+    history = [Turn("How many people do the schools employ in the county?", "x")]
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_a_relative_that_is_no_reference():
+    """"that" after a noun begins a relative clause; it points back to nothing."""
+    q = "Are there any schools that closed?"
+    history = [Turn("How many people do the schools employ in the county?", "x")]
+    assert resolve_conversation(q, history).question == q

@@ -214,6 +214,30 @@ _KIND_OF_IT = re.compile(
     r"sorters)\s+[\w-]+(?:\s+(?:då|egentligen))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+#: A quantifier and a noun with a relative clause, without a frame ("any agency that got
+#: extra positions?", "någon myndighet som fått fler tjänster?"): asks which of them there
+#: is, as "which agency got …?" does.
+_ANY_THAT = re.compile(
+    _AND_LEAD + r"(?P<q>any|some|någon|något|några|nån|nåt)\s+"
+    r"(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:that|which|who|som)\s+"
+    r"(?P<rest>[^,;:?]+?)\s*[?.!]*\s*$", re.IGNORECASE)
+#: The question word for each quantifier of _ANY_THAT.
+_WHICH_FOR = {"any": "which", "some": "which", "någon": "vilken", "nån": "vilken",
+              "något": "vilket", "nåt": "vilket", "några": "vilka"}
+
+
+def _any_that(question: str) -> Resolution | None:
+    """"any X that …?" as the question it is short for: "which X …?" (_ANY_THAT)."""
+    m = _ANY_THAT.match(question)
+    if m is None or not all(_is_content(w.group()) for w in _words(m.group("noun"))):
+        return None
+    which = _WHICH_FOR[m.group("q").lower()]
+    rest = m.group("rest")
+    if which != "which" and _SV_SUPINE.fullmatch(rest.split()[0]):
+        rest = f"har {rest}"  # "som fått …" leaves out the "har" a main clause has
+    return Resolution(f"{which} {m.group('noun')} {rest}?", True, "short")
+
+
 #: "The other one" of two things the previous answer named: "And the other hub, where is
 #: that one?", "och det andra stället?", "vad gör den andra?".
 _OTHER = re.compile(r"\b(?:the\s+other|den\s+andra|det\s+andra|den\s+andre)\b",
@@ -422,8 +446,8 @@ _SV_PARTICLES = wordset("fram upp ut bort iväg ihop igång isär tillbaka loss 
 #: Swedish auxiliaries of the perfect: the supine after them is a verb ("har etour hållit
 #: på", "hade det varit"), though many supines look like nouns.
 _SV_PERFECT = wordset("har hade ha haft")
-#: Endings of a Swedish supine ("hållit", "varit", "jobbat", "gått", "startats").
-_SV_SUPINE = re.compile(r"\w{2,}(?:it|at|tt|its|ats)$", re.IGNORECASE)
+#: Endings of a Swedish supine ("hållit", "varit", "jobbat", "gått", "startats", "byggts").
+_SV_SUPINE = re.compile(r"\w{2,}(?:it|at|tt|its|ats|ts)$", re.IGNORECASE)
 
 
 def _sv_supine(ms: list[re.Match[str]], i: int, lang: str) -> bool:
@@ -1347,6 +1371,8 @@ def _framed_weak_reference(question: str) -> bool:
         return False  # "den branschen": a demonstrative, handled as such
     lang = detect_language(question)
     before = ms[k - 1].group().lower() if k > 0 else ""
+    if _relative_that(ms, k):
+        return False  # "any agencies that moved": a relative pronoun
     if w == "det" and before in _EXISTENTIAL_VERBS and (any(
             m.group().lower() in _COUNT_FRAMES for m in ms[:k]) or (
             before in ("finns", "fanns") and ms[0].group().lower() in _WHAT_FRAMES)):
@@ -1370,6 +1396,19 @@ def _framed_weak_reference(question: str) -> bool:
                    and w.lower() not in asked_for
                    and w.lower() not in _GENERIC_PLACES and w.lower() not in _GENERIC_TIMES
                    and not _verbish(w, lang) for j, m in enumerate(ms))
+
+
+def _relative_that(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the "that" at `k` is a relative pronoun or conjunction after a noun ("any
+    agencies that moved", "the claim that …"), not a demonstrative, which follows a verb
+    or preposition ("is that", "for that")."""
+    if ms[k].group().lower() != "that" or k == 0:
+        return False
+    before = ms[k - 1].group()
+    if k >= 2 and ms[k - 2].group().lower() in _QUESTION_WORDS | _EN_AUXILIARIES:
+        return False  # "who coordinates that cluster": the verb's place, after "who"
+    return _is_content(before) and not _verbish(before, "en") and not (
+        _EN_ADVERB.fullmatch(before)) and before.lower() not in _BE
 
 
 def _bare_quantifier(ms: list[re.Match[str]], k: int) -> bool:
@@ -1543,7 +1582,8 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             if k == weak_at:
                 kind = "it_is" if w in _IT_IS else "it"
         elif kind is None and weak and not changed and w in _WEAK_REFERENCES and (
-                k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)):
+                k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)) and not (
+                _relative_that(ms, k)):
             kind = "it"
         if kind is not None and not _points_back(ms, k, within):
             kind = None
@@ -1570,7 +1610,8 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             else:
                 replacement = referent
         elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(
-                ms[k + 1].group(), w) and not _kind_of(ms, k) and not (
+                ms[k + 1].group(), w) and not _kind_of(ms, k) and not _relative_that(
+                ms, k) and not (
                     k + 2 < len(ms) and _is_content(ms[k + 2].group())
                     and not _verb_after_demonstrative(ms, k)):
             # "den branschen" points back; "de gröna näringarna" (article, adjective,
@@ -2203,7 +2244,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     fragment = (_fragment(question, previous) or _bare_question_word(question, previous)
-                or _rank(question, previous, earlier))
+                or _rank(question, previous, earlier) or _any_that(question))
     if fragment is not None:
         return fragment
     ms = [m.group() for m in _words(question)]
