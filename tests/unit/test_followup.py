@@ -1191,3 +1191,28 @@ def test_a_relative_that_is_no_reference():
     q = "Are there any schools that closed?"
     history = [Turn("How many people do the schools employ in the county?", "x")]
     assert resolve_conversation(q, history).question == q
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    # the subject right after the finite verb, not the last noun of an object or adverbial
+    ("vilka samarbetar de med?", "hur länge har universitetet forskat om skog?",
+     "vilka samarbetar universitetet med?"),
+    ("vad gör de?", "när startade klustret upp sin verksamhet?", "vad gör klustret?"),
+    ("hur har det märkts?", "har kommunala jobb flyttats ut från Umeå?",
+     "hur har kommunala jobb märkts?"),
+    ("vem äger det?", "när öppnade Hotell Fjällgården igen?", "vem äger Hotell Fjällgården?"),
+    # after "vad"/"vem" the noun after the verb may be the object: the last noun still
+    ("hur många sysselsätter det?", "Vad kännetecknar företagen i skogsklustret?",
+     "hur många sysselsätter skogsklustret?"),
+])
+def test_the_subject_after_a_swedish_finite_verb(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_a_singular_pronoun_passes_a_plural_referent_by():
+    """"det" after "… myndigheterna …" — "hur har de samarbetat?" is the singular noun of
+    the turn before ("samarbete"), not the authorities "de" referred to."""
+    history = [Turn("planerar skolorna nåt utbyte?", "x"),
+               Turn("hur har de samarbetat tidigare?", "x")]
+    assert resolve_conversation("när ska det vara på plats?", history).question == (
+        "när ska utbyte vara på plats?")

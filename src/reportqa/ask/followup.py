@@ -658,7 +658,23 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> 
     found = _usable_referent(_turn_referent(previous, number))
     if found is None and earlier is not None:
         return _usable_referent(_turn_referent(earlier, number))
+    if found is not None and earlier is not None and _disagrees(found, number):
+        # "när ska det vara på plats?" after "planerar myndigheterna nåt samarbete?" —
+        # "hur har de samarbetat?": "det" is no "myndigheterna"; a noun of one turn before
+        # that agrees is what it refers to
+        before = _usable_referent(_turn_referent(earlier, number))
+        if before is not None and not _disagrees(before, number):
+            return before
     return found
+
+
+def _disagrees(referent: str, number: str) -> bool:
+    """Whether a common noun referent is plural ("myndigheterna", "companies") where the
+    reference is singular ("det", "it"); a name may be either ("de" for an organisation)."""
+    words = referent.split()
+    if number != "sg" or not words or any(w[:1].isupper() for w in words):
+        return False
+    return _plural(words[-1], detect_language(referent))
 
 
 #: Asks whether there is something ("finns det nåt kluster för …?", "is there a cluster
@@ -760,11 +776,14 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         thing = _drop_general_place(previous.question[there_is.end() - 1:])
         if thing and any(_is_content(m.group()) for m in _words(thing)):
             return thing
-    if previous.referent:
+    if previous.referent and not _disagrees(previous.referent, number):
         # a pronoun that referred to something keeps referring to it in the next turn
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
         return previous.referent
+    inverted = _sv_inverted_subject(previous.question)
+    if inverted is not None and not _disagrees(inverted, number):
+        return _agreeing_referent(previous.question, inverted, number)
     name = _name_in(previous.question)
     span = subject_span(previous.question)
     if span is None:
@@ -798,6 +817,69 @@ def _all_places(text: str) -> bool:
     """Whether `text` is only the home county or general places ("Jämtland", "länet")."""
     words = [m.group().lower() for m in _words(text)]
     return bool(words) and all(w in _GENERIC_PLACES or w in _ARTICLES for w in words)
+
+
+def _sv_inverted_subject(question: str) -> str | None:
+    """The subject of a Swedish question in its place right after the finite verb ("när
+    startade klustret upp sin verksamhet?", "hur länge har universitetet forskat om skog?",
+    "har statliga jobb flyttats ut?"): what a pronoun in the next turn refers to, rather
+    than the last noun of an object or adverbial ("sin verksamhet", "om skog"). The verb is
+    the first word of a yes/no question, or the word after a question word that is no
+    subject or object itself ("när", "hur länge"; "hur många företag" with its noun).
+    After "vad"/"vem"/"vilka" the noun after the verb may be the object ("vad kännetecknar
+    företagen"), so those are left to the last noun, as is a question with no noun phrase
+    after its verb ("hur många jobbar i industrin"), a copula or a pronoun subject."""
+    ms = _words(question)
+    if detect_language(question) != "sv" or len(ms) < 3:
+        return None
+    first = ms[0].group().lower()
+    if first in _SV_ADVERBIAL_QUESTION_WORDS - _WHAT_FRAMES:
+        verb = 1
+        while verb < len(ms) and ms[verb].group().lower() in _COUNTING:
+            verb += 1
+        if verb > 1 and ms[verb - 1].group().lower() in _COUNT_FRAMES:
+            while verb < len(ms) and _is_content(ms[verb].group()) and not _verbish(
+                    ms[verb].group(), "sv") and ms[verb].group().lower() not in (
+                    _SV_SHORT_VERBS | _SV_AUXILIARIES):
+                verb += 1  # the noun counted: "hur många företag"
+            if verb >= len(ms) or not (_verbish(ms[verb].group(), "sv") or ms[
+                    verb].group().lower() in _SV_SHORT_VERBS | _SV_AUXILIARIES):
+                return None  # no verb known after it: "hur många resmål ingår i …"
+        elif verb == 1 and first == "hur" or verb >= len(ms) or not _finite_verb_place(
+                ms[verb].group()):
+            return None  # "hur stor …": no verb in its place
+    elif _verbish(first, "sv") or first in _SV_AUXILIARIES or first in _SV_SHORT_VERBS:
+        verb = 0
+    else:
+        return None
+    if verb >= len(ms) - 1 or ms[verb].group().lower() in _COPULAS | _EXISTENTIAL_VERBS:
+        return None
+    start = verb + 1
+    if ms[start].group().lower() in _ARTICLES and _article_at(ms, start):
+        start += 1  # "när startade den nya skolan …"
+    run: list[re.Match[str]] = []
+    for k in range(start, len(ms)):
+        w = ms[k].group()
+        if run and run[0].group()[:1].isupper() and w[:1].isupper():
+            run.append(ms[k])  # a name goes on while capitalised ("House Be")
+            continue
+        if not _is_content(w) or _verbish(w, "sv") or _sv_supine(ms, k, "sv") or (
+                w.lower() in _SV_PARTICLES or _adverb(w, "sv") or _YEAR.fullmatch(w)
+                or w.lower() in _GENERIC_TIMES or w.lower() in _SV_SHORT_VERBS
+                or w.lower() in _QUALIFIERS or w.lower() in _QUANTIFIERS):
+            break
+        if run and w.islower() and _SV_DEFINITE_NOUN.fullmatch(w) and not _SV_ADJECTIVE.search(
+                run[-1].group()):
+            break  # a second definite noun begins another phrase ("iuc-z företagen")
+        run.append(ms[k])
+    after = ms[start + len(run)].group().lower() if start + len(run) < len(ms) else ""
+    if len(run) > 1 and run[0].group().islower() and _SV_DEFINITE_NOUN.fullmatch(
+            run[0].group()) and not _SV_ADJECTIVE.search(run[0].group()):
+        run = run[1:]  # "ordet kluster", "begreppet hållbarhet": the apposition's noun
+    if not run or after in _KIND_OF or all(
+            m.group().lower() in _GENERIC_PLACES for m in run):
+        return None  # "den typen av arbetsplatser": of what kind, left to the last noun
+    return question[run[0].start():run[-1].end()]
 
 
 #: Swedish plural endings: indefinite "kunder", "näringar", "skolor"; definite "kunderna",
