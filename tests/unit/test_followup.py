@@ -1216,3 +1216,10 @@ def test_a_singular_pronoun_passes_a_plural_referent_by():
                Turn("hur har de samarbetat tidigare?", "x")]
     assert resolve_conversation("när ska det vara på plats?", history).question == (
         "när ska utbyte vara på plats?")
+
+
+def test_they_after_a_count_from_a_place_are_what_was_counted():
+    """"they" after "how many firms export from Umeå?" are the firms from Umeå."""
+    history = [Turn("how many firms export from Umeå?", "x")]
+    assert resolve_conversation("where do they sell?", history).question == (
+        "where do firms from Umeå sell?")

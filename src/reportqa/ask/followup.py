@@ -794,13 +794,13 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         text = _subject_after_verb(previous.question, span.start) or text
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
-    if number == "pl" and name and span.preposition.lower() in _PLACE_PREPOSITIONS and (
+    if number == "pl" and name and span.preposition.lower() in _PLACES_AND_ORIGINS and (
             text == name):
         # "de" after "Hur många företag finns i Åre?" are the companies in Åre, not Åre
         counted = _counted_noun(previous.question)
         if counted:
             return f"{counted} {span.preposition} {name}"
-    if number == "pl" and span.preposition.lower() in _PLACE_PREPOSITIONS and (
+    if number == "pl" and span.preposition.lower() in _PLACES_AND_ORIGINS and (
             text == name or _all_places(text)):
         # a place is one thing: "their"/"de" after "how many work in manufacturing in Åre"
         # is what the question is about before the place, when it names something
@@ -811,6 +811,10 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
             if own and not _all_places(own):
                 return _agreeing_referent(previous.question, own, number)
     return _agreeing_referent(previous.question, text or name, number)
+
+
+#: Prepositions of where something is or comes from ("i Åre", "from Östersund").
+_PLACES_AND_ORIGINS = _PLACE_PREPOSITIONS | wordset("från from utanför outside vid")
 
 
 def _all_places(text: str) -> bool:
