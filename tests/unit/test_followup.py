@@ -1223,3 +1223,26 @@ def test_they_after_a_count_from_a_place_are_what_was_counted():
     history = [Turn("how many firms export from Umeå?", "x")]
     assert resolve_conversation("where do they sell?", history).question == (
         "where do firms from Umeå sell?")
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("who are they working with?",
+     "how long has the institute been doing research on forestry?",
+     "who are the institute working with?"),
+    ("what's the point of it?", "when did coworking take off in the region?",
+     "what's the point of coworking?"),
+    ("what did it lead to?", "what did the school board decide in 2019",
+     "what did the school board lead to?"),
+    # the run ends at the verb, not at a place inside the subject
+    ("how many jobs does it give?", "How much did the dairy industry in Jämtland turn over?",
+     "how many jobs does the dairy industry give?"),
+])
+def test_the_subject_after_an_english_auxiliary(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_a_swedish_definite_noun_ends_the_subject():
+    """"när tog distansarbetet fart?": the subject ends at its definite noun."""
+    history = [Turn("när tog distansarbetet fart i länet?", "x")]
+    assert resolve_conversation("vad är grejen med det?", history).question == (
+        "vad är grejen med distansarbetet?")

@@ -781,7 +781,8 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
         return previous.referent
-    inverted = _sv_inverted_subject(previous.question)
+    inverted = _sv_inverted_subject(previous.question) or _en_inverted_subject(
+        previous.question)
     if inverted is not None and not _disagrees(inverted, number):
         return _agreeing_referent(previous.question, inverted, number)
     name = _name_in(previous.question)
@@ -876,14 +877,60 @@ def _sv_inverted_subject(question: str) -> str | None:
                 run[-1].group()):
             break  # a second definite noun begins another phrase ("iuc-z företagen")
         run.append(ms[k])
+        if w.islower() and _SV_DEFINITE_NOUN.fullmatch(w) and not _SV_ADJECTIVE.search(w):
+            break  # a definite noun ends its phrase ("när tog distansarbetet fart")
     after = ms[start + len(run)].group().lower() if start + len(run) < len(ms) else ""
-    if len(run) > 1 and run[0].group().islower() and _SV_DEFINITE_NOUN.fullmatch(
-            run[0].group()) and not _SV_ADJECTIVE.search(run[0].group()):
-        run = run[1:]  # "ordet kluster", "begreppet hållbarhet": the apposition's noun
     if not run or after in _KIND_OF or all(
             m.group().lower() in _GENERIC_PLACES for m in run):
         return None  # "den typen av arbetsplatser": of what kind, left to the last noun
     return question[run[0].start():run[-1].end()]
+
+
+#: English auxiliaries a question's subject follows ("when did coworking take off", "how
+#: long has the institute been doing research").
+_EN_INVERTING = wordset("did does do will can could would has have had")
+
+
+def _en_inverted_subject(question: str) -> str | None:
+    """The subject of an English question between its auxiliary and main verb ("when did
+    coworking take off?", "how long has the institute been doing research on forestry?",
+    "what did the committee propose in 2017?"): what a pronoun in the next turn refers to,
+    not the last noun of an object or adverbial. After "do"-support a main verb must follow
+    the subject, so the last word of the run is that verb when no known verb ended it.
+    Copulas are left to the rules of the subject span."""
+    ms = _words(question)
+    if detect_language(question) != "en" or len(ms) < 3 or (
+            ms[0].group().lower() not in _QUESTION_WORDS):
+        return None
+    aux = next((k for k in range(1, min(len(ms), 5)) if ms[k].group().lower() in _EN_INVERTING),
+               None)
+    if aux is None or not all(_is_content(m.group()) or m.group().lower() in _COUNTING
+                              or m.group().lower() in _QUESTION_WORDS for m in ms[1:aux]):
+        return None
+    start = aux + 1
+    if start < len(ms) and ms[start].group().lower() in _ARTICLES:
+        start += 1
+    run: list[re.Match[str]] = []
+    for k in range(start, len(ms)):
+        w = ms[k].group()
+        if w.lower() in _EN_VERBS or w.lower() in _BE or (run and w.lower().endswith((
+                "ing", "ed"))):
+            break  # the main verb ("been", "start showing"); first, a noun ("coworking")
+        if not _is_content(w) or _adverb(w, "en") or _YEAR.fullmatch(w) or (
+                w.lower() in _GENERIC_TIMES or w.lower() in _QUALIFIERS):
+            break
+        run.append(ms[k])
+    rest = ms[start + len(run):]
+    if ms[aux].group().lower() in _DO and len(run) > 1 and (
+            not rest or rest[0].group().lower() in PREPOSITIONS | _COUNTING) and not any(
+            _is_content(m.group()) and m.group().lower() not in _GENERIC_PLACES
+            and m.group().lower() not in _GENERIC_TIMES and not _YEAR.fullmatch(m.group())
+            for m in rest):
+        run = run[:-1]  # "did the committee propose [in 2017]": the main verb
+    if not run or all(m.group().lower() in _GENERIC_PLACES for m in run):
+        return None
+    first = ms[start - 1] if start > aux + 1 else run[0]
+    return question[first.start():run[-1].end()]
 
 
 #: Swedish plural endings: indefinite "kunder", "näringar", "skolor"; definite "kunderna",
