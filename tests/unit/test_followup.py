@@ -1246,3 +1246,10 @@ def test_a_swedish_definite_noun_ends_the_subject():
     history = [Turn("när tog distansarbetet fart i länet?", "x")]
     assert resolve_conversation("vad är grejen med det?", history).question == (
         "vad är grejen med distansarbetet?")
+
+
+def test_there_after_a_subject_and_a_place_is_the_place():
+    """"där" is where: the place the previous question named, not its subject."""
+    history = [Turn("när flyttade verket till Luleå?", "x")]
+    assert resolve_conversation("vilka jobbar där?", history).question == (
+        "vilka jobbar i Luleå?")

@@ -781,8 +781,9 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
         return previous.referent
-    inverted = _sv_inverted_subject(previous.question) or _en_inverted_subject(
-        previous.question)
+    # a pronoun's subject; "där"/"there" (no number) is the place, left to the rules below
+    inverted = (_sv_inverted_subject(previous.question) or _en_inverted_subject(
+        previous.question)) if number else None
     if inverted is not None and not _disagrees(inverted, number):
         return _agreeing_referent(previous.question, inverted, number)
     name = _name_in(previous.question)
