@@ -1253,3 +1253,17 @@ def test_there_after_a_subject_and_a_place_is_the_place():
     history = [Turn("när flyttade verket till Luleå?", "x")]
     assert resolve_conversation("vilka jobbar där?", history).question == (
         "vilka jobbar i Luleå?")
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("hur många jobb ger det?", "Hur mycket omsätter skogsnäringen per år?",
+     "hur många jobb ger skogsnäringen?"),
+    ("hur många anställda har det?", "Var ligger Träcentrum Norr?",
+     "hur många anställda har Träcentrum Norr?"),
+])
+def test_det_after_a_counted_object_is_the_subject(question, previous, expected):
+    """"hur många jobb ger det?": the verb has the counted noun for its object, so "det" is
+    its subject and refers back; "hur många företag finns det?" stays formal."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+    formal = "hur många företag finns det?"
+    assert resolve_conversation(formal, [Turn(previous, "x")]).question.startswith(formal[:-1])

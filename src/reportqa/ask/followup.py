@@ -1339,9 +1339,24 @@ def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
     words = {m.group().lower() for m in ms[:k]}
     if before in _EXISTENTIAL_VERBS:
         return k if k == 2 and ms[0].group().lower() in _WHAT_FRAMES else None
-    if before.endswith("s") or "många" in words:
+    if before.endswith("s"):
         return None
+    if "många" in words and not _counts_an_object(ms, k - 1):
+        return None  # "hur många jobbar det …": a formal subject
     return k
+
+
+def _counts_an_object(ms: list[re.Match[str]], verb: int) -> bool:
+    """Whether "hur många"/"hur mycket" counts a noun right before the verb at `verb`
+    ("hur många jobb ger det?"): the verb then has that noun for its object, and the "det"
+    after it is its subject, no formal one."""
+    at = next((j for j in range(verb) if ms[j].group().lower() in _COUNT_FRAMES), None)
+    if at is None or at + 1 >= verb:
+        return False
+    nouns = ms[at + 1:verb]
+    return all(_is_content(m.group()) and not _verbish(m.group(), "sv") for m in nouns) and (
+        _verbish(ms[verb].group(), "sv")
+        or ms[verb].group().lower() in _SV_SHORT_VERBS | _SV_AUXILIARIES)
 
 
 #: A Swedish definite noun: "sektorn", "utlokaliseringen", "klustret", "näringarna".
