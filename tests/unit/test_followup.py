@@ -1267,3 +1267,11 @@ def test_det_after_a_counted_object_is_the_subject(question, previous, expected)
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
     formal = "hur många företag finns det?"
     assert resolve_conversation(formal, [Turn(previous, "x")]).question.startswith(formal[:-1])
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject():
+    """"what do they charge for them?": "them" is not "they" (that would be
+    "themselves"); it is what the previous question asked about."""
+    history = [Turn("What courses does the folk high school offer?", "x")]
+    assert resolve_conversation("what do they charge for them?", history).question == (
+        "what do the folk high school charge for courses?")

@@ -1719,6 +1719,7 @@ def _replace_references(question: str, referent: str, weak: bool = False,
     says which pronoun that is (_weak_reference), when not the first."""
     ms = _words(question)
     out, at, changed = [], 0, False
+    they_replaced = False  # a subject pronoun replaced: an object one is another thing
     appended = ""
     k = 0
     while k < len(ms):
@@ -1736,6 +1737,15 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             kind = "it"
         if kind is not None and not _points_back(ms, k, within):
             kind = None
+        if kind == "it" and they_replaced and w in _OBJECT_PRONOUNS and _clause_start(
+                ms, k) == 0 and previous is not None:
+            # "what do they charge for them?": an object pronoun in the clause of the
+            # subject just replaced is not that subject (it would be "themselves"); the
+            # noun the previous question asked about ("What services …?"), if it has one
+            kind = None
+            other = _asked_noun(previous.question)
+            if other and other.lower() not in referent.lower():
+                replacement = other
         if kind is None and _bare_quantifier(ms, k) and not _YEAR.fullmatch(referent):
             # "finns det några [co-workingplaces] i länet?"
             replacement = f"{m.group()} {_without_article(referent)}"
@@ -1809,12 +1819,29 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             out.append(question[at:m.start()])
             out.append(replacement)
             at, changed = end, True
+            they_replaced = they_replaced or w in _SUBJECT_PRONOUNS
         k += 1
     out.append(question[at:])
     resolved = _clean("".join(out))
     if appended:
         return f"{resolved.rstrip(' ?.!')} ({appended})?", True
     return resolved, changed
+
+
+#: Subject pronouns that are never formal ("they", "de"; "it", "det" may be).
+_SUBJECT_PRONOUNS = wordset("they de dom")
+#: Object pronouns, which cannot refer to their own clause's subject.
+_OBJECT_PRONOUNS = wordset("them dem it det den")
+
+
+def _asked_noun(question: str) -> str | None:
+    """The noun right after a question's "what"/"which"/"vilka" ("What services does IUC-Z
+    offer?" → "services"), or the noun a count asks for."""
+    ms = _words(question)
+    if len(ms) > 2 and ms[0].group().lower() in _WHAT_FRAMES | wordset("what which") and (
+            _is_content(ms[1].group())) and not _verbish(ms[1].group(), "en"):
+        return ms[1].group()
+    return _counted_noun(question)
 
 
 def _names_a_grouping(noun: str) -> bool:
