@@ -1046,3 +1046,232 @@ def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
                Turn("What is the capital of Norway?", None)]
     for q in ("var ligger grönt center", "är torsta med i grönt center"):
         assert resolve_conversation(q, history).question == q
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # a verb particle or a supine is no subject: "kom … igång", "har … hållit på"
+    ("vad är poängen med det?", [Turn("när kom fiberutbyggnaden igång i regionen?", "x")],
+     "vad är poängen med fiberutbyggnaden?"),
+    ("vilka finansierar de?", [Turn("hur länge har skidförbundet hållit på", "x")],
+     "vilka finansierar skidförbundet?"),
+    ("vem driver det?", [Turn("när kom biblioteket tillbaka?", "x")],
+     "vem driver biblioteket?"),
+    # the verb of "do"-support is last before a year too
+    ("what did it lead to?", [Turn("What did the school board decide in 2019?", "x")],
+     "what did the school board lead to?"),
+])
+def test_a_verb_particle_or_supine_is_no_referent(question, history, expected):
+    """A pronoun refers to the noun or name the previous question is about, never to its
+    verb, participle or particle."""
+    assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("where do they sell?", [Turn("how many people work in forestry in Västernorrland")],
+     "where do forestry sell?"),
+    ("what are their main products?", [Turn("how many people work in agriculture in Dalarna")],
+     "what are agriculture's main products?"),
+    # the home county typed without å, ä, ö is the home county still
+    ("var finns deras kunder?", [Turn("hur manga jobbar inom skogsbruket i jamtland")],
+     "var finns skogsbrukets kunder?"),
+    # "där" is the place itself
+    ("hur många bor där?", [Turn("Hur många företag finns i Sundsvall?")],
+     "hur många bor i Sundsvall?"),
+])
+def test_a_place_is_no_plural_referent_beside_a_subject(question, history, expected):
+    """A place is one thing: "they"/"their"/"de" after a question about something in a
+    place refer to that something."""
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_they_after_which_are_the_x_are_the_x():
+    """"de" after "vilka är de stora X inom Y?" are the X asked to be named, not Y."""
+    history = [Turn("vilka är de största privata arbetsgivarna inom handeln?", "x")]
+    assert resolve_conversation("var ligger de?", history).question == (
+        "var ligger största privata arbetsgivarna?")
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("how big is it?", [Turn("What kind of farms dominate the dairy sector?",
+                             "Sektorn präglas av Familjejordbruk med få anställda.")],
+     "how big is the dairy sector?"),
+    ("hur stor är den?", [Turn("vilken typ av företag präglar besöksnäringen?",
+                               "Besöksnäringen präglas av Småföretag med få anställda.")],
+     "hur stor är besöksnäringen?"),
+])
+def test_the_kind_an_answer_names_is_no_referent(question, history, expected):
+    """After "what kind of X …?" the answer names a kind, not a thing; "it" is the previous
+    question's own subject."""
+    assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    ("who's involved?", [Turn("Where is the science park located?", "x")],
+     "who's involved (the science park)?"),
+    ("why is that hard here?", [Turn("what is a food hub according to the plan?", "x")],
+     "why is a food hub hard here?"),
+    ("and how many jobs is that?", [Turn("How much does forestry turn over each year?", "x")],
+     "and how many jobs is that (How much does forestry turn over each year)?"),
+    ("hur många årsarbeten blir det?", [Turn("Hur mycket omsätter skogsbruket?", "x")],
+     "hur många årsarbeten blir det (Hur mycket omsätter skogsbruket)?"),
+])
+def test_english_and_swedish_short_follow_ups(question, history, expected):
+    """Membership with "involved", a pronoun before a one-word predicate, and a count of the
+    figure just given in other units are follow-ups."""
+    assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question,history", [
+    # no figure was given: nothing to count again
+    ("hur många nya jobb blev det?", [Turn("har satsningen märkts i kommunen?", "x")]),
+    ("is that cluster big?", [Turn("What is a cluster?", "x")]),
+])
+def test_no_figure_or_no_lone_predicate_is_left_as_asked(question, history):
+    """A count of "det" after a question that gave no figure, and "that" before a noun with
+    its own predicate, are left as asked."""
+    assert resolve_conversation(question, history).question == question
+
+
+def test_a_grouping_noun_does_not_stand_for_an_organisation():
+    """"that industry" after a turn about an organisation is not the organisation (it is
+    no industry): the phrase is left as asked. After "which cluster …?" "det klustret" is
+    still the cluster the answer named."""
+    history = [Turn("what does Nordic Forest Group do", "Nordic Forest Group är en nod för "
+                    "skogsföretagen och företräder skogsnäringen.")]
+    q = "how many people work in that industry?"
+    assert resolve_conversation(q, history).question == q
+    history = [Turn("i vilket kluster ingår sågverket?",
+                    "Sågverket ingår i Träcentrum Norr, ett kluster för skogsnäringen.")]
+    assert resolve_conversation("var ligger det klustret?", history).question == (
+        "var ligger Träcentrum Norr?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("vad är det för slags företag?",
+     "vad är det för slags företag (Hur många jobbar i skogsnäringen)?"),
+    ("och vad var det för typ av jobb då?",
+     "och vad var det för typ av jobb då (Hur många jobbar i skogsnäringen)?"),
+])
+def test_what_kind_of_it_completes_the_previous_question(question, expected):
+    """"vad är det för slags X?" with a formal "det" and nothing after X asks the kind of
+    what the previous question was about."""
+    history = [Turn("Hur många jobbar i skogsnäringen?", "x")]
+    assert resolve_conversation(question, history).question == expected
+    own = "vad är det för slags företag i hamnen?"
+    assert resolve_conversation(own, history).question == own
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    # a municipality typed in lower case, without å, ä, ö, is a place: added, not the subject
+    ("i lulea da?", "Hur många jobbar på sjukhusen?", "Hur många jobbar på sjukhusen i lulea?"),
+    ("och i umeå?", "Hur många företag finns i Skellefteå?",
+     "Hur många företag finns i umeå?"),
+    # … and one in the previous question, also in lower case, is replaced
+    ("and in oslo?", "how many hotels are there in bergen", "how many hotels are there in oslo"),
+    # a common noun after "i" is a subject still
+    ("och i skogen?", "Hur många jobbar inom industrin?", "Hur många jobbar i skogen?"),
+])
+def test_a_place_typed_in_lower_case_is_a_place(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("any school that got new teachers?", "which school got new teachers?"),
+    ("och någon kommun som fått fler invånare?", "vilken kommun har fått fler invånare?"),
+    ("några hotell som byggts om?", "vilka hotell har byggts om?"),
+])
+def test_any_x_that_asks_which_x(question, expected):
+    """"any X that …?" without a frame asks which X there is."""
+    history = [Turn("How many people do the schools employ in the county?", "x")]
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_a_relative_that_is_no_reference():
+    """"that" after a noun begins a relative clause; it points back to nothing."""
+    q = "Are there any schools that closed?"
+    history = [Turn("How many people do the schools employ in the county?", "x")]
+    assert resolve_conversation(q, history).question == q
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    # the subject right after the finite verb, not the last noun of an object or adverbial
+    ("vilka samarbetar de med?", "hur länge har universitetet forskat om skog?",
+     "vilka samarbetar universitetet med?"),
+    ("vad gör de?", "när startade klustret upp sin verksamhet?", "vad gör klustret?"),
+    ("hur har det märkts?", "har kommunala jobb flyttats ut från Umeå?",
+     "hur har kommunala jobb märkts?"),
+    ("vem äger det?", "när öppnade Hotell Fjällgården igen?", "vem äger Hotell Fjällgården?"),
+    # after "vad"/"vem" the noun after the verb may be the object: the last noun still
+    ("hur många sysselsätter det?", "Vad kännetecknar företagen i skogsklustret?",
+     "hur många sysselsätter skogsklustret?"),
+])
+def test_the_subject_after_a_swedish_finite_verb(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_a_singular_pronoun_passes_a_plural_referent_by():
+    """"det" after "… myndigheterna …" — "hur har de samarbetat?" is the singular noun of
+    the turn before ("samarbete"), not the authorities "de" referred to."""
+    history = [Turn("planerar skolorna nåt utbyte?", "x"),
+               Turn("hur har de samarbetat tidigare?", "x")]
+    assert resolve_conversation("när ska det vara på plats?", history).question == (
+        "när ska utbyte vara på plats?")
+
+
+def test_they_after_a_count_from_a_place_are_what_was_counted():
+    """"they" after "how many firms export from Umeå?" are the firms from Umeå."""
+    history = [Turn("how many firms export from Umeå?", "x")]
+    assert resolve_conversation("where do they sell?", history).question == (
+        "where do firms from Umeå sell?")
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("who are they working with?",
+     "how long has the institute been doing research on forestry?",
+     "who are the institute working with?"),
+    ("what's the point of it?", "when did coworking take off in the region?",
+     "what's the point of coworking?"),
+    ("what did it lead to?", "what did the school board decide in 2019",
+     "what did the school board lead to?"),
+    # the run ends at the verb, not at a place inside the subject
+    ("how many jobs does it give?", "How much did the dairy industry in Jämtland turn over?",
+     "how many jobs does the dairy industry give?"),
+])
+def test_the_subject_after_an_english_auxiliary(question, previous, expected):
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_a_swedish_definite_noun_ends_the_subject():
+    """"när tog distansarbetet fart?": the subject ends at its definite noun."""
+    history = [Turn("när tog distansarbetet fart i länet?", "x")]
+    assert resolve_conversation("vad är grejen med det?", history).question == (
+        "vad är grejen med distansarbetet?")
+
+
+def test_there_after_a_subject_and_a_place_is_the_place():
+    """"där" is where: the place the previous question named, not its subject."""
+    history = [Turn("när flyttade verket till Luleå?", "x")]
+    assert resolve_conversation("vilka jobbar där?", history).question == (
+        "vilka jobbar i Luleå?")
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("hur många jobb ger det?", "Hur mycket omsätter skogsnäringen per år?",
+     "hur många jobb ger skogsnäringen?"),
+    ("hur många anställda har det?", "Var ligger Träcentrum Norr?",
+     "hur många anställda har Träcentrum Norr?"),
+])
+def test_det_after_a_counted_object_is_the_subject(question, previous, expected):
+    """"hur många jobb ger det?": the verb has the counted noun for its object, so "det" is
+    its subject and refers back; "hur många företag finns det?" stays formal."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+    formal = "hur många företag finns det?"
+    assert resolve_conversation(formal, [Turn(previous, "x")]).question.startswith(formal[:-1])
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject():
+    """"what do they charge for them?": "them" is not "they" (that would be
+    "themselves"); it is what the previous question asked about."""
+    history = [Turn("What courses does the folk high school offer?", "x")]
+    assert resolve_conversation("what do they charge for them?", history).question == (
+        "what do the folk high school charge for courses?")

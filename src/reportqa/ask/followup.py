@@ -25,6 +25,7 @@ from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.language import detect_language
+from reportqa.text.places import places_named
 from reportqa.text.spelling import fold
 from reportqa.text.vocabulary import looks_like_noun, wordset, zipf
 
@@ -151,9 +152,15 @@ _GENERIC_PLACES = wordset(
     "länet regionen jämtland härjedalen jämtlands länets county region regional "
     "sverige sweden the hit här here"
 )
+# the same as people type them without å, ä, ö ("lanet", "Jamtland"); not short words,
+# which fold into others ("här" into "har")
+_GENERIC_PLACES = _GENERIC_PLACES | frozenset(
+    fold(w) for w in _GENERIC_PLACES if len(w) >= 5)
 #: Words that begin a qualifier after the subject ("… ger besöksnäringen inkl kringeffekter",
-#: "… does tourism generate, including spin-off effects"): what follows is not the subject.
-_QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including excluding except")
+#: "… does tourism generate, including spin-off effects") or name the source ("… enligt
+#: planen", "according to the plan"): what follows is not the subject.
+_QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including excluding except "
+                      "enligt according")
 #: Name-asking frames: the answer's new proper noun becomes what "där"/"it" refers to.
 _ASKS_FOR_NAME = re.compile(
     r"\b(vad\s+heter|vad\s+hette|vilken|vilket|vilka|vem|which|who|what\s+is\s+the\s+name|"
@@ -197,6 +204,38 @@ _BARE_WHY = re.compile(
     r"(?:\s+(?:is|was)\s+(?:that|it|this))?(?:\s+(?:så|so)\s+\w+)?"
     r"(?:[\s,]+(?:då|det|egentligen|then|so|really))*"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+#: Asks what kind of thing the previous turn's matter is, with a formal "det" for it and
+#: nothing after the kind ("vad är det för slags företag?", "vad var det för typ av
+#: projekt då?"): the previous question, completed with the kind asked for.
+_KIND_OF_IT = re.compile(
+    _AND_LEAD + r"vad\s+(?:är|var|blir)\s+(?:det|de|dom)\s+för\s+(?:slags|sorts|typ\s+av|"
+    r"sorters)\s+[\w-]+(?:\s+(?:då|egentligen))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+#: A quantifier and a noun with a relative clause, without a frame ("any agency that got
+#: extra positions?", "någon myndighet som fått fler tjänster?"): asks which of them there
+#: is, as "which agency got …?" does.
+_ANY_THAT = re.compile(
+    _AND_LEAD + r"(?P<q>any|some|någon|något|några|nån|nåt)\s+"
+    r"(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:that|which|who|som)\s+"
+    r"(?P<rest>[^,;:?]+?)\s*[?.!]*\s*$", re.IGNORECASE)
+#: The question word for each quantifier of _ANY_THAT.
+_WHICH_FOR = {"any": "which", "some": "which", "någon": "vilken", "nån": "vilken",
+              "något": "vilket", "nåt": "vilket", "några": "vilka"}
+
+
+def _any_that(question: str) -> Resolution | None:
+    """"any X that …?" as the question it is short for: "which X …?" (_ANY_THAT)."""
+    m = _ANY_THAT.match(question)
+    if m is None or not all(_is_content(w.group()) for w in _words(m.group("noun"))):
+        return None
+    which = _WHICH_FOR[m.group("q").lower()]
+    rest = m.group("rest")
+    if which != "which" and _SV_SUPINE.fullmatch(rest.split()[0]):
+        rest = f"har {rest}"  # "som fått …" leaves out the "har" a main clause has
+    return Resolution(f"{which} {m.group('noun')} {rest}?", True, "short")
 
 
 #: "The other one" of two things the previous answer named: "And the other hub, where is
@@ -247,6 +286,28 @@ _JUDGES_THE_ANSWER = re.compile(
     r"particularly)\s+)?(?:mycket|lite|många|få|högt|lågt|stort|litet|normalt|bra|a\s+lot|"
     r"high|low|much|many|few|big|large|small|normal|good)(?:\s+(?:för|for)\s+(?:\w+\s*){1,3})?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+#: Counts the figure the previous answer gave in other units, with nothing but a pronoun
+#: for it ("and how many jobs is that?", "hur många årsarbeten blir det?"): the previous
+#: question, with the unit asked for.
+_COUNTS_THE_ANSWER = re.compile(
+    _AND_LEAD + r"(?:how\s+(?:many|much)|hur\s+(?:många|mycket))\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:is|are|was|were|blir|blev|är|var)\s+(?:that|it|this|det|detta)"
+    r"(?:\s+(?:då|then|totalt|in\s+total))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _asks_for_figure(question: str) -> bool:
+    """Whether a question asks for an amount ("hur mycket omsätter …", "how many …",
+    "what share …"): only then has its answer a figure a next turn may count again."""
+    words = [m.group().lower() for m in _words(_completed_question(question))]
+    return any(w in _COUNTING and w not in _NOT_COUNTED and w not in _TIME_WORDS
+               for w in words[:4])
+
+
+#: Counting words of time or age, not of an amount ("hur länge", "how old").
+_TIME_WORDS = wordset("länge ofta gammal gammalt gamla long often old over up out off "
+                      "down back")
 
 
 #: A count or choice among what the previous turn counted or listed ("Hur många av dem är
@@ -379,8 +440,22 @@ _EN_ADVERB = re.compile(r"\w{3,}(?:ally|ely|tly|nly|rly|sly|dly|lly|vly|wly|ghly
                         re.IGNORECASE)
 
 
-#: Swedish verb particles ("växte fram", "flyttats ut"): part of the verb.
-_SV_PARTICLES = wordset("fram upp ut bort iväg ihop")
+#: Swedish verb particles ("växte fram", "flyttats ut", "kom igång"): part of the verb.
+_SV_PARTICLES = wordset("fram upp ut bort iväg ihop igång isär tillbaka loss kvar undan igen "
+                        "förbi omkring vidare emot ner ned")
+#: Swedish auxiliaries of the perfect: the supine after them is a verb ("har etour hållit
+#: på", "hade det varit"), though many supines look like nouns.
+_SV_PERFECT = wordset("har hade ha haft")
+#: Endings of a Swedish supine ("hållit", "varit", "jobbat", "gått", "startats", "byggts").
+_SV_SUPINE = re.compile(r"\w{2,}(?:it|at|tt|its|ats|ts)$", re.IGNORECASE)
+
+
+def _sv_supine(ms: list[re.Match[str]], i: int, lang: str) -> bool:
+    """A Swedish supine after a perfect auxiliary and its subject ("har etour hållit"):
+    what was done, not what the question is about."""
+    if lang != "sv" or i < 1 or not _SV_SUPINE.fullmatch(ms[i].group()):
+        return False
+    return any(ms[j].group().lower() in _SV_PERFECT for j in range(max(0, i - 3), i))
 #: Adverbs of time that look like content words ("tidigare", "förut", "earlier").
 _TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previously earlier "
                         "later recently already still")
@@ -451,13 +526,16 @@ _EN_CATENATIVES = wordset("start starts started begin began begins stop stops st
                           "keeps kept continue continues continued finish finished")
 
 
-def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str) -> bool:
+def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
+                          end: int | None = None) -> bool:
     """An English "-ing" form right after a verb that takes one ("when did coworking spaces
     start showing up"), or the last word of a question with "do"-support ("What did the
-    rural committee propose?"): what is done, not what the question is about."""
+    rural committee propose [in 2017]?", `end` being where its subject may end): what is
+    done, not what the question is about."""
     if lang != "en" or i == 0:
         return False
-    if i == len(ms) - 1 and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]):
+    last = (len(ms) if end is None else end) - 1
+    if i == last and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]):
         return True
     return ms[i].group().lower().endswith("ing") and (
         ms[i - 1].group().lower() in _EN_CATENATIVES)
@@ -508,7 +586,8 @@ def subject_span(question: str) -> _Span | None:
         return None
     lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)
-             and not _adverb(ms[i].group(), lang) and not _en_gerund_after_verb(ms, i, lang)
+             and not _adverb(ms[i].group(), lang)
+             and not _en_gerund_after_verb(ms, i, lang, end) and not _sv_supine(ms, i, lang)
              and not (lang == "sv" and ms[i].group().lower() in _SV_PARTICLES)
              and not _sv_infinitive(ms, i, lang)]
     # the home county inside the question ("the tourism industry in Jämtland turn over") is
@@ -579,7 +658,23 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> 
     found = _usable_referent(_turn_referent(previous, number))
     if found is None and earlier is not None:
         return _usable_referent(_turn_referent(earlier, number))
+    if found is not None and earlier is not None and _disagrees(found, number):
+        # "när ska det vara på plats?" after "planerar myndigheterna nåt samarbete?" —
+        # "hur har de samarbetat?": "det" is no "myndigheterna"; a noun of one turn before
+        # that agrees is what it refers to
+        before = _usable_referent(_turn_referent(earlier, number))
+        if before is not None and not _disagrees(before, number):
+            return before
     return found
+
+
+def _disagrees(referent: str, number: str) -> bool:
+    """Whether a common noun referent is plural ("myndigheterna", "companies") where the
+    reference is singular ("det", "it"); a name may be either ("de" for an organisation)."""
+    words = referent.split()
+    if number != "sg" or not words or any(w[:1].isupper() for w in words):
+        return False
+    return _plural(words[-1], detect_language(referent))
 
 
 #: Asks whether there is something ("finns det nåt kluster för …?", "is there a cluster
@@ -587,6 +682,15 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> 
 _ASKS_IF_THERE_IS = re.compile(
     _AND_LEAD + r"(?:(?:finns|fanns)\s+det\s+(?:nåt|något|nån|någon|"
     r"några|ett|en)|(?:is|are|was|were)\s+there\s+(?:a|an|any|some))\s+\w", re.IGNORECASE)
+
+
+#: Asks what kind of thing something is or has ("What kind of companies dominate the
+#: cluster?", "vilka typer av företag präglar klustret?"): the answer names a kind
+#: ("SME-företag"), not a thing a later "it"/"det" could be; that is the question's subject.
+_ASKS_FOR_KIND = re.compile(
+    r"\b(?:(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of|"
+    r"vilk(?:a|en|et)\s+(?:typ|typer|sort|sorter|sorts|slags)|"
+    r"för\s+(?:slags|sorts|en\s+typ|typ)\b)", re.IGNORECASE)
 
 
 #: A question our own resolution completed with what it is about: "Till hur många företag
@@ -653,8 +757,8 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         return _turn_referent(Turn(completed.group("context") + "?", previous.answer), number)
     if completed and _STATEMENT_QUESTION.match(completed.group("asked") + "?"):
         return None  # "vad innebär det (the answer's sentence)?" names no subject of its own
-    if previous.answer and (_ASKS_FOR_NAME.search(previous.question)
-                            or answer_type_words(previous.question)):
+    if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and (
+            _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
             previous.answer)
         if name:
@@ -672,11 +776,16 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         thing = _drop_general_place(previous.question[there_is.end() - 1:])
         if thing and any(_is_content(m.group()) for m in _words(thing)):
             return thing
-    if previous.referent:
+    if previous.referent and not _disagrees(previous.referent, number):
         # a pronoun that referred to something keeps referring to it in the next turn
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
         return previous.referent
+    # a pronoun's subject; "där"/"there" (no number) is the place, left to the rules below
+    inverted = (_sv_inverted_subject(previous.question) or _en_inverted_subject(
+        previous.question)) if number else None
+    if inverted is not None and not _disagrees(inverted, number):
+        return _agreeing_referent(previous.question, inverted, number)
     name = _name_in(previous.question)
     span = subject_span(previous.question)
     if span is None:
@@ -687,13 +796,142 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         text = _subject_after_verb(previous.question, span.start) or text
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
-    if number == "pl" and name and span.preposition.lower() in _PLACE_PREPOSITIONS and (
+    if number == "pl" and name and span.preposition.lower() in _PLACES_AND_ORIGINS and (
             text == name):
         # "de" after "Hur många företag finns i Åre?" are the companies in Åre, not Åre
         counted = _counted_noun(previous.question)
         if counted:
             return f"{counted} {span.preposition} {name}"
+    if number == "pl" and span.preposition.lower() in _PLACES_AND_ORIGINS and (
+            text == name or _all_places(text)):
+        # a place is one thing: "their"/"de" after "how many work in manufacturing in Åre"
+        # is what the question is about before the place, when it names something
+        before = subject_span(previous.question[:span.start])
+        if before is not None:
+            own = before.text(previous.question)
+            own = own[len(before.preposition):].strip() if before.preposition else own
+            if own and not _all_places(own):
+                return _agreeing_referent(previous.question, own, number)
     return _agreeing_referent(previous.question, text or name, number)
+
+
+#: Prepositions of where something is or comes from ("i Åre", "from Östersund").
+_PLACES_AND_ORIGINS = _PLACE_PREPOSITIONS | wordset("från from utanför outside vid")
+
+
+def _all_places(text: str) -> bool:
+    """Whether `text` is only the home county or general places ("Jämtland", "länet")."""
+    words = [m.group().lower() for m in _words(text)]
+    return bool(words) and all(w in _GENERIC_PLACES or w in _ARTICLES for w in words)
+
+
+def _sv_inverted_subject(question: str) -> str | None:
+    """The subject of a Swedish question in its place right after the finite verb ("när
+    startade klustret upp sin verksamhet?", "hur länge har universitetet forskat om skog?",
+    "har statliga jobb flyttats ut?"): what a pronoun in the next turn refers to, rather
+    than the last noun of an object or adverbial ("sin verksamhet", "om skog"). The verb is
+    the first word of a yes/no question, or the word after a question word that is no
+    subject or object itself ("när", "hur länge"; "hur många företag" with its noun).
+    After "vad"/"vem"/"vilka" the noun after the verb may be the object ("vad kännetecknar
+    företagen"), so those are left to the last noun, as is a question with no noun phrase
+    after its verb ("hur många jobbar i industrin"), a copula or a pronoun subject."""
+    ms = _words(question)
+    if detect_language(question) != "sv" or len(ms) < 3:
+        return None
+    first = ms[0].group().lower()
+    if first in _SV_ADVERBIAL_QUESTION_WORDS - _WHAT_FRAMES:
+        verb = 1
+        while verb < len(ms) and ms[verb].group().lower() in _COUNTING:
+            verb += 1
+        if verb > 1 and ms[verb - 1].group().lower() in _COUNT_FRAMES:
+            while verb < len(ms) and _is_content(ms[verb].group()) and not _verbish(
+                    ms[verb].group(), "sv") and ms[verb].group().lower() not in (
+                    _SV_SHORT_VERBS | _SV_AUXILIARIES):
+                verb += 1  # the noun counted: "hur många företag"
+            if verb >= len(ms) or not (_verbish(ms[verb].group(), "sv") or ms[
+                    verb].group().lower() in _SV_SHORT_VERBS | _SV_AUXILIARIES):
+                return None  # no verb known after it: "hur många resmål ingår i …"
+        elif verb == 1 and first == "hur" or verb >= len(ms) or not _finite_verb_place(
+                ms[verb].group()):
+            return None  # "hur stor …": no verb in its place
+    elif _verbish(first, "sv") or first in _SV_AUXILIARIES or first in _SV_SHORT_VERBS:
+        verb = 0
+    else:
+        return None
+    if verb >= len(ms) - 1 or ms[verb].group().lower() in _COPULAS | _EXISTENTIAL_VERBS:
+        return None
+    start = verb + 1
+    if ms[start].group().lower() in _ARTICLES and _article_at(ms, start):
+        start += 1  # "när startade den nya skolan …"
+    run: list[re.Match[str]] = []
+    for k in range(start, len(ms)):
+        w = ms[k].group()
+        if run and run[0].group()[:1].isupper() and w[:1].isupper():
+            run.append(ms[k])  # a name goes on while capitalised ("House Be")
+            continue
+        if not _is_content(w) or _verbish(w, "sv") or _sv_supine(ms, k, "sv") or (
+                w.lower() in _SV_PARTICLES or _adverb(w, "sv") or _YEAR.fullmatch(w)
+                or w.lower() in _GENERIC_TIMES or w.lower() in _SV_SHORT_VERBS
+                or w.lower() in _QUALIFIERS or w.lower() in _QUANTIFIERS):
+            break
+        if run and w.islower() and _SV_DEFINITE_NOUN.fullmatch(w) and not _SV_ADJECTIVE.search(
+                run[-1].group()):
+            break  # a second definite noun begins another phrase ("iuc-z företagen")
+        run.append(ms[k])
+        if w.islower() and _SV_DEFINITE_NOUN.fullmatch(w) and not _SV_ADJECTIVE.search(w):
+            break  # a definite noun ends its phrase ("när tog distansarbetet fart")
+    after = ms[start + len(run)].group().lower() if start + len(run) < len(ms) else ""
+    if not run or after in _KIND_OF or all(
+            m.group().lower() in _GENERIC_PLACES for m in run):
+        return None  # "den typen av arbetsplatser": of what kind, left to the last noun
+    return question[run[0].start():run[-1].end()]
+
+
+#: English auxiliaries a question's subject follows ("when did coworking take off", "how
+#: long has the institute been doing research").
+_EN_INVERTING = wordset("did does do will can could would has have had")
+
+
+def _en_inverted_subject(question: str) -> str | None:
+    """The subject of an English question between its auxiliary and main verb ("when did
+    coworking take off?", "how long has the institute been doing research on forestry?",
+    "what did the committee propose in 2017?"): what a pronoun in the next turn refers to,
+    not the last noun of an object or adverbial. After "do"-support a main verb must follow
+    the subject, so the last word of the run is that verb when no known verb ended it.
+    Copulas are left to the rules of the subject span."""
+    ms = _words(question)
+    if detect_language(question) != "en" or len(ms) < 3 or (
+            ms[0].group().lower() not in _QUESTION_WORDS):
+        return None
+    aux = next((k for k in range(1, min(len(ms), 5)) if ms[k].group().lower() in _EN_INVERTING),
+               None)
+    if aux is None or not all(_is_content(m.group()) or m.group().lower() in _COUNTING
+                              or m.group().lower() in _QUESTION_WORDS for m in ms[1:aux]):
+        return None
+    start = aux + 1
+    if start < len(ms) and ms[start].group().lower() in _ARTICLES:
+        start += 1
+    run: list[re.Match[str]] = []
+    for k in range(start, len(ms)):
+        w = ms[k].group()
+        if w.lower() in _EN_VERBS or w.lower() in _BE or (run and w.lower().endswith((
+                "ing", "ed"))):
+            break  # the main verb ("been", "start showing"); first, a noun ("coworking")
+        if not _is_content(w) or _adverb(w, "en") or _YEAR.fullmatch(w) or (
+                w.lower() in _GENERIC_TIMES or w.lower() in _QUALIFIERS):
+            break
+        run.append(ms[k])
+    rest = ms[start + len(run):]
+    if ms[aux].group().lower() in _DO and len(run) > 1 and (
+            not rest or rest[0].group().lower() in PREPOSITIONS | _COUNTING) and not any(
+            _is_content(m.group()) and m.group().lower() not in _GENERIC_PLACES
+            and m.group().lower() not in _GENERIC_TIMES and not _YEAR.fullmatch(m.group())
+            for m in rest):
+        run = run[:-1]  # "did the committee propose [in 2017]": the main verb
+    if not run or all(m.group().lower() in _GENERIC_PLACES for m in run):
+        return None
+    first = ms[start - 1] if start > aux + 1 else run[0]
+    return question[first.start():run[-1].end()]
 
 
 #: Swedish plural endings: indefinite "kunder", "näringar", "skolor"; definite "kunderna",
@@ -728,6 +966,20 @@ def _counted_noun(question: str) -> str | None:
     at = next((k + 2 for k in range(len(ms) - 1)
                if ms[k].group().lower() in ("hur", "how")
                and ms[k + 1].group().lower() in ("många", "many")), None)
+    if at is None and len(ms) > 2 and ms[0].group().lower() in _WHICH_PLURAL and (
+            ms[1].group().lower() in _COPULAS):
+        # "vilka är de stora privata arbetsgivarna inom …": the noun phrase the copula asks
+        # to be named, not the place or sector after it
+        start = 3 if ms[2].group().lower() in _ARTICLES else 2
+        run = []
+        for m in ms[start:]:
+            if not (_is_content(m.group()) or m.group().lower() in _COUNTING) or _verbish(
+                    m.group(), lang):
+                break
+            run.append(m)
+        while run and not _is_content(run[-1].group()):
+            run.pop()  # ends in its noun, not in "stora"
+        return question[run[0].start():run[-1].end()] if run else None
     if at is None and ms and ms[0].group().lower() in _WHICH_PLURAL:
         # "vilka stora privata arbetsgivare finns …": the ones asked to exist, when they are
         # the subject of "finns"/"är" (in "vilka tjänster ger IUC-Z" "de" is IUC-Z)
@@ -1087,9 +1339,24 @@ def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
     words = {m.group().lower() for m in ms[:k]}
     if before in _EXISTENTIAL_VERBS:
         return k if k == 2 and ms[0].group().lower() in _WHAT_FRAMES else None
-    if before.endswith("s") or "många" in words:
+    if before.endswith("s"):
         return None
+    if "många" in words and not _counts_an_object(ms, k - 1):
+        return None  # "hur många jobbar det …": a formal subject
     return k
+
+
+def _counts_an_object(ms: list[re.Match[str]], verb: int) -> bool:
+    """Whether "hur många"/"hur mycket" counts a noun right before the verb at `verb`
+    ("hur många jobb ger det?"): the verb then has that noun for its object, and the "det"
+    after it is its subject, no formal one."""
+    at = next((j for j in range(verb) if ms[j].group().lower() in _COUNT_FRAMES), None)
+    if at is None or at + 1 >= verb:
+        return False
+    nouns = ms[at + 1:verb]
+    return all(_is_content(m.group()) and not _verbish(m.group(), "sv") for m in nouns) and (
+        _verbish(ms[verb].group(), "sv")
+        or ms[verb].group().lower() in _SV_SHORT_VERBS | _SV_AUXILIARIES)
 
 
 #: A Swedish definite noun: "sektorn", "utlokaliseringen", "klustret", "näringarna".
@@ -1200,8 +1467,35 @@ def _weak_reference_at(question: str) -> int | None:
         inside = [k for k, m in enumerate(ms) if k > 0 and m.group().lower() in _IT_IS]
         if inside:
             return inside[0]
+        predicate = _en_subject_of_predicate(ms)
+        if predicate is not None:
+            return predicate
     at = [k for k, m in enumerate(ms) if m.group().lower() in _WEAK_REFERENCES]
     return at[0] if at and _framed_weak_reference(question) else None
+
+
+#: Predicates that judge a statement, not a thing ("is that true?").
+_TRUTH = wordset("true right correct false wrong so")
+
+
+def _en_subject_of_predicate(ms: list[re.Match[str]]) -> int | None:
+    """The position of "that"/"this"/"it" as the subject of an English copula question
+    whose predicate is one word, perhaps with a place or time after it ("why is that hard
+    here?", "is this new?"): a pronoun, not a demonstrative before a noun ("is that cluster
+    big?" has two words after it)."""
+    for k in range(1, min(len(ms) - 1, 3)):
+        if ms[k].group().lower() not in ("that", "this", "it") or (
+                ms[k - 1].group().lower() not in _COPULAS) or (
+                k > 1 and ms[k - 2].group().lower() not in _QUESTION_WORDS):
+            continue
+        if not _is_content(ms[k + 1].group()) or ms[k + 1].group()[:1].isupper() or (
+                ms[k + 1].group().lower() in _TRUTH):
+            return None  # "is that true?" judges the answer, no subject to name
+        rest = [m.group().lower() for m in ms[k + 2:]]
+        if all(w in _GENERIC_PLACES or w in _GENERIC_TIMES or w in _SENTENCE_ADVERBS
+               for w in rest):
+            return k
+    return None
 
 
 #: Words of a count's frame: "det" after its existential verb is formal ("hur många finns
@@ -1226,6 +1520,8 @@ def _framed_weak_reference(question: str) -> bool:
         return False  # "den branschen": a demonstrative, handled as such
     lang = detect_language(question)
     before = ms[k - 1].group().lower() if k > 0 else ""
+    if _relative_that(ms, k):
+        return False  # "any agencies that moved": a relative pronoun
     if w == "det" and before in _EXISTENTIAL_VERBS and (any(
             m.group().lower() in _COUNT_FRAMES for m in ms[:k]) or (
             before in ("finns", "fanns") and ms[0].group().lower() in _WHAT_FRAMES)):
@@ -1249,6 +1545,19 @@ def _framed_weak_reference(question: str) -> bool:
                    and w.lower() not in asked_for
                    and w.lower() not in _GENERIC_PLACES and w.lower() not in _GENERIC_TIMES
                    and not _verbish(w, lang) for j, m in enumerate(ms))
+
+
+def _relative_that(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the "that" at `k` is a relative pronoun or conjunction after a noun ("any
+    agencies that moved", "the claim that …"), not a demonstrative, which follows a verb
+    or preposition ("is that", "for that")."""
+    if ms[k].group().lower() != "that" or k == 0:
+        return False
+    before = ms[k - 1].group()
+    if k >= 2 and ms[k - 2].group().lower() in _QUESTION_WORDS | _EN_AUXILIARIES:
+        return False  # "who coordinates that cluster": the verb's place, after "who"
+    return _is_content(before) and not _verbish(before, "en") and not (
+        _EN_ADVERB.fullmatch(before)) and before.lower() not in _BE
 
 
 def _bare_quantifier(ms: list[re.Match[str]], k: int) -> bool:
@@ -1410,6 +1719,7 @@ def _replace_references(question: str, referent: str, weak: bool = False,
     says which pronoun that is (_weak_reference), when not the first."""
     ms = _words(question)
     out, at, changed = [], 0, False
+    they_replaced = False  # a subject pronoun replaced: an object one is another thing
     appended = ""
     k = 0
     while k < len(ms):
@@ -1422,10 +1732,20 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             if k == weak_at:
                 kind = "it_is" if w in _IT_IS else "it"
         elif kind is None and weak and not changed and w in _WEAK_REFERENCES and (
-                k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)):
+                k + 1 >= len(ms) or not _nounish_after(ms[k + 1].group(), w)) and not (
+                _relative_that(ms, k)):
             kind = "it"
         if kind is not None and not _points_back(ms, k, within):
             kind = None
+        if kind == "it" and they_replaced and w in _OBJECT_PRONOUNS and _clause_start(
+                ms, k) == 0 and previous is not None:
+            # "what do they charge for them?": an object pronoun in the clause of the
+            # subject just replaced is not that subject (it would be "themselves"); the
+            # noun the previous question asked about ("What services …?"), if it has one
+            kind = None
+            other = _asked_noun(previous.question)
+            if other and other.lower() not in referent.lower():
+                replacement = other
         if kind is None and _bare_quantifier(ms, k) and not _YEAR.fullmatch(referent):
             # "finns det några [co-workingplaces] i länet?"
             replacement = f"{m.group()} {_without_article(referent)}"
@@ -1449,7 +1769,8 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             else:
                 replacement = referent
         elif w in _DEMONSTRATIVES and k + 1 < len(ms) and _nounish_after(
-                ms[k + 1].group(), w) and not _kind_of(ms, k) and not (
+                ms[k + 1].group(), w) and not _kind_of(ms, k) and not _relative_that(
+                ms, k) and not (
                     k + 2 < len(ms) and _is_content(ms[k + 2].group())
                     and not _verb_after_demonstrative(ms, k)):
             # "den branschen" points back; "de gröna näringarna" (article, adjective,
@@ -1469,6 +1790,17 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                 referent = _referent(Turn(previous.question, None)) or referent
             noun = ms[k + 1].group()
             english = detect_language(question) == "en"
+            if not named and _names_a_grouping(noun) and any(
+                    w[:1].isupper() for w in referent.split()) and not any(
+                    head in referent.lower() for head in _CATEGORY_HEADS
+                    if len(head) > _MIN_STEM) and previous is not None and not (
+                    _ASKS_FOR_NAME.search(previous.question)
+                    or answer_type_words(previous.question)):
+                # "that industry" after a turn about an organisation: the organisation is
+                # no industry ("Turismbranschen" is one); the phrase is left as asked. (After
+                # "i vilket kluster …?" "det klustret" is the one the answer named.)
+                k += 2
+                continue
             if not named and not _names_a_grouping(noun) and (
                     _stem(noun) not in referent.lower()) and not any(
                     w[:1].isupper() for w in referent.split()) and (
@@ -1487,12 +1819,29 @@ def _replace_references(question: str, referent: str, weak: bool = False,
             out.append(question[at:m.start()])
             out.append(replacement)
             at, changed = end, True
+            they_replaced = they_replaced or w in _SUBJECT_PRONOUNS
         k += 1
     out.append(question[at:])
     resolved = _clean("".join(out))
     if appended:
         return f"{resolved.rstrip(' ?.!')} ({appended})?", True
     return resolved, changed
+
+
+#: Subject pronouns that are never formal ("they", "de"; "it", "det" may be).
+_SUBJECT_PRONOUNS = wordset("they de dom")
+#: Object pronouns, which cannot refer to their own clause's subject.
+_OBJECT_PRONOUNS = wordset("them dem it det den")
+
+
+def _asked_noun(question: str) -> str | None:
+    """The noun right after a question's "what"/"which"/"vilka" ("What services does IUC-Z
+    offer?" → "services"), or the noun a count asks for."""
+    ms = _words(question)
+    if len(ms) > 2 and ms[0].group().lower() in _WHAT_FRAMES | wordset("what which") and (
+            _is_content(ms[1].group())) and not _verbish(ms[1].group(), "en"):
+        return ms[1].group()
+    return _counted_noun(question)
 
 
 def _names_a_grouping(noun: str) -> bool:
@@ -1539,6 +1888,9 @@ _PLACE_PHRASE = re.compile(
     r"(?:\s+(?:län|kommun|county|municipality))?|länet|regionen|riket|landet|county|region|"
     r"country|kommunen|(?i:jämtlands\s+län|jämtland(?:\s+härjedalen)?|härjedalen|sverige|"
     r"sweden))\b")
+#: A preposition of place and one word, which _names_place may find a place typed in lower
+#: case ("i åre", "in norway").
+_LOWER_PLACE = re.compile(r"\b(?:i|på|in|at)\s+[\w-]+", re.IGNORECASE)
 #: Places said as an adverb: "och nationellt?", "and nationally?".
 _PLACE_ADVERBS = wordset("nationellt nationally regionalt regionally")
 
@@ -1556,8 +1908,13 @@ def _names_place(phrase: str) -> bool:
     if m is None:  # "om man ser på hela landet": the place without its preposition
         return all(w.lower() in _PLACE_WORDS for w in phrase.split()) and any(
             w.lower() in _COUNTRY_WORDS for w in phrase.split())
-    return all(w[:1].isupper() or w.lower() in _PLACE_WORDS or w.lower() in _GENERIC_PLACES
-               for w in m.group(1).split())
+    if all(w[:1].isupper() or w.lower() in _PLACE_WORDS or w.lower() in _GENERIC_PLACES
+           for w in m.group(1).split()):
+        return True
+    # a municipality, county or country typed in lower case ("i ostersund", "in norway")
+    named = places_named(phrase)
+    return len(named) == 1 and any(
+        fold(n.lower()) == fold(m.group(1).lower()) for n in named[0])
 
 
 #: A genitive: Swedish definite ("industrins", "turismnäringens", "företagens") or English.
@@ -1700,7 +2057,8 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     if _names_place(new):  # "Och i riket?", "And in Östersund?": the place changes
         if new.split()[0].lower() not in PREPOSITIONS and new.lower() not in _PLACE_ADVERBS:
             new = ("in " if detect_language(previous) == "en" else "i ") + new
-        places = list(_PLACE_PHRASE.finditer(previous))
+        places = list(_PLACE_PHRASE.finditer(previous)) or [
+            m for m in _LOWER_PLACE.finditer(previous) if _names_place(m.group())]
         if places:
             last = places[-1]
             return _clean(previous[:last.start()] + new + previous[last.end():])
@@ -1826,7 +2184,8 @@ _MORE = wordset("fler flera mer andra övriga more other others else")
 #: "… ingår?", "… are members?"): part of what the previous turn was about.
 _MEMBERSHIP_END = re.compile(
     r"\b(?:är\s+med|var\s+med|ingår|ingick|deltar|deltog|medverkar|är\s+medlemmar|"
-    r"are\s+members|were\s+members|take\s+part|takes\s+part|participate|are\s+involved|"
+    r"are\s+members|were\s+members|take\s+part|takes\s+part|participate|"
+    r"(?:are|is|was|were|['’]s)\s+involved|"
     r"are\s+part\s+of\s+it)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -2040,7 +2399,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     other = _the_other(question, previous)
     if other is not None:
         return other
-    if _JUDGES_THE_ANSWER.match(question):
+    if _JUDGES_THE_ANSWER.match(question) or (
+            _COUNTS_THE_ANSWER.match(question) and _asks_for_figure(previous.question)):
         # "är det mycket jämfört med riket?": the figure just given, compared (the question
         # a completed one was completed with, so that a chain does not nest)
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
@@ -2053,13 +2413,14 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     partitive = _partitive(question, previous)
     if partitive is not None:
         return partitive
-    if _BARE_WHY.match(question) and previous.question.strip():
+    if (_BARE_WHY.match(question) or _KIND_OF_IT.match(question)) and (
+            previous.question.strip()):
         # "Varför då?": the reason for what the previous turn asked about, which its own
         # words find, as for a fragment
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     fragment = (_fragment(question, previous) or _bare_question_word(question, previous)
-                or _rank(question, previous, earlier))
+                or _rank(question, previous, earlier) or _any_that(question))
     if fragment is not None:
         return fragment
     ms = [m.group() for m in _words(question)]
