@@ -592,3 +592,13 @@ def test_where_is_answered_by_a_sentence_that_names_a_place():
     assert _kind_factor("Hur stor var andelen?", "Andelen var 42 %.") == 1  # "var": was
     assert _kind_factor("Var finns de största privata jobben?",
                         "De största privata arbetsgivarna finns inom kontaktcenter.") == 1
+
+
+def test_a_sentence_that_names_the_group_asked_ranks_above_the_figure_for_everyone():
+    everyone = "Andelen med lång utbildning var 24 procent i länet."
+    women = "Bland kvinnorna är andelen med lång utbildning 31 procent."
+    answerer, qa = _answerer([everyone, women])
+    rows = _rows([everyone, women])
+    q = qa.analyze("Hur stor andel av kvinnorna har lång utbildning?")
+    ranked = answerer.rank(q, [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.8, 0.7, 0.8)])
+    assert ranked[0].hit.passage.text == women

@@ -114,3 +114,17 @@ def test_a_place_typed_without_its_ring_is_spelled_as_its_name():
     assert with_place_names("hotels in Ostersund?") == "hotels in Östersund?"
     assert with_place_names("Which are the biggest?") == "Which are the biggest?"
     assert with_place_names("from Norway") == "from Norway"
+
+
+def test_a_municipality_of_the_home_county_s_name_is_a_place_to_name():
+    """"i Härjedalens kommun" is the municipality: the region's name ("Jämtland
+    Härjedalen") does not name it, and the county's figure does not answer."""
+    texts = ["Region Jämtland Härjedalen anställer 42 % i länet.",
+             "I Härjedalens kommun anställer sektorn 50 %.",
+             "Länet har många företag.", "Länet växer.", "Länet är stort."]
+    answerer, qa, hits = _answerer(texts)
+    q = qa.analyze("andel anställda i härjedalens kommun")
+    assert answerer.missing_places(q, answerer.candidates(q, hits[:1])[0]) == ["härjedalens"]
+    assert answerer.missing_places(q, answerer.candidates(q, hits[1:2])[0]) == []
+    county = qa.analyze("andel anställda i Jämtland Härjedalen")
+    assert answerer.missing_places(county, answerer.candidates(county, hits[:1])[0]) == []

@@ -148,6 +148,20 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+_HOME_NAMES = "|".join(sorted(HOME_PLACES - {"länet", "county"}, key=len, reverse=True))
+#: A home county's name asked as a municipality: "Härjedalens kommun".
+_HOME_MUNICIPALITY = re.compile(rf"\b({_HOME_NAMES})\s+(kommun|kommuns|municipality)\b",
+                                re.IGNORECASE)
+#: The home county's names written together, the region's name ("Jämtland Härjedalen"): a
+#: municipality of one of those names is not named by it.
+_REGION_NAME = re.compile(rf"\b({_HOME_NAMES})(\s+({_HOME_NAMES}))+\b", re.IGNORECASE)
+
+
+def _names_group(c: Concept) -> bool:
+    """Whether a question's concept names a part of the population (POPULATION_GROUPS)."""
+    return any(w in POPULATION_GROUPS for w in re.split(r"[: ]", c.text))
+
+
 def _away_places(text: str) -> list[tuple[str, ...]]:
     """The places a text names (text/places.py), without the home county's names
     (HOME_PLACES: where every sentence is, said or not)."""
@@ -637,8 +651,8 @@ class Answerer:
             hits = hits[:n] + extra + [h for h in hits[n:] if h not in extra]
             n += len(extra)
         earlier = self._earlier([h.passage for h in hits[:n]])
-        scored = self._place_named(q, [self.score(q, h, earlier.get(h.passage.row, ""))
-                                       for h in hits[:n]])
+        scored = self._group_named(q, self._place_named(
+            q, [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]))
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 
@@ -782,6 +796,19 @@ class Answerer:
         return [replace(s, score=s.score - w * m) if m else s for s, m in zip(scored, lack,
                                                                                strict=True)]
 
+    def _group_named(self, q: Query, scored: list[Scored]) -> list[Scored]:
+        """The candidates that lack the part of the population the question names
+        (missing_groups: "women", "unga") scored down when another candidate has it: "What
+        share of women …" is answered by "Bland kvinnorna …", not by everyone's figure."""
+        if not self.weights.missing_place or not any(_names_group(c) for c in q.concepts):
+            return scored
+        has = [bool(s.matched) and not self.missing_groups(q, s) for s in scored]
+        if not any(has):
+            return scored
+        w = self.weights.missing_place
+        return [s if h else replace(s, score=s.score - w) for s, h in zip(scored, has,
+                                                                          strict=True)]
+
     @staticmethod
     def _modifier_missing(q: Query, best: Scored) -> float:
         """1 when the sentence has the last part of a compound the question splits but the
@@ -910,14 +937,14 @@ class Answerer:
                        for w in said)
 
         return [c.text for c, m in zip(q.concepts, best.matched, strict=False)
-                if m < HALF_MATCH and any(w in POPULATION_GROUPS
-                                          for w in re.split(r"[: ]", c.text))
-                and not heads_compound(c)]
+                if m < HALF_MATCH and _names_group(c) and not heads_compound(c)]
 
     def _places_asked(self, q: Query) -> list[tuple[str, ...]]:
         """The places the question names (text/places.py), without the home county's names
-        (HOME_PLACES: where every sentence is, said or not)."""
-        return _away_places(q.original or q.text)
+        (HOME_PLACES: where every sentence is, said or not), unless one is asked as a
+        municipality ("i Härjedalens kommun": the municipality, not the region)."""
+        text = q.original or q.text
+        return _away_places(text) + [(m.group(1),) for m in _HOME_MUNICIPALITY.finditer(text)]
 
     def unknown_places(self, q: Query) -> list[str]:
         """The places the question names ("i Norge", "in Västernorrland") that no passage of
@@ -944,6 +971,8 @@ class Answerer:
         p = best.hit.passage
         doc = self.documents.get(p.doc, {})
         asked = self._places_asked(q)
+        home = {w for m in _HOME_MUNICIPALITY.finditer(q.original or q.text)
+                for w in self._stems(m.group(1))}
         own = _away_places(p.text)
         if any(place not in asked for place in own):
             # the sentence is about a place of its own ("Vid campus Östersund …"): the place
@@ -952,9 +981,13 @@ class Answerer:
         else:
             said = set(self._stems(" ".join((p.text, p.context, p.section,
                                               doc.get("title", ""), doc.get("series", "")))))
+        if home:  # a municipality of the home county's name: said alone, not in the region's
+            said -= home
+            said |= home & set(self._stems(_REGION_NAME.sub(" ", " ".join((p.text, p.context)))))
 
         def scope(name: str) -> bool:
-            return all(qa.doc_freq(t) >= SCOPE_SHARE * qa.num_docs for t in self._stems(name))
+            return not set(self._stems(name)) & home and all(
+                qa.doc_freq(t) >= SCOPE_SHARE * qa.num_docs for t in self._stems(name))
 
         return [names[0] for names in asked
                 if not any(all(t in said for t in self._stems(n)) for n in names)
