@@ -789,12 +789,14 @@ class Answerer:
     def _place_named(self, q: Query, scored: list[Scored]) -> list[Scored]:
         """The candidates with those that lack a place the question names scored down (see
         _place_lack)."""
-        lack = self._place_lack(q, scored)
-        if not lack:
-            return scored
+        return self._scored_down(scored, self._place_lack(q, scored))
+
+    def _scored_down(self, scored: list[Scored], lack: list[float]) -> list[Scored]:
+        """The candidates each scored down by missing_place times how much it lacks (1.0:
+        all); `lack` empty: as they are."""
         w = self.weights.missing_place
-        return [replace(s, score=s.score - w * m) if m else s for s, m in zip(scored, lack,
-                                                                               strict=True)]
+        return [replace(s, score=s.score - w * m) if m else s
+                for s, m in zip(scored, lack, strict=True)] if lack else scored
 
     def _group_named(self, q: Query, scored: list[Scored]) -> list[Scored]:
         """The candidates that lack the part of the population the question names
@@ -803,11 +805,7 @@ class Answerer:
         if not self.weights.missing_place or not any(_names_group(c) for c in q.concepts):
             return scored
         has = [bool(s.matched) and not self.missing_groups(q, s) for s in scored]
-        if not any(has):
-            return scored
-        w = self.weights.missing_place
-        return [s if h else replace(s, score=s.score - w) for s, h in zip(scored, has,
-                                                                          strict=True)]
+        return self._scored_down(scored, [0.0 if h else 1.0 for h in has] if any(has) else [])
 
     @staticmethod
     def _modifier_missing(q: Query, best: Scored) -> float:
@@ -890,11 +888,10 @@ class Answerer:
         if not hits or not q.concepts:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
         ranked = self.candidates(q, hits)
-        if self.editions.lacks(ranked[0].hit.passage.doc, q.edition):
-            # an edition the index does not have: another edition's figure is not its answer
-            return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
-                          q.language)
-        if self.names_what_best_lacks(q, ranked[0]):
+        if (self.editions.lacks(ranked[0].hit.passage.doc, q.edition)
+                or self.names_what_best_lacks(q, ranked[0])):
+            # an edition the index does not have (another edition's figure is not its
+            # answer), or a place or group the best passage does not name
             return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
                           q.language)
         if self.model is not None:  # how likely the best-ranked sentence answers
