@@ -602,3 +602,55 @@ def test_a_sentence_that_names_the_group_asked_ranks_above_the_figure_for_everyo
     q = qa.analyze("Hur stor andel av kvinnorna har lång utbildning?")
     ranked = answerer.rank(q, [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.8, 0.7, 0.8)])
     assert ranked[0].hit.passage.text == women
+
+
+def test_a_count_of_people_is_no_count_of_things():
+    """"3 300 personer" answers how many work there, not how many agencies there are."""
+    from reportqa.ask.answer import counts_only_people, counts_people
+
+    staff = "Idag sysselsätter myndigheterna i länet cirka 3 300 personer."
+    assert counts_only_people(staff)
+    assert not counts_only_people("I Åre huserar ca 80 företag och 3 300 personer.")
+    assert not counts_only_people("Andelen var 42 procent.")
+    assert [counts_people(w) for w in ("myndigheter", "companies", "destinationer")] == [
+        False] * 3
+    assert all(counts_people(w) for w in ("jobb", "anställda", "företagare", "visitors",
+                                          "studenter", "employees"))
+    assert _kind_factor("Hur många myndigheter finns i länet?", staff) < 0.5
+    assert _kind_factor("Hur många destinationer har myndigheterna?", staff) < 0.5
+    assert _kind_factor("Hur många anställda har myndigheterna?", staff) == 1
+    assert _kind_factor("Hur många personer jobbar på myndigheterna?", staff) == 1
+
+
+def test_a_thing_of_another_owner_is_declined():
+    """"turismföretagens kunder" is not answered by "industrins kunder"; the owner the
+    question names, said by the passage in any form, is."""
+    industry = "Mer än 90 % av industrins kunder finns utanför länet vilket gör " \
+               "tillverkningsindustrin mycket exportberoende."
+    answerer, qa = _answerer([industry])
+    row = _rows([industry])[0]
+
+    def other(question: str) -> list[str]:
+        q = qa.analyze(question)
+        return answerer.other_owner(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)])[0])
+
+    assert other("Hur stor andel av turismföretagens kunder finns utanför länet?")
+    assert not other("Hur stor andel av industrins kunder finns utanför länet?")
+    assert not other("Hur stor andel av tillverkningsföretagens kunder finns utanför länet?")
+    assert not other("Hur stor andel av kunderna finns utanför länet?")
+    assert not other("Hur stor andel av länets kunder finns utanför?")  # the home county
+    assert other("What share of the tourism industry's customers are outside the county?")
+    assert not other("What share of the manufacturing industry's customers are outside?")
+
+
+def test_a_sentence_that_names_the_year_asked_ranks_above_one_of_another_year():
+    target = "Enligt strategin bör 98 procent av alla hushåll och företag ha tillgång " \
+             "till bredband år 2025."
+    then = "År 2018 hade 73 procent sådan tillgång."
+    answerer, qa = _answerer([target, then])
+    rows = _rows([target, then])
+    hits = [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.8, 0.7, 0.8)]
+    q = qa.analyze("Hur stor andel av hushåll och företag hade tillgång till bredband 2018?")
+    assert answerer.rank(q, hits)[0].hit.passage.text == then
+    q = qa.analyze("Hur stor andel av hushåll och företag ska ha tillgång till bredband?")
+    assert answerer.rank(q, hits)[0].hit.passage.text == target

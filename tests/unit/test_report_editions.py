@@ -55,6 +55,14 @@ def test_a_goal_written_as_a_paragraph_still_names_the_series():
     ("Andel vuxna med fetma enligt förra hälsouppföljningen?", EditionWish(earlier=True)),
     ("What was the life expectancy in the previous health report?", EditionWish(earlier=True)),
     ("How many care homes were there in the first housing report?", EditionWish(first=True)),
+    # a goal, a comma, "undated" or a note in brackets inside the phrase
+    ("i den äldre mål 3-rapporten utan årtal, hur många pendlar?", EditionWish(earlier=True)),
+    ("In the earlier goal 2 report (the one without a date), how many firms?",
+     EditionWish(earlier=True)),
+    ("In the older, undated edition of goal 4, how many students?", EditionWish(earlier=True)),
+    ("Vad sa den odaterade rapporten om bredband?", EditionWish(first=True)),
+    # "äldre" of people, and a report named after it, is no edition
+    ("Hur många äldre bor i länet enligt rapporten?", EditionWish()),
     # typed without å, ä and ö
     ("andel hyresratter i forra uppfoljningen?", EditionWish(earlier=True)),
     ("vad stod det i forsta rapporten", EditionWish(first=True)),
@@ -73,6 +81,10 @@ def test_which_edition_a_question_wants(question, wish):
     ("How many companies were at House Be according to the 2021 follow-up?",
      "How many companies were at House Be?"),
     ("Hur många jobbar i industrin?", "Hur många jobbar i industrin?"),
+    ("In the older, undated edition of goal 5, how many people did agencies employ?",
+     "how many people did agencies employ?"),
+    ("In the earlier goal 5 report (the one without a 2021 date), what was the turnover?",
+     "what was the turnover?"),
 ])
 def test_the_words_naming_an_edition_are_not_what_is_asked(question, rest):
     assert EditionWish.of(question).without_phrase(question) == rest

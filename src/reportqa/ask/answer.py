@@ -313,6 +313,32 @@ POPULATION_GROUPS = frozenset((
 #: Counted words that only say "people": "how many people say …" is answered by a share of
 #: those asked ("19 % uppger att …").
 PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
+#: Counted words that stand for people or their jobs, which a count of "personer" answers
+#: ("how many jobs" → "5 000 personer"); another counted thing it does not ("hur många
+#: myndigheter" → "3 300 personer").
+_PEOPLE_COUNTED = PEOPLE | POPULATION_GROUPS | frozenset((
+    "jobb", "jobs", "anställda", "sysselsatta", "employees", "workers", "staff", "invånare",
+    "inhabitants", "residents", "elever", "pupils", "barn", "children", "folk", "personal"))
+#: Words after a number that make it a share, not a count.
+_SHARE_WORDS = frozenset(("procent", "percent", "procentenheter"))
+#: Endings of nouns for people, in both languages: "företagare", "studerande", "studenter",
+#: "specialister", "visitors", "employees", "students", "physicians".
+_PERSON_ENDING = re.compile(
+    r"(?:are|arna|ande|ende|enter|ent|ister|ist|örer|ör|ers|ors|ees|ents|ists|ians)$")
+
+
+def counts_people(word: str) -> bool:
+    """Whether a counted word ("anställda", "visitors") stands for people."""
+    return word in _PEOPLE_COUNTED or bool(_PERSON_ENDING.search(word))
+
+
+def counts_only_people(text: str) -> bool:
+    """Whether every count in `text` counts people ("cirka 3 300 personer"): then it
+    answers no question that counts something else."""
+    words = raw_words(without_times(text))
+    counts = [i for i, w in enumerate(words) if w[0].isdigit()
+              and (i + 1 == len(words) or words[i + 1] not in _SHARE_WORDS)]
+    return bool(counts) and all(any(x in PEOPLE for x in words[i + 1:i + 3]) for i in counts)
 #: A hit ranked below the candidates is weighed too when its BM25 is this close to the best
 #: (lexical scores are divided by the question's best), at most MAX_RESCUED of them.
 LEXICAL_RESCUE = 0.95
@@ -320,6 +346,39 @@ MAX_RESCUED = 2
 #: Rows of one table (one document, one first column) among the candidates scored: a table
 #: of many rows would otherwise fill them all and push the sentence that answers out.
 MAX_ROWS_PER_TABLE = 2
+
+
+#: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
+MIN_OWNER_CHARS = 5
+#: A concept matched this well by a word is that word (a translation or the word itself).
+FULL_MATCH = 0.9
+#: A passage names the owner asked when a word of it matches the owner this well: the
+#: word, a translation, an inflection ("tillverkningsindustrin" for "manufacturing"); not a
+#: part of a translation ("näring" of "besöksnäring" for "tourism").
+NAMES_OWNER = 0.8
+#: "the tourism industry's customers": up to two words before "'s", and the owned noun.
+_EN_OWNED = re.compile(r"\b((?:[a-z]+\s+)?[a-z]+)['’]s?\s+([a-z]+)\b")
+
+
+def _owned_things(question: str) -> list[tuple[tuple[str, ...], str]]:
+    """The (owner words, owned noun) pairs of a question: a Swedish genitive before a noun
+    ("turismföretagens kunder") or an English possessive ("the tourism industry's
+    customers"). Capitalised owners are names (places and organisations, checked apart)."""
+    out: list[tuple[tuple[str, ...], str]] = []
+    for m in _EN_OWNED.finditer(question):
+        owner = tuple(w for w in m.group(1).split() if w not in STOPWORDS)
+        if owner and m.group(2) not in STOPWORDS:
+            out.append((owner, m.group(2)))
+    if out:
+        return out
+    words = re.findall(r"[\wåäöÅÄÖ-]+", question)
+    for w, nxt in zip(words, words[1:], strict=False):
+        low = w.lower()
+        if (low.endswith("s") and len(low) >= MIN_OWNER_CHARS and w[0].islower()
+                and low not in STOPWORDS and nxt.lower() not in STOPWORDS
+                and low not in HOME_PLACES):
+            out.append(((low,), nxt.lower()))
+    return out
 
 
 def spread_tables(hits: list[Hit], n: int) -> list[Hit]:
@@ -651,8 +710,8 @@ class Answerer:
             hits = hits[:n] + extra + [h for h in hits[n:] if h not in extra]
             n += len(extra)
         earlier = self._earlier([h.passage for h in hits[:n]])
-        scored = self._group_named(q, self._place_named(
-            q, [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]))
+        scored = self._year_named(q, self._group_named(q, self._place_named(
+            q, [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]])))
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 
@@ -676,7 +735,9 @@ class Answerer:
                                  or _FRACTION.search(sentence))):
             factor *= w.missing_number  # a price or turnover is an amount of money
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
-            factor *= w.unit_mismatch
+            # people counted for a question that counts things is no answer at all
+            factor *= (w.missing_number if counts_only_people(amounts)
+                       and not counts_people(q.unit) else w.unit_mismatch)
         elif (q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence)
               and not _FRACTION.search(sentence)):
             factor *= w.unit_mismatch  # a share or rate asked, a count given
@@ -807,6 +868,19 @@ class Answerer:
         has = [bool(s.matched) and not self.missing_groups(q, s) for s in scored]
         return self._scored_down(scored, [0.0 if h else 1.0 for h in has] if any(has) else [])
 
+    def _year_named(self, q: Query, scored: list[Scored]) -> list[Scored]:
+        """The candidates whose sentence names another year than the one the question
+        names scored down when another candidate's sentence names it: "andelen i oktober
+        2018" is answered by "I oktober 2018 hade 73 procent …", not by the target "98
+        procent … år 2025"."""
+        years = set(_YEAR.findall(q.text))
+        if not self.weights.missing_place or not years:
+            return scored
+        said = [set(_YEAR.findall(s.hit.passage.text)) for s in scored]
+        if not any(years & y for y in said):
+            return scored
+        return self._scored_down(scored, [1.0 if y and not years & y else 0.0 for y in said])
+
     @staticmethod
     def _modifier_missing(q: Query, best: Scored) -> float:
         """1 when the sentence has the last part of a compound the question splits but the
@@ -919,7 +993,38 @@ class Answerer:
         population the best passage does not: a figure for another place (or the whole
         county), or for everyone, is not its answer, whatever the answer model says."""
         return bool(self.unknown_places(q) or self.missing_places(q, best)
-                    or self.missing_groups(q, best))
+                    or self.missing_groups(q, best) or self.other_owner(q, best))
+
+    def other_owner(self, q: Query, best: Scored) -> list[str]:
+        """The owner the question gives its thing ("turismföretagens kunder", "the tourism
+        industry's customers") when the best sentence gives that thing for another owner
+        ("industrins kunder") and its passage does not name the question's: another
+        sector's figure, however alike the words."""
+        text = q.original or q.text
+        p = best.hit.passage
+        a = self.analyzer
+        passage = a.token_set(" ".join((p.text, p.context, p.section)))
+        sentence = raw_words(p.text)
+        for owner, head in _owned_things(text):
+            heads = [c for c in q.concepts if head in c.text.split(":")[0].split(" ")]
+            if not heads or set(owner) & HOME_PLACES:
+                continue
+            # whose: the owner's first word alone, of a compound its first part
+            # ("turismföretagens" → turism; "the tourism industry's" → tourism); its last
+            # part or word ("företag", "industry") is said of anyone's
+            owners = self.queries.analyze(owner[0], q.language).concepts[:1]
+            if not owners:
+                continue
+            for i, w in enumerate(sentence[:-1]):
+                if not (w.endswith("s") and len(w) >= MIN_OWNER_CHARS) or w in STOPWORDS:
+                    continue
+                if max(c.match(a.token_set(sentence[i + 1])) for c in heads) < FULL_MATCH:
+                    continue
+                theirs = a.token_set(w)
+                if (max(c.match(theirs) for c in owners) <= HALF_MATCH
+                        and max(c.match(passage) for c in owners) < NAMES_OWNER):
+                    return [" ".join(owner)]
+        return []
 
     @staticmethod
     def missing_groups(q: Query, best: Scored) -> list[str]:

@@ -67,15 +67,29 @@ def _fold(pattern: str) -> str:
     return pattern.replace("å", "[åa]").replace("ä", "[äa]").replace("ö", "[öo]")
 
 
-#: English topic words between the qualifier and the report: "the previous health report".
-_EN_TOPIC = r"(?:(?:[a-z]+\s+){1,2}(?=(?:report|edition|follow-up|update)\b))?"
+#: English topic words between the qualifier and the report: "the previous health report",
+#: "the earlier goal 5 report".
+_EN_TOPIC = (r"(?:(?:[a-z]+|\d+)\s+(?:(?:[a-z]+|\d+)\s+){0,2}"
+             r"(?=(?:report|edition|follow-up|update)\b))?")
+#: A goal named before the report in either language: "äldre mål 5-rapporten".
+_GOAL = r"(?:(?:mål|goal)\s*\d+\s*[-–]?\s*)?"
+#: Said after the qualifier or the report, that it has no year: "older, undated edition",
+#: "den äldre rapporten utan årtal".
+_UNDATED = (r"(?:,?\s*(?:undated|odaterade?|utan\s+(?:år|årtal|datum)|"
+            r"without\s+(?:a\s+)?(?:year|date))\b)?")
+#: What the phrase may say after the report: its goal ("edition of goal 5", "rapporten för
+#: mål 5") and a note in brackets ("(the one without a 2021 date)").
+_AFTER = (rf"{_UNDATED}(?:\s+(?:of|for|av|för)\s+(?:mål|goal)\s*\d+\b)?"
+          r"(?:\s*\([^()]{0,80}\))?")
 #: A question that asks for an earlier edition than the newest: "förra uppföljningen",
 #: "förra hälsouppföljningen", "the previous (health) edition".
 _EARLIER = re.compile(_fold(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|previous|earlier|older|"
-                      rf"last)\s+(års\s+)?{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
+                      rf"last){_UNDATED}\s+(års\s+)?{_GOAL}{_EN_TOPIC}{_DOCUMENT}\b{_AFTER}"),
+                      re.IGNORECASE)
 #: … for the first edition: "den första klusterrapporten", "the original (housing) report".
-_FIRST = re.compile(_fold(rf"\b{_LEAD}(första|ursprungliga|äldsta|first|original|earliest|oldest)"
-                    rf"\s+{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
+_FIRST = re.compile(_fold(rf"\b{_LEAD}(första|ursprungliga|äldsta|odaterade|first|original|"
+                    rf"earliest|oldest|undated){_UNDATED}\s+{_GOAL}{_EN_TOPIC}{_DOCUMENT}\b{_AFTER}"),
+                    re.IGNORECASE)
 #: … for the newest, which is also the default: "senaste uppföljningen", "the latest report".
 _NEWEST = re.compile(_fold(rf"\b{_LEAD}(senaste|nyaste|aktuella|nya|latest|newest|current|"
                      rf"most\s+recent|new)\s+{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
