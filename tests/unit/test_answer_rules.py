@@ -640,6 +640,12 @@ def test_a_thing_of_another_owner_is_declined():
     assert not other("Hur stor andel av kunderna finns utanför länet?")
     assert not other("Hur stor andel av länets kunder finns utanför?")  # the home county
     assert other("What share of the tourism industry's customers are outside the county?")
+    # an adjective the passage never says, its noun only in a compound of another kind
+    many = "Industrin sysselsätter ca 5 000 personer inom olika industrinäringar."
+    answerer, qa = _answerer([many])
+    row = _rows([many])[0]
+    assert other("Hur många personer sysselsätter de gröna näringarna?")
+    assert not other("Hur många personer sysselsätter de olika näringarna?")
     assert not other("What share of the manufacturing industry's customers are outside?")
 
 

@@ -128,3 +128,15 @@ def test_a_municipality_of_the_home_county_s_name_is_a_place_to_name():
     assert answerer.missing_places(q, answerer.candidates(q, hits[1:2])[0]) == []
     county = qa.analyze("andel anställda i Jämtland Härjedalen")
     assert answerer.missing_places(county, answerer.candidates(county, hits[:1])[0]) == []
+
+
+def test_a_place_typed_in_lower_case_is_a_place_unless_it_is_an_everyday_word():
+    """Phones type "östersund"; "berg" and "mark" are words too, places only where the
+    grammar says so."""
+    from reportqa.text.places import places_named
+
+    assert places_named("hur många nya företag hade östersund 2018") == [("Östersund",)]
+    assert places_named("krokoms invånare") == [("Krokom",)]
+    assert places_named("vad gör berg för något") == []
+    assert places_named("hur stor är mark") == []
+    assert places_named("hur många bor i berg") == [("Berg",)]

@@ -348,6 +348,12 @@ MAX_RESCUED = 2
 MAX_ROWS_PER_TABLE = 2
 
 
+#: How common the stem of an -a word must be to read it as an adjective ("grön" of
+#: "gröna"), as question.counted_word does.
+ADJECTIVE_ZIPF = 4.0
+#: A compound ends in a noun after at least this many letters of another word
+#: ("industri|näringar").
+MIN_COMPOUND_PREFIX = 3
 #: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
 MIN_OWNER_CHARS = 5
 #: A concept matched this well by a word is that word (a translation or the word itself).
@@ -358,6 +364,11 @@ FULL_MATCH = 0.9
 NAMES_OWNER = 0.8
 #: "the tourism industry's customers": up to two words before "'s", and the owned noun.
 _EN_OWNED = re.compile(r"\b((?:[a-z]+\s+)?[a-z]+)['’]s?\s+([a-z]+)\b")
+
+
+def _swedish_adjective(word: str) -> bool:
+    """A Swedish adjective in its -a form ("gröna", "offentliga"): a common word without it."""
+    return word.endswith("a") and len(word) > 3 and zipf(word[:-1], "sv") >= ADJECTIVE_ZIPF
 
 
 def _owned_things(question: str) -> list[tuple[tuple[str, ...], str]]:
@@ -898,6 +909,16 @@ class Answerer:
             if earlier and best.in_sentence[last] >= HALF_MATCH and any(
                     best.matched[i] < HALF_MATCH for i in earlier):
                 return 1.0
+        # … and a Swedish adjective before its noun: "de gröna näringarna" answered by
+        # "… industrinäringar"
+        at = {c.text: i for i, c in enumerate(q.concepts)}
+        words = raw_words(q.text)
+        for adjective, noun in zip(words, words[1:], strict=False):
+            if (q.language == "sv" and adjective in at and noun in at
+                    and _swedish_adjective(adjective)
+                    and best.in_sentence[at[noun]] >= HALF_MATCH
+                    and best.matched[at[adjective]] < HALF_MATCH):
+                return 1.0
         return 0.0
 
     def _group_evidence(self, q: Query, best: Scored, names: list[int]) -> dict[str, float]:
@@ -1024,6 +1045,28 @@ class Answerer:
                 if (max(c.match(theirs) for c in owners) <= HALF_MATCH
                         and max(c.match(passage) for c in owners) < NAMES_OWNER):
                     return [" ".join(owner)]
+        return self._other_kind(q, best, passage)
+
+    def _other_kind(self, q: Query, best: Scored, passage: frozenset[str]) -> list[str]:
+        """The adjective of a Swedish question's noun ("de gröna näringarna") when the
+        sentence has that noun only as the end of a compound of another kind
+        ("industrinäringar") and the passage never says the adjective."""
+        if q.language != "sv":
+            return []
+        a = self.analyzer
+        words = raw_words(q.original or q.text)
+        sentence = raw_words(best.hit.passage.text)
+        by_head = {c.text: c for c in q.concepts}
+        for adjective, noun in zip(words, words[1:], strict=False):
+            if not (adjective in by_head and noun in by_head and _swedish_adjective(adjective)):
+                continue
+            if by_head[adjective].match(passage) >= HALF_MATCH:
+                continue
+            stem = a.word_terms(noun)[0]
+            for w in sentence:
+                whole = a.word_terms(w)[0] if w not in STOPWORDS else ""
+                if whole.endswith(stem) and len(whole) - len(stem) >= MIN_COMPOUND_PREFIX:
+                    return [adjective]
         return []
 
     @staticmethod

@@ -331,6 +331,10 @@ class QueryOptions:
     suffix_near: bool = True  # … also to compounds it is the last part of
 
 
+#: Swedish stop words that are English content words: "among men" ("men": Swedish "but").
+ENGLISH_CONTENT = frozenset(("men",))
+
+
 @dataclass(frozen=True)
 class Concept:
     text: str  # the question word or phrase (":part" for a compound's part)
@@ -391,7 +395,7 @@ class QueryAnalyzer:
         self.glossary = glossary if glossary is not None else load_glossary()
         self.options = options or QueryOptions()
         self.general = load_general_glossary() if self.options.general_translation else None
-        self._stop_en = STOPWORDS | load_question_stopwords_en()
+        self._stop_en = (STOPWORDS | load_question_stopwords_en()) - ENGLISH_CONTENT
         self._verb_forms = load_verb_forms_sv()
         self._vocab_set = frozenset(t for t in vocabulary if t and not t.startswith("#"))
         self._vocab_sorted = sorted(self._vocab_set)

@@ -83,6 +83,13 @@ class Glossary:
         return out
 
 
+    def everyday_swedish_words(self) -> frozenset[str]:
+        """The single Swedish words it gives as written in lower case: everyday words
+        ("berg", "lund"), not names ("Finland", "Norge")."""
+        return frozenset(w for words in self.entries.values() for w in words
+                         if " " not in w and w == w.lower())
+
+
 def _data(name: str) -> str:
     return resources.files("reportqa.text").joinpath(f"data/{name}").read_text("utf-8")
 

@@ -6,8 +6,9 @@ reports never mention from one about the place they are written for. The list is
 (data/places.tsv, tools/write_places.py), not any report's.
 
 A name counts when the question writes it as a name: capitalised after the first word
-("… i Norge", "… in Norway"), or after a preposition of place or before "kommun", "län",
-"municipality" or "county" in any case and with or without å, ä and ö ("i norge",
+("… i Norge", "… in Norway"), typed in any case when it is no everyday word ("hade
+östersund"), or after a preposition of place or before "kommun", "län", "municipality" or
+"county" in any case and with or without å, ä and ö ("i norge",
 "vasternorrlands lan"), since phone typing drops both. Names that are also everyday words
 ("Mark", "Vara", "Berg") are then names only where the question's grammar says so. A
 capitalised place next to another capitalised word is part of a longer name ("Mid Sweden
@@ -19,6 +20,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+
+from reportqa.text.analyzer import STOPWORDS
+from reportqa.text.glossary import load_general_glossary, load_glossary
+from reportqa.text.thesaurus import load_thesaurus
 
 __all__ = ["places_named", "with_place_names"]
 
@@ -50,6 +55,20 @@ def _places() -> dict[str, tuple[str, ...]]:
         for name in names:
             out.setdefault(_key(name.split()), names)
     return out
+
+
+def _everyday(word: str) -> bool:
+    """Whether a word is also an everyday word ("berg", "vara", "are"), so that it names a
+    place only where capitalised or the grammar says so; "östersund" is a name as typed."""
+    low = word.lower()
+    return low in STOPWORDS or load_thesaurus().knows(low) or low in _glossary_words()
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> frozenset[str]:
+    """The everyday Swedish words of the English–Swedish glossaries."""
+    return load_glossary().everyday_swedish_words() | (
+        load_general_glossary().everyday_swedish_words())
 
 
 def _named_with(words: list[str], j: int) -> bool:
@@ -99,7 +118,8 @@ def _named_spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
                 continue
             before = words[i - 1].lower() if i else ""
             after = words[i + n].lower() if i + n < len(words) else ""
-            capitalised = i > 0 and span[0][:1].isupper()
+            capitalised = (i > 0 and span[0][:1].isupper()) or (
+                n == 1 and not _everyday(span[0]))
             if capitalised and (_named_with(words, i - 1) or _named_with(words, i + n)):
                 break  # part of a longer name: "Mid Sweden University", "Gomorron Östersund"
             if capitalised or before in PLACE_PREPOSITIONS or after in PLACE_NOUNS:

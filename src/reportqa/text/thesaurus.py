@@ -45,6 +45,10 @@ class Thesaurus:
                     pairs.setdefault(a, set()).add(b)
         return cls({k: frozenset(v) for k, v in pairs.items()})
 
+    def knows(self, word: str) -> bool:
+        """Whether a word as written is a headword or a synonym: an everyday word."""
+        return word in self._syn
+
     def headwords(self, word: str) -> list[str]:
         """The headwords an inflected word may be a form of: itself, or itself without an
         inflection ending (at least four letters left)."""
