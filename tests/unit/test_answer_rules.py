@@ -646,6 +646,7 @@ def test_a_thing_of_another_owner_is_declined():
     row = _rows([many])[0]
     assert other("Hur många personer sysselsätter de gröna näringarna?")
     assert not other("Hur många personer sysselsätter de olika näringarna?")
+    assert not other("Hur många personer sysselsätter sina näringar?")  # a pronoun
     assert not other("What share of the manufacturing industry's customers are outside?")
 
 

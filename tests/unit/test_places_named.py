@@ -140,3 +140,5 @@ def test_a_place_typed_in_lower_case_is_a_place_unless_it_is_an_everyday_word():
     assert places_named("vad gör berg för något") == []
     assert places_named("hur stor är mark") == []
     assert places_named("hur många bor i berg") == [("Berg",)]
+    # a country's name is part of other names: only a municipality counts as typed
+    assert places_named("name of the institute at mid sweden university") == []

@@ -354,6 +354,10 @@ ADJECTIVE_ZIPF = 4.0
 #: A compound ends in a noun after at least this many letters of another word
 #: ("industri|näringar").
 MIN_COMPOUND_PREFIX = 3
+#: Pronouns and determiners in -a that stand before a noun like adjectives: "sina
+#: företag", "våra kunder", "samma år", "båda", "flera", "vissa", "andra", "hela".
+_PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda", "bägge",
+                         "flera", "vissa", "andra", "hela", "varenda", "nästa", "enda"))
 #: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
 MIN_OWNER_CHARS = 5
 #: A concept matched this well by a word is that word (a translation or the word itself).
@@ -368,7 +372,9 @@ _EN_OWNED = re.compile(r"\b((?:[a-z]+\s+)?[a-z]+)['’]s?\s+([a-z]+)\b")
 
 def _swedish_adjective(word: str) -> bool:
     """A Swedish adjective in its -a form ("gröna", "offentliga"): a common word without it."""
-    return word.endswith("a") and len(word) > 3 and zipf(word[:-1], "sv") >= ADJECTIVE_ZIPF
+    return (word.endswith("a") and len(word) > 3 and word not in STOPWORDS
+            and word[:-1] not in STOPWORDS and word not in _PRONOUNS_A
+            and zipf(word[:-1], "sv") >= ADJECTIVE_ZIPF)
 
 
 def _owned_things(question: str) -> list[tuple[tuple[str, ...], str]]:

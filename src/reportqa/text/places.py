@@ -118,8 +118,10 @@ def _named_spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
                 continue
             before = words[i - 1].lower() if i else ""
             after = words[i + n].lower() if i + n < len(words) else ""
+            # a municipality (one name) typed in lower case; not a country ("mid sweden
+            # university"), whose name is part of other names too
             capitalised = (i > 0 and span[0][:1].isupper()) or (
-                n == 1 and not _everyday(span[0]))
+                n == 1 and len(names) == 1 and not _everyday(span[0]))
             if capitalised and (_named_with(words, i - 1) or _named_with(words, i + n)):
                 break  # part of a longer name: "Mid Sweden University", "Gomorron Östersund"
             if capitalised or before in PLACE_PREPOSITIONS or after in PLACE_NOUNS:
