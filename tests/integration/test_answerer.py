@@ -104,6 +104,16 @@ def test_which_goal_is_answered_by_the_heading_that_names_it(engine):
     assert ans.found and ans.text.startswith("Mål 5")
 
 
+def test_the_report_s_goal_number_and_name_are_its_heading(engine):
+    """"Which goal number …", "vad heter rapporten": the report's own heading, though no
+    word of the question but the goal's is in it; a target in the text is no such goal."""
+    for q in ("vilket mål nummer handlar om fler kluster", "vad heter rapporten",
+              "Which goal number does this section deal with?"):
+        ans = engine.ask(q)
+        assert ans.found and ans.text.startswith("Mål 5"), q
+    assert not (engine.ask("vilket mål har myndigheterna").text or "").startswith("Mål 5")
+
+
 def test_which_agency_prefers_the_sentence_that_names_one(engine):
     for q in ("Vilken myndighet har fått fler tjänster?",
               "Vilken statlig myndighet har fått fler tjänster i länet?"):

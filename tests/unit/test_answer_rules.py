@@ -615,7 +615,7 @@ def test_a_count_of_people_is_no_count_of_things():
     assert [counts_people(w) for w in ("myndigheter", "companies", "destinationer")] == [
         False] * 3
     assert all(counts_people(w) for w in ("jobb", "anställda", "företagare", "visitors",
-                                          "studenter", "employees"))
+                                          "studenter", "employees", "myndighetsanställda"))
     assert _kind_factor("Hur många myndigheter finns i länet?", staff) < 0.5
     assert _kind_factor("Hur många destinationer har myndigheterna?", staff) < 0.5
     assert _kind_factor("Hur många anställda har myndigheterna?", staff) == 1

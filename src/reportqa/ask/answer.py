@@ -319,6 +319,8 @@ PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor"
 _PEOPLE_COUNTED = PEOPLE | POPULATION_GROUPS | frozenset((
     "jobb", "jobs", "anställda", "sysselsatta", "employees", "workers", "staff", "invånare",
     "inhabitants", "residents", "elever", "pupils", "barn", "children", "folk", "personal"))
+#: A compound ending in a people word this long counts people ("myndighetsanställda").
+MIN_PEOPLE_PART = 4
 #: Words after a number that make it a share, not a count.
 _SHARE_WORDS = frozenset(("procent", "percent", "procentenheter"))
 #: Endings of nouns for people, in both languages: "företagare", "studerande", "studenter",
@@ -329,7 +331,8 @@ _PERSON_ENDING = re.compile(
 
 def counts_people(word: str) -> bool:
     """Whether a counted word ("anställda", "visitors") stands for people."""
-    return word in _PEOPLE_COUNTED or bool(_PERSON_ENDING.search(word))
+    return (word in _PEOPLE_COUNTED or bool(_PERSON_ENDING.search(word))
+            or any(word.endswith(p) for p in _PEOPLE_COUNTED if len(p) >= MIN_PEOPLE_PART))
 
 
 def counts_only_people(text: str) -> bool:
@@ -357,7 +360,19 @@ MIN_COMPOUND_PREFIX = 3
 #: Pronouns and determiners in -a that stand before a noun like adjectives: "sina
 #: företag", "våra kunder", "samma år", "båda", "flera", "vissa", "andra", "hela".
 _PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda", "bägge",
-                         "flera", "vissa", "andra", "hela", "varenda", "nästa", "enda"))
+                         "flera", "vissa", "andra", "hela", "varenda", "nästa", "enda",
+                         "såna", "sådana", "dessa", "några", "inga", "alla", "många",
+                         "egna", "vilka"))
+#: A question about the report's own goal or title: "vilket mål nummer handlar om fler
+#: kluster", "Which goal number does this section deal with?", "vad heter rapporten". Not
+#: "vilket mål har handlingsplanen" (a target in the text).
+_GOAL_OR_TITLE_QUESTION = re.compile(
+    r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
+    r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
+    r"what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+(?:report|section))\b",
+    re.IGNORECASE)
+#: How sure the heading is as the answer to such a question: it is the report's own.
+GOAL_OR_TITLE_CONFIDENCE = 0.9
 #: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
 MIN_OWNER_CHARS = 5
 #: A concept matched this well by a word is that word (a translation or the word itself).
@@ -806,7 +821,8 @@ class Answerer:
             "missing_passage_share": m.passage_share,
             "missing_sentence_count": float(m.sentence_count),
             "missing_passage_count": float(m.passage_count),
-            "absent": absent, "concepts": float(len(q.concepts)),
+            "absent": absent, "unindexed": self._unindexed(q),
+            "concepts": float(len(q.concepts)),
             "question_weight": q.total_confidence_weight,
             "year_asked": float(bool(years)),
             "year_match": float(bool(years & passage_years)),
@@ -834,6 +850,18 @@ class Answerer:
                      "passage_cov": s.passage_cov, "subject_cov": s.confidence_cov,
                      "rerank": s.score} for s in cands]
         return {**evidence, **add_gaps(relative)[0]}
+
+    def _unindexed(self, q: Query) -> float:
+        """The share of the question (by confidence weight) that no passage of the index
+        says in any of its forms ("median income", "gruvprojekt" of a report without
+        either): what the reports do not write about, they do not answer."""
+        qa = self.queries
+        if not qa.doc_freq or not q.concepts:
+            return 0.0
+        unsaid = sum(c.confidence_weight for c in q.concepts
+                     if not any(qa.doc_freq(t) > 0 for t, f in c.alts.items()
+                                if f >= HALF_MATCH))
+        return unsaid / (q.total_confidence_weight or 1.0)
 
     def _place_lack(self, q: Query, cands: list[Scored],
                     names: list[int] | None = None) -> list[float]:
@@ -1295,7 +1323,12 @@ class Answerer:
         section = ranked[0].hit.passage.section
         concepts = [c for c in q.concepts if c.head not in FRAME_WORDS]
         total = sum(c.confidence_weight for c in concepts)
-        if not section or len(section) > MAX_ANSWER_CHARS or not total:
+        if not section or len(section) > MAX_ANSWER_CHARS:
+            return None
+        if _GOAL_OR_TITLE_QUESTION.search(q.original or q.text):
+            # the report's own goal or title: its heading says it, whatever else is asked
+            return section, GOAL_OR_TITLE_CONFIDENCE
+        if not total:
             return None
 
         def cov(tokens: frozenset[str]) -> float:

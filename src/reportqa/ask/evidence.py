@@ -40,6 +40,7 @@ FEATURES = (
     "missing_sentence", "missing_passage", "missing_sentence_share", "missing_passage_share",
     "missing_sentence_count", "missing_passage_count",
     "absent",  # the most informative concept that no candidate's passage has at all
+    "unindexed",  # the share of the question no passage of the index says in any form
     "concepts", "question_weight",  # how much the question says
     "year_asked", "year_match", "year_conflict",  # a year named, found, or another one given
     "name_asked", "name_missing",  # a place or organisation named, and missing from the sentence
