@@ -1275,3 +1275,16 @@ def test_an_object_pronoun_is_not_its_own_clause_subject():
     history = [Turn("What courses does the folk high school offer?", "x")]
     assert resolve_conversation("what do they charge for them?", history).question == (
         "what do the folk high school charge for courses?")
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("whats its goal", "what is peak innovation", "what's peak innovation's goal"),
+    ("hur mycke pengar drar den in", "vilken typ av näring är turismen för jämtland",
+     "hur mycket pengar drar turismen in"),
+])
+def test_function_words_typed_as_spoken(question, previous, expected):
+    """Chat spellings of function words ("whats", "mycke") are read as written, so their
+    reference resolves; a question that stands alone stays exactly as typed."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+    alone = "whats the turnover of tourism in jämtland"
+    assert resolve_conversation(alone, [Turn(previous, "x")]).question == alone

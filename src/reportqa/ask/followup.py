@@ -2336,22 +2336,32 @@ def _unfolded_function_words() -> dict[str, str]:
     return out
 
 
+#: Function words as chat types them, by language: spoken forms ("mycke", "nåra") and an
+#: English contraction without its apostrophe ("whats its goal"). The rules know them as
+#: written.
+_TYPED_FOR = {
+    "sv": {"mycke": "mycket", "nåra": "några", "sånna": "såna"},
+    "en": {"whats": "what's", "wheres": "where's", "whos": "who's", "hows": "how's",
+           "thats": "that's"},
+}
+
+
 def _as_spelled(question: str) -> str:
     """A Swedish question with its function words typed without å, ä, ö spelled out ("i
     ostersund da?" → "i ostersund då?", "hur manga jobbar pa …" → "hur många jobbar på
-    …"): the rules know them as spelled. English is left as typed ("for" is no "för")."""
-    unfolded = _unfolded_function_words()
+    …"), and function words typed as spoken written out (_TYPED_FOR): the rules know them
+    as spelled. English is left as typed ("for" is no "för") but for its contractions."""
+    lang = detect_language(question)
+    unfolded = _unfolded_function_words() if lang == "sv" else {}
+    typed = _TYPED_FOR.get(lang, {})
 
     def one(m: re.Match[str]) -> str:
-        w = unfolded.get(m.group().lower())
+        w = typed.get(m.group().lower()) or unfolded.get(m.group().lower())
         if w is None:
             return m.group()
         return w.capitalize() if m.group()[:1].isupper() else w
 
-    spelled = _WORD.sub(one, question)
-    if spelled == question or detect_language(question) != "sv":
-        return question
-    return spelled
+    return _WORD.sub(one, question)
 
 
 #: Words of chat before a follow-up ("ok, och i Åre?", "tack! vad omsätter den?", "thanks!
