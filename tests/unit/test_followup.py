@@ -1288,3 +1288,15 @@ def test_function_words_typed_as_spoken(question, previous, expected):
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
     alone = "whats the turnover of tourism in jämtland"
     assert resolve_conversation(alone, [Turn(previous, "x")]).question == alone
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("vad är det för nåt egentligen", "vad är co-working för nåt egentligen"),
+    ("vad var det för något då?", "vad var co-working för något då?"),
+])
+def test_what_is_it_for_a_thing_asks_what_it_is(question, expected):
+    """"vad är det för nåt?" asks what "det" is, as "vad är det?" does."""
+    history = [Turn("när kom co-working till regionen", "x")]
+    assert resolve_conversation(question, history).question == expected
+    assert resolve_conversation("vad finns det för nåt i åre?", history).question == (
+        "vad finns det för nåt i åre?")

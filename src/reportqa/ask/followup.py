@@ -1310,6 +1310,10 @@ _WHAT_FRAMES = wordset("vad vem vilken vilket vilka")
 _IT_IS = wordset("it's it’s")
 
 
+#: "för nåt" after "vad är det": what thing it is ("vad är det för nåt egentligen?").
+_WHAT_THING = wordset("nåt något någonting")
+
+
 def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
     """The position of a Swedish pronoun that ends the question, before sentence adverbs
     only, when it points back: an object or a noun phrase's place after a verb or a
@@ -1324,6 +1328,9 @@ def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
     end = len(ms)
     while end > 1 and ms[end - 1].group().lower() in _SENTENCE_ADVERBS:
         end -= 1
+    if end > 3 and ms[end - 2].group().lower() == "för" and (
+            ms[end - 1].group().lower() in _WHAT_THING):
+        end -= 2  # "vad är det för nåt?" asks what "det" is, as "vad är det?" does
     k = end - 1
     if k < 1:
         return None
