@@ -1300,3 +1300,20 @@ def test_what_is_it_for_a_thing_asks_what_it_is(question, expected):
     assert resolve_conversation(question, history).question == expected
     assert resolve_conversation("vad finns det för nåt i åre?", history).question == (
         "vad finns det för nåt i åre?")
+
+
+def test_a_plural_pronoun_after_a_singular_subject_is_who_the_answer_names():
+    """"dom" cannot be "turism" (one thing, no name): after an answer that names an
+    organisation, which Swedish and English call "de"/"they", it is that organisation.
+    A plural noun of the question, or a name typed in lower case, keeps the pronoun."""
+    history = [Turn("bedrivs det nån forskning om turism i länet",
+                    "De senaste 20 åren har institutet Etour bedrivit turismforskning.")]
+    assert resolve_conversation("hur länge har dom hållit på", history).question == (
+        "hur länge har Etour hållit på")
+    named = [Turn("vad är etour", "De senaste 20 åren har Mittuniversitetet institutet "
+                  "Etour bedrivit turismforskning.")]
+    assert resolve_conversation("vilka samarbetar de med?", named).question == (
+        "vilka samarbetar etour med?")
+    plural = [Turn("What kind of companies dominate manufacturing?",
+                   "Mostly small firms; IUC-Z supports them.")]
+    assert "IUC" not in resolve_conversation("what's their export value?", plural).question

@@ -665,7 +665,35 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> 
         before = _usable_referent(_turn_referent(earlier, number))
         if before is not None and not _disagrees(before, number):
             return before
+    if found is not None and number == "pl" and previous.answer and _singular_common(
+            found, previous.answer) and not _names_a_plural(previous.question):
+        # "hur länge har dom hållit på?" after "bedrivs det forskning om turism?", answered
+        # "… har Etour bedrivit …": "dom" is no "turism" but who the answer names (an
+        # organisation is "de"/"they"), when the question has no plural noun for it
+        name = _new_proper_noun(previous.answer, previous.question, strict=True)
+        if name:
+            return name
     return found
+
+
+def _singular_common(referent: str, answer: str) -> bool:
+    """Whether a referent is a common noun in the singular ("turism", "the cluster"): no
+    name, also none typed in lower case that the answer writes as one ("etour"), so no
+    plural pronoun refers to it."""
+    words = referent.split()
+    if not words or any(w[:1].isupper() for w in words):
+        return False
+    if re.search(rf"\b{re.escape(words[0][:1].upper() + words[0][1:])}\b", answer):
+        return False
+    return not _plural(words[-1], detect_language(referent))
+
+
+def _names_a_plural(question: str) -> bool:
+    """Whether a question has a plural noun ("What kind of companies …"), which a plural
+    pronoun after it may refer to."""
+    lang = detect_language(question)
+    return any(_is_content(m.group()) and not _verbish(m.group(), lang)
+               and _plural(m.group(), lang) for m in _words(question))
 
 
 def _disagrees(referent: str, number: str) -> bool:
