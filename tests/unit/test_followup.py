@@ -1317,3 +1317,18 @@ def test_a_plural_pronoun_after_a_singular_subject_is_who_the_answer_names():
     plural = [Turn("What kind of companies dominate manufacturing?",
                    "Mostly small firms; IUC-Z supports them.")]
     assert "IUC" not in resolve_conversation("what's their export value?", plural).question
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("vilka fler är med i samma samarbete", "vad är eldrimner",
+     "vilka fler är med i samma samarbete som eldrimner?"),
+    ("who else is in the same cluster?", "What is Torsta AB?",
+     "who else is in the same cluster as Torsta AB?"),
+])
+def test_the_same_x_is_the_same_as_the_previous_subject(question, previous, expected):
+    """"samma samarbete" without "som …" is the same as what the previous turn was about;
+    a question that compares two things of its own, or asks the same of another subject
+    ("samma siffra för riket?"), is not completed so."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+    for alone in ("har Åre och Östersund samma arbetslöshet?", "samma siffra för riket?"):
+        assert "eldrimner" not in resolve_conversation(alone, [Turn(previous, "x")]).question

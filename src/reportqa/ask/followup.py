@@ -2336,6 +2336,37 @@ def _fragment(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
+#: "samma samarbete", "the same cluster": the same one as the previous turn's subject, when
+#: the question does not say as what ("samma … som", "the same … as") and compares no two
+#: things of its own ("har Åre och Östersund samma …?").
+_SAME = re.compile(r"\b(?:samma|the\s+same)\s+(?P<noun>[\w-]+)\b(?!\s+(?:som|as)\b)",
+                   re.IGNORECASE)
+_COMPARES_TWO = wordset("och eller båda bägge and or both")
+
+
+def _same_as(question: str, previous: Turn, earlier: Turn | None) -> Resolution | None:
+    """A question about "samma X" (_SAME) with what X is the same as: "vilka fler är med i
+    samma samarbete?" after "vad är Eldrimner?" → "… i samma samarbete som Eldrimner?"."""
+    m = _SAME.search(question)
+    words = [w.group().lower() for w in _words(question)]
+    opener = _OPENER.match(question)
+    after = _words(question[m.end():]) if m else []
+    if m is None or (opener and opener.end() > 0) or any(w in _COMPARES_TWO for w in words) or (
+            after and after[0].group().lower() in PREPOSITIONS):
+        return None  # "samma fråga för turismen", "samma siffra för riket": an ellipsis
+    noun = m.group("noun")
+    lang = detect_language(question)
+    if not _is_content(noun) or _verbish(noun, lang) or noun.lower() in _MORE:
+        return None
+    referent = _referent(previous, earlier)
+    if not referent or any(w.group().lower() in words for w in _words(referent)):
+        return None
+    joined = " as " if lang == "en" else " som "
+    resolved = question[:m.end()] + joined + referent + question[m.end():]
+    return Resolution(f"{_clean(resolved).rstrip(' ?.!')}?", True, "reference",
+                      referent=referent)
+
+
 #: "det där stället", "den här branschen": a demonstrative with "där"/"här" before its
 #: noun is the demonstrative alone ("det stället"), not a place.
 _DEMONSTRATIVE_THERE = re.compile(r"\b(den|det|de|dom)\s+(?:där|här)\s+(?=\w{4,})",
@@ -2465,7 +2496,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     fragment = (_fragment(question, previous) or _bare_question_word(question, previous)
-                or _rank(question, previous, earlier) or _any_that(question))
+                or _rank(question, previous, earlier) or _any_that(question)
+                or _same_as(question, previous, earlier))
     if fragment is not None:
         return fragment
     ms = [m.group() for m in _words(question)]
