@@ -1332,3 +1332,13 @@ def test_the_same_x_is_the_same_as_the_previous_subject(question, previous, expe
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
     for alone in ("har Åre och Östersund samma arbetslöshet?", "samma siffra för riket?"):
         assert "eldrimner" not in resolve_conversation(alone, [Turn(previous, "x")]).question
+
+
+def test_that_industry_after_an_organisation_is_the_industry_the_turn_names():
+    """"den branschen" after a turn about an organisation is not the organisation but the
+    industry the turn names beside it ("… företräder industrin")."""
+    history = [Turn("finns det nån gemensam nod för industriföretagen",
+                    "IUC-Z group är en gemensam nod för industriföretagen och företräder "
+                    "industrin.")]
+    assert resolve_conversation("hur många jobbar i den branschen", history).question == (
+        "hur många jobbar i industrin")

@@ -1832,10 +1832,14 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                     _ASKS_FOR_NAME.search(previous.question)
                     or answer_type_words(previous.question)):
                 # "that industry" after a turn about an organisation: the organisation is
-                # no industry ("Turismbranschen" is one); the phrase is left as asked. (After
+                # no industry ("Turismbranschen" is one): the industry the turn names beside
+                # it ("… företräder industrin"), else the phrase is left as asked. (After
                 # "i vilket kluster …?" "det klustret" is the one the answer named.)
-                k += 2
-                continue
+                sector = _sector_in(previous, detect_language(question))
+                if sector is None:
+                    k += 2
+                    continue
+                named = sector
             if not named and not _names_a_grouping(noun) and (
                     _stem(noun) not in referent.lower()) and not any(
                     w[:1].isupper() for w in referent.split()) and (
@@ -1861,6 +1865,25 @@ def _replace_references(question: str, referent: str, weak: bool = False,
     if appended:
         return f"{resolved.rstrip(' ?.!')} ({appended})?", True
     return resolved, changed
+
+
+#: Heads of nouns that name an industry or sector ("industrin", "besöksnäringen",
+#: "tjänstesektorn", "manufacturing industry").
+_SECTOR_HEADS = ("industri", "näring", "sektor", "bransch", "industry", "sector")
+
+
+def _sector_in(previous: Turn, lang: str) -> str | None:
+    """The first lower-case noun of the previous question, then its answer (for a question
+    in Swedish, the report's language), that names an industry (_SECTOR_HEADS:
+    "industrin", "besöksnäringen"): what "den branschen" is after a turn about an
+    organisation of it."""
+    texts = (previous.question, previous.answer or "") if lang == "sv" else (previous.question,)
+    for text in texts:
+        for m in _words(text):
+            w = m.group()
+            if w.islower() and _stem(w).endswith(_SECTOR_HEADS):
+                return w
+    return None
 
 
 #: Subject pronouns that are never formal ("they", "de"; "it", "det" may be).
