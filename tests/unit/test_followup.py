@@ -1342,3 +1342,18 @@ def test_that_industry_after_an_organisation_is_the_industry_the_turn_names():
                     "industrin.")]
     assert resolve_conversation("hur många jobbar i den branschen", history).question == (
         "hur många jobbar i industrin")
+
+
+def test_it_after_a_preposition_after_who_is_what_the_question_was_about():
+    """After "who coordinates X?", "research on it" is on X, the thing talked about, while
+    "does it work with" is who coordinates it, the name the answer gave."""
+    answer = "Det klustret är samordnat av Jämtland Härjedalen Turism."
+    history = [Turn("who coordinates the tourism cluster in jämtland", answer)]
+    assert resolve_conversation("is there any research on it", history).question == (
+        "is there any research on the tourism cluster")
+    history = [Turn("Who coordinates tourism in Jämtland?", answer)]
+    assert resolve_conversation("is there any research on it", history).question == (
+        "is there any research on tourism")
+    assert resolve_conversation("how many destinations does it work with?", history
+                                ).question == (
+        "how many destinations does Jämtland Härjedalen Turism work with?")

@@ -545,6 +545,11 @@ def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
 _DO = wordset("do does did")
 
 
+#: English question words that are the subject themselves: the word after them is the verb
+#: ("who coordinates tourism"), never a noun with the next one.
+_EN_SUBJECT_WH = wordset("who whom")
+
+
 def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county"); the subject of a
@@ -605,7 +610,8 @@ def subject_span(question: str) -> _Span | None:
         elif lang == "en" and first - 1 in nouns and last in nouns and before.islower() and (
                 ms[last].group().islower()) and (
                 ms[first - 2].group().lower() in (
-                    _EN_AUXILIARIES | _COPULAS | _QUESTION_WORDS | _ARTICLES)):
+                    _EN_AUXILIARIES | _COPULAS | _QUESTION_WORDS | _ARTICLES)) and (
+                ms[first - 2].group().lower() not in _EN_SUBJECT_WH):
             first -= 1  # "did coworking spaces start", "which co-working hubs": whole
     # An English noun phrase after its article is whole: "the green industries cluster",
     # not "industries cluster" (nouns modify a head noun without any ending to show it).
@@ -648,14 +654,15 @@ def _usable_referent(referent: str | None) -> str | None:
     return referent
 
 
-def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> str | None:
+def _referent(previous: Turn, earlier: Turn | None = None, number: str = "",
+              topic: bool = False) -> str | None:
     """What a reference in the next turn points to: a name the previous answer gave when the
     previous question asked for one, else the previous question's subject; the turn before
     it (`earlier`) when the previous question named none ("Since when?"). `number` is the
     reference's number ("sg" for "den"/"it", "pl" for "de"/"they", "" when it has none):
     a subject of the other number gives way to a noun of the previous question that agrees
     (_agreeing_referent)."""
-    found = _usable_referent(_turn_referent(previous, number))
+    found = _usable_referent(_turn_referent(previous, number, topic))
     if found is None and earlier is not None:
         return _usable_referent(_turn_referent(earlier, number))
     if found is not None and earlier is not None and _disagrees(found, number):
@@ -721,6 +728,13 @@ _ASKS_FOR_KIND = re.compile(
     r"för\s+(?:slags|sorts|en\s+typ|typ)\b)", re.IGNORECASE)
 
 
+#: Asks in English who does something ("who coordinates the tourism cluster?"): the answer
+#: names who; "it" after a preposition in the next turn is the thing the question was
+#: about ("is there any research on it?"), while "does it work with" is who does it.
+#: (Swedish "den" is an organisation anywhere.)
+_ASKS_WHO = re.compile(r"^\s*(?:(?:and|but)\s+)?who\b", re.IGNORECASE)
+
+
 #: A question our own resolution completed with what it is about: "Till hur många företag
 #: (Hur mycket gav regionen i företagsstöd 2018)?".
 _COMPLETED = re.compile(r"^(?P<asked>.*?)\s*\((?P<context>[^()]+)\)\s*\?$")
@@ -774,8 +788,18 @@ def _group_context(question: str) -> tuple[str, str]:
 _PLACE_PREPOSITIONS = wordset("i på in at")
 
 
-def _turn_referent(previous: Turn, number: str = "") -> str | None:
-    """What one turn gives a reference to point to (see _referent)."""
+#: Prepositions before what is talked about ("research on it").
+_TOPIC_PREPOSITIONS = PREPOSITIONS | wordset("on upon regarding concerning")
+
+
+def _after_preposition(words: list[str], k: int | None) -> bool:
+    """Whether the word at `k` is the object of a preposition ("research on it")."""
+    return k is not None and k > 0 and words[k - 1].lower() in _TOPIC_PREPOSITIONS
+
+
+def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str | None:
+    """What one turn gives a reference to point to (see _referent). With `topic`, the
+    reference is a preposition's object ("research on it"), what is talked about."""
     completed = _COMPLETED.match(previous.question)
     if completed and _is_question(completed.group("context")):
         own = _usable_referent(_turn_referent(Turn(completed.group("asked") + "?",
@@ -785,7 +809,8 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         return _turn_referent(Turn(completed.group("context") + "?", previous.answer), number)
     if completed and _STATEMENT_QUESTION.match(completed.group("asked") + "?"):
         return None  # "vad innebär det (the answer's sentence)?" names no subject of its own
-    if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and (
+    if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and not (
+            topic and number == "sg" and _ASKS_WHO.match(previous.question)) and (
             _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
             previous.answer)
@@ -2554,7 +2579,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                                   subject.strip())
     # 1. A reference: resolve it against the previous subject (or the name it got).
     if has_reference and framed:
-        referent = _referent(previous, earlier, _reference_number(ms, weak_at))
+        referent = _referent(previous, earlier, _reference_number(ms, weak_at),
+                             _after_preposition(ms, weak_at))
         if referent:
             resolved, changed = _replace_references(question, referent, weak, previous,
                                                    weak_at=weak_at)
