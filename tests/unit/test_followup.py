@@ -1357,3 +1357,15 @@ def test_it_after_a_preposition_after_who_is_what_the_question_was_about():
     assert resolve_conversation("how many destinations does it work with?", history
                                 ).question == (
         "how many destinations does Jämtland Härjedalen Turism work with?")
+
+
+def test_an_attribute_of_a_bare_noun_takes_the_previous_question():
+    """"vad är syftet?" after "vad planerar myndigheterna för samarbete?": "samarbete" alone
+    is a kind of thing, not the one asked about; the previous question says whose it is.
+    A definite or named subject stays the context ("(landsbygdskommittén)")."""
+    history = [Turn("vad planerar myndigheterna i länet för samarbete", "x")]
+    assert resolve_conversation("vad är syftet", history).question == (
+        "vad är syftet (vad planerar myndigheterna i länet för samarbete)?")
+    history = [Turn("vad föreslog landsbygdskommittén", "x")]
+    assert resolve_conversation("vad är syftet", history).question == (
+        "vad är syftet (landsbygdskommittén)?")

@@ -2198,6 +2198,17 @@ def _generic_for_name(words: list[str], previous: Turn, earlier: Turn | None) ->
     return referent
 
 
+def _bare_indefinite(referent: str) -> bool:
+    """Whether a referent is one common noun without article or definite ending
+    ("samarbete", "research"): a kind of thing, not the particular one talked about."""
+    words = referent.split()
+    if len(words) != 1 or not words[0].islower():
+        return False
+    lang = detect_language(referent)
+    return not (lang == "sv" and (_SV_DEFINITE_NOUN.fullmatch(words[0])
+                                  or words[0].endswith("én")))  # "kommittén"
+
+
 def _only_attribute(words: list[str]) -> bool:
     """Whether a framed question is about nothing but one definite noun, with no name, place
     or time of its own ("vad är syftet", "hur stor är omsättningen", "what is the purpose"):
@@ -2622,7 +2633,12 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if framed and not has_reference and _only_attribute(rest_words):
         referent = _referent(previous, earlier)
         if referent:
-            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+            context = referent
+            if _bare_indefinite(referent) and _is_question(previous.question):
+                # "vad är syftet?" after "vad planerar myndigheterna för samarbete?": a bare
+                # noun is no thing of its own; the question says whose it is
+                context = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+            return Resolution(f"{question.rstrip(' ?.!')} ({context})?", True, "short",
                               referent=referent)
     # 2c'. A share without of what ("Hur stor andel står Åre för?", "What share does Åre
     # account for?"): a share of what the previous turn counted.
