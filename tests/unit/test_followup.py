@@ -1369,3 +1369,22 @@ def test_an_attribute_of_a_bare_noun_takes_the_previous_question():
     history = [Turn("vad föreslog landsbygdskommittén", "x")]
     assert resolve_conversation("vad är syftet", history).question == (
         "vad är syftet (landsbygdskommittén)?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("har det genomförts nånstans än",
+     "har utlokalisering av myndigheter genomförts nånstans än?"),
+    ("har det märkts nåt av det i jämtland",
+     "har det märkts nåt av utlokalisering av myndigheter i jämtland?"),
+    ("has it happened?", "has utlokalisering av myndigheter happened?"),
+])
+def test_whether_it_came_about_is_about_what_was_proposed(question, expected):
+    """"har det genomförts?" after an answer that tells of a proposal asks whether the thing
+    proposed came about, not its author or its document; a demonstrative with its noun
+    ("has that relocation happened?") says itself what it is."""
+    history = [Turn("vad gjorde landsbygdskommittén",
+                    "Under 2017 presenterade ”Landsbygdskommittén” sitt betänkande SOU:2017:1 "
+                    "med förslag till utlokalisering av myndigheter från Stockholm.")]
+    assert resolve_conversation(question, history).question == expected
+    own = "has that relocation actually happened?"
+    assert resolve_conversation(own, history).question == own

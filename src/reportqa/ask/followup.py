@@ -2395,6 +2395,43 @@ def _fragment(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
+#: What an answer says was proposed or planned: "… med förslag till utlokalisering av
+#: myndigheter från Stockholm", "a proposal to relocate agencies", "planer på ett nätverk".
+_PROPOSAL = re.compile(
+    r"\b(?:förslag(?:et|en)?|planer(?:na)?|planen|proposals?|plans?)\s+(?:till|om|på|att|to|"
+    r"for)\s+(?P<what>[^,.;:”\"]+?)(?=\s+(?:från|i|inom|för|som|med|och|from|in|within|for|"
+    r"that|which|with|and)\b|[,.;:”\"]|$)", re.IGNORECASE)
+#: Verbs that ask whether something proposed came about: "har det genomförts?", "hur har det
+#: märkts?", "has it happened?".
+_REALISED = re.compile(
+    r"\b(?:märk(?:ts|tes|s)|genomför(?:ts|des|s)|verkställ(?:ts|des|s)|inför(?:ts|des)|"
+    r"förverkliga(?:ts|des|s)|skett|hänt|blivit\s+av|happened|implemented|noticed|"
+    r"carried\s+out|realised|realized|felt)\b", re.IGNORECASE)
+#: Pronouns for what was proposed ("har det genomförts?", "has it happened?").
+_PROPOSED_PRONOUNS = wordset("det detta it that this")
+
+
+def _realised(question: str, previous: Turn) -> Resolution | None:
+    """Whether what the previous answer proposed came about, asked with a pronoun ("har det
+    genomförts nånstans?", "har det märkts nåt av det i jämtland?" after "… med förslag
+    till utlokalisering av myndigheter"): the question with its last such pronoun the thing
+    proposed, not the proposal's author or document."""
+    if not previous.answer or not _REALISED.search(question):
+        return None
+    proposal = _PROPOSAL.search(previous.answer)
+    if proposal is None:
+        return None
+    ms = _words(question)
+    at = [k for k, m in enumerate(ms) if m.group().lower() in _PROPOSED_PRONOUNS and not (
+        k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), m.group().lower()))]
+    if not at:
+        return None
+    what = proposal.group("what").strip()
+    m = ms[at[-1]]
+    resolved = question[:m.start()] + what + question[m.end():]
+    return Resolution(f"{_clean(resolved).rstrip(' ?.!')}?", True, "reference", referent=what)
+
+
 #: "samma samarbete", "the same cluster": the same one as the previous turn's subject, when
 #: the question does not say as what ("samma … som", "the same … as") and compares no two
 #: things of its own ("har Åre och Östersund samma …?").
@@ -2531,7 +2568,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         # sentence after it that leans on it ("Det innebär att …") when there is one
         return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
                           "statement")
-    other = _the_other(question, previous)
+    other = _the_other(question, previous) or _realised(question, previous)
     if other is not None:
         return other
     if _JUDGES_THE_ANSWER.match(question) or (
