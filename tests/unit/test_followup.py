@@ -1388,3 +1388,15 @@ def test_whether_it_came_about_is_about_what_was_proposed(question, expected):
     assert resolve_conversation(question, history).question == expected
     own = "has that relocation actually happened?"
     assert resolve_conversation(own, history).question == own
+
+
+def test_only_definite_nouns_of_what_the_previous_turn_spoke_of():
+    """"hur såg samarbetet ut innan?" after "samarbetar myndigheterna på nåt sätt?": the
+    definite "samarbetet" presupposes the collaboration just spoken of, so the question
+    is completed with the previous one; with a scope of its own ("… i länet") or a noun
+    the previous turn did not speak of, it stands alone."""
+    history = [Turn("samarbetar myndigheterna på nåt sätt?", "x")]
+    assert resolve_conversation("hur såg samarbetet ut innan", history).question == (
+        "hur såg samarbetet ut innan (samarbetar myndigheterna på nåt sätt)?")
+    for alone in ("hur såg samarbetet ut i länet", "hur såg industrin ut innan"):
+        assert not resolve_conversation(alone, history).followup

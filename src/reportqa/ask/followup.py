@@ -2209,6 +2209,34 @@ def _bare_indefinite(referent: str) -> bool:
                                   or words[0].endswith("én")))  # "kommittén"
 
 
+#: Reciprocal pronouns and adverbs of nearness ("ligga nära varandra"): no nouns.
+_RECIPROCALS = wordset("varandra varann nära tillsammans ihop each other")
+
+
+def _known_definite(question: str, previous: Turn) -> bool:
+    """Whether a Swedish question's nouns are all definite common nouns, at least one of
+    them a thing the previous turn spoke of ("brukar företagen ligga nära varandra?" after
+    an answer about "företag", "hur såg samarbetet ut innan?" after "samarbetar
+    myndigheterna?"), with no phrase of place or scope: the definite form presupposes that
+    thing, so the question is about it as the previous turn was, not a subject of its
+    own."""
+    ms = _words(question)
+    if detect_language(question) != "sv" or any(
+            m.group().lower() in PREPOSITIONS for m in ms):
+        return False  # "vad bildar myndigheterna i länet": a scope, a subject of its own
+    nouns = [m.group() for i, m in enumerate(ms) if _is_content(m.group())
+             and not _verbish(m.group(), "sv") and not _adverb(m.group(), "sv")
+             and not _sv_infinitive(ms, i, "sv") and not _sv_supine(ms, i, "sv")
+             and m.group().lower() not in _SV_SHORT_VERBS | _SV_PARTICLES | _SENTENCE_ADVERBS
+             | _GENERIC_PLACES | _GENERIC_TIMES | _NO_REFERENTS | _PLACE_ADVERBS
+             | _RECIPROCALS]
+    if not nouns or any(not w.islower() or not (
+            _SV_DEFINITE_NOUN.fullmatch(w) or w.endswith("én")) for w in nouns):
+        return False
+    before = [m.group().lower() for m in _words(f"{previous.question} {previous.answer or ''}")]
+    return any(x.startswith(_stem(w)) and x != w.lower() for w in nouns for x in before)
+
+
 def _only_attribute(words: list[str]) -> bool:
     """Whether a framed question is about nothing but one definite noun, with no name, place
     or time of its own ("vad är syftet", "hur stor är omsättningen", "what is the purpose"):
@@ -2691,6 +2719,12 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
                               referent=referent)
+    # 2d. Only definite nouns, of a thing the previous turn spoke of ("hur såg samarbetet
+    # ut innan?"): about what the previous question asked, which its own words find.
+    if not has_opener and not has_reference and _known_definite(question, previous) and (
+            previous.question.strip()):
+        asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+        return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
     if rest_words and not framed and rest_words[0].lower() in _POSSESSIVES and len(
             rest_words) > 1:
