@@ -1400,3 +1400,15 @@ def test_only_definite_nouns_of_what_the_previous_turn_spoke_of():
         "hur såg samarbetet ut innan (samarbetar myndigheterna på nåt sätt)?")
     for alone in ("hur såg samarbetet ut i länet", "hur såg industrin ut innan"):
         assert not resolve_conversation(alone, history).followup
+
+
+def test_the_last_in_the_list_is_the_last_name_the_answer_listed():
+    """"den sista i listan" is the last name of the list an answer gave, also one turn
+    before the previous; "the first one" the first."""
+    listed = Turn("vilka är med i grönt center", "I detta samarbetar aktörer som LRF Jämtland, "
+                  "Torsta AB, Hushållningssällskapet, Eldrimner med flera.")
+    history = [listed, Turn("vad är målet med det", "Grönt Center är ett kluster.")]
+    assert resolve_conversation("vad gör den sista i listan", history).question == (
+        "vad gör Eldrimner?")
+    assert resolve_conversation("who is the first one?", [listed]).question == (
+        "who is LRF Jämtland?")

@@ -2423,6 +2423,37 @@ def _fragment(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
+#: The first or last of a list an answer gave: "vad gör den sista i listan?", "who is the
+#: first one?", "och den första?".
+_LIST_ORDINAL = re.compile(
+    r"\b(?:den|det|the)\s+(?P<ord>sista|första|last|first)(?:\s+(?:one|en|ett))?"
+    r"(?:\s+(?:i|in|on|på)\s+(?:listan|uppräkningen|the\s+list))?\b", re.IGNORECASE)
+#: A list of names in an answer: "LRF Jämtland, Torsta AB, Hushållningssällskapet, Eldrimner".
+_NAME = r"[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)*"
+_NAME_LIST = re.compile(rf"{_NAME}(?:\s*,\s*(?:och\s+|and\s+)?{_NAME}|\s+(?:och|and)\s+"
+                        rf"{_NAME}){{2,}}")
+_LAST_ORDINALS = wordset("sista last")
+
+
+def _list_ordinal(question: str, previous: Turn, earlier: Turn | None) -> Resolution | None:
+    """"den sista i listan" as the last (or first) name of the list the previous answer, or
+    the one before it, gave."""
+    m = _LIST_ORDINAL.search(question)
+    if m is None:
+        return None
+    for turn in (previous, earlier):
+        found = _NAME_LIST.search(turn.answer or "") if turn is not None else None
+        if found is None:
+            continue
+        names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|and)\s+", found.group())
+                 if n.strip()]
+        name = names[-1] if m.group("ord").lower() in _LAST_ORDINALS else names[0]
+        resolved = question[:m.start()] + name + question[m.end():]
+        return Resolution(f"{_clean(resolved).rstrip(' ?.!')}?", True, "reference",
+                          referent=name)
+    return None
+
+
 #: What an answer says was proposed or planned: "… med förslag till utlokalisering av
 #: myndigheter från Stockholm", "a proposal to relocate agencies", "planer på ett nätverk".
 _PROPOSAL = re.compile(
@@ -2596,7 +2627,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         # sentence after it that leans on it ("Det innebär att …") when there is one
         return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
                           "statement")
-    other = _the_other(question, previous) or _realised(question, previous)
+    other = (_the_other(question, previous) or _realised(question, previous)
+             or _list_ordinal(question, previous, earlier))
     if other is not None:
         return other
     if _JUDGES_THE_ANSWER.match(question) or (
