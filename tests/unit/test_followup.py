@@ -1412,3 +1412,14 @@ def test_the_last_in_the_list_is_the_last_name_the_answer_listed():
         "vad gör Eldrimner?")
     assert resolve_conversation("who is the first one?", [listed]).question == (
         "who is LRF Jämtland?")
+
+
+def test_what_a_phrase_was_completed_with_is_the_next_referent():
+    """"When did that trend start (co-working hubs)?": the trend is of co-working hubs,
+    not of the name the answer before gave, and "any" in the next turn is more of them."""
+    history = [Turn("Which co-working hubs does the report mention?",
+                    "I Ås i Krokoms kommun finns Grönt Center, ett kluster."),
+               Turn("When did that trend start in the region?",
+                    "En ökande trend och ny företeelse i regionen som utvecklades 2017.")]
+    assert resolve_conversation("Are there any in Härjedalen?", history).question == (
+        "Are there any co-working hubs in Härjedalen?")

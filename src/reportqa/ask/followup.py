@@ -2696,6 +2696,12 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                 if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
                     resolved = resolved[:1].upper() + resolved[1:]
+                added = _COMPLETED.match(resolved)
+                if added and not _is_question(added.group("context")) and not any(
+                        w[:1].isupper() for w in added.group("context").split()):
+                    # "när dök den trenden upp (co-working)?": what the phrase was of, not
+                    # a name the previous answer gave, is what the next turn refers to
+                    referent = added.group("context").strip()
                 return Resolution(resolved, True, "reference", referent=referent)
     # 2. An ellipsis: an opener, or too short to stand alone, without a frame of its own.
     # Anything else (an opener before a question of its own, "Och hur många företag finns
