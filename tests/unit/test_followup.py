@@ -1423,3 +1423,14 @@ def test_what_a_phrase_was_completed_with_is_the_next_referent():
                     "En ökande trend och ny företeelse i regionen som utvecklades 2017.")]
     assert resolve_conversation("Are there any in Härjedalen?", history).question == (
         "Are there any co-working hubs in Härjedalen?")
+
+
+@pytest.mark.parametrize("question", [
+    "what do they mean by green industries",
+    "vad menar de med gröna näringar?",
+])
+def test_they_of_what_a_named_term_means_is_impersonal(question):
+    """"what do they mean by X?" names its term: "they" is whoever uses it, not the
+    previous subject, and the question stands alone."""
+    history = [Turn("who takes part in Grönt Center?", "LRF Jämtland, Torsta AB.")]
+    assert not resolve_conversation(question, history).followup

@@ -2454,6 +2454,21 @@ def _list_ordinal(question: str, previous: Turn, earlier: Turn | None) -> Resolu
     return None
 
 
+#: "they" of what is meant by a term, with the term named: "what do they mean by green
+#: industries?", "vad menar de med gröna näringar?". The pronoun is impersonal (whoever
+#: uses the term), so the question stands alone.
+_WHAT_THEY_MEAN = re.compile(
+    _AND_LEAD + r"(?:what\s+(?:do|does|did)\s+they\s+mean\s+by|"
+    r"vad\s+(?:menar|menade|avser)\s+(?:de|dom|man)\s+med)\s+(?P<term>[^?.!]+)",
+    re.IGNORECASE)
+
+
+def _what_they_mean(question: str) -> bool:
+    """Whether a question asks what "they" mean by a term it names (_WHAT_THEY_MEAN)."""
+    m = _WHAT_THEY_MEAN.match(question)
+    return m is not None and any(_is_content(w.group()) for w in _words(m.group("term")))
+
+
 #: What an answer says was proposed or planned: "… med förslag till utlokalisering av
 #: myndigheter från Stockholm", "a proposal to relocate agencies", "planer på ett nätverk".
 _PROPOSAL = re.compile(
@@ -2622,6 +2637,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     """resolve() of a question whose demonstratives stand without "där"/"här"."""
     if previous is None or not question:
         return Resolution(question)
+    if _what_they_mean(question):
+        return Resolution(question)  # "what do they mean by green industries?": impersonal
     if previous.answer and _STATEMENT_QUESTION.match(question):
         # the answer's sentence is what "det" stands for; retrieval finds it, and the
         # sentence after it that leans on it ("Det innebär att …") when there is one
