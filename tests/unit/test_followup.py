@@ -1298,8 +1298,9 @@ def test_what_is_it_for_a_thing_asks_what_it_is(question, expected):
     """"vad är det för nåt?" asks what "det" is, as "vad är det?" does."""
     history = [Turn("när kom co-working till regionen", "x")]
     assert resolve_conversation(question, history).question == expected
-    assert resolve_conversation("vad finns det för nåt i åre?", history).question == (
-        "vad finns det för nåt i åre?")
+    for alone in ("vad finns det för nåt i åre?", "vad finns det för nåt?",
+                  "vad gör det för nåt?"):
+        assert resolve_conversation(alone, history).question == alone
 
 
 def test_a_plural_pronoun_after_a_singular_subject_is_who_the_answer_names():

@@ -1382,7 +1382,8 @@ def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
     while end > 1 and ms[end - 1].group().lower() in _SENTENCE_ADVERBS:
         end -= 1
     if end > 3 and ms[end - 2].group().lower() == "för" and (
-            ms[end - 1].group().lower() in _WHAT_THING):
+            ms[end - 1].group().lower() in _WHAT_THING) and (
+            ms[end - 4].group().lower() in _COPULAS):
         end -= 2  # "vad är det för nåt?" asks what "det" is, as "vad är det?" does
     k = end - 1
     if k < 1:
