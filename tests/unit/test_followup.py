@@ -1435,3 +1435,12 @@ def test_they_of_what_a_named_term_means_is_impersonal(question):
     previous subject, and the question stands alone."""
     history = [Turn("who takes part in Grönt Center?", "LRF Jämtland, Torsta AB.")]
     assert not resolve_conversation(question, history).followup
+
+
+def test_they_after_a_count_of_companies_are_the_companies():
+    """"hur många företag …" counts a plural ("företag" has no plural ending): "de" in the
+    next turn are the companies, not a name the answer gives."""
+    history = [Turn("hur många företag finns i åre",
+                    "I Åre har House Be skapats och huserar ca 80+ företag.")]
+    assert resolve_conversation("vad jobbar de med?", history).question == (
+        "vad jobbar företag med?")

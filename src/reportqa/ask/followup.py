@@ -696,11 +696,17 @@ def _singular_common(referent: str, answer: str) -> bool:
 
 
 def _names_a_plural(question: str) -> bool:
-    """Whether a question has a plural noun ("What kind of companies …"), which a plural
-    pronoun after it may refer to."""
+    """Whether a question has a plural noun ("What kind of companies …", "hur många
+    företag …"), which a plural pronoun after it may refer to."""
     lang = detect_language(question)
-    return any(_is_content(m.group()) and not _verbish(m.group(), lang)
-               and _plural(m.group(), lang) for m in _words(question))
+    return any(m.group().lower() in _PLURAL_DETERMINERS or (
+        _is_content(m.group()) and not _verbish(m.group(), lang)
+        and _plural(m.group(), lang)) for m in _words(question))
+
+
+#: Words before a plural noun, also one with no plural ending ("hur många företag",
+#: "vilka företag", "many agencies").
+_PLURAL_DETERMINERS = wordset("många flera vilka alla dessa many several these those")
 
 
 def _disagrees(referent: str, number: str) -> bool:
