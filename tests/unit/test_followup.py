@@ -1401,6 +1401,9 @@ def test_only_definite_nouns_of_what_the_previous_turn_spoke_of():
         "hur såg samarbetet ut innan (samarbetar myndigheterna på nåt sätt)?")
     for alone in ("hur såg samarbetet ut i länet", "hur såg industrin ut innan"):
         assert not resolve_conversation(alone, history).followup
+    # a noun the previous question used as a subject of its own is no thing it introduced
+    own = "hur mycket omsätter turismen?"
+    assert resolve_conversation(own, [Turn("hur många jobbar inom turism?", "x")]).question == own
 
 
 def test_the_last_in_the_list_is_the_last_name_the_answer_listed():

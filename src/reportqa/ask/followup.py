@@ -2222,11 +2222,11 @@ _RECIPROCALS = wordset("varandra varann nära tillsammans ihop each other")
 
 def _known_definite(question: str, previous: Turn) -> bool:
     """Whether a Swedish question's nouns are all definite common nouns, at least one of
-    them a thing the previous turn spoke of ("brukar företagen ligga nära varandra?" after
-    an answer about "företag", "hur såg samarbetet ut innan?" after "samarbetar
-    myndigheterna?"), with no phrase of place or scope: the definite form presupposes that
-    thing, so the question is about it as the previous turn was, not a subject of its
-    own."""
+    them a thing the previous question introduced, as a verb or after an indefinite
+    determiner ("hur såg samarbetet ut innan?" after "samarbetar myndigheterna?", "finns
+    det nåt samarbete?"), with no phrase of place or scope: the definite form presupposes
+    that thing, so the question is about it as the previous turn was, not a subject of
+    its own ("turismen" after a question about "turism" is one)."""
     ms = _words(question)
     if detect_language(question) != "sv" or any(
             m.group().lower() in PREPOSITIONS for m in ms):
@@ -2240,8 +2240,15 @@ def _known_definite(question: str, previous: Turn) -> bool:
     if not nouns or any(not w.islower() or not (
             _SV_DEFINITE_NOUN.fullmatch(w) or w.endswith("én")) for w in nouns):
         return False
-    before = [m.group().lower() for m in _words(f"{previous.question} {previous.answer or ''}")]
-    return any(x.startswith(_stem(w)) and x != w.lower() for w in nouns for x in before)
+    before = [m.group().lower() for m in _words(previous.question)]
+    return any(x.startswith(_stem(w)) and x != w.lower() and (
+        _verbish(x, "sv") or (j > 0 and before[j - 1] in _INTRODUCING))
+        for w in nouns for j, x in enumerate(before))
+
+
+#: Determiners that introduce a new thing ("nåt samarbete"), which a definite noun then
+#: refers back to ("samarbetet").
+_INTRODUCING = wordset("en ett nån nåt någon något några")
 
 
 def _only_attribute(words: list[str]) -> bool:
