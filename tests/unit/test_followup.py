@@ -1333,6 +1333,9 @@ def test_the_same_x_is_the_same_as_the_previous_subject(question, previous, expe
     assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
     for alone in ("har Åre och Östersund samma arbetslöshet?", "samma siffra för riket?"):
         assert "eldrimner" not in resolve_conversation(alone, [Turn(previous, "x")]).question
+    # a pronoun is what the previous turn was about, not what it is the same as
+    assert resolve_conversation("har de samma mål?", [Turn("vad är Eldrimner", "x")]
+                                ).question == "har Eldrimner samma mål?"
 
 
 def test_that_industry_after_an_organisation_is_the_industry_the_turn_names():

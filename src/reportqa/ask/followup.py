@@ -2538,6 +2538,9 @@ def _same_as(question: str, previous: Turn, earlier: Turn | None) -> Resolution 
     if m is None or (opener and opener.end() > 0) or any(w in _COMPARES_TWO for w in words) or (
             after and after[0].group().lower() in PREPOSITIONS):
         return None  # "samma fråga för turismen", "samma siffra för riket": an ellipsis
+    if any(w in _STRONG_REFERENCES or w in _SUBJECT_PRONOUNS for w in words) or (
+            _weak_reference(question) is not None):
+        return None  # "har de samma mål?": the pronoun is what the previous turn was about
     noun = m.group("noun")
     lang = detect_language(question)
     if not _is_content(noun) or _verbish(noun, lang) or noun.lower() in _MORE:
