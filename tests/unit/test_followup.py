@@ -1450,3 +1450,11 @@ def test_they_after_a_count_of_companies_are_the_companies():
                     "I Åre har House Be skapats och huserar ca 80+ företag.")]
     assert resolve_conversation("vad jobbar de med?", history).question == (
         "vad jobbar företag med?")
+
+
+def test_the_first_with_a_noun_of_its_own_is_no_list_item():
+    """"när kom den första co-workingplatsen?" names its noun: no item of a list."""
+    listed = Turn("vilka är med i grönt center", "Aktörer som LRF Jämtland, Torsta AB, "
+                  "Hushållningssällskapet, Eldrimner med flera.")
+    q = "när kom den första co-workingplatsen?"
+    assert "LRF" not in resolve_conversation(q, [listed]).question

@@ -2453,8 +2453,9 @@ def _list_ordinal(question: str, previous: Turn, earlier: Turn | None) -> Resolu
     """"den sista i listan" as the last (or first) name of the list the previous answer, or
     the one before it, gave."""
     m = _LIST_ORDINAL.search(question)
-    if m is None:
-        return None
+    after = _words(question[m.end():]) if m else []
+    if m is None or (after and _is_content(after[0].group())):
+        return None  # "den första co-workingplatsen" names its own noun
     for turn in (previous, earlier):
         found = _NAME_LIST.search(turn.answer or "") if turn is not None else None
         if found is None:
