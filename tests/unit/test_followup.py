@@ -1392,6 +1392,8 @@ def test_whether_it_came_about_is_about_what_was_proposed(question, expected):
     assert resolve_conversation(question, history).question == expected
     own = "has that relocation actually happened?"
     assert resolve_conversation(own, history).question == own
+    formal = "har det skett några förändringar?"  # "det" before its real subject
+    assert resolve_conversation(formal, history).question == formal
 
 
 def test_only_definite_nouns_of_what_the_previous_turn_spoke_of():

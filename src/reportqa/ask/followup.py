@@ -2496,6 +2496,10 @@ _REALISED = re.compile(
     r"\b(?:märk(?:ts|tes|s)|genomför(?:ts|des|s)|verkställ(?:ts|des|s)|inför(?:ts|des)|"
     r"förverkliga(?:ts|des|s)|skett|hänt|blivit\s+av|happened|implemented|noticed|"
     r"carried\s+out|realised|realized|felt)\b", re.IGNORECASE)
+#: Words that begin the real subject after a formal "det" ("har det skett några
+#: förändringar?", "har det märkts nya jobb?").
+_EXISTENTIAL_OBJECTS = _QUANTIFIERS | _INDEFINITE | wordset("nya fler flera mer många new "
+                                                            "more many")
 #: Pronouns for what was proposed ("har det genomförts?", "has it happened?").
 _PROPOSED_PRONOUNS = wordset("det detta it that this")
 
@@ -2515,6 +2519,10 @@ def _realised(question: str, previous: Turn) -> Resolution | None:
         k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), m.group().lower()))]
     if not at:
         return None
+    verb = _REALISED.search(question)
+    after = [w.group().lower() for w in _words(question[verb.end():])]
+    if ms[at[-1]].start() < verb.start() and after and after[0] in _EXISTENTIAL_OBJECTS:
+        return None  # "har det skett några förändringar?": a formal "det"
     what = proposal.group("what").strip()
     m = ms[at[-1]]
     resolved = question[:m.start()] + what + question[m.end():]
