@@ -1275,3 +1275,188 @@ def test_an_object_pronoun_is_not_its_own_clause_subject():
     history = [Turn("What courses does the folk high school offer?", "x")]
     assert resolve_conversation("what do they charge for them?", history).question == (
         "what do the folk high school charge for courses?")
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("whats its goal", "what is peak innovation", "what's peak innovation's goal"),
+    ("hur mycke pengar drar den in", "vilken typ av näring är turismen för jämtland",
+     "hur mycket pengar drar turismen in"),
+])
+def test_function_words_typed_as_spoken(question, previous, expected):
+    """Chat spellings of function words ("whats", "mycke") are read as written, so their
+    reference resolves; a question that stands alone stays exactly as typed."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+    alone = "whats the turnover of tourism in jämtland"
+    assert resolve_conversation(alone, [Turn(previous, "x")]).question == alone
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("vad är det för nåt egentligen", "vad är co-working för nåt egentligen"),
+    ("vad var det för något då?", "vad var co-working för något då?"),
+])
+def test_what_is_it_for_a_thing_asks_what_it_is(question, expected):
+    """"vad är det för nåt?" asks what "det" is, as "vad är det?" does."""
+    history = [Turn("när kom co-working till regionen", "x")]
+    assert resolve_conversation(question, history).question == expected
+    for alone in ("vad finns det för nåt i åre?", "vad finns det för nåt?",
+                  "vad gör det för nåt?"):
+        assert resolve_conversation(alone, history).question == alone
+
+
+def test_a_plural_pronoun_after_a_singular_subject_is_who_the_answer_names():
+    """"dom" cannot be "turism" (one thing, no name): after an answer that names an
+    organisation, which Swedish and English call "de"/"they", it is that organisation.
+    A plural noun of the question, or a name typed in lower case, keeps the pronoun."""
+    history = [Turn("bedrivs det nån forskning om turism i länet",
+                    "De senaste 20 åren har institutet Etour bedrivit turismforskning.")]
+    assert resolve_conversation("hur länge har dom hållit på", history).question == (
+        "hur länge har Etour hållit på")
+    named = [Turn("vad är etour", "De senaste 20 åren har Mittuniversitetet institutet "
+                  "Etour bedrivit turismforskning.")]
+    assert resolve_conversation("vilka samarbetar de med?", named).question == (
+        "vilka samarbetar etour med?")
+    plural = [Turn("What kind of companies dominate manufacturing?",
+                   "Mostly small firms; IUC-Z supports them.")]
+    assert "IUC" not in resolve_conversation("what's their export value?", plural).question
+
+
+@pytest.mark.parametrize("question,previous,expected", [
+    ("vilka fler är med i samma samarbete", "vad är eldrimner",
+     "vilka fler är med i samma samarbete som eldrimner?"),
+    ("who else is in the same cluster?", "What is Torsta AB?",
+     "who else is in the same cluster as Torsta AB?"),
+])
+def test_the_same_x_is_the_same_as_the_previous_subject(question, previous, expected):
+    """"samma samarbete" without "som …" is the same as what the previous turn was about;
+    a question that compares two things of its own, or asks the same of another subject
+    ("samma siffra för riket?"), is not completed so."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+    for alone in ("har Åre och Östersund samma arbetslöshet?", "samma siffra för riket?"):
+        assert "eldrimner" not in resolve_conversation(alone, [Turn(previous, "x")]).question
+    # a pronoun is what the previous turn was about, not what it is the same as
+    assert resolve_conversation("har de samma mål?", [Turn("vad är Eldrimner", "x")]
+                                ).question == "har Eldrimner samma mål?"
+
+
+def test_that_industry_after_an_organisation_is_the_industry_the_turn_names():
+    """"den branschen" after a turn about an organisation is not the organisation but the
+    industry the turn names beside it ("… företräder industrin")."""
+    history = [Turn("finns det nån gemensam nod för industriföretagen",
+                    "IUC-Z group är en gemensam nod för industriföretagen och företräder "
+                    "industrin.")]
+    assert resolve_conversation("hur många jobbar i den branschen", history).question == (
+        "hur många jobbar i industrin")
+
+
+def test_it_after_a_preposition_after_who_is_what_the_question_was_about():
+    """After "who coordinates X?", "research on it" is on X, the thing talked about, while
+    "does it work with" is who coordinates it, the name the answer gave."""
+    answer = "Det klustret är samordnat av Jämtland Härjedalen Turism."
+    history = [Turn("who coordinates the tourism cluster in jämtland", answer)]
+    assert resolve_conversation("is there any research on it", history).question == (
+        "is there any research on the tourism cluster")
+    history = [Turn("Who coordinates tourism in Jämtland?", answer)]
+    assert resolve_conversation("is there any research on it", history).question == (
+        "is there any research on tourism")
+    assert resolve_conversation("how many destinations does it work with?", history
+                                ).question == (
+        "how many destinations does Jämtland Härjedalen Turism work with?")
+
+
+def test_an_attribute_of_a_bare_noun_takes_the_previous_question():
+    """"vad är syftet?" after "vad planerar myndigheterna för samarbete?": "samarbete" alone
+    is a kind of thing, not the one asked about; the previous question says whose it is.
+    A definite or named subject stays the context ("(landsbygdskommittén)")."""
+    history = [Turn("vad planerar myndigheterna i länet för samarbete", "x")]
+    assert resolve_conversation("vad är syftet", history).question == (
+        "vad är syftet (vad planerar myndigheterna i länet för samarbete)?")
+    history = [Turn("vad föreslog landsbygdskommittén", "x")]
+    assert resolve_conversation("vad är syftet", history).question == (
+        "vad är syftet (landsbygdskommittén)?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("har det genomförts nånstans än",
+     "har utlokalisering av myndigheter genomförts nånstans än?"),
+    ("har det märkts nåt av det i jämtland",
+     "har det märkts nåt av utlokalisering av myndigheter i jämtland?"),
+    ("has it happened?", "has utlokalisering av myndigheter happened?"),
+])
+def test_whether_it_came_about_is_about_what_was_proposed(question, expected):
+    """"har det genomförts?" after an answer that tells of a proposal asks whether the thing
+    proposed came about, not its author or its document; a demonstrative with its noun
+    ("has that relocation happened?") says itself what it is."""
+    history = [Turn("vad gjorde landsbygdskommittén",
+                    "Under 2017 presenterade ”Landsbygdskommittén” sitt betänkande SOU:2017:1 "
+                    "med förslag till utlokalisering av myndigheter från Stockholm.")]
+    assert resolve_conversation(question, history).question == expected
+    own = "has that relocation actually happened?"
+    assert resolve_conversation(own, history).question == own
+    formal = "har det skett några förändringar?"  # "det" before its real subject
+    assert resolve_conversation(formal, history).question == formal
+
+
+def test_only_definite_nouns_of_what_the_previous_turn_spoke_of():
+    """"hur såg samarbetet ut innan?" after "samarbetar myndigheterna på nåt sätt?": the
+    definite "samarbetet" presupposes the collaboration just spoken of, so the question
+    is completed with the previous one; with a scope of its own ("… i länet") or a noun
+    the previous turn did not speak of, it stands alone."""
+    history = [Turn("samarbetar myndigheterna på nåt sätt?", "x")]
+    assert resolve_conversation("hur såg samarbetet ut innan", history).question == (
+        "hur såg samarbetet ut innan (samarbetar myndigheterna på nåt sätt)?")
+    for alone in ("hur såg samarbetet ut i länet", "hur såg industrin ut innan"):
+        assert not resolve_conversation(alone, history).followup
+    # a noun the previous question used as a subject of its own is no thing it introduced
+    own = "hur mycket omsätter turismen?"
+    assert resolve_conversation(own, [Turn("hur många jobbar inom turism?", "x")]).question == own
+
+
+def test_the_last_in_the_list_is_the_last_name_the_answer_listed():
+    """"den sista i listan" is the last name of the list an answer gave, also one turn
+    before the previous; "the first one" the first."""
+    listed = Turn("vilka är med i grönt center", "I detta samarbetar aktörer som LRF Jämtland, "
+                  "Torsta AB, Hushållningssällskapet, Eldrimner med flera.")
+    history = [listed, Turn("vad är målet med det", "Grönt Center är ett kluster.")]
+    assert resolve_conversation("vad gör den sista i listan", history).question == (
+        "vad gör Eldrimner?")
+    assert resolve_conversation("who is the first one?", [listed]).question == (
+        "who is LRF Jämtland?")
+
+
+def test_what_a_phrase_was_completed_with_is_the_next_referent():
+    """"When did that trend start (co-working hubs)?": the trend is of co-working hubs,
+    not of the name the answer before gave, and "any" in the next turn is more of them."""
+    history = [Turn("Which co-working hubs does the report mention?",
+                    "I Ås i Krokoms kommun finns Grönt Center, ett kluster."),
+               Turn("When did that trend start in the region?",
+                    "En ökande trend och ny företeelse i regionen som utvecklades 2017.")]
+    assert resolve_conversation("Are there any in Härjedalen?", history).question == (
+        "Are there any co-working hubs in Härjedalen?")
+
+
+@pytest.mark.parametrize("question", [
+    "what do they mean by green industries",
+    "vad menar de med gröna näringar?",
+])
+def test_they_of_what_a_named_term_means_is_impersonal(question):
+    """"what do they mean by X?" names its term: "they" is whoever uses it, not the
+    previous subject, and the question stands alone."""
+    history = [Turn("who takes part in Grönt Center?", "LRF Jämtland, Torsta AB.")]
+    assert not resolve_conversation(question, history).followup
+
+
+def test_they_after_a_count_of_companies_are_the_companies():
+    """"hur många företag …" counts a plural ("företag" has no plural ending): "de" in the
+    next turn are the companies, not a name the answer gives."""
+    history = [Turn("hur många företag finns i åre",
+                    "I Åre har House Be skapats och huserar ca 80+ företag.")]
+    assert resolve_conversation("vad jobbar de med?", history).question == (
+        "vad jobbar företag med?")
+
+
+def test_the_first_with_a_noun_of_its_own_is_no_list_item():
+    """"när kom den första co-workingplatsen?" names its noun: no item of a list."""
+    listed = Turn("vilka är med i grönt center", "Aktörer som LRF Jämtland, Torsta AB, "
+                  "Hushållningssällskapet, Eldrimner med flera.")
+    q = "när kom den första co-workingplatsen?"
+    assert "LRF" not in resolve_conversation(q, [listed]).question

@@ -545,6 +545,11 @@ def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
 _DO = wordset("do does did")
 
 
+#: English question words that are the subject themselves: the word after them is the verb
+#: ("who coordinates tourism"), never a noun with the next one.
+_EN_SUBJECT_WH = wordset("who whom")
+
+
 def subject_span(question: str) -> _Span | None:
     """The phrase a question is about: the last content words with their preposition, not
     counting a trailing general place ("i länet", "in the county"); the subject of a
@@ -605,7 +610,8 @@ def subject_span(question: str) -> _Span | None:
         elif lang == "en" and first - 1 in nouns and last in nouns and before.islower() and (
                 ms[last].group().islower()) and (
                 ms[first - 2].group().lower() in (
-                    _EN_AUXILIARIES | _COPULAS | _QUESTION_WORDS | _ARTICLES)):
+                    _EN_AUXILIARIES | _COPULAS | _QUESTION_WORDS | _ARTICLES)) and (
+                ms[first - 2].group().lower() not in _EN_SUBJECT_WH):
             first -= 1  # "did coworking spaces start", "which co-working hubs": whole
     # An English noun phrase after its article is whole: "the green industries cluster",
     # not "industries cluster" (nouns modify a head noun without any ending to show it).
@@ -648,14 +654,15 @@ def _usable_referent(referent: str | None) -> str | None:
     return referent
 
 
-def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> str | None:
+def _referent(previous: Turn, earlier: Turn | None = None, number: str = "",
+              topic: bool = False) -> str | None:
     """What a reference in the next turn points to: a name the previous answer gave when the
     previous question asked for one, else the previous question's subject; the turn before
     it (`earlier`) when the previous question named none ("Since when?"). `number` is the
     reference's number ("sg" for "den"/"it", "pl" for "de"/"they", "" when it has none):
     a subject of the other number gives way to a noun of the previous question that agrees
     (_agreeing_referent)."""
-    found = _usable_referent(_turn_referent(previous, number))
+    found = _usable_referent(_turn_referent(previous, number, topic))
     if found is None and earlier is not None:
         return _usable_referent(_turn_referent(earlier, number))
     if found is not None and earlier is not None and _disagrees(found, number):
@@ -665,7 +672,41 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "") -> 
         before = _usable_referent(_turn_referent(earlier, number))
         if before is not None and not _disagrees(before, number):
             return before
+    if found is not None and number == "pl" and previous.answer and _singular_common(
+            found, previous.answer) and not _names_a_plural(previous.question):
+        # "hur länge har dom hållit på?" after "bedrivs det forskning om turism?", answered
+        # "… har Etour bedrivit …": "dom" is no "turism" but who the answer names (an
+        # organisation is "de"/"they"), when the question has no plural noun for it
+        name = _new_proper_noun(previous.answer, previous.question, strict=True)
+        if name:
+            return name
     return found
+
+
+def _singular_common(referent: str, answer: str) -> bool:
+    """Whether a referent is a common noun in the singular ("turism", "the cluster"): no
+    name, also none typed in lower case that the answer writes as one ("etour"), so no
+    plural pronoun refers to it."""
+    words = referent.split()
+    if not words or any(w[:1].isupper() for w in words):
+        return False
+    if re.search(rf"\b{re.escape(words[0][:1].upper() + words[0][1:])}\b", answer):
+        return False
+    return not _plural(words[-1], detect_language(referent))
+
+
+def _names_a_plural(question: str) -> bool:
+    """Whether a question has a plural noun ("What kind of companies …", "hur många
+    företag …"), which a plural pronoun after it may refer to."""
+    lang = detect_language(question)
+    return any(m.group().lower() in _PLURAL_DETERMINERS or (
+        _is_content(m.group()) and not _verbish(m.group(), lang)
+        and _plural(m.group(), lang)) for m in _words(question))
+
+
+#: Words before a plural noun, also one with no plural ending ("hur många företag",
+#: "vilka företag", "many agencies").
+_PLURAL_DETERMINERS = wordset("många flera vilka alla dessa many several these those")
 
 
 def _disagrees(referent: str, number: str) -> bool:
@@ -691,6 +732,13 @@ _ASKS_FOR_KIND = re.compile(
     r"\b(?:(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of|"
     r"vilk(?:a|en|et)\s+(?:typ|typer|sort|sorter|sorts|slags)|"
     r"för\s+(?:slags|sorts|en\s+typ|typ)\b)", re.IGNORECASE)
+
+
+#: Asks in English who does something ("who coordinates the tourism cluster?"): the answer
+#: names who; "it" after a preposition in the next turn is the thing the question was
+#: about ("is there any research on it?"), while "does it work with" is who does it.
+#: (Swedish "den" is an organisation anywhere.)
+_ASKS_WHO = re.compile(r"^\s*(?:(?:and|but)\s+)?who\b", re.IGNORECASE)
 
 
 #: A question our own resolution completed with what it is about: "Till hur många företag
@@ -746,8 +794,18 @@ def _group_context(question: str) -> tuple[str, str]:
 _PLACE_PREPOSITIONS = wordset("i på in at")
 
 
-def _turn_referent(previous: Turn, number: str = "") -> str | None:
-    """What one turn gives a reference to point to (see _referent)."""
+#: Prepositions before what is talked about ("research on it").
+_TOPIC_PREPOSITIONS = PREPOSITIONS | wordset("on upon regarding concerning")
+
+
+def _after_preposition(words: list[str], k: int | None) -> bool:
+    """Whether the word at `k` is the object of a preposition ("research on it")."""
+    return k is not None and k > 0 and words[k - 1].lower() in _TOPIC_PREPOSITIONS
+
+
+def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str | None:
+    """What one turn gives a reference to point to (see _referent). With `topic`, the
+    reference is a preposition's object ("research on it"), what is talked about."""
     completed = _COMPLETED.match(previous.question)
     if completed and _is_question(completed.group("context")):
         own = _usable_referent(_turn_referent(Turn(completed.group("asked") + "?",
@@ -757,7 +815,8 @@ def _turn_referent(previous: Turn, number: str = "") -> str | None:
         return _turn_referent(Turn(completed.group("context") + "?", previous.answer), number)
     if completed and _STATEMENT_QUESTION.match(completed.group("asked") + "?"):
         return None  # "vad innebär det (the answer's sentence)?" names no subject of its own
-    if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and (
+    if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and not (
+            topic and number == "sg" and _ASKS_WHO.match(previous.question)) and (
             _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
         name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
             previous.answer)
@@ -1310,6 +1369,10 @@ _WHAT_FRAMES = wordset("vad vem vilken vilket vilka")
 _IT_IS = wordset("it's it’s")
 
 
+#: "för nåt" after "vad är det": what thing it is ("vad är det för nåt egentligen?").
+_WHAT_THING = wordset("nåt något någonting")
+
+
 def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
     """The position of a Swedish pronoun that ends the question, before sentence adverbs
     only, when it points back: an object or a noun phrase's place after a verb or a
@@ -1324,6 +1387,10 @@ def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
     end = len(ms)
     while end > 1 and ms[end - 1].group().lower() in _SENTENCE_ADVERBS:
         end -= 1
+    if end > 3 and ms[end - 2].group().lower() == "för" and (
+            ms[end - 1].group().lower() in _WHAT_THING) and (
+            ms[end - 4].group().lower() in _COPULAS):
+        end -= 2  # "vad är det för nåt?" asks what "det" is, as "vad är det?" does
     k = end - 1
     if k < 1:
         return None
@@ -1797,10 +1864,14 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                     _ASKS_FOR_NAME.search(previous.question)
                     or answer_type_words(previous.question)):
                 # "that industry" after a turn about an organisation: the organisation is
-                # no industry ("Turismbranschen" is one); the phrase is left as asked. (After
+                # no industry ("Turismbranschen" is one): the industry the turn names beside
+                # it ("… företräder industrin"), else the phrase is left as asked. (After
                 # "i vilket kluster …?" "det klustret" is the one the answer named.)
-                k += 2
-                continue
+                sector = _sector_in(previous, detect_language(question))
+                if sector is None:
+                    k += 2
+                    continue
+                named = sector
             if not named and not _names_a_grouping(noun) and (
                     _stem(noun) not in referent.lower()) and not any(
                     w[:1].isupper() for w in referent.split()) and (
@@ -1826,6 +1897,25 @@ def _replace_references(question: str, referent: str, weak: bool = False,
     if appended:
         return f"{resolved.rstrip(' ?.!')} ({appended})?", True
     return resolved, changed
+
+
+#: Heads of nouns that name an industry or sector ("industrin", "besöksnäringen",
+#: "tjänstesektorn", "manufacturing industry").
+_SECTOR_HEADS = ("industri", "näring", "sektor", "bransch", "industry", "sector")
+
+
+def _sector_in(previous: Turn, lang: str) -> str | None:
+    """The first lower-case noun of the previous question, then its answer (for a question
+    in Swedish, the report's language), that names an industry (_SECTOR_HEADS:
+    "industrin", "besöksnäringen"): what "den branschen" is after a turn about an
+    organisation of it."""
+    texts = (previous.question, previous.answer or "") if lang == "sv" else (previous.question,)
+    for text in texts:
+        for m in _words(text):
+            w = m.group()
+            if w.islower() and _stem(w).endswith(_SECTOR_HEADS):
+                return w
+    return None
 
 
 #: Subject pronouns that are never formal ("they", "de"; "it", "det" may be).
@@ -2115,6 +2205,52 @@ def _generic_for_name(words: list[str], previous: Turn, earlier: Turn | None) ->
     return referent
 
 
+def _bare_indefinite(referent: str) -> bool:
+    """Whether a referent is one common noun without article or definite ending
+    ("samarbete", "research"): a kind of thing, not the particular one talked about."""
+    words = referent.split()
+    if len(words) != 1 or not words[0].islower():
+        return False
+    lang = detect_language(referent)
+    return not (lang == "sv" and (_SV_DEFINITE_NOUN.fullmatch(words[0])
+                                  or words[0].endswith("én")))  # "kommittén"
+
+
+#: Reciprocal pronouns and adverbs of nearness ("ligga nära varandra"): no nouns.
+_RECIPROCALS = wordset("varandra varann nära tillsammans ihop each other")
+
+
+def _known_definite(question: str, previous: Turn) -> bool:
+    """Whether a Swedish question's nouns are all definite common nouns, at least one of
+    them a thing the previous question introduced, as a verb or after an indefinite
+    determiner ("hur såg samarbetet ut innan?" after "samarbetar myndigheterna?", "finns
+    det nåt samarbete?"), with no phrase of place or scope: the definite form presupposes
+    that thing, so the question is about it as the previous turn was, not a subject of
+    its own ("turismen" after a question about "turism" is one)."""
+    ms = _words(question)
+    if detect_language(question) != "sv" or any(
+            m.group().lower() in PREPOSITIONS for m in ms):
+        return False  # "vad bildar myndigheterna i länet": a scope, a subject of its own
+    nouns = [m.group() for i, m in enumerate(ms) if _is_content(m.group())
+             and not _verbish(m.group(), "sv") and not _adverb(m.group(), "sv")
+             and not _sv_infinitive(ms, i, "sv") and not _sv_supine(ms, i, "sv")
+             and m.group().lower() not in _SV_SHORT_VERBS | _SV_PARTICLES | _SENTENCE_ADVERBS
+             | _GENERIC_PLACES | _GENERIC_TIMES | _NO_REFERENTS | _PLACE_ADVERBS
+             | _RECIPROCALS]
+    if not nouns or any(not w.islower() or not (
+            _SV_DEFINITE_NOUN.fullmatch(w) or w.endswith("én")) for w in nouns):
+        return False
+    before = [m.group().lower() for m in _words(previous.question)]
+    return any(x.startswith(_stem(w)) and x != w.lower() and (
+        _verbish(x, "sv") or (j > 0 and before[j - 1] in _INTRODUCING))
+        for w in nouns for j, x in enumerate(before))
+
+
+#: Determiners that introduce a new thing ("nåt samarbete"), which a definite noun then
+#: refers back to ("samarbetet").
+_INTRODUCING = wordset("en ett nån nåt någon något några")
+
+
 def _only_attribute(words: list[str]) -> bool:
     """Whether a framed question is about nothing but one definite noun, with no name, place
     or time of its own ("vad är syftet", "hur stor är omsättningen", "what is the purpose"):
@@ -2301,6 +2437,132 @@ def _fragment(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
+#: The first or last of a list an answer gave: "vad gör den sista i listan?", "who is the
+#: first one?", "och den första?".
+_LIST_ORDINAL = re.compile(
+    r"\b(?:den|det|the)\s+(?P<ord>sista|första|last|first)(?:\s+(?:one|en|ett))?"
+    r"(?:\s+(?:i|in|on|på)\s+(?:listan|uppräkningen|the\s+list))?\b", re.IGNORECASE)
+#: A list of names in an answer: "LRF Jämtland, Torsta AB, Hushållningssällskapet, Eldrimner".
+_NAME = r"[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)*"
+_NAME_LIST = re.compile(rf"{_NAME}(?:\s*,\s*(?:och\s+|and\s+)?{_NAME}|\s+(?:och|and)\s+"
+                        rf"{_NAME}){{2,}}")
+_LAST_ORDINALS = wordset("sista last")
+
+
+def _list_ordinal(question: str, previous: Turn, earlier: Turn | None) -> Resolution | None:
+    """"den sista i listan" as the last (or first) name of the list the previous answer, or
+    the one before it, gave."""
+    m = _LIST_ORDINAL.search(question)
+    after = _words(question[m.end():]) if m else []
+    if m is None or (after and _is_content(after[0].group())):
+        return None  # "den första co-workingplatsen" names its own noun
+    for turn in (previous, earlier):
+        found = _NAME_LIST.search(turn.answer or "") if turn is not None else None
+        if found is None:
+            continue
+        names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|and)\s+", found.group())
+                 if n.strip()]
+        name = names[-1] if m.group("ord").lower() in _LAST_ORDINALS else names[0]
+        resolved = question[:m.start()] + name + question[m.end():]
+        return Resolution(f"{_clean(resolved).rstrip(' ?.!')}?", True, "reference",
+                          referent=name)
+    return None
+
+
+#: "they" of what is meant by a term, with the term named: "what do they mean by green
+#: industries?", "vad menar de med gröna näringar?". The pronoun is impersonal (whoever
+#: uses the term), so the question stands alone.
+_WHAT_THEY_MEAN = re.compile(
+    _AND_LEAD + r"(?:what\s+(?:do|does|did)\s+they\s+mean\s+by|"
+    r"vad\s+(?:menar|menade|avser)\s+(?:de|dom|man)\s+med)\s+(?P<term>[^?.!]+)",
+    re.IGNORECASE)
+
+
+def _what_they_mean(question: str) -> bool:
+    """Whether a question asks what "they" mean by a term it names (_WHAT_THEY_MEAN)."""
+    m = _WHAT_THEY_MEAN.match(question)
+    return m is not None and any(_is_content(w.group()) for w in _words(m.group("term")))
+
+
+#: What an answer says was proposed or planned: "… med förslag till utlokalisering av
+#: myndigheter från Stockholm", "a proposal to relocate agencies", "planer på ett nätverk".
+_PROPOSAL = re.compile(
+    r"\b(?:förslag(?:et|en)?|planer(?:na)?|planen|proposals?|plans?)\s+(?:till|om|på|att|to|"
+    r"for)\s+(?P<what>[^,.;:”\"]+?)(?=\s+(?:från|i|inom|för|som|med|och|from|in|within|for|"
+    r"that|which|with|and)\b|[,.;:”\"]|$)", re.IGNORECASE)
+#: Verbs that ask whether something proposed came about: "har det genomförts?", "hur har det
+#: märkts?", "has it happened?".
+_REALISED = re.compile(
+    r"\b(?:märk(?:ts|tes|s)|genomför(?:ts|des|s)|verkställ(?:ts|des|s)|inför(?:ts|des)|"
+    r"förverkliga(?:ts|des|s)|skett|hänt|blivit\s+av|happened|implemented|noticed|"
+    r"carried\s+out|realised|realized|felt)\b", re.IGNORECASE)
+#: Words that begin the real subject after a formal "det" ("har det skett några
+#: förändringar?", "har det märkts nya jobb?").
+_EXISTENTIAL_OBJECTS = _QUANTIFIERS | _INDEFINITE | wordset("nya fler flera mer många new "
+                                                            "more many")
+#: Pronouns for what was proposed ("har det genomförts?", "has it happened?").
+_PROPOSED_PRONOUNS = wordset("det detta it that this")
+
+
+def _realised(question: str, previous: Turn) -> Resolution | None:
+    """Whether what the previous answer proposed came about, asked with a pronoun ("har det
+    genomförts nånstans?", "har det märkts nåt av det i jämtland?" after "… med förslag
+    till utlokalisering av myndigheter"): the question with its last such pronoun the thing
+    proposed, not the proposal's author or document."""
+    if not previous.answer or not _REALISED.search(question):
+        return None
+    proposal = _PROPOSAL.search(previous.answer)
+    if proposal is None:
+        return None
+    ms = _words(question)
+    at = [k for k, m in enumerate(ms) if m.group().lower() in _PROPOSED_PRONOUNS and not (
+        k + 1 < len(ms) and _nounish_after(ms[k + 1].group(), m.group().lower()))]
+    if not at:
+        return None
+    verb = _REALISED.search(question)
+    after = [w.group().lower() for w in _words(question[verb.end():])]
+    if ms[at[-1]].start() < verb.start() and after and after[0] in _EXISTENTIAL_OBJECTS:
+        return None  # "har det skett några förändringar?": a formal "det"
+    what = proposal.group("what").strip()
+    m = ms[at[-1]]
+    resolved = question[:m.start()] + what + question[m.end():]
+    return Resolution(f"{_clean(resolved).rstrip(' ?.!')}?", True, "reference", referent=what)
+
+
+#: "samma samarbete", "the same cluster": the same one as the previous turn's subject, when
+#: the question does not say as what ("samma … som", "the same … as") and compares no two
+#: things of its own ("har Åre och Östersund samma …?").
+_SAME = re.compile(r"\b(?:samma|the\s+same)\s+(?P<noun>[\w-]+)\b(?!\s+(?:som|as)\b)",
+                   re.IGNORECASE)
+_COMPARES_TWO = wordset("och eller båda bägge and or both")
+
+
+def _same_as(question: str, previous: Turn, earlier: Turn | None) -> Resolution | None:
+    """A question about "samma X" (_SAME) with what X is the same as: "vilka fler är med i
+    samma samarbete?" after "vad är Eldrimner?" → "… i samma samarbete som Eldrimner?"."""
+    m = _SAME.search(question)
+    words = [w.group().lower() for w in _words(question)]
+    opener = _OPENER.match(question)
+    after = _words(question[m.end():]) if m else []
+    if m is None or (opener and opener.end() > 0) or any(w in _COMPARES_TWO for w in words) or (
+            after and after[0].group().lower() in PREPOSITIONS):
+        return None  # "samma fråga för turismen", "samma siffra för riket": an ellipsis
+    if any(w in _STRONG_REFERENCES or w in _SUBJECT_PRONOUNS for w in words) or (
+            _weak_reference(question) is not None):
+        return None  # "har de samma mål?": the pronoun is what the previous turn was about
+    noun = m.group("noun")
+    lang = detect_language(question)
+    if not _is_content(noun) or _verbish(noun, lang) or noun.lower() in _MORE:
+        return None
+    referent = _referent(previous, earlier)
+    if not referent or any(w.group().lower() in words for w in _words(referent)):
+        return None
+    joined = " as " if lang == "en" else " som "
+    resolved = question[:m.end()] + joined + referent + question[m.end():]
+    return Resolution(f"{_clean(resolved).rstrip(' ?.!')}?", True, "reference",
+                      referent=referent)
+
+
 #: "det där stället", "den här branschen": a demonstrative with "där"/"här" before its
 #: noun is the demonstrative alone ("det stället"), not a place.
 _DEMONSTRATIVE_THERE = re.compile(r"\b(den|det|de|dom)\s+(?:där|här)\s+(?=\w{4,})",
@@ -2336,22 +2598,32 @@ def _unfolded_function_words() -> dict[str, str]:
     return out
 
 
+#: Function words as chat types them, by language: spoken forms ("mycke", "nåra") and an
+#: English contraction without its apostrophe ("whats its goal"). The rules know them as
+#: written.
+_TYPED_FOR = {
+    "sv": {"mycke": "mycket", "nåra": "några", "sånna": "såna"},
+    "en": {"whats": "what's", "wheres": "where's", "whos": "who's", "hows": "how's",
+           "thats": "that's"},
+}
+
+
 def _as_spelled(question: str) -> str:
     """A Swedish question with its function words typed without å, ä, ö spelled out ("i
     ostersund da?" → "i ostersund då?", "hur manga jobbar pa …" → "hur många jobbar på
-    …"): the rules know them as spelled. English is left as typed ("for" is no "för")."""
-    unfolded = _unfolded_function_words()
+    …"), and function words typed as spoken written out (_TYPED_FOR): the rules know them
+    as spelled. English is left as typed ("for" is no "för") but for its contractions."""
+    lang = detect_language(question)
+    unfolded = _unfolded_function_words() if lang == "sv" else {}
+    typed = _TYPED_FOR.get(lang, {})
 
     def one(m: re.Match[str]) -> str:
-        w = unfolded.get(m.group().lower())
+        w = typed.get(m.group().lower()) or unfolded.get(m.group().lower())
         if w is None:
             return m.group()
         return w.capitalize() if m.group()[:1].isupper() else w
 
-    spelled = _WORD.sub(one, question)
-    if spelled == question or detect_language(question) != "sv":
-        return question
-    return spelled
+    return _WORD.sub(one, question)
 
 
 #: Words of chat before a follow-up ("ok, och i Åre?", "tack! vad omsätter den?", "thanks!
@@ -2391,12 +2663,15 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     """resolve() of a question whose demonstratives stand without "där"/"här"."""
     if previous is None or not question:
         return Resolution(question)
+    if _what_they_mean(question):
+        return Resolution(question)  # "what do they mean by green industries?": impersonal
     if previous.answer and _STATEMENT_QUESTION.match(question):
         # the answer's sentence is what "det" stands for; retrieval finds it, and the
         # sentence after it that leans on it ("Det innebär att …") when there is one
         return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
                           "statement")
-    other = _the_other(question, previous)
+    other = (_the_other(question, previous) or _realised(question, previous)
+             or _list_ordinal(question, previous, earlier))
     if other is not None:
         return other
     if _JUDGES_THE_ANSWER.match(question) or (
@@ -2420,7 +2695,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     fragment = (_fragment(question, previous) or _bare_question_word(question, previous)
-                or _rank(question, previous, earlier) or _any_that(question))
+                or _rank(question, previous, earlier) or _any_that(question)
+                or _same_as(question, previous, earlier))
     if fragment is not None:
         return fragment
     ms = [m.group() for m in _words(question)]
@@ -2454,7 +2730,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                                   subject.strip())
     # 1. A reference: resolve it against the previous subject (or the name it got).
     if has_reference and framed:
-        referent = _referent(previous, earlier, _reference_number(ms, weak_at))
+        referent = _referent(previous, earlier, _reference_number(ms, weak_at),
+                             _after_preposition(ms, weak_at))
         if referent:
             resolved, changed = _replace_references(question, referent, weak, previous,
                                                    weak_at=weak_at)
@@ -2462,6 +2739,12 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                 if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
                     resolved = resolved[:1].upper() + resolved[1:]
+                added = _COMPLETED.match(resolved)
+                if added and not _is_question(added.group("context")) and not any(
+                        w[:1].isupper() for w in added.group("context").split()):
+                    # "när dök den trenden upp (co-working)?": what the phrase was of, not
+                    # a name the previous answer gave, is what the next turn refers to
+                    referent = added.group("context").strip()
                 return Resolution(resolved, True, "reference", referent=referent)
     # 2. An ellipsis: an opener, or too short to stand alone, without a frame of its own.
     # Anything else (an opener before a question of its own, "Och hur många företag finns
@@ -2496,7 +2779,12 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if framed and not has_reference and _only_attribute(rest_words):
         referent = _referent(previous, earlier)
         if referent:
-            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+            context = referent
+            if _bare_indefinite(referent) and _is_question(previous.question):
+                # "vad är syftet?" after "vad planerar myndigheterna för samarbete?": a bare
+                # noun is no thing of its own; the question says whose it is
+                context = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+            return Resolution(f"{question.rstrip(' ?.!')} ({context})?", True, "short",
                               referent=referent)
     # 2c'. A share without of what ("Hur stor andel står Åre för?", "What share does Åre
     # account for?"): a share of what the previous turn counted.
@@ -2512,6 +2800,12 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
                               referent=referent)
+    # 2d. Only definite nouns, of a thing the previous turn spoke of ("hur såg samarbetet
+    # ut innan?"): about what the previous question asked, which its own words find.
+    if not has_opener and not has_reference and _known_definite(question, previous) and (
+            previous.question.strip()):
+        asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+        return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
     if rest_words and not framed and rest_words[0].lower() in _POSSESSIVES and len(
             rest_words) > 1:
