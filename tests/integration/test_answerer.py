@@ -108,6 +108,7 @@ def test_the_report_s_goal_number_and_name_are_its_heading(engine):
     """"Which goal number …", "vad heter rapporten": the report's own heading, though no
     word of the question but the goal's is in it; a target in the text is no such goal."""
     for q in ("vilket mål nummer handlar om fler kluster", "vad heter rapporten",
+              "vilket mål handlar läget i länet-texten om",
               "Which goal number does this section deal with?"):
         ans = engine.ask(q)
         assert ans.found and ans.text.startswith("Mål 5"), q

@@ -136,3 +136,13 @@ def test_a_word_the_reports_hyphenate_is_split_back_when_typed_joined():
     assert restore_report_words("the coworking hub", known) == "the co-working hub"
     assert repair_question("omsättning", known) == "omsättning"
     assert repair_question("cowboys", known) == "cowboys"
+
+
+def test_a_typo_in_a_word_with_a_swedish_letter_is_mended():
+    """"anstälda" (one "l" short) is "anställda"; a rare compound with no common word one
+    edit away is kept as typed."""
+    from reportqa.text.spelling import repair_question
+
+    assert repair_question("hur många anstälda har myndigheterna") == (
+        "hur många anställda har myndigheterna")
+    assert repair_question("myndighetsanställda i länet") == "myndighetsanställda i länet"

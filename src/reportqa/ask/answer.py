@@ -369,6 +369,9 @@ _PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda
 _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
     r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
+    r"vilket\s+mål\s+(?:handlar|gäller)\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:rapporten|texten|"
+    r"avsnittet|uppföljningen)\s+om|(?:which|what)\s+goal\s+(?:is|does)\s+(?:this|the)\s+"
+    r"(?:report|section|text)|"
     r"what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+(?:report|section))\b",
     re.IGNORECASE)
 #: How sure the heading is as the answer to such a question: it is the report's own.

@@ -89,8 +89,13 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
         full = ABBREVIATIONS[lower]
         if known is None or not known(lower) or known(full.split()[-1]):
             return full
-    if not lower.isascii() or (known is not None and known(lower)):
+    if known is not None and known(lower):
         return word  # a word the report itself uses ("nod") is meant as written
+    if not lower.isascii():  # å, ä, ö typed: no letters to restore, but a typo to mend
+        typo = _one_edit(lower, known)  # ("anstälda" → "anställda")
+        if typo is None:
+            return word
+        return typo.capitalize() if word[0].isupper() else typo
     own = _report_restoration(lower, known) or _hyphenated(lower, known)
     if own is not None:
         return own.capitalize() if word[0].isupper() else own
