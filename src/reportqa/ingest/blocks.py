@@ -59,22 +59,10 @@ class Builder:
     """Collects blocks while tracking the current heading; the first heading is the title."""
 
     def __init__(self) -> None:
-        self._blocks: list[Block] = []
+        self.blocks: list[Block] = []
         self.title: str | None = None
         self.section = ""
         self.front: list[str] = []  # the first headings and paragraphs, in order
-        self._bare: list[str] = []  # the headings since the last paragraph or row
-
-    @property
-    def blocks(self) -> list[Block]:
-        """The blocks so far; a document that ends in a heading under a heading
-        ("Källhänvisning" / "REGION JÄMTLAND HÄRJEDALEN") has the last one as the text of
-        the one before: a line such as a source, short and without a full stop, is no
-        heading when nothing follows it."""
-        if self._blocks and len(self._bare) >= 2:
-            page = self._blocks[-1].page
-            return [*self._blocks, Block(text=self._bare[-1], section=self._bare[-2], page=page)]
-        return list(self._blocks)
 
     def heading(self, text: str) -> None:
         text = squash(text).lstrip("#").strip()
@@ -85,13 +73,11 @@ class Builder:
         if len(self.front) < FRONT_LINES:
             self.front.append(text)
         self.section = text
-        self._bare.append(text)
 
     def paragraph(self, text: str, page: int | None = None) -> None:
         text = squash(text)
         if text:
-            self._bare = []
-            self._blocks.append(Block(text=text, section=self.section, page=page))
+            self.blocks.append(Block(text=text, section=self.section, page=page))
             if len(self.front) < FRONT_LINES:
                 self.front.append(text)
 
@@ -99,6 +85,5 @@ class Builder:
         """One table row, already written out with its headings (ingest/tables.py)."""
         text = squash(text)
         if text:
-            self._bare = []
-            self._blocks.append(Block(text=text, section=self.section, page=page, kind=ROW,
+            self.blocks.append(Block(text=text, section=self.section, page=page, kind=ROW,
                                      context=squash(caption)))
