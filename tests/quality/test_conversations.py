@@ -28,10 +28,12 @@ EVAL = Path(__file__).resolve().parents[2] / "eval"
 #: misses were read) pinned too. Raised in the tenth round (follow-up resolution, docs/
 #: quality.md): conv1 0.846 → 0.910, conv7 0.788 → 0.827; conv10 (tuning data since its
 #: misses were read) pinned at 0.857. Raised in the eleventh round: conv10 0.857 → 0.871;
-#: conv11 (tuning data since its misses were read) pinned at 0.843.
+#: conv11 (tuning data since its misses were read) pinned at 0.843. Twelfth round: conv10
+#: 0.871 → 0.886 raised; conv12 (tuning data since its misses were read) pinned at 0.873.
 PINS = {"blind_conv1": (0.89, 0.81, 0.87), "blind_conv2": (0.78, 0.95, 0.86),
         "blind_conv7": (0.81, 0.87, 0.97), "blind_conv8": (0.80, 0.88, 0.71),
-        "blind_conv10": (0.85, 0.87, 0.75), "blind_conv11": (0.82, 0.97, 0.85)}
+        "blind_conv10": (0.87, 0.87, 0.75), "blind_conv11": (0.82, 0.97, 0.85),
+        "blind_conv12": (0.85, 0.88, 0.85)}
 
 
 @pytest.mark.parametrize("name", sorted(PINS))
