@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from reportqa.ask.evidence import AnswerModel, add_gaps
 from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
+    ADJECTIVE_ZIPF,
     FRAME_WORDS,
     HOME_PLACES,
     YEAR,
@@ -351,9 +352,6 @@ MAX_RESCUED = 2
 MAX_ROWS_PER_TABLE = 2
 
 
-#: How common the stem of an -a word must be to read it as an adjective ("grön" of
-#: "gröna"), as question.counted_word does.
-ADJECTIVE_ZIPF = 4.0
 #: A compound ends in a noun after at least this many letters of another word
 #: ("industri|näringar").
 MIN_COMPOUND_PREFIX = 3
@@ -406,7 +404,7 @@ def _owned_things(question: str) -> list[tuple[tuple[str, ...], str]]:
             out.append((owner, m.group(2)))
     if out:
         return out
-    words = re.findall(r"[\wåäöÅÄÖ-]+", question)
+    words = re.findall(r"[\w-]+", question)
     for w, nxt in zip(words, words[1:], strict=False):
         low = w.lower()
         if (low.endswith("s") and len(low) >= MIN_OWNER_CHARS and w[0].islower()

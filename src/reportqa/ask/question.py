@@ -100,6 +100,11 @@ def answer_type_words(question: str) -> set[str]:
     return out - STOPWORDS
 
 
+#: How common the stem of an -a word must be to read it as an adjective ("grön" of
+#: "gröna"): "hur många nya företag" counts "företag".
+ADJECTIVE_ZIPF = 4.0
+
+
 def counted_word(words: list[str], lang: str) -> str | None:
     """What a "hur många"/"how many" question counts ("how many full time jobs" → "jobs",
     "hur många nya företag" → "företag"); None when a verb follows ("hur många arbetar")."""
@@ -115,7 +120,7 @@ def counted_word(words: list[str], lang: str) -> str | None:
                 continue
             if not looks_like_noun(nxt, lang):
                 return None
-            adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= 4.0
+            adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= ADJECTIVE_ZIPF
             if not adjective:
                 return nxt
         return None

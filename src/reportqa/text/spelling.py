@@ -91,20 +91,17 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
             return full
     if known is not None and known(lower):
         return word  # a word the report itself uses ("nod") is meant as written
-    if not lower.isascii():  # å, ä, ö typed: no letters to restore, but a typo to mend
-        typo = _one_edit(lower, known)  # ("anstälda" → "anställda")
-        if typo is None:
-            return word
-        return typo.capitalize() if word[0].isupper() else typo
-    own = _report_restoration(lower, known) or _hyphenated(lower, known)
+    # typed with å, ä, ö: no letters to restore, only a typo to mend ("anstälda")
+    folded = lower.isascii()
+    own = (_report_restoration(lower, known) or _hyphenated(lower, known)) if folded else None
     if own is not None:
         return own.capitalize() if word[0].isupper() else own
-    cand = load_restorations().get(lower)
+    cand = load_restorations().get(lower) if folded else None
     if cand is not None:
         zc = zipf(cand, "sv")
         if zc >= MIN_ZIPF and zc - zipf(lower, "sv") >= MIN_GAIN:
             return cand.capitalize() if word[0].isupper() else cand
-    typo = _one_edit(lower, known) or _folded_compound(lower, known)
+    typo = _one_edit(lower, known) or (_folded_compound(lower, known) if folded else None)
     if typo is not None:
         return typo.capitalize() if word[0].isupper() else typo
     return word
