@@ -1134,11 +1134,18 @@ def test_no_figure_or_no_lone_predicate_is_left_as_asked(question, history):
 
 def test_a_grouping_noun_does_not_stand_for_an_organisation():
     """"that industry" after a turn about an organisation is not the organisation (it is
-    no industry): the phrase is left as asked. After "which cluster …?" "det klustret" is
+    no industry): the industry the answer names beside it, also for a question in English,
+    and also after a question that asked who (a name, but not of a grouping); with no
+    industry named, the phrase is left as asked. After "which cluster …?" "det klustret" is
     still the cluster the answer named."""
     history = [Turn("what does Nordic Forest Group do", "Nordic Forest Group är en nod för "
                     "skogsföretagen och företräder skogsnäringen.")]
     q = "how many people work in that industry?"
+    assert resolve_conversation(q, history).question == "how many people work in skogsnäringen?"
+    history = [Turn("who represents the forest companies", "Nordic Forest Group är en nod för "
+                    "skogsföretagen och företräder skogsnäringen.")]
+    assert resolve_conversation(q, history).question == "how many people work in skogsnäringen?"
+    history = [Turn("who represents the forest companies", "Nordic Forest Group är en nod.")]
     assert resolve_conversation(q, history).question == q
     history = [Turn("i vilket kluster ingår sågverket?",
                     "Sågverket ingår i Träcentrum Norr, ett kluster för skogsnäringen.")]
@@ -1460,3 +1467,17 @@ def test_the_first_with_a_noun_of_its_own_is_no_list_item():
                   "Hushållningssällskapet, Eldrimner med flera.")
     q = "när kom den första co-workingplatsen?"
     assert "LRF" not in resolve_conversation(q, [listed]).question
+
+
+def test_that_industry_after_a_lower_case_organisation_takes_the_answers_sector():
+    """An organisation typed in lower case is a name when the answer writes it capitalised;
+    "that industry" after it is the sector the answer begins with ("Skogsbranschen"), and a
+    possessive in the next turn keeps referring to that sector, not the organisation."""
+    history = [Turn("how many sawmills does nordic forest group work with",
+                    "Skogsbranschen är en basnäring i länet. Den samordnas av Nordic Forest "
+                    "Group som samarbetar med ett 30-tal sågverk.")]
+    first = resolve_conversation("how many jobs does that industry generate", history)
+    assert first.question == "how many jobs does skogsbranschen generate"
+    history.append(Turn("how many jobs does that industry generate", None))
+    assert resolve_conversation("what share of their customers are abroad", history).question \
+        == "what share of skogsbranschen's customers are abroad"

@@ -1778,7 +1778,19 @@ _EN_CATEGORY_HEADS = wordset("industry industries sector sectors cluster cluster
 def _replace_references(question: str, referent: str, weak: bool = False,
                         previous: Turn | None = None, within: bool = False,
                         weak_at: int | None = None) -> tuple[str, bool]:
-    """The question with its reference words replaced by `referent`; whether any was.
+    """The question with its reference words replaced by `referent`; whether any was
+    (_replace_references_as without what they were replaced by)."""
+    resolved, changed, _ = _replace_references_as(question, referent, weak, previous, within,
+                                                  weak_at)
+    return resolved, changed
+
+
+def _replace_references_as(question: str, referent: str, weak: bool = False,
+                           previous: Turn | None = None, within: bool = False,
+                           weak_at: int | None = None) -> tuple[str, bool, str]:
+    """The question with its reference words replaced by `referent`; whether any was, and
+    what the first was replaced by (a demonstrative with its noun may take another
+    antecedent than `referent`: "that industry" the sector beside an organisation).
     With `weak`, the first "det"/"de"/"it"/"they" standing alone counts too; a demonstrative
     with its noun ("den branschen") takes what the previous turn calls by that noun. With
     `within`, any noun before a pronoun is its antecedent (the clause after a subject put
@@ -1788,12 +1800,14 @@ def _replace_references(question: str, referent: str, weak: bool = False,
     out, at, changed = [], 0, False
     they_replaced = False  # a subject pronoun replaced: an object one is another thing
     appended = ""
+    used = ""
     k = 0
     while k < len(ms):
         m = ms[k]
         w = m.group().lower()
         kind = _STRONG_REFERENCES.get(w)
         replacement = None
+        named: str | None = None  # what a demonstrative's noun names, when not `referent`
         end = m.end()
         if weak_at is not None:
             if k == weak_at:
@@ -1857,17 +1871,17 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                 referent = _referent(Turn(previous.question, None)) or referent
             noun = ms[k + 1].group()
             english = detect_language(question) == "en"
-            if not named and _names_a_grouping(noun) and any(
-                    w[:1].isupper() for w in referent.split()) and not any(
+            if not named and _names_a_grouping(noun) and previous is not None and (
+                    _is_name(referent, previous.answer or "")) and not any(
                     head in referent.lower() for head in _CATEGORY_HEADS
-                    if len(head) > _MIN_STEM) and previous is not None and not (
-                    _ASKS_FOR_NAME.search(previous.question)
-                    or answer_type_words(previous.question)):
-                # "that industry" after a turn about an organisation: the organisation is
-                # no industry ("Turismbranschen" is one): the industry the turn names beside
-                # it ("… företräder industrin"), else the phrase is left as asked. (After
-                # "i vilket kluster …?" "det klustret" is the one the answer named.)
-                sector = _sector_in(previous, detect_language(question))
+                    if len(head) > _MIN_STEM) and not _asks_for_grouping(previous.question):
+                # "that industry" after a turn about an organisation (who represents the
+                # manufacturing companies, how many destinations does Jämtland Härjedalen
+                # Turism work with): the organisation is no industry ("Turismbranschen" is
+                # one): the industry the turn names beside it ("… företräder industrin"),
+                # else the phrase is left as asked. (After "i vilket kluster …?" "det
+                # klustret" is the one the answer named: a name of the kind asked for.)
+                sector = _sector_in(previous)
                 if sector is None:
                     k += 2
                     continue
@@ -1889,14 +1903,15 @@ def _replace_references(question: str, referent: str, weak: bool = False,
         if replacement is not None:
             out.append(question[at:m.start()])
             out.append(replacement)
+            used = used or (named if named else referent)
             at, changed = end, True
             they_replaced = they_replaced or w in _SUBJECT_PRONOUNS
         k += 1
     out.append(question[at:])
     resolved = _clean("".join(out))
     if appended:
-        return f"{resolved.rstrip(' ?.!')} ({appended})?", True
-    return resolved, changed
+        return f"{resolved.rstrip(' ?.!')} ({appended})?", True, appended
+    return resolved, changed, used
 
 
 #: Heads of nouns that name an industry or sector ("industrin", "besöksnäringen",
@@ -1904,18 +1919,36 @@ def _replace_references(question: str, referent: str, weak: bool = False,
 _SECTOR_HEADS = ("industri", "näring", "sektor", "bransch", "industry", "sector")
 
 
-def _sector_in(previous: Turn, lang: str) -> str | None:
-    """The first lower-case noun of the previous question, then its answer (for a question
-    in Swedish, the report's language), that names an industry (_SECTOR_HEADS:
-    "industrin", "besöksnäringen"): what "den branschen" is after a turn about an
-    organisation of it."""
-    texts = (previous.question, previous.answer or "") if lang == "sv" else (previous.question,)
-    for text in texts:
+def _sector_in(previous: Turn) -> str | None:
+    """The first common noun of the previous question, then its answer, that names an
+    industry (_SECTOR_HEADS: "industrin", "besöksnäringen", "Turismbranschen" as a sentence
+    begins): what "den branschen"/"that industry" is after a turn about an organisation of
+    it. (The answer is in the report's language, which retrieval finds in any case.)"""
+    for text in (previous.question, previous.answer or ""):
         for m in _words(text):
             w = m.group()
-            if w.islower() and _stem(w).endswith(_SECTOR_HEADS):
-                return w
+            initial = m.start() == 0 or text[:m.start()].rstrip().endswith((".", "!", "?"))
+            if (w.islower() or initial and w[1:].islower()) and _stem(w).endswith(
+                    _SECTOR_HEADS):
+                return w.lower()
     return None
+
+
+def _is_name(referent: str, answer: str) -> bool:
+    """Whether a referent is a name: capitalised as typed, or written so by the answer
+    ("jämtland härjedalen turism" for "Jämtland Härjedalen Turism")."""
+    words = referent.split()
+    if not words:
+        return False
+    if any(w[:1].isupper() for w in words):
+        return True
+    return re.search(rf"\b{re.escape(words[0][:1].upper() + words[0][1:])}\b", answer) is not None
+
+
+def _asks_for_grouping(question: str) -> bool:
+    """Whether a question asks for a grouping by name ("i vilket kluster …?", "which
+    sector …"): the name its answer gives is what "det klustret" then refers to."""
+    return any(_names_a_grouping(w) for w in answer_type_words(question))
 
 
 #: Subject pronouns that are never formal ("they", "de"; "it", "det" may be).
@@ -2733,9 +2766,10 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         referent = _referent(previous, earlier, _reference_number(ms, weak_at),
                              _after_preposition(ms, weak_at))
         if referent:
-            resolved, changed = _replace_references(question, referent, weak, previous,
-                                                   weak_at=weak_at)
+            resolved, changed, used = _replace_references_as(question, referent, weak,
+                                                             previous, weak_at=weak_at)
             if changed:
+                referent = used or referent  # "that industry": the sector it took
                 if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
                     resolved = resolved[:1].upper() + resolved[1:]
