@@ -1481,3 +1481,44 @@ def test_that_industry_after_a_lower_case_organisation_takes_the_answers_sector(
     history.append(Turn("how many jobs does that industry generate", None))
     assert resolve_conversation("what share of their customers are abroad", history).question \
         == "what share of skogsbranschen's customers are abroad"
+
+
+def test_a_pronoun_never_refers_to_an_adverb():
+    """An adverb that ends a question ("tillsammans", "together") is no noun phrase; after
+    two named parties joined by "och", a singular "det" is not them either (they are "de"),
+    but what the answer says they have; a bare frame in the next turn keeps that."""
+    answer = ("I Berg finns Skogens Hus, ett nav för skogsnäringen. Där samarbetar "
+              "Mellanskog AB och SCA.")
+    history = [Turn("vad jobbar mellanskog och sca med tillsammans", answer)]
+    r = resolve_conversation("var ligger det", history)
+    assert r.question == "var ligger Skogens Hus"
+    history.append(Turn("var ligger det", "x"))
+    assert resolve_conversation("vilka mer är med", history).question == (
+        "vilka mer är med (Skogens Hus)?")
+    # no name in the answer: left as asked rather than "var ligger tillsammans"
+    history = [Turn("vad jobbar mellanskog och sca med tillsammans",
+                    "Mellanskog och SCA samarbetar om plantor.")]
+    assert "tillsammans" not in resolve_conversation("var ligger det", history).question
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("how long has it been running", "how long has Nordlab been running"),
+    ("when was it founded", "when was Nordlab founded"),
+])
+def test_it_before_a_progressive_or_passive_is_a_pronoun(question, expected):
+    """"it" before "been"/"was" and a participle is the verb's subject ("has it been
+    running", "was it founded"), no formal "it is …"; and after "which research institute
+    …?" it is the name the answer puts after a noun of that kind (its apposition,
+    "forskningsinstitutet Nordlab"), not an earlier name (who has the institute)."""
+    history = [Turn("which research institute does the university have for forestry",
+                    "Sedan 2005 har Skoguniversitetet forskningsinstitutet Nordlab som "
+                    "forskar om skog.")]
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_it_is_expected_that_stays_formal():
+    """A participle with a clause after it keeps "it" formal ("has it been decided that
+    …")."""
+    history = [Turn("how many work in forestry", "x")]
+    q = "has it been decided that more jobs come"
+    assert resolve_conversation(q, history).question == q

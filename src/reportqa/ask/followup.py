@@ -461,10 +461,22 @@ _TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previo
                         "later recently already still")
 
 
+#: Adverbs of manner, company, degree and focus that look like content words and may end
+#: a question ("vad jobbar de med tillsammans", "what do they do together"): no noun
+#: phrase, so nothing a pronoun could refer to.
+#: (Focus adverbs that mark a turn without a subject, "främst", "mainly", are
+#: _NO_REFERENTS: a reference points past that turn.)
+_OTHER_ADVERBS = wordset("tillsammans gemensamt ihop själva själv särskilt annars dessutom "
+                         "direkt snabbt alltid aldrig ofta sällan together jointly "
+                         "especially always never often alone instead")
+
+
 def _adverb(word: str, lang: str) -> bool:
-    """An adverb ("directly", "tidigare"): how or when something is done, never what a
-    question is about."""
-    return word.lower() in _TIME_ADVERBS or (lang == "en" and bool(_EN_ADVERB.fullmatch(word)))
+    """An adverb ("directly", "tidigare", "tillsammans"): how or when something is done,
+    never what a question is about."""
+    w = word.lower()
+    return w in _TIME_ADVERBS or w in _OTHER_ADVERBS or (
+        lang == "en" and bool(_EN_ADVERB.fullmatch(word)))
 
 
 #: Swedish verbs an infinitive follows, with the subject between in a question ("behöver
@@ -818,8 +830,8 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
     if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and not (
             topic and number == "sg" and _ASKS_WHO.match(previous.question)) and (
             _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
-        name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
-            previous.answer)
+        name = _appositive_name(previous.answer, previous.question) or _new_proper_noun(
+            previous.answer, previous.question) or _answer_subject(previous.answer)
         if name:
             return name
     elif previous.answer and _ASKS_IF_THERE_IS.match(previous.question):
@@ -853,6 +865,12 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
     if span.preposition:
         text = text[len(span.preposition):].strip()
         text = _subject_after_verb(previous.question, span.start) or text
+    if number == "sg" and previous.answer and _last_of_named_pair(
+            previous.question, span.start, previous.answer):
+        # "var ligger det?" after "vad jobbar lrf jämtland och torsta med tillsammans?":
+        # two named parties are "de", never "det"; what the answer says they have
+        # ("… finns Grönt Center, ett kluster …"), or nothing
+        return _new_proper_noun(previous.answer, previous.question, strict=True)
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
     if number == "pl" and name and span.preposition.lower() in _PLACES_AND_ORIGINS and (
@@ -872,6 +890,16 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
             if own and not _all_places(own):
                 return _agreeing_referent(previous.question, own, number)
     return _agreeing_referent(previous.question, text or name, number)
+
+
+def _last_of_named_pair(question: str, start: int, answer: str) -> bool:
+    """Whether the phrase at `start` is the last of names joined by "och"/"and" ("lrf
+    jämtland och torsta", names as the answer writes them): together they are plural."""
+    before = _words(question[:start])
+    if len(before) < 2 or before[-1].group().lower() not in _CLAUSE_JOINS:
+        return False
+    first, last = before[-2].group(), _words(question[start:])
+    return bool(last) and _is_name(first, answer) and _is_name(last[0].group(), answer)
 
 
 #: Prepositions of where something is or comes from ("i Åre", "from Östersund").
@@ -1252,6 +1280,40 @@ def _place_by_the_question(runs: list[list[str]], answer: str, asked: set[str]) 
     return _tied_to_the_question(runs, answer, asked) or runs[0]
 
 
+#: Question words a noun of the kind asked for follows ("which research institute …").
+_KIND_ASKING = wordset("vilken vilket vilka which what")
+#: Words of that noun phrase looked at at most ("which research institute").
+_KIND_WORDS = 3
+
+
+def _appositive_name(answer: str, question: str) -> str | None:
+    """The name an answer puts right after a noun of the kind the question asked for, its
+    apposition ("… turismforskningsinstitutet Etour …" for "which research institute …?",
+    "co-workingplatsen House Be" for "vilket co-workingplace …?"): that name is the
+    answer, while an earlier name ("Mittuniversitetet") is only who has it. A Swedish
+    compound ends in its kind, so the kind's first letters may stand anywhere in it."""
+    ms = _words(question)
+    lang = detect_language(question)
+    kinds: list[str] = []
+    for k, m in enumerate(ms):
+        if m.group().lower() not in _KIND_ASKING:
+            continue
+        for n in ms[k + 1:k + 1 + _KIND_WORDS]:
+            w = n.group().lower()
+            if not _is_content(w) or _verbish(w, lang) or w in _GENERIC_PLACES:
+                break
+            if len(w) >= _SAME_NOUN_PREFIX:
+                kinds.append(w[:_SAME_NOUN_PREFIX])
+        break
+    if not kinds:
+        return None
+    for run in _capitalised_runs(answer):
+        at = re.search(rf"([\w-]+)\s+{re.escape(' '.join(run))}\b", answer)
+        if at is not None and any(kind in at.group(1).lower() for kind in kinds):
+            return " ".join(run)
+    return None
+
+
 def _answer_subject(answer: str) -> str | None:
     """The definite noun an answer begins with ("Turismbranschen och upplevelseturismen är en
     grundläggande näring …"): what a "vilken näring"-question got as its answer."""
@@ -1596,8 +1658,9 @@ def _framed_weak_reference(question: str) -> bool:
         # bransch finns det?" asks where it is)
         return False
     if lang == "en" and w in ("it", "they") and before and not (
-            w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE):
-        return True  # "does it generate", "part in it"; not "it is …"
+            w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE
+            and not _en_participle_after(ms, k + 1)):
+        return True  # "does it generate", "part in it", "has it been running"; not "it is …"
     after_auxiliary = before in _SV_AUXILIARIES
     if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary and not _article_at(ms, k):
         return True  # the subject before the main verb: "vill de åstadkomma", "har den"
@@ -1612,6 +1675,22 @@ def _framed_weak_reference(question: str) -> bool:
                    and w.lower() not in asked_for
                    and w.lower() not in _GENERIC_PLACES and w.lower() not in _GENERIC_TIMES
                    and not _verbish(w, lang) for j, m in enumerate(ms))
+
+
+#: Words after an English participle that make "it" formal ("is it expected that …").
+_EXTRAPOSED = wordset("that to whether if")
+
+
+def _en_participle_after(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the be-form at `k` ("been", "being", "is") has a participle after it, a
+    progressive or passive ("has it been running", "was it founded"): then the "it" before
+    it is that verb's subject, a pronoun, unless a clause follows ("is it expected that")."""
+    if k + 1 >= len(ms):
+        return False
+    nxt = ms[k + 1].group().lower()
+    if not (nxt.endswith(("ing", "ed")) and len(nxt) > 4):
+        return False
+    return not (k + 2 < len(ms) and ms[k + 2].group().lower() in _EXTRAPOSED)
 
 
 def _relative_that(ms: list[re.Match[str]], k: int) -> bool:
@@ -1936,13 +2015,18 @@ def _sector_in(previous: Turn) -> str | None:
 
 def _is_name(referent: str, answer: str) -> bool:
     """Whether a referent is a name: capitalised as typed, or written so by the answer
-    ("jämtland härjedalen turism" for "Jämtland Härjedalen Turism")."""
+    inside a sentence ("jämtland härjedalen turism" for "Jämtland Härjedalen Turism", "sca"
+    for "SCA"; not "turismen" for a sentence's first word "Turismen")."""
     words = referent.split()
     if not words:
         return False
     if any(w[:1].isupper() for w in words):
         return True
-    return re.search(rf"\b{re.escape(words[0][:1].upper() + words[0][1:])}\b", answer) is not None
+    for m in re.finditer(rf"\b{re.escape(words[0])}\b", answer, re.IGNORECASE):
+        if m.group()[:1].isupper() and not (
+                m.start() == 0 or answer[:m.start()].rstrip().endswith((".", "!", "?"))):
+            return True
+    return False
 
 
 def _asks_for_grouping(question: str) -> bool:
