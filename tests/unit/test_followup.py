@@ -1522,3 +1522,49 @@ def test_it_is_expected_that_stays_formal():
     history = [Turn("how many work in forestry", "x")]
     q = "has it been decided that more jobs come"
     assert resolve_conversation(q, history).question == q
+
+
+@pytest.mark.parametrize("previous,question,expected", [
+    ("how many government agency jobs are there in jamtland", "what about the tourism sector",
+     "how many jobs are there in jamtland in the tourism sector?"),
+    ("hur många statliga jobb finns det i länet", "och inom besöksnäringen?",
+     "hur många jobb finns det i länet inom besöksnäringen?"),
+    ("hur många statliga jobb finns det i länet", "och turismbranschen?",
+     "hur många jobb finns det i länet inom turismbranschen?"),
+])
+def test_a_count_asked_of_a_sector_keeps_its_counted_noun(previous, question, expected):
+    """A sector is where things are counted, not what is counted: the counted noun stays
+    whole and loses the modifiers that said where; the sector is added as a place."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_a_count_asked_of_another_place_or_noun_is_unchanged():
+    """Not a sector: the subject is replaced as before."""
+    history = [Turn("how many co-working spaces are there in åre", "x")]
+    assert resolve_conversation("and in östersund?", history).question == (
+        "how many co-working spaces are there in östersund")
+
+
+def test_a_kind_without_a_domain_is_within_the_previous_subject():
+    """"vilken typ av företag dominerar?" names no domain: within the previous subject
+    (not the adjective predicate "så exportberoende", which is no noun phrase); with a
+    domain of its own it stands alone."""
+    history = [Turn("varför är skogsnäringen i länet så exportberoende", "x")]
+    r = resolve_conversation("vilken typ av företag dominerar", history)
+    assert r.question == "vilken typ av företag dominerar (skogsnäringen)?"
+    q = "what kind of jobs are there in tourism"
+    assert resolve_conversation(q, history).question == q
+
+
+def test_a_likeness_without_a_standard_is_like_the_previous_subject():
+    """"finns det nåt liknande i X?" is like the previous subject; the next turn's "there"
+    is the question's own place, not what it was like. With "similar to Y" it stands
+    alone."""
+    history = [Turn("vad är skogens hus", "x")]
+    r = resolve_conversation("finns det nåt liknande i östersund", history)
+    assert r.question == "finns det nåt liknande som skogens hus i östersund"
+    history = [Turn("what is skogens hus", "x"), Turn("is there something similar in åre", "x")]
+    assert resolve_conversation("what do people do there", history).question == (
+        "what do people do in åre")
+    q = "is there anything similar to Skogens Hus in Åre"
+    assert resolve_conversation(q, [Turn("hur många jobbar i skogen", "x")]).question == q

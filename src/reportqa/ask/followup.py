@@ -553,6 +553,16 @@ def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
         ms[i - 1].group().lower() in _EN_CATENATIVES)
 
 
+#: Adverbs of degree: the word after them is an adjective or adverb ("så exportberoende",
+#: "so dependent"), a predicate, never what a question is about.
+_DEGREE = wordset("så so too very alltför")
+
+
+def _after_degree(ms: list[re.Match[str]], i: int) -> bool:
+    """Whether the word at `i` follows an adverb of degree (_DEGREE)."""
+    return i > 0 and ms[i - 1].group().lower() in _DEGREE
+
+
 #: English "do"-support: the main verb comes last in "what did X propose?".
 _DO = wordset("do does did")
 
@@ -603,7 +613,7 @@ def subject_span(question: str) -> _Span | None:
         return None
     lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)
-             and not _adverb(ms[i].group(), lang)
+             and not _adverb(ms[i].group(), lang) and not _after_degree(ms, i)
              and not _en_gerund_after_verb(ms, i, lang, end) and not _sv_supine(ms, i, lang)
              and not (lang == "sv" and ms[i].group().lower() in _SV_PARTICLES)
              and not _sv_infinitive(ms, i, lang)]
@@ -2281,11 +2291,37 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
         return None
     if not new:
         return None
+    where = _count_in_sector(previous, span, new)
+    if where is not None:
+        return where
     new_words = new.split()
     if span.preposition and new_words[0].lower() not in PREPOSITIONS:
         new = f"{span.preposition} {new}"
     q = previous[:span.start] + new + previous[span.end:]
     return _clean(q)
+
+
+def _count_in_sector(previous: str, span: _Span, new: str) -> str | None:
+    """A count of a noun with modifiers ("how many government agency jobs are there in
+    jamtland?") asked again of a sector ("what about the tourism sector?"): a sector is where
+    things are counted, not what is counted, so the counted noun stays and loses the
+    modifiers that said where ("how many jobs are there in jamtland in the tourism
+    sector?"); replacing only the subject span would break the noun phrase ("how many
+    government the tourism sector")."""
+    counted = _counted_noun(previous)
+    new_words = [m.group() for m in _words(new)]
+    if not counted or not new_words or not any(
+            _names_a_grouping(w) or _stem(w).endswith(_SECTOR_HEADS) for w in new_words):
+        return None
+    at = previous.find(counted)
+    head = _words(counted)[-1]
+    if at < 0 or len(_words(counted)) < 2 or not (at <= span.start < at + len(counted)):
+        return None
+    lang = detect_language(previous)
+    if new_words[0].lower() not in PREPOSITIONS:
+        new = ("in " if lang == "en" else "inom ") + new
+    kept = previous[:at] + previous[at + head.start():]
+    return _clean(f"{kept.rstrip(' ?.!')} {new}?")
 
 
 #: Nouns that stand for a named organisation, place or undertaking when definite
@@ -2383,6 +2419,44 @@ def _only_attribute(words: list[str]) -> bool:
         return True
     return len(w) > _MIN_DEFINITE_NOUN + 1 and bool(_DEFINITE.search(w)) and (
         detect_language(" ".join(words)) == "sv")
+
+
+def _kind_without_domain(question: str) -> bool:
+    """Whether a question asks what kind of thing (_ASKS_FOR_KIND) with nothing but that
+    thing and verbs ("vilken typ av företag dominerar?", "what kinds of jobs are there?"):
+    a kind is always a kind within something, and a question that names no domain, place
+    or name of its own asks it within the previous subject."""
+    kind = _ASKS_FOR_KIND.search(question)
+    if kind is None:
+        return False
+    lang = detect_language(question)
+    after = _words(question[kind.end():])
+    if after and after[0].group().lower() in _KIND_OF:
+        after = after[1:]  # "vilken typ av företag"
+    if not after or not _is_content(after[0].group()):
+        return False
+    rest = [m.group() for m in after[1:]]
+    return not any(w.lower() in PREPOSITIONS or w[:1].isupper() or (
+        _is_content(w) and not _verbish(w, lang) and w.lower() not in _GENERIC_TIMES
+        and w.lower() not in _SENTENCE_ADVERBS) for w in rest)
+
+
+#: Adjectives of likeness that need a standard ("liknande [som X]", "similar [to X]").
+_LIKENESS = wordset("liknande likadant likadan likadana similar")
+#: Words that give the standard of likeness in the question itself.
+_LIKENESS_STANDARD = wordset("som med to as")
+
+
+def _likeness_without_standard(question: str) -> int | None:
+    """Where the adjective of a question for something like … without saying like what
+    ends ("finns det nåt liknande| i östersund?", "is there anything similar| in
+    Östersund?"): like the previous subject, which completes it there; None if none."""
+    ms = _words(question)
+    for k, m in enumerate(ms):
+        if m.group().lower() in _LIKENESS and not (
+                k + 1 < len(ms) and ms[k + 1].group().lower() in _LIKENESS_STANDARD):
+            return m.end()
+    return None
 
 
 def _asked_about(question: str) -> str | None:
@@ -2879,6 +2953,25 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
                               referent=referent)
+    # 2a*. A kind asked for with no domain ("vilken typ av företag dominerar?", "what kind
+    # of jobs are there?"), or a likeness with nothing to be like ("finns det nåt liknande i
+    # östersund?"): within, or like, the previous subject.
+    if framed and _kind_without_domain(question):
+        referent = _referent(previous, earlier)
+        if referent:
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+                              referent=referent)
+    likeness = _likeness_without_standard(question) if framed else None
+    if likeness is not None:
+        referent = _referent(previous, earlier)
+        if referent:
+            # the standard in its place ("nåt liknande som house be i östersund"): something
+            # like it is a new thing, which the question's own words name for the next turn
+            # ("what do people do there?" is in åre, not in what it was like)
+            standard = "to" if detect_language(question) == "en" else "som"
+            return Resolution(_clean(f"{question[:likeness].rstrip(' ?.!')} {standard} "
+                                     f"{referent} {question[likeness:].rstrip(' ?.!')}"),
+                              True, "short")
     # 2a'. A bare definite head noun ("hur många jobbar i branschen?") after a compound with
     # that head ("turismbranschen"): "branschen" is that compound, as "den branschen" is.
     if framed and not has_reference:
