@@ -1134,11 +1134,18 @@ def test_no_figure_or_no_lone_predicate_is_left_as_asked(question, history):
 
 def test_a_grouping_noun_does_not_stand_for_an_organisation():
     """"that industry" after a turn about an organisation is not the organisation (it is
-    no industry): the phrase is left as asked. After "which cluster …?" "det klustret" is
+    no industry): the industry the answer names beside it, also for a question in English,
+    and also after a question that asked who (a name, but not of a grouping); with no
+    industry named, the phrase is left as asked. After "which cluster …?" "det klustret" is
     still the cluster the answer named."""
     history = [Turn("what does Nordic Forest Group do", "Nordic Forest Group är en nod för "
                     "skogsföretagen och företräder skogsnäringen.")]
     q = "how many people work in that industry?"
+    assert resolve_conversation(q, history).question == "how many people work in skogsnäringen?"
+    history = [Turn("who represents the forest companies", "Nordic Forest Group är en nod för "
+                    "skogsföretagen och företräder skogsnäringen.")]
+    assert resolve_conversation(q, history).question == "how many people work in skogsnäringen?"
+    history = [Turn("who represents the forest companies", "Nordic Forest Group är en nod.")]
     assert resolve_conversation(q, history).question == q
     history = [Turn("i vilket kluster ingår sågverket?",
                     "Sågverket ingår i Träcentrum Norr, ett kluster för skogsnäringen.")]
@@ -1460,3 +1467,104 @@ def test_the_first_with_a_noun_of_its_own_is_no_list_item():
                   "Hushållningssällskapet, Eldrimner med flera.")
     q = "när kom den första co-workingplatsen?"
     assert "LRF" not in resolve_conversation(q, [listed]).question
+
+
+def test_that_industry_after_a_lower_case_organisation_takes_the_answers_sector():
+    """An organisation typed in lower case is a name when the answer writes it capitalised;
+    "that industry" after it is the sector the answer begins with ("Skogsbranschen"), and a
+    possessive in the next turn keeps referring to that sector, not the organisation."""
+    history = [Turn("how many sawmills does nordic forest group work with",
+                    "Skogsbranschen är en basnäring i länet. Den samordnas av Nordic Forest "
+                    "Group som samarbetar med ett 30-tal sågverk.")]
+    first = resolve_conversation("how many jobs does that industry generate", history)
+    assert first.question == "how many jobs does skogsbranschen generate"
+    history.append(Turn("how many jobs does that industry generate", None))
+    assert resolve_conversation("what share of their customers are abroad", history).question \
+        == "what share of skogsbranschen's customers are abroad"
+
+
+def test_a_pronoun_never_refers_to_an_adverb():
+    """An adverb that ends a question ("tillsammans", "together") is no noun phrase; after
+    two named parties joined by "och", a singular "det" is not them either (they are "de"),
+    but what the answer says they have; a bare frame in the next turn keeps that."""
+    answer = ("I Berg finns Skogens Hus, ett nav för skogsnäringen. Där samarbetar "
+              "Mellanskog AB och SCA.")
+    history = [Turn("vad jobbar mellanskog och sca med tillsammans", answer)]
+    r = resolve_conversation("var ligger det", history)
+    assert r.question == "var ligger Skogens Hus"
+    history.append(Turn("var ligger det", "x"))
+    assert resolve_conversation("vilka mer är med", history).question == (
+        "vilka mer är med (Skogens Hus)?")
+    # no name in the answer: left as asked rather than "var ligger tillsammans"
+    history = [Turn("vad jobbar mellanskog och sca med tillsammans",
+                    "Mellanskog och SCA samarbetar om plantor.")]
+    assert "tillsammans" not in resolve_conversation("var ligger det", history).question
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("how long has it been running", "how long has Nordlab been running"),
+    ("when was it founded", "when was Nordlab founded"),
+])
+def test_it_before_a_progressive_or_passive_is_a_pronoun(question, expected):
+    """"it" before "been"/"was" and a participle is the verb's subject ("has it been
+    running", "was it founded"), no formal "it is …"; and after "which research institute
+    …?" it is the name the answer puts after a noun of that kind (its apposition,
+    "forskningsinstitutet Nordlab"), not an earlier name (who has the institute)."""
+    history = [Turn("which research institute does the university have for forestry",
+                    "Sedan 2005 har Skoguniversitetet forskningsinstitutet Nordlab som "
+                    "forskar om skog.")]
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_it_is_expected_that_stays_formal():
+    """A participle with a clause after it keeps "it" formal ("has it been decided that
+    …")."""
+    history = [Turn("how many work in forestry", "x")]
+    q = "has it been decided that more jobs come"
+    assert resolve_conversation(q, history).question == q
+
+
+@pytest.mark.parametrize("previous,question,expected", [
+    ("how many government agency jobs are there in jamtland", "what about the tourism sector",
+     "how many jobs are there in jamtland in the tourism sector?"),
+    ("hur många statliga jobb finns det i länet", "och inom besöksnäringen?",
+     "hur många jobb finns det i länet inom besöksnäringen?"),
+    ("hur många statliga jobb finns det i länet", "och turismbranschen?",
+     "hur många jobb finns det i länet inom turismbranschen?"),
+])
+def test_a_count_asked_of_a_sector_keeps_its_counted_noun(previous, question, expected):
+    """A sector is where things are counted, not what is counted: the counted noun stays
+    whole and loses the modifiers that said where; the sector is added as a place."""
+    assert resolve_conversation(question, [Turn(previous, "x")]).question == expected
+
+
+def test_a_count_asked_of_another_place_or_noun_is_unchanged():
+    """Not a sector: the subject is replaced as before."""
+    history = [Turn("how many co-working spaces are there in åre", "x")]
+    assert resolve_conversation("and in östersund?", history).question == (
+        "how many co-working spaces are there in östersund")
+
+
+def test_a_kind_without_a_domain_is_within_the_previous_subject():
+    """"vilken typ av företag dominerar?" names no domain: within the previous subject
+    (not the adjective predicate "så exportberoende", which is no noun phrase); with a
+    domain of its own it stands alone."""
+    history = [Turn("varför är skogsnäringen i länet så exportberoende", "x")]
+    r = resolve_conversation("vilken typ av företag dominerar", history)
+    assert r.question == "vilken typ av företag dominerar (skogsnäringen)?"
+    q = "what kind of jobs are there in tourism"
+    assert resolve_conversation(q, history).question == q
+
+
+def test_a_likeness_without_a_standard_is_like_the_previous_subject():
+    """"finns det nåt liknande i X?" is like the previous subject; the next turn's "there"
+    is the question's own place, not what it was like. With "similar to Y" it stands
+    alone."""
+    history = [Turn("vad är skogens hus", "x")]
+    r = resolve_conversation("finns det nåt liknande i östersund", history)
+    assert r.question == "finns det nåt liknande som skogens hus i östersund"
+    history = [Turn("what is skogens hus", "x"), Turn("is there something similar in åre", "x")]
+    assert resolve_conversation("what do people do there", history).question == (
+        "what do people do in åre")
+    q = "is there anything similar to Skogens Hus in Åre"
+    assert resolve_conversation(q, [Turn("hur många jobbar i skogen", "x")]).question == q

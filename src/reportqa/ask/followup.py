@@ -461,10 +461,22 @@ _TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previo
                         "later recently already still")
 
 
+#: Adverbs of manner, company, degree and focus that look like content words and may end
+#: a question ("vad jobbar de med tillsammans", "what do they do together"): no noun
+#: phrase, so nothing a pronoun could refer to.
+#: (Focus adverbs that mark a turn without a subject, "främst", "mainly", are
+#: _NO_REFERENTS: a reference points past that turn.)
+_OTHER_ADVERBS = wordset("tillsammans gemensamt ihop själva själv särskilt annars dessutom "
+                         "direkt snabbt alltid aldrig ofta sällan together jointly "
+                         "especially always never often alone instead")
+
+
 def _adverb(word: str, lang: str) -> bool:
-    """An adverb ("directly", "tidigare"): how or when something is done, never what a
-    question is about."""
-    return word.lower() in _TIME_ADVERBS or (lang == "en" and bool(_EN_ADVERB.fullmatch(word)))
+    """An adverb ("directly", "tidigare", "tillsammans"): how or when something is done,
+    never what a question is about."""
+    w = word.lower()
+    return w in _TIME_ADVERBS or w in _OTHER_ADVERBS or (
+        lang == "en" and bool(_EN_ADVERB.fullmatch(word)))
 
 
 #: Swedish verbs an infinitive follows, with the subject between in a question ("behöver
@@ -541,6 +553,16 @@ def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
         ms[i - 1].group().lower() in _EN_CATENATIVES)
 
 
+#: Adverbs of degree: the word after them is an adjective or adverb ("så exportberoende",
+#: "so dependent"), a predicate, never what a question is about.
+_DEGREE = wordset("så so too very alltför")
+
+
+def _after_degree(ms: list[re.Match[str]], i: int) -> bool:
+    """Whether the word at `i` follows an adverb of degree (_DEGREE)."""
+    return i > 0 and ms[i - 1].group().lower() in _DEGREE
+
+
 #: English "do"-support: the main verb comes last in "what did X propose?".
 _DO = wordset("do does did")
 
@@ -591,7 +613,7 @@ def subject_span(question: str) -> _Span | None:
         return None
     lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)
-             and not _adverb(ms[i].group(), lang)
+             and not _adverb(ms[i].group(), lang) and not _after_degree(ms, i)
              and not _en_gerund_after_verb(ms, i, lang, end) and not _sv_supine(ms, i, lang)
              and not (lang == "sv" and ms[i].group().lower() in _SV_PARTICLES)
              and not _sv_infinitive(ms, i, lang)]
@@ -818,8 +840,8 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
     if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and not (
             topic and number == "sg" and _ASKS_WHO.match(previous.question)) and (
             _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
-        name = _new_proper_noun(previous.answer, previous.question) or _answer_subject(
-            previous.answer)
+        name = _appositive_name(previous.answer, previous.question) or _new_proper_noun(
+            previous.answer, previous.question) or _answer_subject(previous.answer)
         if name:
             return name
     elif previous.answer and _ASKS_IF_THERE_IS.match(previous.question):
@@ -853,6 +875,12 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
     if span.preposition:
         text = text[len(span.preposition):].strip()
         text = _subject_after_verb(previous.question, span.start) or text
+    if number == "sg" and previous.answer and _last_of_named_pair(
+            previous.question, span.start, previous.answer):
+        # "var ligger det?" after "vad jobbar lrf jämtland och torsta med tillsammans?":
+        # two named parties are "de", never "det"; what the answer says they have
+        # ("… finns Grönt Center, ett kluster …"), or nothing
+        return _new_proper_noun(previous.answer, previous.question, strict=True)
     if name and name not in text:  # the name, not a word after it ("… Storsjöyran attract")
         return name
     if number == "pl" and name and span.preposition.lower() in _PLACES_AND_ORIGINS and (
@@ -872,6 +900,16 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
             if own and not _all_places(own):
                 return _agreeing_referent(previous.question, own, number)
     return _agreeing_referent(previous.question, text or name, number)
+
+
+def _last_of_named_pair(question: str, start: int, answer: str) -> bool:
+    """Whether the phrase at `start` is the last of names joined by "och"/"and" ("lrf
+    jämtland och torsta", names as the answer writes them): together they are plural."""
+    before = _words(question[:start])
+    if len(before) < 2 or before[-1].group().lower() not in _CLAUSE_JOINS:
+        return False
+    first, last = before[-2].group(), _words(question[start:])
+    return bool(last) and _is_name(first, answer) and _is_name(last[0].group(), answer)
 
 
 #: Prepositions of where something is or comes from ("i Åre", "from Östersund").
@@ -1252,6 +1290,40 @@ def _place_by_the_question(runs: list[list[str]], answer: str, asked: set[str]) 
     return _tied_to_the_question(runs, answer, asked) or runs[0]
 
 
+#: Question words a noun of the kind asked for follows ("which research institute …").
+_KIND_ASKING = wordset("vilken vilket vilka which what")
+#: Words of that noun phrase looked at at most ("which research institute").
+_KIND_WORDS = 3
+
+
+def _appositive_name(answer: str, question: str) -> str | None:
+    """The name an answer puts right after a noun of the kind the question asked for, its
+    apposition ("… turismforskningsinstitutet Etour …" for "which research institute …?",
+    "co-workingplatsen House Be" for "vilket co-workingplace …?"): that name is the
+    answer, while an earlier name ("Mittuniversitetet") is only who has it. A Swedish
+    compound ends in its kind, so the kind's first letters may stand anywhere in it."""
+    ms = _words(question)
+    lang = detect_language(question)
+    kinds: list[str] = []
+    for k, m in enumerate(ms):
+        if m.group().lower() not in _KIND_ASKING:
+            continue
+        for n in ms[k + 1:k + 1 + _KIND_WORDS]:
+            w = n.group().lower()
+            if not _is_content(w) or _verbish(w, lang) or w in _GENERIC_PLACES:
+                break
+            if len(w) >= _SAME_NOUN_PREFIX:
+                kinds.append(w[:_SAME_NOUN_PREFIX])
+        break
+    if not kinds:
+        return None
+    for run in _capitalised_runs(answer):
+        at = re.search(rf"([\w-]+)\s+{re.escape(' '.join(run))}\b", answer)
+        if at is not None and any(kind in at.group(1).lower() for kind in kinds):
+            return " ".join(run)
+    return None
+
+
 def _answer_subject(answer: str) -> str | None:
     """The definite noun an answer begins with ("Turismbranschen och upplevelseturismen är en
     grundläggande näring …"): what a "vilken näring"-question got as its answer."""
@@ -1596,8 +1668,9 @@ def _framed_weak_reference(question: str) -> bool:
         # bransch finns det?" asks where it is)
         return False
     if lang == "en" and w in ("it", "they") and before and not (
-            w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE):
-        return True  # "does it generate", "part in it"; not "it is …"
+            w == "it" and k + 1 < len(ms) and ms[k + 1].group().lower() in _BE
+            and not _en_participle_after(ms, k + 1)):
+        return True  # "does it generate", "part in it", "has it been running"; not "it is …"
     after_auxiliary = before in _SV_AUXILIARIES
     if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary and not _article_at(ms, k):
         return True  # the subject before the main verb: "vill de åstadkomma", "har den"
@@ -1612,6 +1685,22 @@ def _framed_weak_reference(question: str) -> bool:
                    and w.lower() not in asked_for
                    and w.lower() not in _GENERIC_PLACES and w.lower() not in _GENERIC_TIMES
                    and not _verbish(w, lang) for j, m in enumerate(ms))
+
+
+#: Words after an English participle that make "it" formal ("is it expected that …").
+_EXTRAPOSED = wordset("that to whether if")
+
+
+def _en_participle_after(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the be-form at `k` ("been", "being", "is") has a participle after it, a
+    progressive or passive ("has it been running", "was it founded"): then the "it" before
+    it is that verb's subject, a pronoun, unless a clause follows ("is it expected that")."""
+    if k + 1 >= len(ms):
+        return False
+    nxt = ms[k + 1].group().lower()
+    if not (nxt.endswith(("ing", "ed")) and len(nxt) > 4):
+        return False
+    return not (k + 2 < len(ms) and ms[k + 2].group().lower() in _EXTRAPOSED)
 
 
 def _relative_that(ms: list[re.Match[str]], k: int) -> bool:
@@ -1778,7 +1867,19 @@ _EN_CATEGORY_HEADS = wordset("industry industries sector sectors cluster cluster
 def _replace_references(question: str, referent: str, weak: bool = False,
                         previous: Turn | None = None, within: bool = False,
                         weak_at: int | None = None) -> tuple[str, bool]:
-    """The question with its reference words replaced by `referent`; whether any was.
+    """The question with its reference words replaced by `referent`; whether any was
+    (_replace_references_as without what they were replaced by)."""
+    resolved, changed, _ = _replace_references_as(question, referent, weak, previous, within,
+                                                  weak_at)
+    return resolved, changed
+
+
+def _replace_references_as(question: str, referent: str, weak: bool = False,
+                           previous: Turn | None = None, within: bool = False,
+                           weak_at: int | None = None) -> tuple[str, bool, str]:
+    """The question with its reference words replaced by `referent`; whether any was, and
+    what the first was replaced by (a demonstrative with its noun may take another
+    antecedent than `referent`: "that industry" the sector beside an organisation).
     With `weak`, the first "det"/"de"/"it"/"they" standing alone counts too; a demonstrative
     with its noun ("den branschen") takes what the previous turn calls by that noun. With
     `within`, any noun before a pronoun is its antecedent (the clause after a subject put
@@ -1788,12 +1889,14 @@ def _replace_references(question: str, referent: str, weak: bool = False,
     out, at, changed = [], 0, False
     they_replaced = False  # a subject pronoun replaced: an object one is another thing
     appended = ""
+    used = ""
     k = 0
     while k < len(ms):
         m = ms[k]
         w = m.group().lower()
         kind = _STRONG_REFERENCES.get(w)
         replacement = None
+        named: str | None = None  # what a demonstrative's noun names, when not `referent`
         end = m.end()
         if weak_at is not None:
             if k == weak_at:
@@ -1857,17 +1960,17 @@ def _replace_references(question: str, referent: str, weak: bool = False,
                 referent = _referent(Turn(previous.question, None)) or referent
             noun = ms[k + 1].group()
             english = detect_language(question) == "en"
-            if not named and _names_a_grouping(noun) and any(
-                    w[:1].isupper() for w in referent.split()) and not any(
+            if not named and _names_a_grouping(noun) and previous is not None and (
+                    _is_name(referent, previous.answer or "")) and not any(
                     head in referent.lower() for head in _CATEGORY_HEADS
-                    if len(head) > _MIN_STEM) and previous is not None and not (
-                    _ASKS_FOR_NAME.search(previous.question)
-                    or answer_type_words(previous.question)):
-                # "that industry" after a turn about an organisation: the organisation is
-                # no industry ("Turismbranschen" is one): the industry the turn names beside
-                # it ("… företräder industrin"), else the phrase is left as asked. (After
-                # "i vilket kluster …?" "det klustret" is the one the answer named.)
-                sector = _sector_in(previous, detect_language(question))
+                    if len(head) > _MIN_STEM) and not _asks_for_grouping(previous.question):
+                # "that industry" after a turn about an organisation (who represents the
+                # manufacturing companies, how many destinations does Jämtland Härjedalen
+                # Turism work with): the organisation is no industry ("Turismbranschen" is
+                # one): the industry the turn names beside it ("… företräder industrin"),
+                # else the phrase is left as asked. (After "i vilket kluster …?" "det
+                # klustret" is the one the answer named: a name of the kind asked for.)
+                sector = _sector_in(previous)
                 if sector is None:
                     k += 2
                     continue
@@ -1889,14 +1992,15 @@ def _replace_references(question: str, referent: str, weak: bool = False,
         if replacement is not None:
             out.append(question[at:m.start()])
             out.append(replacement)
+            used = used or (named if named else referent)
             at, changed = end, True
             they_replaced = they_replaced or w in _SUBJECT_PRONOUNS
         k += 1
     out.append(question[at:])
     resolved = _clean("".join(out))
     if appended:
-        return f"{resolved.rstrip(' ?.!')} ({appended})?", True
-    return resolved, changed
+        return f"{resolved.rstrip(' ?.!')} ({appended})?", True, appended
+    return resolved, changed, used
 
 
 #: Heads of nouns that name an industry or sector ("industrin", "besöksnäringen",
@@ -1904,18 +2008,41 @@ def _replace_references(question: str, referent: str, weak: bool = False,
 _SECTOR_HEADS = ("industri", "näring", "sektor", "bransch", "industry", "sector")
 
 
-def _sector_in(previous: Turn, lang: str) -> str | None:
-    """The first lower-case noun of the previous question, then its answer (for a question
-    in Swedish, the report's language), that names an industry (_SECTOR_HEADS:
-    "industrin", "besöksnäringen"): what "den branschen" is after a turn about an
-    organisation of it."""
-    texts = (previous.question, previous.answer or "") if lang == "sv" else (previous.question,)
-    for text in texts:
+def _sector_in(previous: Turn) -> str | None:
+    """The first common noun of the previous question, then its answer, that names an
+    industry (_SECTOR_HEADS: "industrin", "besöksnäringen", "Turismbranschen" as a sentence
+    begins): what "den branschen"/"that industry" is after a turn about an organisation of
+    it. (The answer is in the report's language, which retrieval finds in any case.)"""
+    for text in (previous.question, previous.answer or ""):
         for m in _words(text):
             w = m.group()
-            if w.islower() and _stem(w).endswith(_SECTOR_HEADS):
-                return w
+            initial = m.start() == 0 or text[:m.start()].rstrip().endswith((".", "!", "?"))
+            if (w.islower() or initial and w[1:].islower()) and _stem(w).endswith(
+                    _SECTOR_HEADS):
+                return w.lower()
     return None
+
+
+def _is_name(referent: str, answer: str) -> bool:
+    """Whether a referent is a name: capitalised as typed, or written so by the answer
+    inside a sentence ("jämtland härjedalen turism" for "Jämtland Härjedalen Turism", "sca"
+    for "SCA"; not "turismen" for a sentence's first word "Turismen")."""
+    words = referent.split()
+    if not words:
+        return False
+    if any(w[:1].isupper() for w in words):
+        return True
+    for m in re.finditer(rf"\b{re.escape(words[0])}\b", answer, re.IGNORECASE):
+        if m.group()[:1].isupper() and not (
+                m.start() == 0 or answer[:m.start()].rstrip().endswith((".", "!", "?"))):
+            return True
+    return False
+
+
+def _asks_for_grouping(question: str) -> bool:
+    """Whether a question asks for a grouping by name ("i vilket kluster …?", "which
+    sector …"): the name its answer gives is what "det klustret" then refers to."""
+    return any(_names_a_grouping(w) for w in answer_type_words(question))
 
 
 #: Subject pronouns that are never formal ("they", "de"; "it", "det" may be).
@@ -2164,11 +2291,37 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
         return None
     if not new:
         return None
+    where = _count_in_sector(previous, span, new)
+    if where is not None:
+        return where
     new_words = new.split()
     if span.preposition and new_words[0].lower() not in PREPOSITIONS:
         new = f"{span.preposition} {new}"
     q = previous[:span.start] + new + previous[span.end:]
     return _clean(q)
+
+
+def _count_in_sector(previous: str, span: _Span, new: str) -> str | None:
+    """A count of a noun with modifiers ("how many government agency jobs are there in
+    jamtland?") asked again of a sector ("what about the tourism sector?"): a sector is where
+    things are counted, not what is counted, so the counted noun stays and loses the
+    modifiers that said where ("how many jobs are there in jamtland in the tourism
+    sector?"); replacing only the subject span would break the noun phrase ("how many
+    government the tourism sector")."""
+    counted = _counted_noun(previous)
+    new_words = [m.group() for m in _words(new)]
+    if not counted or not new_words or not any(
+            _names_a_grouping(w) or _stem(w).endswith(_SECTOR_HEADS) for w in new_words):
+        return None
+    at = previous.find(counted)
+    head = _words(counted)[-1]
+    if at < 0 or len(_words(counted)) < 2 or not (at <= span.start < at + len(counted)):
+        return None
+    lang = detect_language(previous)
+    if new_words[0].lower() not in PREPOSITIONS:
+        new = ("in " if lang == "en" else "inom ") + new
+    kept = previous[:at] + previous[at + head.start():]
+    return _clean(f"{kept.rstrip(' ?.!')} {new}?")
 
 
 #: Nouns that stand for a named organisation, place or undertaking when definite
@@ -2266,6 +2419,44 @@ def _only_attribute(words: list[str]) -> bool:
         return True
     return len(w) > _MIN_DEFINITE_NOUN + 1 and bool(_DEFINITE.search(w)) and (
         detect_language(" ".join(words)) == "sv")
+
+
+def _kind_without_domain(question: str) -> bool:
+    """Whether a question asks what kind of thing (_ASKS_FOR_KIND) with nothing but that
+    thing and verbs ("vilken typ av företag dominerar?", "what kinds of jobs are there?"):
+    a kind is always a kind within something, and a question that names no domain, place
+    or name of its own asks it within the previous subject."""
+    kind = _ASKS_FOR_KIND.search(question)
+    if kind is None:
+        return False
+    lang = detect_language(question)
+    after = _words(question[kind.end():])
+    if after and after[0].group().lower() in _KIND_OF:
+        after = after[1:]  # "vilken typ av företag"
+    if not after or not _is_content(after[0].group()):
+        return False
+    rest = [m.group() for m in after[1:]]
+    return not any(w.lower() in PREPOSITIONS or w[:1].isupper() or (
+        _is_content(w) and not _verbish(w, lang) and w.lower() not in _GENERIC_TIMES
+        and w.lower() not in _SENTENCE_ADVERBS) for w in rest)
+
+
+#: Adjectives of likeness that need a standard ("liknande [som X]", "similar [to X]").
+_LIKENESS = wordset("liknande likadant likadan likadana similar")
+#: Words that give the standard of likeness in the question itself.
+_LIKENESS_STANDARD = wordset("som med to as")
+
+
+def _likeness_without_standard(question: str) -> int | None:
+    """Where the adjective of a question for something like … without saying like what
+    ends ("finns det nåt liknande| i östersund?", "is there anything similar| in
+    Östersund?"): like the previous subject, which completes it there; None if none."""
+    ms = _words(question)
+    for k, m in enumerate(ms):
+        if m.group().lower() in _LIKENESS and not (
+                k + 1 < len(ms) and ms[k + 1].group().lower() in _LIKENESS_STANDARD):
+            return m.end()
+    return None
 
 
 def _asked_about(question: str) -> str | None:
@@ -2733,9 +2924,10 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         referent = _referent(previous, earlier, _reference_number(ms, weak_at),
                              _after_preposition(ms, weak_at))
         if referent:
-            resolved, changed = _replace_references(question, referent, weak, previous,
-                                                   weak_at=weak_at)
+            resolved, changed, used = _replace_references_as(question, referent, weak,
+                                                             previous, weak_at=weak_at)
             if changed:
+                referent = used or referent  # "that industry": the sector it took
                 if has_opener:
                     resolved = _clean(_OPENER.sub("", resolved, count=1))
                     resolved = resolved[:1].upper() + resolved[1:]
@@ -2761,6 +2953,25 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         if referent:
             return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
                               referent=referent)
+    # 2a*. A kind asked for with no domain ("vilken typ av företag dominerar?", "what kind
+    # of jobs are there?"), or a likeness with nothing to be like ("finns det nåt liknande i
+    # östersund?"): within, or like, the previous subject.
+    if framed and _kind_without_domain(question):
+        referent = _referent(previous, earlier)
+        if referent:
+            return Resolution(f"{question.rstrip(' ?.!')} ({referent})?", True, "short",
+                              referent=referent)
+    likeness = _likeness_without_standard(question) if framed else None
+    if likeness is not None:
+        referent = _referent(previous, earlier)
+        if referent:
+            # the standard in its place ("nåt liknande som house be i östersund"): something
+            # like it is a new thing, which the question's own words name for the next turn
+            # ("what do people do there?" is in åre, not in what it was like)
+            standard = "to" if detect_language(question) == "en" else "som"
+            return Resolution(_clean(f"{question[:likeness].rstrip(' ?.!')} {standard} "
+                                     f"{referent} {question[likeness:].rstrip(' ?.!')}"),
+                              True, "short")
     # 2a'. A bare definite head noun ("hur många jobbar i branschen?") after a compound with
     # that head ("turismbranschen"): "branschen" is that compound, as "den branschen" is.
     if framed and not has_reference:
