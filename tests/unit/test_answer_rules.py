@@ -108,6 +108,11 @@ def test_temporal_questions_and_time_expressions():
     ("Hur många arbetar på myndigheterna?", "sv", None),
     ("How many full time jobs does tourism generate?", "en", "jobs"),
     ("How many people live in Jämtland?", "en", "people"),
+    ("antal helårsstudenter vid campus östersund", "sv", "helårsstudenter"),
+    ("What is the number of visitors?", "en", "visitors"),
+    ("Hur många bor i länet?", "sv", None),
+    ("antal anställda industri", "sv", "anställda"),  # a participle that counts people
+    ("Hur många nya företag?", "sv", "företag"),  # an adjective before the noun
 ])
 def test_what_a_quantity_question_counts(question, lang, unit):
     from reportqa.text.analyzer import raw_words
@@ -661,3 +666,111 @@ def test_a_sentence_that_names_the_year_asked_ranks_above_one_of_another_year():
     assert answerer.rank(q, hits)[0].hit.passage.text == then
     q = qa.analyze("Hur stor andel av hushåll och företag ska ha tillgång till bredband?")
     assert answerer.rank(q, hits)[0].hit.passage.text == target
+
+
+@pytest.mark.parametrize(("question", "lang", "by_verb"), [
+    ("Hur många jobbar inom turismen?", "sv", True),
+    ("hur många som bor i länet", "sv", True),
+    ("How many work in tourism?", "en", True),
+    ("How many are employed by the agencies?", "en", True),
+    ("Hur många företag finns det?", "sv", False),
+    ("Hur många finns det?", "sv", False),
+    ("How many companies are there?", "en", False),
+])
+def test_a_count_of_people_asked_by_what_they_do(question, lang, by_verb):
+    from reportqa.ask.question import counts_by_verb
+    from reportqa.text.analyzer import raw_words
+
+    assert bool(counts_by_verb(raw_words(question.lower()), lang)) is by_verb
+
+
+def test_how_many_work_is_not_answered_by_a_count_of_things():
+    """"Hur många jobbar inom turismen?" is answered by "7 000 årsarbeten", not by "ett
+    20-tal besöksdestinationer" (a count of places), and the sentence with the jobs ranks
+    first."""
+    from reportqa.ask.answer import counts_only_things, counts_some_people
+
+    places = "Turismen samverkar med ett 20-tal besöksdestinationer i länet."
+    jobs = "Turismen genererar motsvarande 7 000 årsarbeten i länet."
+    assert counts_only_things(places) and not counts_only_things(jobs)
+    assert not counts_only_things("Sektorn anställer ca 42 % av de sysselsatta.")
+    assert counts_some_people(jobs) and not counts_some_people(places)
+    assert _kind_factor("Hur många jobbar inom turismen?", places) < 1
+    assert _kind_factor("Hur många jobbar inom turismen?", jobs) == 1
+    assert _kind_factor("Hur många destinationer finns?", places) == 1
+    answerer, qa = _answerer([places, jobs])
+    rows = _rows([places, jobs])
+    q = qa.analyze("Hur många jobbar inom turismen?")
+    ranked = answerer.rank(q, [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9)])
+    assert ranked[0].hit.passage.text == jobs
+
+
+def test_another_figure_of_the_measure_asked_is_a_near_miss():
+    """"inom tre år" is not answered by "inom fyra år"; a guess ("över 40 procent") or
+    a figure of another measure does not count."""
+    four = "Andelen elever som tog examen inom fyra år var 71 procent."
+    answerer, qa = _answerer([four])
+    row = _rows([four])[0]
+
+    def other(question: str) -> bool:
+        q = qa.analyze(question)
+        return answerer.other_figure(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)])[0])
+
+    assert other("Hur stor andel tar examen inom tre år?")
+    assert other("What share graduate within 3 years?")
+    assert not other("Hur stor andel tar examen inom fyra år?")
+    assert not other("Hur stor andel tar examen inom 4 år?")
+    assert not other("Stämmer det att över 60 procent tar examen?")
+    assert not other("Hur stor andel tog examen 2018?")
+
+
+def test_a_passage_that_shares_only_a_name_with_the_question_is_declined():
+    """"Vad kostar bussresan till Krokom?" is not answered by unemployment in Krokom."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+
+    jobless = "Arbetslösheten är lägst i Krokoms kommun med 4,3 procent."
+    _, plain = _answerer([jobless])
+    # Krokom is in one passage of ten: a name that narrows, not every report's scope
+    qa = QueryAnalyzer(plain.analyzer, plain._vocab_set, doc_freq=lambda _: 1, num_docs=10)
+    answerer = Answerer(qa.analyzer, 0.5, {}, queries=qa)
+    row = _rows([jobless])[0]
+
+    def only(question: str) -> bool:
+        q = qa.analyze(question)
+        return answerer.only_places_link(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)])[0])
+
+    assert only("Vad kostar bussresan till Krokom?")
+    assert not only("Hur hög är arbetslösheten i Krokom?")
+    assert not only("Var i Krokom?")
+
+
+def test_which_places_is_answered_by_a_sentence_that_names_places():
+    """"Vilka länder exporterar industrin till?" is not answered by "utanför länet"."""
+    out = "Mer än 90 % av industrins kunder finns utanför länet."
+    named = "De flesta kunderna finns i Norge och Tyskland."
+    assert _kind_factor("Vilka länder exporterar industrin till?", out) < 1
+    assert _kind_factor("Vilka länder exporterar industrin till?", named) == 1
+    assert _kind_factor("Which countries do they export to?", named) == 1
+
+
+def test_a_compound_counts_what_its_last_part_names():
+    """"ett 20-tal besöksdestinationer" counts destinations, not visitors; "5 000
+    personer" counts the employees of "antal anställda"."""
+    places = "Turismen samverkar med ett 20-tal besöksdestinationer."
+    staff = "Industrin sysselsätter ca 5 000 personer."
+    answerer, qa = _answerer([places, staff])
+    assert not answerer._unit_match(qa.analyze("hur många besökare kommer"), places)
+    assert answerer._unit_match(qa.analyze("hur många destinationer finns"), places)
+    assert answerer._unit_match(qa.analyze("antal anställda industri"), staff)
+    assert not answerer._unit_match(qa.analyze("hur många besökare kommer"), staff)
+
+
+def test_which_year_is_answered_by_a_year_not_by_today():
+    year = "Under 2017 presenterade kommittén sitt betänkande."
+    today = "Idag sysselsätter myndigheterna 3 300 personer och betänkandet har verkställts."
+    answerer, qa = _answerer([year, today])
+    rows = _rows([year, today])
+    q = qa.analyze("Vilket år kom betänkandet?")
+    ranked = answerer.rank(q, [Hit(rows[1], 1.0, 0.9, 1.0), Hit(rows[0], 1.0, 0.9, 1.0)])
+    assert ranked[0].hit.passage.text == year

@@ -73,6 +73,8 @@ def test_number_words_match_digits():
     ("förslag", ()),
     ("sysselsätter", ()),
     ("sektorns", ()),  # an inflected common word neither
+    ("betänkandet", ()),  # nor an inflected word of middling frequency ("betänk" + "andet")
+    ("besöksnäringen", ("besök", "näringen")),  # whose uninflected form is a compound is
 ])
 def test_compound_splitting(word, parts):
     assert split_compound(word) == parts

@@ -146,3 +146,10 @@ def test_a_typo_in_a_word_with_a_swedish_letter_is_mended():
     assert repair_question("hur många anstälda har myndigheterna") == (
         "hur många anställda har myndigheterna")
     assert repair_question("myndighetsanställda i länet") == "myndighetsanställda i länet"
+
+
+def test_a_missing_double_letter_is_the_likeliest_typo():
+    """"anstälda" is "anställda", though "anställa" (also one edit away) is the report's."""
+    report = {"anställa", "anställer"}.__contains__
+    assert repair_question("hur många anstälda har myndigheterna", known=report) == (
+        "hur många anställda har myndigheterna")

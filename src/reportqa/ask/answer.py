@@ -30,13 +30,14 @@ from reportqa.ask.question import (
     Query,
     QueryAnalyzer,
     answer_type_words,
+    approximate_numbers,
     home_place_words,
     is_quantity_question,
 )
 from reportqa.facts.diff import MIN_PAIR_SCORE, same_measure
 from reportqa.index.database import PassageRow
 from reportqa.ingest.editions import Editions
-from reportqa.text.analyzer import STOPWORDS, Analyzer, raw_words
+from reportqa.text.analyzer import NUMBER_WORDS, STOPWORDS, Analyzer, raw_words
 from reportqa.text.places import places_named
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
@@ -116,7 +117,9 @@ _WHO_QUESTION = re.compile(
     r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b|"
     r"^\s*(vilka|which\s+ones|which)\s+(är\s+med|var\s+med|är\s+delaktiga|ingår|deltar|"
     r"medverkar|samarbetar|take\s+part|takes\s+part|are\s+involved|are\s+members|"
-    r"participate|work\s+together)\b",
+    r"participate|work\s+together)\b|"
+    # a name asked: "vad heter klustret …", "what's the name of …", "… called?"
+    r"\b(?:vad|hur)\s+heter\b|\bname\s+of\b|\bcalled\s*\??\s*$",
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
@@ -319,7 +322,13 @@ PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor"
 #: myndigheter" → "3 300 personer").
 _PEOPLE_COUNTED = PEOPLE | POPULATION_GROUPS | frozenset((
     "jobb", "jobs", "anställda", "sysselsatta", "employees", "workers", "staff", "invånare",
-    "inhabitants", "residents", "elever", "pupils", "barn", "children", "folk", "personal"))
+    "inhabitants", "residents", "elever", "pupils", "barn", "children", "folk", "personal",
+    "arbeten", "tjänster", "arbetstillfällen", "positions"))
+#: Counted words for people in work, which any count of people or jobs answers ("antal
+#: anställda" → "5 000 personer"); visitors or students it does not.
+_WORKERS = PEOPLE | frozenset((
+    "jobb", "jobs", "anställda", "sysselsatta", "employees", "workers", "staff", "personal",
+    "förvärvsarbetande", "årsarbeten", "arbetstillfällen", "tjänster", "positions"))
 #: A compound ending in a people word this long counts people ("myndighetsanställda").
 MIN_PEOPLE_PART = 4
 #: Words after a number that make it a share, not a count.
@@ -334,6 +343,57 @@ def counts_people(word: str) -> bool:
     """Whether a counted word ("anställda", "visitors") stands for people."""
     return (word in _PEOPLE_COUNTED or bool(_PERSON_ENDING.search(word))
             or any(word.endswith(p) for p in _PEOPLE_COUNTED if len(p) >= MIN_PEOPLE_PART))
+
+
+#: Words between a number and what it counts: "ett 20-tal företag", "80 st bilar".
+_COUNT_FILLERS = frozenset(("tal", "st", "stycken"))
+
+
+def counts_only_things(text: str) -> bool:
+    """Whether every count in `text` counts something other than people or their jobs
+    ("ett 20-tal besöksdestinationer", "80+ företag"): it does not answer "hur många
+    jobbar …". A share may ("anställer ca 42 %"), and so may a bare number."""
+    if _PERCENT.search(text):
+        return False
+    words = raw_words(without_times(text))
+    counts = [i for i, w in enumerate(words) if w[0].isdigit()]
+    for i in counts:
+        counted = _counted_after(words, i)
+        if not counted or counted in STOPWORDS or counts_people(counted):
+            return False
+    return bool(counts)
+
+
+def counts_some_people(text: str) -> bool:
+    """Whether a count in `text` counts people or their jobs ("7 000 årsarbeten")."""
+    words = raw_words(without_times(text))
+    return any(w[0].isdigit() and counts_people(_counted_after(words, i))
+               for i, w in enumerate(words))
+
+
+def _counted_after(words: list[str], i: int) -> str:
+    """The word a number at `i` counts ("20 tal destinationer" → "destinationer"); "" when
+    none follows or it is a share ("42 procent")."""
+    counted = next((w for w in words[i + 1:i + 3] if w not in _COUNT_FILLERS), "")
+    return "" if counted in _SHARE_WORDS else counted
+
+
+#: Number words a question may write a figure with ("inom tre år"); not "en"/"ett"/"one",
+#: which are articles far more often.
+_SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items()
+                  if w not in ("en", "ett", "one") and len(n) <= 2}
+
+
+def figures_by_measure(words: list[str], stem: Callable[[str], str]) -> dict[str, set[str]]:
+    """The figures of a text by the word that follows each ("tre år" → {"år": {"3"}}),
+    without years and with the word stemmed ("åren" → "år")."""
+    out: dict[str, set[str]] = {}
+    for w, nxt in zip(words, words[1:], strict=False):
+        figure = _SMALL_NUMBERS.get(w, w)
+        if figure.isdigit() and not _YEAR.fullmatch(figure) and nxt.isalpha() \
+                and (nxt not in STOPWORDS or nxt == "år"):  # "år" is a Swedish stop word
+            out.setdefault(stem(nxt), set()).add(figure)
+    return out
 
 
 def counts_only_people(text: str) -> bool:
@@ -374,6 +434,9 @@ _GOAL_OR_TITLE_QUESTION = re.compile(
     re.IGNORECASE)
 #: How sure the heading is as the answer to such a question: it is the report's own.
 GOAL_OR_TITLE_CONFIDENCE = 0.9
+#: A concept weighs this much or more when it says what is asked (not a frame word such as
+#: "vad"/"finns" or a common one): the passage must match one such beside a name.
+MIN_TOPIC_WEIGHT = 1.0
 #: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
 MIN_OWNER_CHARS = 5
 #: A concept matched this well by a word is that word (a translation or the word itself).
@@ -490,6 +553,13 @@ _WHERE_QUESTION = re.compile(
 _PLACE_IN = re.compile(r"\b(?i:i|in|på|vid|at|on|utanför|outside)\s+([A-ZÅÄÖ]|"
                        r"(?i:länet|landet|riket|regionen|the\s+county|the\s+country)\b)|"
                        r"\b(?i:inom|within)\s+\w")  # "var finns jobben?" "inom kontaktcenter"
+# … by its name or as out of the county ("i Åre", "utanför länet"), not as the county or
+# region every sentence is in ("i regionen")
+_PLACE_NAMED = re.compile(r"\b(?i:i|in|på|vid|at|on)\s+[A-ZÅÄÖ]|\b(?i:utanför|outside)\s+\w")
+# asks for places by name: "vilka länder exporterar de till", "which municipalities …"
+_WHICH_PLACES = re.compile(
+    r"\b(?:vilka|vilket|vilken|which|what)\s+(?:länder|land|kommuner|orter|städer|countries|"
+    r"country|municipalities|towns|cities|places)\b", re.IGNORECASE)
 # asks why ("Varför minskade omsättningen?", "What caused the drop?"): no amount is asked,
 # even of money or a count
 _REASON_QUESTION = re.compile(
@@ -618,17 +688,19 @@ class Answerer:
 
     # ---- scoring ---------------------------------------------------------------------------
     def _unit_match(self, q: Query, sentence: str) -> bool:
-        """A number in the sentence stands next to the word the question counts."""
+        """A number in the sentence stands next to the word the question counts; for people
+        counted by what they do ("hur många jobbar"), it counts people or their jobs."""
+        if (q.by_verb or q.unit in _WORKERS) and counts_some_people(without_times(sentence)):
+            return True  # "antal anställda" → "5 000 personer"
         return any(self._counts(q, concept, sentence) for concept in self._unit_concepts(q))
 
     def _counts(self, q: Query, concept: Concept, sentence: str) -> bool:
         """A number in the sentence counts what `concept` names (see _unit_match)."""
         words = raw_words(sentence)
         for i, w in enumerate(words):
-            if w[0].isdigit():
-                near = words[i + 1:i + 3]
-                if concept.match(self.analyzer.token_set(" ".join(near))):
-                    return True
+            if w[0].isdigit() and any(concept.match(self._head_terms(x))
+                                      for x in words[i + 1:i + 3]):
+                return True
         # "Hur många röker?" is answered by the share of those who do ("Andelen som röker
         # dagligen är 12 %"), and a table counts in its column heading ("Vindkraftverk,
         # Berg: 60")
@@ -643,15 +715,23 @@ class Answerer:
         return bool(counted and _COUNT.search(sentence[counted.end():]) and concept.match(
             self.analyzer.token_set(counted.group(1))) >= HALF_MATCH)
 
+    def _head_terms(self, word: str) -> frozenset[str]:
+        """The terms of what a counted word counts: the word, and of a compound its last
+        part ("besöks|destinationer" counts destinations, not visits)."""
+        a = self.analyzer
+        parts = a.parts(word)
+        return frozenset((a.word_terms(word)[0], parts[-1]) if parts else a.word_terms(word)[:1])
+
     @staticmethod
     def _unit_concepts(q: Query) -> list[Concept]:
         """The concepts of the word a quantity question counts: of a compound the analysis
         split, each part ("miljonprogramslägenheter" → miljonprogram, lägenheter; a number
         next to either counts it)."""
-        if q.unit is None:
+        unit = q.unit or q.by_verb
+        if not unit:
             return []
-        return [c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == q.unit
-                or c.text.split(":")[0] == q.unit]
+        return [c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == unit
+                or c.text.split(":")[0] == unit]
 
     def _share_of_unit(self, q: Query, sentence: str) -> bool:
         """A percentage of the thing the question counts: "65,1 procent av vuxna"."""
@@ -711,12 +791,13 @@ class Answerer:
             score += w.definition
             if _EXPLICIT_DEFINITION.search(p.text):  # "definieras som" over "är en utmaning"
                 score += w.definition
-        if q.temporal and has_time(p.text):
-            score += w.number
+        if q.temporal and (_YEAR.search(p.text) if _YEAR_QUESTION.search(q.text)
+                           else has_time(p.text)):
+            score += w.number  # "vilket år …" is answered by a year, not by "idag"
         if w.name and _WHO_QUESTION.search(q.text) and names_in(p.text, q.text):
             score += w.name  # "Vilken myndighet …?": a sentence that names one
-        if w.name and _WHERE_QUESTION.search(q.text) and _PLACE_IN.search(p.text):
-            score += w.name  # "Var ligger …?": a sentence that says where
+        if w.name and _WHERE_QUESTION.search(q.text) and _PLACE_NAMED.search(p.text):
+            score += w.name  # "Var ligger …?": a sentence that names where
         # a year or a reference ("SOU 2015:86") is no amount; a share of those counted is
         # one ("hur många vuxna …" → "65,1 procent av vuxna")
         amounts = p.text if q.temporal else _YEARS_AND_REFERENCES.sub(" ", p.text)
@@ -771,6 +852,8 @@ class Answerer:
             # people counted for a question that counts things is no answer at all
             factor *= (w.missing_number if counts_only_people(amounts)
                        and not counts_people(q.unit) else w.unit_mismatch)
+        elif q.quantity and q.by_verb and counts_only_things(amounts):
+            factor *= w.unit_mismatch  # "hur många jobbar" answered by a count of places
         elif (q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence)
               and not _FRACTION.search(sentence)):
             factor *= w.unit_mismatch  # a share or rate asked, a count given
@@ -787,7 +870,15 @@ class Answerer:
             factor *= w.missing_name
         if asks.where and not _PLACE_IN.search(sentence):
             factor *= w.missing_name
+        elif _WHICH_PLACES.search(q.text) and not self._new_places(q, sentence):
+            factor *= w.missing_name  # "vilka länder …" answered by "utanför länet"
         return factor
+
+    @staticmethod
+    def _new_places(q: Query, sentence: str) -> list[tuple[str, ...]]:
+        """The places a sentence names that the question does not (nor the home county)."""
+        asked = {n for names in places_named(q.original or q.text) for n in names}
+        return [names for names in _away_places(sentence) if not asked & set(names)]
 
     def confidence(self, q: Query, best: Scored) -> float:
         """Weighted coverage of the question by the passage, lowered when the sentence lacks
@@ -822,7 +913,7 @@ class Answerer:
             "missing_passage_share": m.passage_share,
             "missing_sentence_count": float(m.sentence_count),
             "missing_passage_count": float(m.passage_count),
-            "absent": absent, "unindexed": self._unindexed(q),
+            "absent": absent,
             "concepts": float(len(q.concepts)),
             "question_weight": q.total_confidence_weight,
             "year_asked": float(bool(years)),
@@ -836,6 +927,7 @@ class Answerer:
             "name_missing": max((1.0 - best.in_sentence[i] for i in names), default=0.0),
             **self._group_evidence(q, best, names),
             "modifier_missing": self._modifier_missing(q, best),
+            "only_places_link": float(self.only_places_link(q, best)),
         }
         # the scores that are read against the other candidates' (gaps and the lead); a
         # passage only BM25 found has no cosine: it is below every one retrieval computed
@@ -851,18 +943,6 @@ class Answerer:
                      "passage_cov": s.passage_cov, "subject_cov": s.confidence_cov,
                      "rerank": s.score} for s in cands]
         return {**evidence, **add_gaps(relative)[0]}
-
-    def _unindexed(self, q: Query) -> float:
-        """The share of the question (by confidence weight) that no passage of the index
-        says in any of its forms ("median income", "gruvprojekt" of a report without
-        either): what the reports do not write about, they do not answer."""
-        qa = self.queries
-        if not qa.doc_freq or not q.concepts:
-            return 0.0
-        unsaid = sum(c.confidence_weight for c in q.concepts
-                     if not any(qa.doc_freq(t) > 0 for t, f in c.alts.items()
-                                if f >= HALF_MATCH))
-        return unsaid / (q.total_confidence_weight or 1.0)
 
     def _place_lack(self, q: Query, cands: list[Scored],
                     names: list[int] | None = None) -> list[float]:
@@ -1049,7 +1129,43 @@ class Answerer:
         population the best passage does not: a figure for another place (or the whole
         county), or for everyone, is not its answer, whatever the answer model says."""
         return bool(self.unknown_places(q) or self.missing_places(q, best)
-                    or self.missing_groups(q, best) or self.other_owner(q, best))
+                    or self.missing_groups(q, best) or self.other_owner(q, best)
+                    or self.other_figure(q, best))
+
+    def other_figure(self, q: Query, best: Scored) -> bool:
+        """Whether the question gives a figure of a measure ("examen inom tre år") that the
+        best sentence gives only as another figure ("inom fyra år"): a near miss, not the
+        answer. A figure the question offers as a guess ("över 40 procent") is not one."""
+        text = q.original or q.text
+        guesses = approximate_numbers(text)
+        stem = self.analyzer.stem
+        asked = figures_by_measure(raw_words(text), stem)
+        given = figures_by_measure(raw_words(answer_text(best.hit, best.needs_context)), stem)
+        for measure, figures in asked.items():
+            figures = figures - guesses
+            # the measure in the passage's words too: "years" → "år"
+            same = {measure} | {t for c in q.concepts if c.alts.get(measure) == 1.0
+                                for t, f in c.alts.items() if f >= FULL_MATCH}
+            theirs = set().union(*(given.get(m, set()) for m in same))
+            if figures and theirs and not figures & theirs:
+                return True
+        return False
+
+    def only_places_link(self, q: Query, best: Scored) -> bool:
+        """Whether the best passage shares only places with the question ("Vad är
+        kommunalskatten i Krokom?" → a sentence on unemployment in Krokom): it says
+        nothing of what is asked about that place. (An organisation is another matter: a
+        sentence naming "Etour" may well say what it belongs to in other words.)"""
+        places = {t for names in _away_places(q.original or q.text) for n in names
+                  for t in self._stems(n)}
+        names = {i for i in self._named_places(q, [best])
+                 if q.concepts[i].match(places) >= FULL_MATCH}
+        if not names or not best.matched:
+            return False
+        topic = [i for i, c in enumerate(q.concepts)
+                 if i not in names and c.confidence_weight >= MIN_TOPIC_WEIGHT]
+        return bool(topic) and all(best.matched[i] < HALF_MATCH for i in topic) and any(
+            best.matched[i] >= HALF_MATCH for i in names)
 
     def other_owner(self, q: Query, best: Scored) -> list[str]:
         """The owner the question gives its thing ("turismföretagens kunder", "the tourism

@@ -40,7 +40,6 @@ FEATURES = (
     "missing_sentence", "missing_passage", "missing_sentence_share", "missing_passage_share",
     "missing_sentence_count", "missing_passage_count",
     "absent",  # the most informative concept that no candidate's passage has at all
-    "unindexed",  # the share of the question no passage of the index says in any form
     "concepts", "question_weight",  # how much the question says
     "year_asked", "year_match", "year_conflict",  # a year named, found, or another one given
     "name_asked", "name_missing",  # a place or organisation named, and missing from the sentence
@@ -50,6 +49,9 @@ FEATURES = (
     # a compound asked whose last part the sentence has and an earlier part the passage does
     # not ("industriklustret" asked, "Det klustret" of tourism given): another kind of it
     "modifier_missing",
+    # the passage shares only places with the question ("kommunalskatten i Krokom" → a
+    # sentence on unemployment in Krokom)
+    "only_places_link",
     # each RELATIVE feature minus the best value among the question's candidates (whether
     # this sentence is the one that stands out, which a value alone does not tell) …
     "dense_gap", "fused_gap", "sentence_cov_gap", "passage_cov_gap", "subject_cov_gap",

@@ -59,6 +59,13 @@ _TEMPORAL = re.compile(
     re.IGNORECASE,
 )
 _COUNTING = frozenset(("många", "many"))
+#: Participles and adjectives that stand for people as nouns do: "antal anställda",
+#: "hur många arbetslösa" count them, not the noun after.
+_NOMINAL_PARTICIPLES = wordset(
+    "anställda sysselsatta arbetslösa förvärvsarbetande förvärvsarbetade inskrivna boende "
+    "studerande nyanlända utrikesfödda inrikesfödda folkbokförda arbetssökande")
+#: Nouns that name a count of what follows: "antal helårsstudenter", "the number of jobs".
+_NUMBER_OF = frozenset(("antal", "antalet", "number"))
 #: Both parts of a compound split against the reports' words (known_parts) must be words of
 #: the language at least this common (Zipf), so that a word is not cut into fragments.
 MIN_KNOWN_PART_ZIPF = 3.0
@@ -105,11 +112,47 @@ def answer_type_words(question: str) -> set[str]:
 ADJECTIVE_ZIPF = 4.0
 
 
+#: Swedish verbs of what people do that the ending test (looks_like_noun) takes for nouns:
+#: "hur många bor i länet", "hur många röker", "hur många besöker regionen".
+_SV_PEOPLE_VERBS = wordset(
+    "bor bodde röker rökte dog dör omkom omkommer besöker besökte reser åker åkte söker "
+    "sökte lever levde går gick studerar")
+#: English verbs of what people do after "how many" ("how many work in tourism", "how
+#: many live here", "how many are employed").
+_EN_PEOPLE_VERBS = wordset(
+    "work works worked working live lived living visit visited commute commuted study "
+    "studied smoke smoked die died moved move employed unemployed attend attended travel "
+    "travelled traveled stay stayed")
+#: Words between "how many" and the verb that do not change what is counted.
+_BEFORE_VERB = wordset("som are were is was de who")
+
+
+def counts_by_verb(words: list[str], lang: str) -> str:
+    """The verb by which a "hur många"/"how many" question counts people ("hur många
+    jobbar inom turismen", "how many work in tourism"), or "" when a noun follows."""
+    verbs = _SV_PEOPLE_VERBS if lang != "en" else _EN_PEOPLE_VERBS
+    for i, w in enumerate(words):
+        if w not in _COUNTING:
+            continue
+        after = [x for x in words[i + 1:i + 4] if x not in _BEFORE_VERB]
+        if not after:
+            return ""
+        nxt = after[0]
+        if nxt in verbs:
+            return nxt
+        if nxt in STOPWORDS or nxt in _PREPOSITIONS or nxt in FRAME_WORDS or lang == "en":
+            return ""
+        return "" if looks_like_noun(nxt, "sv") else nxt
+    return ""
+
+
 def counted_word(words: list[str], lang: str) -> str | None:
     """What a "hur många"/"how many" question counts ("how many full time jobs" → "jobs",
     "hur många nya företag" → "företag"); None when a verb follows ("hur många arbetar")."""
     for i, w in enumerate(words):
-        if w not in _COUNTING:
+        if w in _NUMBER_OF and words[i + 1:i + 2] == ["of"]:
+            i += 1  # "the number of visitors"
+        elif w not in _COUNTING and w not in _NUMBER_OF:
             continue
         for nxt in words[i + 1:i + 4]:
             if nxt in STOPWORDS or nxt in _PREPOSITIONS or nxt in FRAME_WORDS:
@@ -118,10 +161,10 @@ def counted_word(words: list[str], lang: str) -> str | None:
                 if nxt in _PLURALS_EN or (nxt.endswith("s") and not nxt.endswith("ss")):
                     return nxt
                 continue
-            if not looks_like_noun(nxt, lang):
+            if not looks_like_noun(nxt, lang) or nxt in _SV_PEOPLE_VERBS:
                 return None
             adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= ADJECTIVE_ZIPF
-            if not adjective:
+            if not adjective or nxt in _NOMINAL_PARTICIPLES:
                 return nxt
         return None
     return None
@@ -371,6 +414,7 @@ class Query:
     quantity: bool
     temporal: bool = False
     unit: str | None = None  # the word a quantity question counts ("invånare")
+    by_verb: str = ""  # the verb by which it counts people ("hur många jobbar")
     original: str = ""  # the question as typed, before spelling repair
     edition: EditionWish = EditionWish()  # the edition it names, its words taken out of text
     search: str = ""  # what the dense side embeds, when not `text` (without_home_place)
@@ -752,7 +796,8 @@ class QueryAnalyzer:
                    if c.head == unit else c for c in out]
         search = without_home_place(text)
         return Query(text, lang, tuple(out), is_quantity_question(text),
-                     is_temporal_question(text), unit, original, wish,
+                     is_temporal_question(text), unit,
+                     "" if unit else counts_by_verb(words, lang), original, wish,
                      search if search != text else "")
 
     def _discount(self, c: Concept) -> Concept:

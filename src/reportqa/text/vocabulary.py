@@ -33,6 +33,10 @@ MIN_HEAD = 3
 MIN_PART = 4
 MAX_SPLIT_ZIPF = 3.5  # words more common than this are left whole
 MAX_PARTS = 3
+#: A word this common with an inflection ending after it is that word inflected.
+MIN_INFLECTED_ZIPF = 3.0
+#: Swedish inflection endings (definite, plural, genitive) a compound check strips.
+_INFLECTIONS = ("t", "n", "s", "a", "e", "en", "et", "na", "ns", "ts", "er", "ar", "or")
 
 
 @lru_cache(maxsize=4)
@@ -123,6 +127,11 @@ def split_compound(word: str) -> tuple[str, ...]:
     if any(zipf(word[: len(word) - n], "sv") >= MAX_SPLIT_ZIPF for n in range(0, 4)):
         return ()
     if zipf(stem(word), "sv") >= MAX_SPLIT_ZIPF:
+        return ()
+    # an inflected form of a word that is no compound ("betänkandet" of "betänkande"), not
+    # a head and a scrap ("betänk" + "andet")
+    if any(word.endswith(end) and zipf(word[:-len(end)], "sv") >= MIN_INFLECTED_ZIPF
+           and not _split(word[:-len(end)], True) for end in _INFLECTIONS):
         return ()
     return _split(word, True)
 
