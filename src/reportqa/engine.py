@@ -161,8 +161,8 @@ class Engine:
             threshold = model.threshold
         answerer = Answerer(index.lexical.analyzer, threshold, docs, queries=retriever.queries,
                             earlier=index.db.earlier_sentences, model=model,
-                            search_document=lambda text, doc, k: retriever.search(
-                                text, k, doc, "lexical"))
+                            search_document=lambda text, doc, k, sources=False:
+                            retriever.search(text, k, doc, "lexical", sources=sources))
         return Snapshot(index, retriever, answerer,
                         tuple(list_series(index.manifest.get("documents", []))))
 

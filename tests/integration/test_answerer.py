@@ -115,6 +115,22 @@ def test_the_report_s_goal_number_and_name_are_its_heading(engine):
     assert not (engine.ask("vilket mål har myndigheterna").text or "").startswith("Mål 5")
 
 
+def test_the_report_s_source_is_the_line_under_its_source_heading(engine):
+    for q in ("Vem står som källa för rapporten?", "who is the source of this report"):
+        ans = engine.ask(q)
+        assert ans.found and ans.text == "REGION JÄMTLAND HÄRJEDALEN", q
+        assert ans.sources[0].section == "Källhänvisning"
+
+
+def test_the_source_line_is_searched_only_for_the_source(engine):
+    """The source line matches "Region Jämtland Härjedalen" best of all passages, yet an
+    ordinary search leaves it out (and so does not move the other passages' scores)."""
+    retriever = engine._snapshot.retriever
+    q = "REGION JÄMTLAND HÄRJEDALEN"
+    assert all(h.passage.section != "Källhänvisning" for h in retriever.search(q, 40))
+    assert retriever.search(q, 40, sources=True)[0].passage.section == "Källhänvisning"
+
+
 def test_which_agency_prefers_the_sentence_that_names_one(engine):
     for q in ("Vilken myndighet har fått fler tjänster?",
               "Vilken statlig myndighet har fått fler tjänster i länet?"):

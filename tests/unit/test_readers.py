@@ -49,6 +49,18 @@ def test_plain_text_headings(tmp_path):
     assert "9 000 km" in doc.blocks[0].text  # no-break space normalised
 
 
+def test_a_line_under_a_heading_at_the_end_is_that_heading_s_text(tmp_path):
+    """"Källhänvisning" / "REGION JÄMTLAND HÄRJEDALEN" closing a report: the source line is
+    text under its heading, not a heading of nothing; a single closing heading is not."""
+    body = "Läget i länet\n\nMål 1\n\nI länet bor 130 000 personer.\n\n"
+    path = tmp_path / "a.txt"
+    path.write_text(body + "Källhänvisning\n\nREGION JÄMTLAND HÄRJEDALEN\n", encoding="utf-8")
+    last = read_document(path).blocks[-1]
+    assert (last.text, last.section) == ("REGION JÄMTLAND HÄRJEDALEN", "Källhänvisning")
+    path.write_text(body + "Bilagor\n", encoding="utf-8")
+    assert read_document(path).blocks[-1].text == "I länet bor 130 000 personer."
+
+
 @pytest.mark.parametrize(
     ("line", "heading"),
     [

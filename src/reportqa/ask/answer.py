@@ -36,6 +36,7 @@ from reportqa.ask.question import (
 )
 from reportqa.facts.diff import MIN_PAIR_SCORE, same_measure
 from reportqa.index.database import PassageRow
+from reportqa.ingest.blocks import is_source_section
 from reportqa.ingest.editions import Editions
 from reportqa.text.analyzer import NUMBER_WORDS, STOPWORDS, Analyzer, raw_words
 from reportqa.text.places import places_named
@@ -432,6 +433,17 @@ _GOAL_OR_TITLE_QUESTION = re.compile(
     r"(?:report|section|text)|"
     r"what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+(?:report|section))\b",
     re.IGNORECASE)
+#: A question about whom the report comes from: "vem är avsändare/källa för rapporten",
+#: "who is the source of this county report", "who published the report".
+_SOURCE_QUESTION = re.compile(
+    r"\b(?:källa|källan|avsändare|avsändaren|utgivare|utgivaren|source|publisher)\b"
+    r"(?:\s+\w+){0,2}\s+(?:för|till|av|of|for)\s+(?:(?:den|det|denna|this|the)\s+)?"
+    r"(?:\w+\s+)?(?:rapport\w*|report|text\w*|uppföljning\w*|dokument\w*|document)\b|"
+    r"\bwho\s+(?:wrote|published|is\s+behind)\s+(?:the|this)\s+report\b|"
+    r"\bvem\s+(?:har\s+)?(?:skrivit|gett\s+ut|står\s+bakom)\s+rapporten\b",
+    re.IGNORECASE)
+#: Passages of the document searched for its source heading when none is a candidate.
+SOURCE_SEARCH = 10
 #: How sure the heading is as the answer to such a question: it is the report's own.
 GOAL_OR_TITLE_CONFIDENCE = 0.9
 #: A concept weighs this much or more when it says what is asked (not a frame word such as
@@ -672,7 +684,7 @@ class Answerer:
                  queries: QueryAnalyzer | None = None, weights: RerankWeights | None = None,
                  earlier: Callable[[list[PassageRow]], dict[int, str]] | None = None,
                  model: AnswerModel | None = None,
-                 search_document: Callable[[str, str, int], list[Hit]] | None = None):
+                 search_document: Callable[..., list[Hit]] | None = None):
         self.analyzer = analyzer
         self.model = model  # the fitted answer model; None: weighted-coverage confidence
         self.threshold = threshold
@@ -682,8 +694,9 @@ class Answerer:
         self.earlier = earlier  # row → the sentence before a passage's context, same section
         self.editions = Editions(documents)
         self.queries.use_editions(self.editions)
-        # (text, document, k) → that document's passages most like the text: the wanted
-        # edition's statement when retrieval ranked it below the answering candidates
+        # (text, document, k[, sources]) → that document's passages most like the text: the
+        # wanted edition's statement when retrieval ranked it below the answering
+        # candidates; with sources, its source line too (ingest/blocks.is_source_section)
         self.search_document = search_document
 
     # ---- scoring ---------------------------------------------------------------------------
@@ -1119,6 +1132,10 @@ class Answerer:
             conf = max(conf, heading_conf) if self.model is not None else heading_conf
             first = sources[0]
             sources = [replace(first, text=text, sentence=text)] + sources[:top_k - 1]
+        credited = self._source_line(q, ranked)
+        if credited is not None:  # "Vem står som källa för rapporten?"
+            text, conf = credited.passage.text, max(conf, GOAL_OR_TITLE_CONFIDENCE)
+            sources = self._sources([credited] + [s.hit for s in ranked], top_k)
         if sources and sources[0].edition:  # say which edition of the series answers
             text = edition_lead(q.language, sources[0].edition) + text
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
@@ -1431,6 +1448,19 @@ class Answerer:
 
     def _score_one(self, q: Query, hit: Hit) -> Scored:
         return self.score(q, hit, self._earlier([hit.passage]).get(hit.passage.row, ""))
+
+    def _source_line(self, q: Query, ranked: list[Scored]) -> Hit | None:
+        """For a question about whom the report comes from ("Vem står som källa för
+        rapporten?", "who is the source of this report"), the text under the best
+        document's source heading ("Källhänvisning": "REGION JÄMTLAND HÄRJEDALEN")."""
+        if not _SOURCE_QUESTION.search(q.original or q.text):
+            return None
+        doc = ranked[0].hit.passage.doc
+        hits = [s.hit for s in ranked if s.hit.passage.doc == doc]
+        if self.search_document is not None:
+            hits += self.search_document("Källhänvisning källa source", doc, SOURCE_SEARCH,
+                                         True)
+        return next((h for h in hits if is_source_section(h.passage.section)), None)
 
     def _heading_answer(self, q: Query, ranked: list[Scored]) -> tuple[str, float] | None:
         """The section heading, when it answers and no sentence does: "Vad handlar mål 5

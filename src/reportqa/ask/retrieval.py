@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from reportqa.ask.question import Query, QueryAnalyzer
+from reportqa.ingest.blocks import is_source_section
 from reportqa.store.base import StoreVersion
 from reportqa.types import Hit
 
@@ -38,15 +39,18 @@ class Retriever:
         return self.queries.analyze(question)
 
     def search(self, query: str, k: int = 5, document: Scope = None,
-               mode: str = "hybrid") -> list[Hit]:
+               mode: str = "hybrid", sources: bool = False) -> list[Hit]:
         """Ranked passages for a question's text (analysed here)."""
-        return self.search_query(self.analyze(query), k, document, mode)
+        return self.search_query(self.analyze(query), k, document, mode, sources)
 
     def search_query(self, q: Query, k: int = 5, document: Scope = None,
-                     mode: str = "hybrid") -> list[Hit]:
+                     mode: str = "hybrid", sources: bool = False) -> list[Hit]:
         """Ranked passages for an analysed question, from every document or only from
         `document` (a name, or several: a report series' editions). `mode` is "hybrid",
-        "dense" or "lexical" (for ablations)."""
+        "dense" or "lexical" (for ablations). A report's source line (the text under its
+        "Källhänvisning", ingest/blocks.is_source_section) answers only who the report
+        comes from: it is searched with `sources` alone, and otherwise left out before the
+        scores are normalised, so that it moves no other passage's score."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         ranges: list[tuple[int, int] | None] = [None]
@@ -64,18 +68,22 @@ class Retriever:
                 rows, scores = self.index.dense_top(qvec, c, row_range)
                 dense.update(zip(rows.tolist(), scores.tolist(), strict=True))
             dense = _best(dense, c)
+        raw: dict[int, float] = {}
         if mode in ("hybrid", "lexical"):
-            raw: dict[int, float] = {}
             for row_range in ranges:  # BM25 of the whole index: comparable too
                 rows, scores = self.index.lexical.search_concepts(q.concepts, c, row_range)
                 raw.update(zip(rows.tolist(), scores.tolist(), strict=True))
             raw = _best(raw, c)
-            if raw:
-                top = max(raw.values())
-                lex = {r: s / top for r, s in raw.items()}
+        passages = self.index.db.passages(sorted(set(dense) | set(raw)))
+        if not sources:
+            source_rows = {r for r, p in passages.items() if is_source_section(p.section)}
+            dense = {r: s for r, s in dense.items() if r not in source_rows}
+            raw = {r: s for r, s in raw.items() if r not in source_rows}
+        if raw:
+            top = max(raw.values())
+            lex = {r: s / top for r, s in raw.items()}
         fused = self._fuse(dense, lex, mode)
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        passages = self.index.db.passages([r for r, _ in best])
         return [Hit(passages[r], s, dense.get(r, 0.0), lex.get(r, 0.0)) for r, s in best
                 if r in passages]
 

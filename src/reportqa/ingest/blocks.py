@@ -3,6 +3,7 @@ Builder that tracks headings while a reader adds them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportqa.ingest.editions import FRONT_LINES
@@ -59,10 +60,22 @@ class Builder:
     """Collects blocks while tracking the current heading; the first heading is the title."""
 
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
+        self._blocks: list[Block] = []
         self.title: str | None = None
         self.section = ""
         self.front: list[str] = []  # the first headings and paragraphs, in order
+        self._bare: list[str] = []  # the headings since the last paragraph or row
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The blocks so far; a document that ends in a heading under a heading
+        ("Källhänvisning" / "REGION JÄMTLAND HÄRJEDALEN") has the last one as the text of
+        the one before: a line such as a source, short and without a full stop, is no
+        heading when nothing follows it."""
+        if self._blocks and len(self._bare) >= 2:
+            page = self._blocks[-1].page
+            return [*self._blocks, Block(text=self._bare[-1], section=self._bare[-2], page=page)]
+        return list(self._blocks)
 
     def heading(self, text: str) -> None:
         text = squash(text).lstrip("#").strip()
@@ -73,11 +86,13 @@ class Builder:
         if len(self.front) < FRONT_LINES:
             self.front.append(text)
         self.section = text
+        self._bare.append(text)
 
     def paragraph(self, text: str, page: int | None = None) -> None:
         text = squash(text)
         if text:
-            self.blocks.append(Block(text=text, section=self.section, page=page))
+            self._bare = []
+            self._blocks.append(Block(text=text, section=self.section, page=page))
             if len(self.front) < FRONT_LINES:
                 self.front.append(text)
 
@@ -85,5 +100,18 @@ class Builder:
         """One table row, already written out with its headings (ingest/tables.py)."""
         text = squash(text)
         if text:
-            self.blocks.append(Block(text=text, section=self.section, page=page, kind=ROW,
+            self._bare = []
+            self._blocks.append(Block(text=text, section=self.section, page=page, kind=ROW,
                                      context=squash(caption)))
+
+
+#: The heading a report gives its source under ("Källhänvisning", "Källor", "Sources"):
+#: what is under it says who the report comes from, and answers nothing else.
+_SOURCE_HEADING = re.compile(
+    r"(?:källhänvisning(?:ar)?|källa|källor|källförteckning|sources?|utgivare|publisher)\b",
+    re.IGNORECASE)
+
+
+def is_source_section(section: str) -> bool:
+    """Whether a passage's section is the report's source heading (see _SOURCE_HEADING)."""
+    return bool(_SOURCE_HEADING.match(section))
