@@ -742,6 +742,7 @@ def test_a_passage_that_shares_only_a_name_with_the_question_is_declined():
 
     assert only("Vad kostar bussresan till Krokom?")
     assert not only("Hur hög är arbetslösheten i Krokom?")
+    assert not only("Vad kostar bussresan till Krokoms kommun?")  # "kommun" is said too
     assert not only("Var i Krokom?")
 
 

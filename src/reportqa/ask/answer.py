@@ -1179,9 +1179,10 @@ class Answerer:
                  if q.concepts[i].match(places) >= FULL_MATCH}
         if not names or not best.matched:
             return False
-        topic = [i for i, c in enumerate(q.concepts)
-                 if i not in names and c.confidence_weight >= MIN_TOPIC_WEIGHT]
-        return bool(topic) and all(best.matched[i] < HALF_MATCH for i in topic) and any(
+        others = [i for i in range(len(q.concepts)) if i not in names]
+        topic = [i for i in others if q.concepts[i].confidence_weight >= MIN_TOPIC_WEIGHT]
+        # no other word of the question in the passage ("kommuner", "House" are links too)
+        return bool(topic) and all(best.matched[i] < HALF_MATCH for i in others) and any(
             best.matched[i] >= HALF_MATCH for i in names)
 
     def other_owner(self, q: Query, best: Scored) -> list[str]:
