@@ -109,10 +109,12 @@ def test_the_report_s_goal_number_and_name_are_its_heading(engine):
     word of the question but the goal's is in it; a target in the text is no such goal."""
     for q in ("vilket mål nummer handlar om fler kluster", "vad heter rapporten",
               "vilket mål handlar läget i länet-texten om",
-              "Which goal number does this section deal with?"):
+              "Which goal number does this section deal with?",
+              "vad står mål 5 för i läget i länet?", "What does goal 5 stand for?"):
         ans = engine.ask(q)
         assert ans.found and ans.text.startswith("Mål 5"), q
     assert not (engine.ask("vilket mål har myndigheterna").text or "").startswith("Mål 5")
+    assert not (engine.ask("vad står mål 1 för?").text or "").startswith("Mål 5")
 
 
 def test_the_report_s_source_is_the_line_under_its_source_heading(engine):

@@ -428,6 +428,8 @@ _PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda
 _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
     r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
+    r"vad\s+(?:står|heter)\s+mål\s*\d+(?:\s+för\b)?|"
+    r"what\s+(?:does|is)\s+goal\s*\d+\s+(?:stand\s+for|called)|"
     r"vilket\s+mål\s+(?:handlar|gäller)\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:rapporten|texten|"
     r"avsnittet|uppföljningen)\s+om|(?:which|what)\s+goal\s+(?:is|does)\s+(?:this|the)\s+"
     r"(?:report|section|text)|"
@@ -444,6 +446,8 @@ _SOURCE_QUESTION = re.compile(
     re.IGNORECASE)
 #: Passages of the document searched for its source heading when none is a candidate.
 SOURCE_SEARCH = 10
+#: A goal named by its number in such a question: "vad står mål 5 för", "goal 6".
+_GOAL_NUMBER = re.compile(r"\b(?:mål|goal)\s*(\d+)\b", re.IGNORECASE)
 #: How sure the heading is as the answer to such a question: it is the report's own.
 GOAL_OR_TITLE_CONFIDENCE = 0.9
 #: A concept weighs this much or more when it says what is asked (not a frame word such as
@@ -1474,8 +1478,14 @@ class Answerer:
         if not section or len(section) > MAX_ANSWER_CHARS:
             return None
         if _GOAL_OR_TITLE_QUESTION.search(q.original or q.text):
-            # the report's own goal or title: its heading says it, whatever else is asked
-            return section, GOAL_OR_TITLE_CONFIDENCE
+            # the report's own goal or title: its heading says it, whatever else is asked;
+            # a goal named by its number is the heading with that number, or none
+            named = _GOAL_NUMBER.search(q.original or q.text)
+            if named:
+                goal = re.compile(rf"\bmål\s*{named.group(1)}\b", re.IGNORECASE)
+                section = next((s.hit.passage.section for s in ranked
+                                if goal.search(s.hit.passage.section)), "")
+            return (section, GOAL_OR_TITLE_CONFIDENCE) if section else None
         if not total:
             return None
 
