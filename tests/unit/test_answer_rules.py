@@ -37,6 +37,15 @@ def _rows(texts: list[str], contexts: list[str] | None = None,
             for i, (t, c) in enumerate(zip(texts, contexts, strict=True))]
 
 
+def _check_on(answerer, qa, row: PassageRow, check: str):
+    """A question → the answerer's `check` (a method name) of it, with `row` its best
+    candidate."""
+    def run(question: str):
+        q = qa.analyze(question)
+        return getattr(answerer, check)(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)])[0])
+    return run
+
+
 def _answerer(texts: list[str]):
     """An answerer without a model over an index of `texts`, and its question analyzer."""
     from reportqa.ask.answer import Answerer
@@ -635,9 +644,7 @@ def test_a_thing_of_another_owner_is_declined():
     answerer, qa = _answerer([industry])
     row = _rows([industry])[0]
 
-    def other(question: str) -> list[str]:
-        q = qa.analyze(question)
-        return answerer.other_owner(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)])[0])
+    other = _check_on(answerer, qa, row, "other_owner")
 
     assert other("Hur stor andel av turismföretagens kunder finns utanför länet?")
     assert not other("Hur stor andel av industrins kunder finns utanför länet?")
@@ -648,7 +655,7 @@ def test_a_thing_of_another_owner_is_declined():
     # an adjective the passage never says, its noun only in a compound of another kind
     many = "Industrin sysselsätter ca 5 000 personer inom olika industrinäringar."
     answerer, qa = _answerer([many])
-    row = _rows([many])[0]
+    other = _check_on(answerer, qa, _rows([many])[0], "other_owner")
     assert other("Hur många personer sysselsätter de gröna näringarna?")
     assert not other("Hur många personer sysselsätter de olika näringarna?")
     assert not other("Hur många personer sysselsätter sina näringar?")  # a pronoun
@@ -712,9 +719,7 @@ def test_another_figure_of_the_measure_asked_is_a_near_miss():
     answerer, qa = _answerer([four])
     row = _rows([four])[0]
 
-    def other(question: str) -> bool:
-        q = qa.analyze(question)
-        return answerer.other_figure(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)])[0])
+    other = _check_on(answerer, qa, row, "other_figure")
 
     assert other("Hur stor andel tar examen inom tre år?")
     assert other("What share graduate within 3 years?")
@@ -736,9 +741,7 @@ def test_a_passage_that_shares_only_a_name_with_the_question_is_declined():
     answerer = Answerer(qa.analyzer, 0.5, {}, queries=qa)
     row = _rows([jobless])[0]
 
-    def only(question: str) -> bool:
-        q = qa.analyze(question)
-        return answerer.only_places_link(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)])[0])
+    only = _check_on(answerer, qa, row, "only_places_link")
 
     assert only("Vad kostar bussresan till Krokom?")
     assert not only("Hur hög är arbetslösheten i Krokom?")

@@ -318,18 +318,17 @@ POPULATION_GROUPS = frozenset((
 #: Counted words that only say "people": "how many people say …" is answered by a share of
 #: those asked ("19 % uppger att …").
 PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
-#: Counted words that stand for people or their jobs, which a count of "personer" answers
-#: ("how many jobs" → "5 000 personer"); another counted thing it does not ("hur många
-#: myndigheter" → "3 300 personer").
-_PEOPLE_COUNTED = PEOPLE | POPULATION_GROUPS | frozenset((
-    "jobb", "jobs", "anställda", "sysselsatta", "employees", "workers", "staff", "invånare",
-    "inhabitants", "residents", "elever", "pupils", "barn", "children", "folk", "personal",
-    "arbeten", "tjänster", "arbetstillfällen", "positions"))
 #: Counted words for people in work, which any count of people or jobs answers ("antal
 #: anställda" → "5 000 personer"); visitors or students it does not.
 _WORKERS = PEOPLE | frozenset((
     "jobb", "jobs", "anställda", "sysselsatta", "employees", "workers", "staff", "personal",
     "förvärvsarbetande", "årsarbeten", "arbetstillfällen", "tjänster", "positions"))
+#: Counted words that stand for people or their jobs, which a count of "personer" answers
+#: ("how many jobs" → "5 000 personer"); another counted thing it does not ("hur många
+#: myndigheter" → "3 300 personer").
+_PEOPLE_COUNTED = _WORKERS | POPULATION_GROUPS | frozenset((
+    "invånare", "inhabitants", "residents", "elever", "pupils", "barn", "children", "folk",
+    "arbeten"))
 #: A compound ending in a people word this long counts people ("myndighetsanställda").
 MIN_PEOPLE_PART = 4
 #: Words after a number that make it a share, not a count.
@@ -470,6 +469,17 @@ def _swedish_adjective(word: str) -> bool:
     return (word.endswith("a") and len(word) > 3 and word not in STOPWORDS
             and word[:-1] not in STOPWORDS and word not in _PRONOUNS_A
             and zipf(word[:-1], "sv") >= ADJECTIVE_ZIPF)
+
+
+def _adjective_nouns(q: Query, text: str) -> list[tuple[int, int]]:
+    """The (adjective, noun) concept indices of a Swedish question's adjective before its
+    noun in `text` ("de gröna näringarna"): both words concepts of their own."""
+    if q.language != "sv":
+        return []
+    at = {c.text: i for i, c in enumerate(q.concepts)}
+    words = raw_words(text)
+    return [(at[adjective], at[noun]) for adjective, noun in zip(words, words[1:], strict=False)
+            if adjective in at and noun in at and _swedish_adjective(adjective)]
 
 
 def _owned_things(question: str) -> list[tuple[tuple[str, ...], str]]:
@@ -707,7 +717,7 @@ class Answerer:
     def _unit_match(self, q: Query, sentence: str) -> bool:
         """A number in the sentence stands next to the word the question counts; for people
         counted by what they do ("hur många jobbar"), it counts people or their jobs."""
-        if (q.by_verb or q.unit in _WORKERS) and counts_some_people(without_times(sentence)):
+        if (q.by_verb or q.unit in _WORKERS) and counts_some_people(sentence):
             return True  # "antal anställda" → "5 000 personer"
         return any(self._counts(q, concept, sentence) for concept in self._unit_concepts(q))
 
@@ -869,7 +879,7 @@ class Answerer:
             # people counted for a question that counts things is no answer at all
             factor *= (w.missing_number if counts_only_people(amounts)
                        and not counts_people(q.unit) else w.unit_mismatch)
-        elif q.quantity and q.by_verb and counts_only_things(amounts):
+        elif q.quantity and q.by_verb and counts_only_things(sentence):
             factor *= w.unit_mismatch  # "hur många jobbar" answered by a count of places
         elif (q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence)
               and not _FRACTION.search(sentence)):
@@ -1043,14 +1053,9 @@ class Answerer:
                 return 1.0
         # … and a Swedish adjective before its noun: "de gröna näringarna" answered by
         # "… industrinäringar"
-        at = {c.text: i for i, c in enumerate(q.concepts)}
-        words = raw_words(q.text)
-        for adjective, noun in zip(words, words[1:], strict=False):
-            if (q.language == "sv" and adjective in at and noun in at
-                    and _swedish_adjective(adjective)
-                    and best.in_sentence[at[noun]] >= HALF_MATCH
-                    and best.matched[at[adjective]] < HALF_MATCH):
-                return 1.0
+        if any(best.in_sentence[noun] >= HALF_MATCH and best.matched[adjective] < HALF_MATCH
+               for adjective, noun in _adjective_nouns(q, q.text)):
+            return 1.0
         return 0.0
 
     def _group_evidence(self, q: Query, best: Scored, names: list[int]) -> dict[str, float]:
@@ -1224,22 +1229,16 @@ class Answerer:
         """The adjective of a Swedish question's noun ("de gröna näringarna") when the
         sentence has that noun only as the end of a compound of another kind
         ("industrinäringar") and the passage never says the adjective."""
-        if q.language != "sv":
-            return []
         a = self.analyzer
-        words = raw_words(q.original or q.text)
         sentence = raw_words(best.hit.passage.text)
-        by_head = {c.text: c for c in q.concepts}
-        for adjective, noun in zip(words, words[1:], strict=False):
-            if not (adjective in by_head and noun in by_head and _swedish_adjective(adjective)):
+        for adjective, noun in _adjective_nouns(q, q.original or q.text):
+            if q.concepts[adjective].match(passage) >= HALF_MATCH:
                 continue
-            if by_head[adjective].match(passage) >= HALF_MATCH:
-                continue
-            stem = a.word_terms(noun)[0]
+            stem = a.word_terms(q.concepts[noun].text)[0]
             for w in sentence:
                 whole = a.word_terms(w)[0] if w not in STOPWORDS else ""
                 if whole.endswith(stem) and len(whole) - len(stem) >= MIN_COMPOUND_PREFIX:
-                    return [adjective]
+                    return [q.concepts[adjective].text]
         return []
 
     @staticmethod
