@@ -25,6 +25,7 @@ from reportqa.ask.question import (
     ADJECTIVE_ZIPF,
     FRAME_WORDS,
     HOME_PLACES,
+    PEOPLE,
     YEAR,
     Concept,
     Query,
@@ -315,9 +316,6 @@ POPULATION_GROUPS = frozenset((
     "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
     "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
     "foreign", "immigrants", "migrants", "newcomers"))
-#: Counted words that only say "people": "how many people say …" is answered by a share of
-#: those asked ("19 % uppger att …").
-PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
 #: Counted words for people in work, which any count of people or jobs answers ("antal
 #: anställda" → "5 000 personer"); visitors or students it does not.
 _WORKERS = PEOPLE | frozenset((
@@ -329,6 +327,16 @@ _WORKERS = PEOPLE | frozenset((
 _PEOPLE_COUNTED = _WORKERS | POPULATION_GROUPS | frozenset((
     "invånare", "inhabitants", "residents", "elever", "pupils", "barn", "children", "folk",
     "arbeten"))
+#: Verbs of working ("hur många jobbar inom X", answered by "5 000 personer" or "7 000
+#: årsarbeten"): a question that has one counts people at work, wherever they live.
+_WORK_VERBS = frozenset((
+    "jobbar", "jobba", "jobbade", "arbetar", "arbeta", "arbetade", "sysselsätts",
+    "sysselsattes", "work", "works", "worked", "working", "employed"))
+#: Verbs of living somewhere, and the words of a count of those who do ("130 000 invånare"):
+#: a count of the employed does not say how many live there.
+_RESIDE_VERBS = frozenset(("bor", "bodde", "live", "lives", "lived", "living", "reside"))
+_RESIDENTS = frozenset(("invånare", "inhabitants", "residents", "bosatta", "befolkning",
+                        "folkmängd", "population"))
 #: A compound ending in a people word this long counts people ("myndighetsanställda").
 MIN_PEOPLE_PART = 4
 #: Words after a number that make it a share, not a count.
@@ -565,8 +573,9 @@ _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|we
 
 # asks for an amount of money, which a count ("80+ företag") does not answer
 _MONEY_QUESTION = re.compile(
-    r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsättning(en)?|budget(en)?|"
-    r"lön(en)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|turnover|revenue|budget|"
+    r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsatte|omsättning(en)?|"
+    r"budget(en)?|intäkter(na)?|lön(en)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|"
+    r"turnover|turn(s|ed)?\s+over|revenues?|budget|"
     r"salary|earn|money|värde(t)?|value|worth|(bring|brings|brought)\s+in|"
     r"(drar|drog|dra)\s+in)\b", re.IGNORECASE)
 # asks where ("Var ligger Grönt Center?", "Where is the cluster located?", "I vilken kommun
@@ -717,9 +726,29 @@ class Answerer:
     def _unit_match(self, q: Query, sentence: str) -> bool:
         """A number in the sentence stands next to the word the question counts; for people
         counted by what they do ("hur många jobbar"), it counts people or their jobs."""
+        if self._counts_residents(q):
+            return self._residents_counted(q, sentence)
         if (q.by_verb or q.unit in _WORKERS) and counts_some_people(sentence):
             return True  # "antal anställda" → "5 000 personer"
         return any(self._counts(q, concept, sentence) for concept in self._unit_concepts(q))
+
+    @staticmethod
+    def _counts_residents(q: Query) -> bool:
+        """Whether the question counts people by where they live ("how many people live
+        here", "hur många bor i Åre"), not by where they work ("hur många bor i länet men
+        jobbar i Norge" counts commuters)."""
+        return q.by_verb in _RESIDE_VERBS and not _WORK_VERBS & set(raw_words(q.text))
+
+    def _residents_counted(self, q: Query, sentence: str) -> bool:
+        """A count of residents ("130 000 invånare"), or of people in a sentence that says
+        they live there; a count of the employed ("sysselsätter 3 300 personer") is not."""
+        words = raw_words(without_times(sentence))
+        if any(w[0].isdigit() and _counted_after(words, i) in _RESIDENTS
+               for i, w in enumerate(words)):
+            return True
+        verb = [c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == q.by_verb]
+        tokens = self.analyzer.token_set(sentence)
+        return counts_some_people(sentence) and any(c.match(tokens) >= HALF_MATCH for c in verb)
 
     def _counts(self, q: Query, concept: Concept, sentence: str) -> bool:
         """A number in the sentence counts what `concept` names (see _unit_match)."""
@@ -879,6 +908,8 @@ class Answerer:
             # people counted for a question that counts things is no answer at all
             factor *= (w.missing_number if counts_only_people(amounts)
                        and not counts_people(q.unit) else w.unit_mismatch)
+        elif q.quantity and self._counts_residents(q) and not self._unit_match(q, sentence):
+            factor *= w.unit_mismatch  # "how many live here": a count of the employed
         elif q.quantity and q.by_verb and counts_only_things(sentence):
             factor *= w.unit_mismatch  # "hur många jobbar" answered by a count of places
         elif (q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence)

@@ -1674,6 +1674,9 @@ def _framed_weak_reference(question: str) -> bool:
     after_auxiliary = before in _SV_AUXILIARIES
     if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary and not _article_at(ms, k):
         return True  # the subject before the main verb: "vill de åstadkomma", "har den"
+    if lang == "sv" and w in ("de", "den", "dom") and before in _COPULAS and k >= 2 and (
+            ms[0].group().lower() == "hur"):
+        return True  # the subject of "hur viktiga är de för länet?", "hur stor är den?"
     if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
             ms[k + 1].group(), "sv") and not after_auxiliary and (
             ms[k + 1].group().lower() not in _GENERIC_TIMES) and (
@@ -2793,7 +2796,8 @@ def _unfolded_function_words() -> dict[str, str]:
 #: English contraction without its apostrophe ("whats its goal"). The rules know them as
 #: written.
 _TYPED_FOR = {
-    "sv": {"mycke": "mycket", "nåra": "några", "sånna": "såna"},
+    "sv": {"mycke": "mycket", "nåra": "några", "sånna": "såna", "o": "och", "e": "är",
+           "jmf": "jämfört"},
     "en": {"whats": "what's", "wheres": "where's", "whos": "who's", "hows": "how's",
            "thats": "that's"},
 }

@@ -72,7 +72,8 @@ MIN_KNOWN_PART_ZIPF = 3.0
 #: Swedish inflection endings that Snowball leaves on (or takes off) one form of a word.
 _ENDINGS = wordset(
     "a e n t s r en et er ar or na ne ns ts as es rn ern arn orn ens ets ers ars ors ade ad "
-    "at it de te re ra erna arna orna ande ende aste ast ret ren rets rens ning tning"
+    "at it de te re ra erna arna orna ande ende aste ast ret ren rets rens ning tning "
+    "an"  # the action noun of an -a verb: "samverkar" ~ "samverkan", "påverkar" ~ "påverkan"
 )
 _ENDINGS_SORTED = tuple(sorted(_ENDINGS))
 _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")
@@ -125,6 +126,9 @@ _EN_PEOPLE_VERBS = wordset(
     "travelled traveled stay stayed")
 #: Words between "how many" and the verb that do not change what is counted.
 _BEFORE_VERB = wordset("som are were is was de who")
+#: Counted words that only say "people": what they do says what is counted ("how many
+#: people live here" counts residents, not the employed).
+PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
 
 
 def counts_by_verb(words: list[str], lang: str) -> str:
@@ -134,7 +138,12 @@ def counts_by_verb(words: list[str], lang: str) -> str:
     for i, w in enumerate(words):
         if w not in _COUNTING:
             continue
-        after = [x for x in words[i + 1:i + 4] if x not in _BEFORE_VERB]
+        after = [x for x in words[i + 1:i + 5] if x not in _BEFORE_VERB]
+        if after and after[0] in PEOPLE:  # "how many people live here"
+            after = [x for x in after[1:] if x not in _BEFORE_VERB]
+            if not after or after[0] not in verbs and (lang == "en" or looks_like_noun(
+                    after[0], "sv")):
+                return ""
         if not after:
             return ""
         nxt = after[0]
@@ -277,6 +286,9 @@ MIN_DERIVATION_BASE = 5
 #: Shortest weak past tense bridged to its present ("rökte" ~ "röker"): shorter ones ("hade",
 #: "sade") are irregular or too short to be sure of.
 MIN_WEAK_PAST = 5
+#: Shortest action noun in -ning read as its verb ("omsättning" ~ "omsätta"): shorter ones
+#: ("ning", "sättning" of nothing) have no verb before the ending to speak of.
+MIN_ACTION_NOUN = 7
 
 #: The county the reports are about, in the forms a question names it. A question's "i
 #: Jämtland" is where, not what: the report says "länet" or nothing at all.
@@ -565,8 +577,9 @@ class QueryAnalyzer:
         """A common Swedish compound the reports do not use, split into two words they do
         ("äldreboenden" → äldre + boenden, where the report writes "boenden för äldre");
         () when the index has the word, or no split gives two words the language knows."""
-        if lang != "sv" or term in self._vocab_set or not word.isalpha():
-            return ()
+        if lang != "sv" or term in self._vocab_set or not word.isalpha() or (
+                self.inflections(term)):
+            return ()  # a word the index has in another form is no compound of two
         for i in range(MIN_HEAD, len(word) - MIN_PART + 1):
             tail = word[i:]
             heads = [word[:i]] + ([word[:i - 1]] if word[i - 1] == "s" else [])  # "s" links
@@ -620,6 +633,10 @@ class QueryAnalyzer:
         close as an inflection."""
         f = factor * self.options.inflection_factor
         forms = self.verb_forms(word)
+        if not forms and len(word) >= MIN_ACTION_NOUN and word.endswith("ning"):
+            # the action noun of a strong verb: "omsättning" ~ "omsatte", "försäljning" ~
+            # "sålde"
+            forms = self.verb_forms(word[:-4] + "a")
         if not forms and len(word) >= MIN_WEAK_PAST and word.endswith(("te", "de")):
             # a weak verb's past tense, which the stemmer keeps: "rökte" ~ "röker", "röka"
             forms = [word[:-2] + "a", word[:-2] + "er"]
@@ -797,7 +814,7 @@ class QueryAnalyzer:
         search = without_home_place(text)
         return Query(text, lang, tuple(out), is_quantity_question(text),
                      is_temporal_question(text), unit,
-                     "" if unit else counts_by_verb(words, lang), original, wish,
+                     "" if unit and unit not in PEOPLE else counts_by_verb(words, lang), original, wish,
                      search if search != text else "")
 
     def _discount(self, c: Concept) -> Concept:

@@ -147,8 +147,10 @@ def _folded_compound(word: str, known: Callable[[str], bool] | None) -> str | No
 
 def _hyphenated(word: str, known: Callable[[str], bool] | None) -> str | None:
     """A word the reports write with a hyphen after a short first part, typed without it
-    ("coworking" for "co-working", "ehandel" for "e-handel"); None when it is no such word."""
-    if known is None or not word.isalpha() or known(word):
+    ("coworking" for "co-working", "ehandel" for "e-handel"); None when it is no such word,
+    or a common word of either language ("resorts" is no "res-orts")."""
+    if (known is None or not word.isalpha() or known(word)
+            or max(zipf(word, "sv"), zipf(word, "en")) >= MIN_ZIPF):
         return None
     for k in range(1, MAX_HYPHEN_HEAD + 1):
         head, tail = word[:k], word[k:]
@@ -215,10 +217,20 @@ def restore_report_words(text: str, known: Callable[[str], bool]) -> str:
         if own is None or known(word.lower()):
             return word
         return own.capitalize() if word[0].isupper() else own
-    return _WORD.sub(one, text)
+    return _WORD.sub(one, full_seasons(text))
+
+
+#: A season or school year written short ("2017/18"), which reports write in full.
+_SHORT_SPAN = re.compile(r"\b((19|20)\d\d)\s*/\s*(\d\d)\b")
 
 
 def repair_question(text: str, known: Callable[[str], bool] | None = None) -> str:
-    """The question with chat forms spelled out and missing å, ä, ö restored; `known`
-    tells words of the report, which are kept as they are."""
-    return _WORD.sub(lambda m: _restore(m.group(0), known), text)
+    """The question with chat forms spelled out, missing å, ä, ö restored and a short
+    season written in full ("2017/18" → "2017/2018"); `known` tells words of the report,
+    which are kept as they are."""
+    return _WORD.sub(lambda m: _restore(m.group(0), known), full_seasons(text))
+
+
+def full_seasons(text: str) -> str:
+    """A short season written in full ("2017/18" → "2017/2018")."""
+    return _SHORT_SPAN.sub(lambda m: f"{m.group(1)}/{m.group(2)}{m.group(3)}", text)
