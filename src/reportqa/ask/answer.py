@@ -168,10 +168,16 @@ def _names_group(c: Concept) -> bool:
     return any(w in POPULATION_GROUPS for w in re.split(r"[: ]", c.text))
 
 
-def _away_places(text: str) -> list[tuple[str, ...]]:
-    """The places a text names (text/places.py), without the home county's names
-    (HOME_PLACES: where every sentence is, said or not)."""
-    return [names for names in places_named(text)
+#: A word put before a report's text so that its first word reads as any other.
+_LEAD = "och"
+
+
+def _away_places(text: str, report: bool = True) -> list[tuple[str, ...]]:
+    """The places a report's text names (text/places.py), without the home county's names
+    (HOME_PLACES: where every sentence is, said or not). A sentence's first word is a name
+    when capitalised, as any other ("Norge är den viktigaste exportmarknaden"): places_named
+    reads questions, whose first word is capitalised anyway ("Are there …": not Åre)."""
+    return [names for names in places_named(f"{_LEAD} {text}" if report else text)
             if not any(w in HOME_PLACES for n in names for w in raw_words(n))]
 
 
@@ -576,7 +582,7 @@ _MONEY_QUESTION = re.compile(
     r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsatte|omsättning(en)?|"
     r"budget(en)?|intäkter(na)?|lön(en)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|"
     r"turnover|turn(s|ed)?\s+over|revenues?|budget|"
-    r"salary|earn|money|värde(t)?|value|worth|(bring|brings|brought)\s+in|"
+    r"salary|earn|money|värde(t)?|värd|value|worth|(bring|brings|brought)\s+in|"
     r"(drar|drog|dra)\s+in)\b", re.IGNORECASE)
 # asks where ("Var ligger Grönt Center?", "Where is the cluster located?", "I vilken kommun
 # …?"); not "var" as "was" ("Hur stor var …") or "each" ("var tredje")
@@ -861,6 +867,9 @@ class Answerer:
             score += w.number
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
+        elif not q.quantity and _MONEY_QUESTION.search(q.text) and _MONEY.search(p.text) \
+                and not _REASON_QUESTION.search(q.text):
+            score += w.number  # "vad är varuexporten värd": a sum of money, not a count
         rows = a.token_set(table_rows(p.text))
         if rows and not rows & a.token_set(q.text):
             score -= w.unasked_row  # another municipality's row answers a county question
@@ -1213,7 +1222,7 @@ class Answerer:
         kommunalskatten i Krokom?" → a sentence on unemployment in Krokom): it says
         nothing of what is asked about that place. (An organisation is another matter: a
         sentence naming "Etour" may well say what it belongs to in other words.)"""
-        places = {t for names in _away_places(q.original or q.text) for n in names
+        places = {t for names in _away_places(q.original or q.text, report=False) for n in names
                   for t in self._stems(n)}
         names = {i for i in self._named_places(q, [best])
                  if q.concepts[i].match(places) >= FULL_MATCH}
@@ -1262,6 +1271,9 @@ class Answerer:
         ("industrinäringar") and the passage never says the adjective."""
         a = self.analyzer
         sentence = raw_words(best.hit.passage.text)
+        other = self._other_compound(q, sentence)
+        if other:
+            return [other]
         for adjective, noun in _adjective_nouns(q, q.original or q.text):
             if q.concepts[adjective].match(passage) >= HALF_MATCH:
                 continue
@@ -1271,6 +1283,33 @@ class Answerer:
                 if whole.endswith(stem) and len(whole) - len(stem) >= MIN_COMPOUND_PREFIX:
                     return [q.concepts[adjective].text]
         return []
+
+    def _other_compound(self, q: Query, sentence: list[str]) -> str:
+        """A compound of a question for a figure ("vad är tjänsteexporten värd") when the
+        sentence has its last part, as written, only in a compound of another first part
+        ("varuexporten") and never the question's first part: a figure for another kind of
+        the thing. "" when there is none. (Not for other questions: "Vad erbjuder IUC-Z sina
+        medlemsföretag?" is answered by what it offers "industriföretagen".)"""
+        if not (q.quantity or _MONEY_QUESTION.search(q.text)):
+            return ""
+        a = self.analyzer
+        compounds: dict[str, list[Concept]] = {}
+        for c in q.concepts:
+            # of a count, the counted word ("hur många heltidsjobb … med spridningseffekterna":
+            # "kringeffekter" are the same effects in other words)
+            if ":" in c.text and c.whole and (not q.unit or c.head == q.unit):
+                compounds.setdefault(c.head, []).append(c)
+        said = a.token_set(" ".join(sentence))
+        for word, parts in compounds.items():
+            first, last = parts[0], parts[-1]
+            if len(parts) < 2 or first.match(said) >= HALF_MATCH:
+                continue
+            for w in sentence:
+                theirs = a.parts(w) if w not in STOPWORDS else ()
+                if len(theirs) >= 2 and last.alts.get(theirs[-1]) == 1.0 \
+                        and first.match(frozenset(theirs[:-1])) < HALF_MATCH:
+                    return word
+        return ""
 
     @staticmethod
     def missing_groups(q: Query, best: Scored) -> list[str]:
@@ -1292,7 +1331,8 @@ class Answerer:
         (HOME_PLACES: where every sentence is, said or not), unless one is asked as a
         municipality ("i Härjedalens kommun": the municipality, not the region)."""
         text = q.original or q.text
-        return _away_places(text) + [(m.group(1),) for m in _HOME_MUNICIPALITY.finditer(text)]
+        return _away_places(text, report=False) + [
+            (m.group(1),) for m in _HOME_MUNICIPALITY.finditer(text)]
 
     def unknown_places(self, q: Query) -> list[str]:
         """The places the question names ("i Norge", "in Västernorrland") that no passage of

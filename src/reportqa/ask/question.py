@@ -286,6 +286,9 @@ MIN_DERIVATION_BASE = 5
 #: Shortest weak past tense bridged to its present ("rökte" ~ "röker"): shorter ones ("hade",
 #: "sade") are irregular or too short to be sure of.
 MIN_WEAK_PAST = 5
+#: An English question's untranslated word this common in English (Zipf) and more common
+#: there than in Swedish is English, not a Swedish compound to split.
+MIN_ENGLISH_ZIPF = 3.0
 #: Shortest action noun in -ning read as its verb ("omsättning" ~ "omsätta"): shorter ones
 #: ("ning", "sättning" of nothing) have no verb before the ending to speak of.
 MIN_ACTION_NOUN = 7
@@ -690,7 +693,13 @@ class QueryAnalyzer:
         a = self.analyzer
         terms = a.word_terms(word)
         weight = self._weight(word, lang)
-        parts = a.parts(word) or self.known_parts(word, terms[0], lang)
+        english = lang == "en" and zipf(word, "en") >= MIN_ENGLISH_ZIPF and (
+            zipf(word, "en") > zipf(word, "sv"))
+        if english:
+            # an English word is no Swedish compound ("actually"); a number word keeps its
+            # figure ("four" → 4)
+            terms = terms[:1] + tuple(t for t in terms[1:] if t[0].isdigit() or t[0] == "#")
+        parts = () if english else a.parts(word) or self.known_parts(word, terms[0], lang)
         syn = self.options.synonym_factor
 
         thes = self.options.thesaurus_factor
@@ -814,7 +823,8 @@ class QueryAnalyzer:
         search = without_home_place(text)
         return Query(text, lang, tuple(out), is_quantity_question(text),
                      is_temporal_question(text), unit,
-                     "" if unit and unit not in PEOPLE else counts_by_verb(words, lang), original, wish,
+                     "" if unit and unit not in PEOPLE else counts_by_verb(words, lang),
+                     original, wish,
                      search if search != text else "")
 
     def _discount(self, c: Concept) -> Concept:

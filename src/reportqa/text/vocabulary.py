@@ -35,6 +35,9 @@ MAX_SPLIT_ZIPF = 3.5  # words more common than this are left whole
 MAX_PARTS = 3
 #: A word this common with an inflection ending after it is that word inflected.
 MIN_INFLECTED_ZIPF = 3.0
+#: The vowel a Swedish compound links with in place of its first word's -a ("varu-",
+#: "gatu-"); not -o-, whose compounds are words of their own more often ("lärosäte").
+_LINKING_VOWELS = ("u",)
 #: Swedish inflection endings (definite, plural, genitive) a compound check strips.
 _INFLECTIONS = ("t", "n", "s", "a", "e", "en", "et", "na", "ns", "ts", "er", "ar", "or")
 
@@ -105,9 +108,15 @@ def _split(word: str, first: bool) -> tuple[str, ...]:
                 tails.append(sub)
         if not tails:
             continue
-        # the head as written, or without a linking -s- ("tillverknings" → "tillverkning")
+        # the head as written, without a linking -s- ("tillverknings" → "tillverkning"), or
+        # with its -a back for a linking -u- ("varu|exporten" → "vara", "gatu|belysning")
         heads = [h for h in (head, head[:-1] if head.endswith("s") else "")
                  if h and _known(h, first)]
+        if head.endswith(_LINKING_VOWELS) and len(head) >= MIN_HEAD:
+            # a noun: "vara" is one here, though as a verb it is no part of compounds
+            base = head[:-1] + "a"
+            if zipf(base, "sv") >= (4.0 if len(base) <= 3 else 2.5 if len(base) == 4 else 2.0):
+                heads.append(base)
         for h in heads:
             for t in tails:
                 parts = (h, *t)
