@@ -41,6 +41,7 @@ from reportqa.ingest.blocks import is_source_section
 from reportqa.ingest.editions import Editions
 from reportqa.text.analyzer import NUMBER_WORDS, STOPWORDS, Analyzer, raw_words
 from reportqa.text.places import places_named
+from reportqa.text.spelling import full_seasons
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
 
@@ -168,6 +169,8 @@ def _names_group(c: Concept) -> bool:
     return any(w in POPULATION_GROUPS for w in re.split(r"[: ]", c.text))
 
 
+#: A season or school year ("2017/2018").
+_SEASON = re.compile(r"\b(?:19|20)\d\d/(?:19|20)\d\d\b")
 #: A word put before a report's text so that its first word reads as any other.
 _LEAD = "och"
 
@@ -1196,7 +1199,7 @@ class Answerer:
         county), or for everyone, is not its answer, whatever the answer model says."""
         return bool(self.unknown_places(q) or self.missing_places(q, best)
                     or self.missing_groups(q, best) or self.other_owner(q, best)
-                    or self.other_figure(q, best))
+                    or self.other_figure(q, best) or self.other_year(q, best))
 
     def other_figure(self, q: Query, best: Scored) -> bool:
         """Whether the question gives a figure of a measure ("examen inom tre år") that the
@@ -1216,6 +1219,25 @@ class Answerer:
             if figures and theirs and not figures & theirs:
                 return True
         return False
+
+    def other_year(self, q: Query, best: Scored) -> bool:
+        """Whether a question for a figure of a year or season ("varuexporten år 2019",
+        "säsongen 2018/2019") is answered by a passage that names other years and never the
+        one asked (the sentence, its context and the sentence before): that year's figure,
+        not the one asked. A question that names no year, or asks for none, is not checked;
+        an edition it names ("according to the 2021 follow-up") is left out of its text."""
+        text = q.text
+        asked = set(_YEAR.findall(text))
+        if not asked or not (q.quantity or _MONEY_QUESTION.search(text)) or q.temporal:
+            return False
+        p = best.hit.passage
+        said = " ".join((p.text, p.context, self._earlier([p]).get(p.row, "")))
+        seasons = set(_SEASON.findall(said))
+        asked_seasons = set(_SEASON.findall(full_seasons(text)))
+        if asked_seasons and seasons and not asked_seasons & seasons:
+            return True
+        years = set(_YEAR.findall(said))
+        return bool(years) and not asked & years
 
     def only_places_link(self, q: Query, best: Scored) -> bool:
         """Whether the best passage shares only places with the question ("Vad är
