@@ -1293,9 +1293,6 @@ class Answerer:
         ("industrinäringar") and the passage never says the adjective."""
         a = self.analyzer
         sentence = raw_words(best.hit.passage.text)
-        other = self._other_compound(q, sentence)
-        if other:
-            return [other]
         for adjective, noun in _adjective_nouns(q, q.original or q.text):
             if q.concepts[adjective].match(passage) >= HALF_MATCH:
                 continue
@@ -1305,33 +1302,6 @@ class Answerer:
                 if whole.endswith(stem) and len(whole) - len(stem) >= MIN_COMPOUND_PREFIX:
                     return [q.concepts[adjective].text]
         return []
-
-    def _other_compound(self, q: Query, sentence: list[str]) -> str:
-        """A compound of a question for a figure ("vad är tjänsteexporten värd") when the
-        sentence has its last part, as written, only in a compound of another first part
-        ("varuexporten") and never the question's first part: a figure for another kind of
-        the thing. "" when there is none. (Not for other questions: "Vad erbjuder IUC-Z sina
-        medlemsföretag?" is answered by what it offers "industriföretagen".)"""
-        if not (q.quantity or _MONEY_QUESTION.search(q.text)):
-            return ""
-        a = self.analyzer
-        compounds: dict[str, list[Concept]] = {}
-        for c in q.concepts:
-            # of a count, the counted word ("hur många heltidsjobb … med spridningseffekterna":
-            # "kringeffekter" are the same effects in other words)
-            if ":" in c.text and c.whole and (not q.unit or c.head == q.unit):
-                compounds.setdefault(c.head, []).append(c)
-        said = a.token_set(" ".join(sentence))
-        for word, parts in compounds.items():
-            first, last = parts[0], parts[-1]
-            if len(parts) < 2 or first.match(said) >= HALF_MATCH:
-                continue
-            for w in sentence:
-                theirs = a.parts(w) if w not in STOPWORDS else ()
-                if len(theirs) >= 2 and last.alts.get(theirs[-1]) == 1.0 \
-                        and first.match(frozenset(theirs[:-1])) < HALF_MATCH:
-                    return word
-        return ""
 
     @staticmethod
     def missing_groups(q: Query, best: Scored) -> list[str]:
