@@ -169,6 +169,10 @@ def _names_group(c: Concept) -> bool:
     return any(w in POPULATION_GROUPS for w in re.split(r"[: ]", c.text))
 
 
+#: A time a sentence takes from the one before: "samma år", "vid årets slut", "under
+#: säsongen", "that year".
+_SAME_TIME = re.compile(r"\b(?:samma\s+år|årets|året|säsongen|perioden|same\s+year|"
+                        r"that\s+year|the\s+season)\b", re.IGNORECASE)
 #: A season or school year ("2017/2018").
 _SEASON = re.compile(r"\b(?:19|20)\d\d/(?:19|20)\d\d\b")
 #: A word put before a report's text so that its first word reads as any other.
@@ -1223,15 +1227,18 @@ class Answerer:
     def other_year(self, q: Query, best: Scored) -> bool:
         """Whether a question for a figure of a year or season ("varuexporten år 2019",
         "säsongen 2018/2019") is answered by a passage that names other years and never the
-        one asked (the sentence, its context and the sentence before): that year's figure,
-        not the one asked. A question that names no year, or asks for none, is not checked;
-        an edition it names ("according to the 2021 follow-up") is left out of its text."""
+        one asked (the sentence and its context, and the sentence before them when the
+        sentence says "samma år" or "säsongen"): that year's figure, not the one asked. A
+        question that names no year, or asks for none, is not checked; an edition it names
+        ("according to the 2021 follow-up") is left out of its text."""
         text = q.text
         asked = set(_YEAR.findall(text))
         if not asked or not (q.quantity or _MONEY_QUESTION.search(text)) or q.temporal:
             return False
         p = best.hit.passage
-        said = " ".join((p.text, p.context, self._earlier([p]).get(p.row, "")))
+        said = f"{p.text} {p.context}"
+        if not _YEAR.search(said) and _SAME_TIME.search(p.text):
+            said += " " + self._earlier([p]).get(p.row, "")  # "samma år": the one said before
         seasons = set(_SEASON.findall(said))
         asked_seasons = set(_SEASON.findall(full_seasons(text)))
         if asked_seasons and seasons and not asked_seasons & seasons:

@@ -231,6 +231,13 @@ def repair_question(text: str, known: Callable[[str], bool] | None = None) -> st
     return _WORD.sub(lambda m: _restore(m.group(0), known), full_seasons(text))
 
 
+#: An area unit written with its exponent ("49 000 km2", "km²"), which reports spell out.
+_SQUARE_UNITS = {"km": "kvadratkilometer", "m": "kvadratmeter"}
+_SQUARE = re.compile(r"\b(km|m)(?:2|²)(?!\w)", re.IGNORECASE)
+
+
 def full_seasons(text: str) -> str:
-    """A short season written in full ("2017/18" → "2017/2018")."""
+    """A short season written in full ("2017/18" → "2017/2018"), and an area unit as the
+    reports write it ("km2" → "kvadratkilometer")."""
+    text = _SQUARE.sub(lambda m: _SQUARE_UNITS[m.group(1).lower()], text)
     return _SHORT_SPAN.sub(lambda m: f"{m.group(1)}/{m.group(2)}{m.group(3)}", text)
