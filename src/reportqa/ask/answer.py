@@ -594,8 +594,13 @@ _MONEY_QUESTION = re.compile(
 # asks where ("Var ligger Grönt Center?", "Where is the cluster located?", "I vilken kommun
 # …?"); not "var" as "was" ("Hur stor var …") or "each" ("var tredje")
 _WHERE_QUESTION = re.compile(
-    r"^\s*(var\s+(ligger|finns|är|sitter|hittar)|where)\b|\b(i|in)\s+vilken\s+(kommun|ort|stad)\b|"
+    r"^\s*(var\s+(ligger|finns|är|sitter|hittar|i|har)|where)\b|\b(i|in)\s+vilken\s+(kommun|ort|stad)\b|"
     r"\bin\s+which\s+(municipality|town|city|place)\b", re.IGNORECASE)
+# asks where a thing is located, which only a named place answers ("var ligger …", "var i
+# länet …", "var har de sitt kontor", "where is … based"), not a field ("inom besöksnäringen")
+_LOCATED = re.compile(
+    r"^\s*(var\s+(ligger|i\b|sitter|har\b.*\b(kontor|säte|huvudkontor))|"
+    r"where\b.*\b(located|based|situated|office|headquarter))", re.IGNORECASE)
 # a sentence that says where: a preposition of place before a name ("i Krokoms kommun",
 # "at Frösön"), or the field something is within
 _PLACE_IN = re.compile(r"\b(?i:i|in|på|vid|at|on|utanför|outside)\s+([A-ZÅÄÖ]|"
@@ -942,7 +947,8 @@ class Answerer:
             factor *= w.missing_definition
         if asks.who and not names_in(answer_text(best.hit, best.needs_context), q.text):
             factor *= w.missing_name
-        if asks.where and not _PLACE_IN.search(sentence):
+        if asks.where and not (_PLACE_NAMED if _LOCATED.search(q.text) else _PLACE_IN).search(
+                sentence):  # "var ligger kontoret?" is not answered by "inom turismbranschen"
             factor *= w.missing_name
         elif _WHICH_PLACES.search(q.text) and not self._new_places(q, sentence):
             factor *= w.missing_name  # "vilka länder …" answered by "utanför länet"
