@@ -778,3 +778,75 @@ def test_which_year_is_answered_by_a_year_not_by_today():
     q = qa.analyze("Vilket år kom betänkandet?")
     ranked = answerer.rank(q, [Hit(rows[1], 1.0, 0.9, 1.0), Hit(rows[0], 1.0, 0.9, 1.0)])
     assert ranked[0].hit.passage.text == year
+
+
+def test_how_many_live_here_is_not_answered_by_a_count_of_the_employed():
+    """"How many people live in the county?" / "hur många bor i länet" want residents: a
+    count of the employed does not answer, one of inhabitants does; "hur många bor i länet
+    men jobbar i Norge" counts commuters, which any count of people may answer."""
+    employed = "Idag sysselsätter myndigheterna i länet cirka 3 300 personer."
+    residents = "Länet har drygt 130 000 invånare."
+    assert _kind_factor("How many people live in the county?", employed) < 1
+    assert _kind_factor("hur många bor i länet", employed) < 1
+    assert _kind_factor("hur många bor i länet", residents) == 1
+    assert _kind_factor("How many people live in the county?", residents) == 1
+    assert _kind_factor("How many people work for the agencies?", employed) == 1
+    assert _kind_factor("hur många bor i länet men jobbar i Norge",
+                        "Omkring 1 100 personer pendlar till Norge.") == 1
+
+
+def test_a_figure_of_another_year_is_no_answer_for_the_year_asked():
+    """"varuexporten år 2019" is not answered by the 2017 figure, nor "säsongen
+    2018/2019" by 2017/2018; a sentence that says "samma år" takes its year from the one
+    before. A year the question does not ask a figure for is not checked."""
+    export = "Värdet av varuexporten uppgick år 2017 till 4,6 miljarder kronor."
+    answerer, qa = _answerer([export])
+    other = _check_on(answerer, qa, _rows([export])[0], "other_year")
+    assert other("Hur stor var varuexporten år 2019?")
+    assert not other("Hur stor var varuexporten år 2017?")
+    assert not other("Hur stor är varuexporten?")
+    assert not other("Vilket år mättes varuexporten, 2019?")  # asks for a time
+    ski = "Skidanläggningarna omsatte 1,3 miljarder kronor under säsongen."
+    before = "Säsongen 2017/2018 registrerades 2,6 miljoner skiddagar."
+    answerer, qa = _answerer([before, ski])
+    rows = _rows([before, ski])
+    answerer.earlier = lambda passages: {p.row: before for p in passages}
+    other = _check_on(answerer, qa, rows[1], "other_year")
+    assert other("omsättning skidanläggningar säsongen 2018/19")
+    assert not other("omsättning skidanläggningar säsongen 2017/18")
+
+
+def test_a_sentence_that_begins_with_a_country_names_it():
+    """"Which country …?" is answered by "Norge är den viktigaste exportmarknaden"; a
+    question's own first word is read as before ("Are there …" is no Åre)."""
+    from reportqa.ask.answer import _away_places
+
+    norway = "Norge är den enskilt viktigaste exportmarknaden."
+    assert _kind_factor("Which country is the biggest export market?", norway) == 1
+    assert _away_places(norway) and not _away_places(norway.replace("Norge", "Landet"))
+    assert not _away_places("Are there any clusters?", report=False)
+
+
+def test_where_a_thing_is_located_needs_a_named_place():
+    """"Var ligger …?" / "var i länet har de sitt kontor?" want a place, not a field
+    ("inom turismbranschen"); "var finns jobben?" may be answered by a field."""
+    field = "Inom turismbranschen finns Peak Innovation, ett klusterinitiativ."
+    place = "I Ås i Krokoms kommun finns Grönt Center."
+    assert _kind_factor("var i länet har Peak Innovation sitt kontor?", field) < 1
+    assert _kind_factor("Var ligger Peak Innovation?", field) < 1
+    assert _kind_factor("Var ligger Grönt Center?", place) == 1
+    assert _kind_factor("Var finns jobben?", field) == 1
+
+
+def test_a_value_asked_ranks_a_sum_of_money_first():
+    """"vad är varuexporten värd" ranks the sentence with kronor above the count of
+    exporting companies, and "turn over" asks for money."""
+    count = "Omkring 430 företag exporterar varor och står för exportvärdet."
+    money = "Värdet av varuexporten uppgick till 4,6 miljarder kronor."
+    answerer, qa = _answerer([count, money])
+    rows = _rows([count, money])
+    hits = [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9)]
+    assert answerer.rank(qa.analyze("vad är varuexporten värd"), hits)[0].hit.passage.text \
+        == money
+    assert _kind_factor("How much did the ski resorts turn over?",
+                        "Säsongen registrerades 2,6 miljoner skiddagar.") < 1

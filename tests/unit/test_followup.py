@@ -132,6 +132,30 @@ def test_follow_ups_are_resolved(question, history, expected, reason):
     assert (r.question, r.followup, r.reason) == (expected, True, reason)
 
 
+@pytest.mark.parametrize("question,history,expected", [
+    # chat forms: "o" is "och", "jmf" "jämfört"
+    ("o i åre då?", [Turn("hur många företag finns i östersund?")],
+     "hur många företag finns i åre?"),
+    ("jmf med riket?", [Turn("hur stor andel jobbar offentligt i länet")],
+     "hur stor andel jobbar offentligt i riket"),
+    # the subject after the copula of "hur viktiga är de"
+    ("hur viktiga är de för länet?", [Turn("Vilka branscher räknas som gröna näringar?",
+                                           "Företag med basen i jord och skog utgör "
+                                           "tillsammans gröna näringar.")],
+     "hur viktiga är gröna näringar för länet?"),
+    # "den branschen" after a turn about an organisation written as an acronym: the
+    # industry its answer names
+    ("hur exportberoende är den branschen?",
+     [Turn("vilka tjänster erbjuder iuc-z group"),
+      Turn("vilka är det dom företräder?", "IUC-Z group är en gemensam nod för "
+           "industriföretagen och företräder industrin.")],
+     "hur exportberoende är industrin?"),
+])
+def test_chat_forms_and_copula_subjects_are_follow_ups(question, history, expected):
+    r = resolve_conversation(question, history)
+    assert (r.question, r.followup) == (expected, True)
+
+
 @pytest.mark.parametrize("question", [
     "Hur många företag finns det i länet?",  # "det" as the expletive subject
     "Vad är IUC-Z group?",

@@ -75,6 +75,9 @@ def test_number_words_match_digits():
     ("sektorns", ()),  # an inflected common word neither
     ("betänkandet", ()),  # nor an inflected word of middling frequency ("betänk" + "andet")
     ("besöksnäringen", ("besök", "näringen")),  # whose uninflected form is a compound is
+    ("varuexporten", ("vara", "exporten")),  # a linking -u- for the first word's -a
+    ("gatubelysning", ("gata", "belysning")),
+    ("lärosäte", ()),  # not -o-: its compounds are words of their own
 ])
 def test_compound_splitting(word, parts):
     assert split_compound(word) == parts
@@ -289,3 +292,32 @@ def test_strong_verb_forms_meet_although_their_stems_differ():
     assert sv["omsätter"].match(lex.analyzer.token_set("omsatte")) > 0.8
     en = qa.analyze("How much does the industry turn over?").concepts
     assert any(c.match(lex.analyzer.token_set("omsatte")) > 0.7 for c in en)
+
+
+def test_an_action_noun_finds_its_strong_verb_and_a_verb_its_an_noun():
+    """"omsättning" finds "omsatte" (omsätta is a strong verb), "samverkar" finds
+    "samverkan", and neither is split as an unknown compound ("sam" + "verkar")."""
+    from reportqa.ask.question import QueryAnalyzer
+
+    a = Analyzer()
+    qa = QueryAnalyzer(a, a.tokens("Branschen omsatte 5 miljarder och samverkan växer."))
+    omsatte, samverkan = a.word_terms("omsatte")[0], a.word_terms("samverkan")[0]
+    (turnover,) = qa.analyze("turismens omsättning").concepts[1:]
+    assert turnover.alts.get(omsatte, 0) >= 0.8
+    (together,) = [c for c in qa.analyze("samverkar de").concepts if c.text == "samverkar"]
+    assert together.alts.get(samverkan, 0) >= 0.8
+
+
+def test_english_words_are_not_read_as_swedish_compounds():
+    """An untranslated common English word stays whole ("nightlife" is no Swedish "night" +
+    "life" compound to look for), and a number word keeps its figure."""
+    from reportqa.ask.question import QueryAnalyzer
+
+    a = Analyzer()
+    assert split_compound("nightlife") == ("night", "life")  # as a Swedish word it would be
+    qa = QueryAnalyzer(a, a.tokens("night life 4 år"))
+    q = qa.analyze("how was the nightlife within four years")
+    (nightlife,) = [c for c in q.concepts if c.text.startswith("nightlife")]
+    assert nightlife.text == "nightlife" and "night" not in nightlife.alts
+    four = next(c for c in q.concepts if c.text == "four")
+    assert four.alts.get("4") == 1.0

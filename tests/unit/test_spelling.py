@@ -136,6 +136,17 @@ def test_a_word_the_reports_hyphenate_is_split_back_when_typed_joined():
     assert restore_report_words("the coworking hub", known) == "the co-working hub"
     assert repair_question("omsättning", known) == "omsättning"
     assert repair_question("cowboys", known) == "cowboys"
+    # a common word of either language is meant as written ("resorts", not "res-orts")
+    assert restore_report_words("ski resorts", {"res", "orts"}.__contains__) == "ski resorts"
+
+
+def test_short_seasons_and_area_units_are_written_as_reports_write_them():
+    assert repair_question("omsättning säsongen 2017/18") == "omsättning säsongen 2017/2018"
+    assert restore_report_words("in the 2017/18 season", lambda w: False) == (
+        "in the 2017/2018 season")
+    assert restore_report_words("How big is the county in km2?", lambda w: False) == (
+        "How big is the county in kvadratkilometer?")
+    assert repair_question("20 m² stort") == "20 kvadratmeter stort"
 
 
 def test_a_typo_in_a_word_with_a_swedish_letter_is_mended():

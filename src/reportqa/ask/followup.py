@@ -2028,14 +2028,17 @@ def _sector_in(previous: Turn) -> str | None:
 
 def _is_name(referent: str, answer: str) -> bool:
     """Whether a referent is a name: capitalised as typed, or written so by the answer
-    inside a sentence ("jämtland härjedalen turism" for "Jämtland Härjedalen Turism", "sca"
-    for "SCA"; not "turismen" for a sentence's first word "Turismen")."""
+    inside a sentence ("jämtland härjedalen turism" for "Jämtland Härjedalen Turism") or
+    as an acronym anywhere ("sca" for "SCA"; not "turismen" for a sentence's first word
+    "Turismen")."""
     words = referent.split()
     if not words:
         return False
     if any(w[:1].isupper() for w in words):
         return True
     for m in re.finditer(rf"\b{re.escape(words[0])}\b", answer, re.IGNORECASE):
+        if any(c.isupper() for c in m.group()[1:]):
+            return True  # an acronym ("IUC-Z", "SCA"), even as a sentence begins
         if m.group()[:1].isupper() and not (
                 m.start() == 0 or answer[:m.start()].rstrip().endswith((".", "!", "?"))):
             return True
