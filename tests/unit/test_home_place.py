@@ -48,3 +48,15 @@ def test_a_question_naming_the_county_is_searched_without_it():
     assert q.search == "Hur många jobbar i industrin?"
     assert "jämtland" in q.text.lower()  # the question itself keeps it
     assert QueryAnalyzer(Analyzer()).analyze("Hur många jobbar i industrin?").search == ""
+
+
+def test_the_home_county_in_the_genitive_is_where_not_what():
+    """"Jämtland's gross regional product" / "jämtlands brp" ask about the county's figure:
+    the name is where, as in "i Jämtland"; a name of an organisation is not."""
+    from reportqa.ask.question import home_place_words, without_home_place
+
+    assert without_home_place("What was Jämtland's gross regional product in 2017?") == (
+        "What was gross regional product in 2017?")
+    assert home_place_words("hur stor var jämtlands brp") == {"jämtlands"}
+    assert not home_place_words("Jämtlands Läns Turism")
+    assert not home_place_words("Jämtland's Tourism Board")

@@ -335,6 +335,13 @@ def _home_place_spans(text: str) -> list[tuple[int, int, str]]:
             while start > 0 and lower[start] in ("hela", "the") and lower[start - 1] in _LOCATIVE:
                 start -= 1
             found.append((matches[start].start(), matches[end].end(), w))
+        elif j == k == end and not named_org and (
+                (w.endswith("s") and w[:-1] in HOME_PLACES and w not in _COMMON_HOME)
+                or (lower[k + 1:k + 2] == ["s"] and text[matches[k].end():][:1] in "'’")):
+            # a genitive: "Jämtlands bruttoregionprodukt", "Jämtland's gross regional product"
+            last = k + 1 if lower[k + 1:k + 2] == ["s"] else k
+            if last + 1 < len(words) and not words[last + 1][:1].isupper():
+                found.append((matches[k].start(), matches[last].end(), w))
     return found
 
 
