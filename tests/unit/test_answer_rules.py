@@ -850,3 +850,19 @@ def test_a_value_asked_ranks_a_sum_of_money_first():
         == money
     assert _kind_factor("How much did the ski resorts turn over?",
                         "Säsongen registrerades 2,6 miljoner skiddagar.") < 1
+
+
+def test_a_figure_for_a_part_of_the_population_ranks_below_everyones():
+    """"the unemployment rate in December 2018" is everyone's: the count of young people
+    out of work ("770 unga … 9,8 procent") ranks below the county's figure; a question for
+    the young keeps theirs first."""
+    young = "I december 2018 var 770 unga arbetslösa, vilket motsvarar 9,8 procent."
+    everyone = "I december 2018 var 4 150 personer arbetslösa, det motsvarar 6,3 procent."
+    answerer, qa = _answerer([young, everyone])
+    rows = _rows([young, everyone])
+    hits = [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9)]
+    top = answerer.rank(qa.analyze("Hur hög var arbetslösheten i december 2018?"), hits)
+    assert top[0].hit.passage.text == everyone
+    top = answerer.rank(qa.analyze("Hur hög var arbetslösheten bland unga i december 2018?"),
+                        hits)
+    assert top[0].hit.passage.text == young

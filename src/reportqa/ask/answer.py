@@ -188,6 +188,14 @@ def _away_places(text: str, report: bool = True) -> list[tuple[str, ...]]:
             if not any(w in HOME_PLACES for n in names for w in raw_words(n))]
 
 
+def _counts_a_group(text: str) -> bool:
+    """Whether a text gives a count of a part of the population ("770 unga", "1 350
+    kvinnor"): its figure is theirs, not everyone's."""
+    words = raw_words(without_times(text))
+    return any(w[0].isdigit() and any(x in POPULATION_GROUPS for x in words[i + 1:i + 3])
+               for i, w in enumerate(words))
+
+
 def _group_after(words: list[str], i: int) -> str:
     """The word a group preposition at words[i] narrows to, past an article ("bland de
     unga"): "" when there is none."""
@@ -1069,8 +1077,16 @@ class Answerer:
         """The candidates that lack the part of the population the question names
         (missing_groups: "women", "unga") scored down when another candidate has it: "What
         share of women …" is answered by "Bland kvinnorna …", not by everyone's figure."""
-        if not self.weights.missing_place or not any(_names_group(c) for c in q.concepts):
+        if not self.weights.missing_place:
             return scored
+        if not any(_names_group(c) for c in q.concepts):
+            # … and a figure for a part of the population ("770 unga … 9,8 procent") below
+            # one for everyone when the question names no part: "the unemployment rate"
+            if not q.quantity:
+                return scored
+            part = [_counts_a_group(s.hit.passage.text) for s in scored]
+            return self._scored_down(scored, [1.0 if g else 0.0 for g in part]
+                                     if not all(part) else [])
         has = [bool(s.matched) and not self.missing_groups(q, s) for s in scored]
         return self._scored_down(scored, [0.0 if h else 1.0 for h in has] if any(has) else [])
 
