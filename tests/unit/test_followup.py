@@ -150,6 +150,11 @@ def test_follow_ups_are_resolved(question, history, expected, reason):
       Turn("vilka är det dom företräder?", "IUC-Z group är en gemensam nod för "
            "industriföretagen och företräder industrin.")],
      "hur exportberoende är industrin?"),
+    # "that" as the subject of a one-word predicate after "and why's"
+    ("and why's that tricky in jämtland?",
+     [Turn("what's the definition of a cluster in this report?",
+           "Ordet kluster kan definieras som företag inom relaterade branscher.")],
+     "Why is a cluster tricky in jämtland?"),
 ])
 def test_chat_forms_and_copula_subjects_are_follow_ups(question, history, expected):
     r = resolve_conversation(question, history)

@@ -1622,7 +1622,7 @@ def _en_subject_of_predicate(ms: list[re.Match[str]]) -> int | None:
     whose predicate is one word, perhaps with a place or time after it ("why is that hard
     here?", "is this new?"): a pronoun, not a demonstrative before a noun ("is that cluster
     big?" has two words after it)."""
-    for k in range(1, min(len(ms) - 1, 3)):
+    for k in range(1, min(len(ms) - 1, 4)):  # after "and"/"but" too
         if ms[k].group().lower() not in ("that", "this", "it") or (
                 ms[k - 1].group().lower() not in _COPULAS) or (
                 k > 1 and ms[k - 2].group().lower() not in _QUESTION_WORDS):
@@ -1632,8 +1632,8 @@ def _en_subject_of_predicate(ms: list[re.Match[str]]) -> int | None:
             return None  # "is that true?" judges the answer, no subject to name
         rest = [m.group().lower() for m in ms[k + 2:]]
         if all(w in _GENERIC_PLACES or w in _GENERIC_TIMES or w in _SENTENCE_ADVERBS
-               for w in rest):
-            return k
+               or w in _PLACE_PREPOSITIONS for w in rest):
+            return k  # "why is that hard here?", "why is that tricky in jämtland?"
     return None
 
 
@@ -2802,7 +2802,7 @@ _TYPED_FOR = {
     "sv": {"mycke": "mycket", "nåra": "några", "sånna": "såna", "o": "och", "e": "är",
            "jmf": "jämfört"},
     "en": {"whats": "what's", "wheres": "where's", "whos": "who's", "hows": "how's",
-           "thats": "that's"},
+           "thats": "that's", "why's": "why is", "whys": "why is"},
 }
 
 
