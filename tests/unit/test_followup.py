@@ -155,6 +155,9 @@ def test_follow_ups_are_resolved(question, history, expected, reason):
      [Turn("what's the definition of a cluster in this report?",
            "Ordet kluster kan definieras som företag inom relaterade branscher.")],
      "Why is a cluster tricky in jämtland?"),
+    # a qualifier said of the earlier subject's figure is not carried to the new subject
+    ("och i industrin då?", [Turn("hur många jobbar i turismen inkl kringeffekter?")],
+     "hur många jobbar i industrin?"),
 ])
 def test_chat_forms_and_copula_subjects_are_follow_ups(question, history, expected):
     r = resolve_conversation(question, history)
@@ -1597,3 +1600,10 @@ def test_a_likeness_without_a_standard_is_like_the_previous_subject():
         "what do people do in åre")
     q = "is there anything similar to Skogens Hus in Åre"
     assert resolve_conversation(q, [Turn("hur många jobbar i skogen", "x")]).question == q
+
+
+def test_that_number_is_the_previous_answer():
+    """"does that number include indirect effects?" asks about the figure just given."""
+    r = resolve_conversation("does that number include indirect effects?", [
+        Turn("how many jobs does tourism create?", "Branschen genererar 7 000 årsarbeten.")])
+    assert r.followup and r.reason == "statement"

@@ -160,7 +160,9 @@ _GENERIC_PLACES = _GENERIC_PLACES | frozenset(
 #: "… does tourism generate, including spin-off effects") or name the source ("… enligt
 #: planen", "according to the plan"): what follows is not the subject.
 _QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including excluding except "
-                      "enligt according")
+                      "enligt according vs versus")
+#: Qualifiers that name a source, which a new subject keeps ("enligt rapporten").
+_SOURCE_QUALIFIERS = wordset("enligt according")
 #: Name-asking frames: the answer's new proper noun becomes what "där"/"it" refers to.
 _ASKS_FOR_NAME = re.compile(
     r"\b(vad\s+heter|vad\s+hette|vilken|vilket|vilka|vem|which|who|what\s+is\s+the\s+name|"
@@ -181,8 +183,9 @@ _STATEMENT_QUESTION = re.compile(
 #: det?", "inkluderar det kringeffekter?", "does that include spin-off effects?", "are
 #: spin-off effects included?". A question that says in what ("ingår Torsta AB i Grönt
 #: Center?") is one of its own.
-_THE_FIGURE = r"(?:det|den|detta|dem|siffran|den\s+siffran|that|it|this|the\s+figure|" \
-              r"that\s+figure|this\s+figure|them)"
+_THE_FIGURE = r"(?:det|den|detta|dem|siffran|den\s+siffran|det\s+talet|that|it|this|" \
+              r"the\s+figure|that\s+figure|this\s+figure|the\s+number|that\s+number|" \
+              r"this\s+number|them)"
 _ITEMS = r"(?:(?!(?:i|in|för|for)\b)[\w-]+\s+)*?(?!(?:i|in|för|for)\b)[\w-]+"
 _INCLUDED = re.compile(
     _AND_LEAD + r"(?:"
@@ -2303,7 +2306,13 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     new_words = new.split()
     if span.preposition and new_words[0].lower() not in PREPOSITIONS:
         new = f"{span.preposition} {new}"
-    q = previous[:span.start] + new + previous[span.end:]
+    after = previous[span.end:]
+    qualifier = re.match(r"\s*,?\s*(\w+)\b", after)
+    if qualifier and qualifier.group(1).lower() in _QUALIFIERS - _SOURCE_QUALIFIERS:
+        # "inkl kringeffekter" was said of the earlier subject's figure, not of the new one
+        # ("hur många jobbar i turismen inkl kringeffekter" — "och i industrin då?")
+        after = "?" if previous.rstrip().endswith("?") else ""
+    q = previous[:span.start] + new + after
     return _clean(q)
 
 
