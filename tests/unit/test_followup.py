@@ -1607,3 +1607,14 @@ def test_that_number_is_the_previous_answer():
     r = resolve_conversation("does that number include indirect effects?", [
         Turn("how many jobs does tourism create?", "Branschen genererar 7 000 årsarbeten.")])
     assert r.followup and r.reason == "statement"
+
+
+def test_a_plural_pronoun_takes_the_plural_noun_not_the_sector_after_it():
+    """"vad samarbetar de kring?" after "vilka är de största arbetsgivarna inom den" (the
+    service sector) asks about the employers, not the sector."""
+    history = [Turn("hur ser tjänstesektorn ut i jämtland", "Länet har en historia av "
+                    "tjänster av hög kvalité."),
+               Turn("vilka är de största arbetsgivarna inom den", "Flera av länets största "
+                    "privata arbetsgivare återfinns inom kontaktcenter.")]
+    r = resolve_conversation("vad samarbetar de kring?", history)
+    assert r.followup and "arbetsgivarna" in r.question and "tjänstesektorn" not in r.question

@@ -708,6 +708,22 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "",
     return found
 
 
+#: A Swedish definite plural noun ("arbetsgivarna", "myndigheterna").
+_SV_DEFINITE_PLURAL = re.compile(r"\w{3,}(?:arna|erna|orna)$", re.IGNORECASE)
+
+
+def _plural_before(question: str, referent: str) -> bool:
+    """Whether a question names a definite plural noun before the singular `referent` it
+    replaced a reference with: "de" in the next turn is those ("vilka är de största
+    arbetsgivarna inom tjänstesektorn" — "vad samarbetar de kring?": the employers)."""
+    words = referent.split()
+    at = question.lower().find(referent.lower())
+    if not words or at < 0 or _plural(words[-1], detect_language(question)):
+        return False
+    return any(_SV_DEFINITE_PLURAL.fullmatch(m.group()) and _is_content(m.group())
+               for m in _words(question[:at]))
+
+
 def _singular_common(referent: str, answer: str) -> bool:
     """Whether a referent is a common noun in the singular ("turism", "the cluster"): no
     name, also none typed in lower case that the answer writes as one ("etour"), so no
@@ -860,7 +876,8 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
         thing = _drop_general_place(previous.question[there_is.end() - 1:])
         if thing and any(_is_content(m.group()) for m in _words(thing)):
             return thing
-    if previous.referent and not _disagrees(previous.referent, number):
+    if previous.referent and not _disagrees(previous.referent, number) and not (
+            number == "pl" and _plural_before(previous.question, previous.referent)):
         # a pronoun that referred to something keeps referring to it in the next turn
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
