@@ -58,6 +58,19 @@ def _answerer(texts: list[str]):
     return Answerer(lex.analyzer, 0.5, {}, queries=qa), qa
 
 
+#: The scores (fused, lexical, dense) of the first hit and of the one behind it.
+_AHEAD, _BEHIND = (1.0, 0.9, 1.0), (0.9, 0.9, 0.9)
+
+
+def _first_ranked(question: str, texts: list[str],
+                  scores: tuple[tuple[float, float, float], ...] = (_AHEAD, _BEHIND)) -> str:
+    """The text the answerer ranks first for `question` among `texts`, retrieved in that
+    order with `scores`."""
+    answerer, qa = _answerer(texts)
+    hits = [Hit(row, *score) for row, score in zip(_rows(texts), scores, strict=True)]
+    return answerer.rank(qa.analyze(question), hits)[0].hit.passage.text
+
+
 def _who_candidates(first: str, after: str):
     """The answerer, its analyzer and two ranked candidates: `first`, and `after`, the
     sentence after it that leans on it."""
@@ -611,11 +624,8 @@ def test_where_is_answered_by_a_sentence_that_names_a_place():
 def test_a_sentence_that_names_the_group_asked_ranks_above_the_figure_for_everyone():
     everyone = "Andelen med lång utbildning var 24 procent i länet."
     women = "Bland kvinnorna är andelen med lång utbildning 31 procent."
-    answerer, qa = _answerer([everyone, women])
-    rows = _rows([everyone, women])
-    q = qa.analyze("Hur stor andel av kvinnorna har lång utbildning?")
-    ranked = answerer.rank(q, [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.8, 0.7, 0.8)])
-    assert ranked[0].hit.passage.text == women
+    assert _first_ranked("Hur stor andel av kvinnorna har lång utbildning?",
+                         [everyone, women], (_AHEAD, (0.8, 0.7, 0.8))) == women
 
 
 def test_a_count_of_people_is_no_count_of_things():
@@ -705,11 +715,7 @@ def test_how_many_work_is_not_answered_by_a_count_of_things():
     assert _kind_factor("Hur många jobbar inom turismen?", places) < 1
     assert _kind_factor("Hur många jobbar inom turismen?", jobs) == 1
     assert _kind_factor("Hur många destinationer finns?", places) == 1
-    answerer, qa = _answerer([places, jobs])
-    rows = _rows([places, jobs])
-    q = qa.analyze("Hur många jobbar inom turismen?")
-    ranked = answerer.rank(q, [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9)])
-    assert ranked[0].hit.passage.text == jobs
+    assert _first_ranked("Hur många jobbar inom turismen?", [places, jobs]) == jobs
 
 
 def test_another_figure_of_the_measure_asked_is_a_near_miss():
@@ -773,11 +779,7 @@ def test_a_compound_counts_what_its_last_part_names():
 def test_which_year_is_answered_by_a_year_not_by_today():
     year = "Under 2017 presenterade kommittén sitt betänkande."
     today = "Idag sysselsätter myndigheterna 3 300 personer och betänkandet har verkställts."
-    answerer, qa = _answerer([year, today])
-    rows = _rows([year, today])
-    q = qa.analyze("Vilket år kom betänkandet?")
-    ranked = answerer.rank(q, [Hit(rows[1], 1.0, 0.9, 1.0), Hit(rows[0], 1.0, 0.9, 1.0)])
-    assert ranked[0].hit.passage.text == year
+    assert _first_ranked("Vilket år kom betänkandet?", [today, year], (_AHEAD, _AHEAD)) == year
 
 
 def test_how_many_live_here_is_not_answered_by_a_count_of_the_employed():
@@ -843,11 +845,7 @@ def test_a_value_asked_ranks_a_sum_of_money_first():
     exporting companies, and "turn over" asks for money."""
     count = "Omkring 430 företag exporterar varor och står för exportvärdet."
     money = "Värdet av varuexporten uppgick till 4,6 miljarder kronor."
-    answerer, qa = _answerer([count, money])
-    rows = _rows([count, money])
-    hits = [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9)]
-    assert answerer.rank(qa.analyze("vad är varuexporten värd"), hits)[0].hit.passage.text \
-        == money
+    assert _first_ranked("vad är varuexporten värd", [count, money]) == money
     assert _kind_factor("How much did the ski resorts turn over?",
                         "Säsongen registrerades 2,6 miljoner skiddagar.") < 1
 
@@ -858,11 +856,7 @@ def test_a_figure_for_a_part_of_the_population_ranks_below_everyones():
     the young keeps theirs first."""
     young = "I december 2018 var 770 unga arbetslösa, vilket motsvarar 9,8 procent."
     everyone = "I december 2018 var 4 150 personer arbetslösa, det motsvarar 6,3 procent."
-    answerer, qa = _answerer([young, everyone])
-    rows = _rows([young, everyone])
-    hits = [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9)]
-    top = answerer.rank(qa.analyze("Hur hög var arbetslösheten i december 2018?"), hits)
-    assert top[0].hit.passage.text == everyone
-    top = answerer.rank(qa.analyze("Hur hög var arbetslösheten bland unga i december 2018?"),
-                        hits)
-    assert top[0].hit.passage.text == young
+    assert _first_ranked("Hur hög var arbetslösheten i december 2018?",
+                         [young, everyone]) == everyone
+    assert _first_ranked("Hur hög var arbetslösheten bland unga i december 2018?",
+                         [young, everyone]) == young

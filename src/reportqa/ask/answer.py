@@ -41,7 +41,6 @@ from reportqa.ingest.blocks import is_source_section
 from reportqa.ingest.editions import Editions
 from reportqa.text.analyzer import NUMBER_WORDS, STOPWORDS, Analyzer, raw_words
 from reportqa.text.places import places_named
-from reportqa.text.spelling import full_seasons
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
 
@@ -384,20 +383,21 @@ def counts_only_things(text: str) -> bool:
     jobbar …". A share may ("anställer ca 42 %"), and so may a bare number."""
     if _PERCENT.search(text):
         return False
-    words = raw_words(without_times(text))
-    counts = [i for i, w in enumerate(words) if w[0].isdigit()]
-    for i in counts:
-        counted = _counted_after(words, i)
-        if not counted or counted in STOPWORDS or counts_people(counted):
-            return False
-    return bool(counts)
+    counted = counted_words(text)
+    return bool(counted) and all(w and w not in STOPWORDS and not counts_people(w)
+                                 for w in counted)
 
 
 def counts_some_people(text: str) -> bool:
     """Whether a count in `text` counts people or their jobs ("7 000 årsarbeten")."""
+    return any(counts_people(w) for w in counted_words(text))
+
+
+def counted_words(text: str) -> list[str]:
+    """What each number of `text` counts, years and spans of time left out ("ett 20-tal
+    destinationer" → "destinationer"); "" for a number that counts nothing or is a share."""
     words = raw_words(without_times(text))
-    return any(w[0].isdigit() and counts_people(_counted_after(words, i))
-               for i, w in enumerate(words))
+    return [_counted_after(words, i) for i, w in enumerate(words) if w[0].isdigit()]
 
 
 def _counted_after(words: list[str], i: int) -> str:
@@ -768,9 +768,7 @@ class Answerer:
     def _residents_counted(self, q: Query, sentence: str) -> bool:
         """A count of residents ("130 000 invånare"), or of people in a sentence that says
         they live there; a count of the employed ("sysselsätter 3 300 personer") is not."""
-        words = raw_words(without_times(sentence))
-        if any(w[0].isdigit() and _counted_after(words, i) in _RESIDENTS
-               for i, w in enumerate(words)):
+        if _RESIDENTS & set(counted_words(sentence)):
             return True
         verb = [c for c in q.concepts if c.text.split(":")[0].split(" ")[-1] == q.by_verb]
         tokens = self.analyzer.token_set(sentence)
@@ -887,8 +885,7 @@ class Answerer:
             score += w.number
             if w.unit and self._unit_match(q, p.text):
                 score += w.unit
-        elif not q.quantity and _MONEY_QUESTION.search(q.text) and _MONEY.search(p.text) \
-                and not _REASON_QUESTION.search(q.text):
+        elif not q.quantity and _MONEY.search(p.text) and Asks.of(q).money:
             score += w.number  # "vad är varuexporten värd": a sum of money, not a count
         rows = a.token_set(table_rows(p.text))
         if rows and not rows & a.token_set(q.text):
@@ -1262,7 +1259,7 @@ class Answerer:
         if not _YEAR.search(said) and _SAME_TIME.search(p.text):
             said += " " + self._earlier([p]).get(p.row, "")  # "samma år": the one said before
         seasons = set(_SEASON.findall(said))
-        asked_seasons = set(_SEASON.findall(full_seasons(text)))
+        asked_seasons = set(_SEASON.findall(text))  # written in full ("2017/18") already
         if asked_seasons and seasons and not asked_seasons & seasons:
             return True
         years = set(_YEAR.findall(said))

@@ -217,7 +217,7 @@ def restore_report_words(text: str, known: Callable[[str], bool]) -> str:
         if own is None or known(word.lower()):
             return word
         return own.capitalize() if word[0].isupper() else own
-    return _WORD.sub(one, full_seasons(text))
+    return _WORD.sub(one, written_in_full(text))
 
 
 #: A season or school year written short ("2017/18"), which reports write in full.
@@ -228,7 +228,7 @@ def repair_question(text: str, known: Callable[[str], bool] | None = None) -> st
     """The question with chat forms spelled out, missing å, ä, ö restored and a short
     season written in full ("2017/18" → "2017/2018"); `known` tells words of the report,
     which are kept as they are."""
-    return _WORD.sub(lambda m: _restore(m.group(0), known), full_seasons(text))
+    return _WORD.sub(lambda m: _restore(m.group(0), known), written_in_full(text))
 
 
 #: An area unit written with its exponent ("49 000 km2", "km²"), which reports spell out.
@@ -236,7 +236,7 @@ _SQUARE_UNITS = {"km": "kvadratkilometer", "m": "kvadratmeter"}
 _SQUARE = re.compile(r"\b(km|m)(?:2|²)(?!\w)", re.IGNORECASE)
 
 
-def full_seasons(text: str) -> str:
+def written_in_full(text: str) -> str:
     """A short season written in full ("2017/18" → "2017/2018"), and an area unit as the
     reports write it ("km2" → "kvadratkilometer")."""
     text = _SQUARE.sub(lambda m: _SQUARE_UNITS[m.group(1).lower()], text)
