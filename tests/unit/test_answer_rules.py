@@ -860,3 +860,64 @@ def test_a_figure_for_a_part_of_the_population_ranks_below_everyones():
                          [young, everyone]) == everyone
     assert _first_ranked("Hur hög var arbetslösheten bland unga i december 2018?",
                          [young, everyone]) == young
+
+
+def test_what_an_abbreviation_stands_for_is_answered_where_it_is_written_out():
+    """"vad står DUA för?" is answered by "DUA, Delegationen för unga …" (or "… (DUA)"),
+    though the sentence defines nothing; a sentence that only uses it is no answer."""
+    written = "Inom ramen för DUA, Delegationen för unga och nyanlända till arbete, har " \
+              "kommunerna tecknat överenskommelser."
+    assert _kind_factor("vad står DUA för", written) == 1
+    assert _kind_factor("vad står DUA för",
+                        "Delegationen för unga och nyanlända (DUA) har bildats.") == 1
+    assert _kind_factor("vad står DUA för", "Kommunerna har avtal inom DUA.") < 1
+
+
+def test_a_common_noun_in_its_definite_form_is_no_name():
+    """"turismen" is the common noun, not the name ending "Jämtland Härjedalen Turism";
+    a name typed in lower case or in the genitive is still that name."""
+    from reportqa.ask.answer import _common_form
+
+    names = {"turism", "östersund", "krokoms"}
+    assert _common_form("turismen", names)
+    assert not _common_form("turism", names)
+    assert not _common_form("östersund", names)
+    assert not _common_form("östersunds", names)
+    assert not _common_form("krokom", names)
+    assert not _common_form("turismnäringen:turism", names)  # a compound's part: as before
+
+
+def test_an_english_owners_adjective_is_not_the_owner():
+    """"local manufacturers' customers" are the manufacturers' ("industrins kunder")."""
+    industry = "Mer än 90 % av industrins kunder finns utanför länet vilket gör " \
+               "tillverkningsindustrin mycket exportberoende."
+    answerer, qa = _answerer([industry])
+    other = _check_on(answerer, qa, _rows([industry])[0], "other_owner")
+    assert not other("what share of local manufacturers' customers are outside the county")
+    assert other("what share of local tourism companies' customers are outside the county")
+
+
+def test_how_many_visitors_is_not_answered_by_a_count_of_jobs():
+    """"How many tourists visit …?" is not answered by the jobs tourism gives ("7 000
+    årsarbeten", beside a count of destinations); "how many jobs …" is, and so is a count
+    of travellers for "how many people took the train"."""
+    jobs = "Det klustret samverkar med ett 20-tal destinationer och genererar 7 000 årsarbeten."
+    assert _kind_factor("How many tourists visit the county each year?", jobs) < 0.5
+    assert _kind_factor("How many jobs does tourism create?", jobs) == 1
+    assert _kind_factor("hur många jobbar inom turismen", jobs) == 1
+    assert _kind_factor("How many people took the night train?",
+                        "Under säsongen reste omkring 75 000 resenärer med nattåget.") > 0.5
+
+
+def test_who_holds_a_role_is_not_answered_by_a_list_that_names_no_role():
+    """"Who is the CEO of Torsta AB?" / "Vem leder Grönt Center?" are not answered by the
+    partners Grönt Center lists; "who works together in Grönt Center?" is. "When was it
+    founded?" needs a founding."""
+    partners = "I Grönt Center samarbetar aktörer som LRF Jämtland, Torsta AB och Eldrimner."
+    assert _kind_factor("Who is the CEO of Torsta AB?", partners) < 1
+    assert _kind_factor("Vem leder Grönt Center?", partners) < 1
+    assert _kind_factor("Vem är ordförande för LRF Jämtland?", partners) < 1
+    assert _kind_factor("Who works together in Grönt Center?", partners) == 1
+    assert _kind_factor("When was Grönt Center founded?", "Grönt Center finns i Ås sedan "
+                        "2010.") < 1
+    assert _kind_factor("When was Grönt Center founded?", "Grönt Center grundades 2010.") == 1

@@ -124,6 +124,16 @@ _WHO_QUESTION = re.compile(
     r"\b(?:vad|hur)\s+heter\b|\bname\s+of\b|\bcalled\s*\??\s*$",
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
+# asks who ("vem är ordförande …", "who chairs …") or when ("när grundades …")
+_PERSON_OR_TIME = re.compile(r"^\s*(vem|vems|who|whose|när|when)\b", re.IGNORECASE)
+# the words of leading, owning or founding something: a sentence that names the thing
+# without them does not say who holds the role, or when it was founded
+_ROLE = re.compile(
+    r"ordförande|\w*direktör\w*|\w*chef(en|er|erna)?|vd|ceo|ledare|leder|ledde|heads?|"
+    r"headed|leads?|chairs?|chair(wo)?man|chairperson|president|äger|ägde|ägare|owns?|owned|"
+    r"owners?|grundade|grundades|grundad|grundare|founded|founders?|bildades|established|"
+    r"öppnade|öppnades|öppnar|opened|opens?",
+    re.IGNORECASE)
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
 # (not after "; ": a table row passage starts each cell with its column heading, capitalised)
 # (not after a number: "100 Mbit/s", "5 MW" are units)
@@ -199,6 +209,32 @@ def _group_after(words: list[str], i: int) -> str:
     """The word a group preposition at words[i] narrows to, past an article ("bland de
     unga"): "" when there is none."""
     return next((w for w in words[i + 1:i + 3] if w not in STOPWORDS), "")
+
+
+# an abbreviation as a question may type it: "DUA", "sfi", "YH"
+_ABBREVIATION = re.compile(r"\b([A-ZÅÄÖ]{2,6}|[a-zåäö]{2,4})\b")
+# the endings of a Swedish noun's definite forms: "turismen" is the common noun whose
+# bare form "Turism" ends the name "Jämtland Härjedalen Turism"; a name takes none of them
+_DEFINITE_ENDINGS = ("en", "et", "n", "t", "na", "erna", "arna", "orna")
+
+
+def _common_form(word: str, names: set[str]) -> bool:
+    """Whether a question's word is a name's word in a common noun's definite form
+    ("turismen" beside the name's "Turism"), and not that name itself ("östersund",
+    "krokoms" typed in lower case are names)."""
+    if ":" in word or word in names or word.rstrip("s") in names or word + "s" in names:
+        return False
+    return any(word.endswith(e) and word[:-len(e)] in names for e in _DEFINITE_ENDINGS)
+
+
+def _spells_out(question: str, sentence: str) -> bool:
+    """Whether the sentence writes out an abbreviation the question asks about: "DUA,
+    Delegationen för unga …" or "Delegationen … (DUA)" answers "vad står DUA för?"."""
+    for short in _ABBREVIATION.findall(question):
+        spelled = rf"\b{short},\s+{short[0]}|\(\s*{short}\s*\)"
+        if short.lower() not in STOPWORDS and re.search(spelled, sentence, re.IGNORECASE):
+            return True
+    return False
 
 
 def is_anaphoric(sentence: str) -> bool:
@@ -388,6 +424,18 @@ def counts_only_things(text: str) -> bool:
                                  for w in counted)
 
 
+def _counts_jobs(word: str) -> bool:
+    return word in _WORKERS - PEOPLE or word.endswith("arbeten")
+
+
+def counts_workers_only(text: str) -> bool:
+    """Whether `text` counts jobs or those in them ("7 000 årsarbeten") and no other
+    people ("ett 20-tal besöksdestinationer" beside them is no count of people)."""
+    counted = [w for w in counted_words(text) if w and w not in STOPWORDS]
+    return any(_counts_jobs(w) for w in counted) and not any(
+        counts_people(w) and not _counts_jobs(w) for w in counted)
+
+
 def counts_some_people(text: str) -> bool:
     """Whether a count in `text` counts people or their jobs ("7 000 årsarbeten")."""
     return any(counts_people(w) for w in counted_words(text))
@@ -491,6 +539,11 @@ FULL_MATCH = 0.9
 NAMES_OWNER = 0.8
 #: "the tourism industry's customers": up to two words before "'s", and the owned noun.
 _EN_OWNED = re.compile(r"\b((?:[a-z]+\s+)?[a-z]+)['’]s?\s+([a-z]+)\b")
+# words that describe an English owner rather than say whose ("local manufacturers'
+# customers" are the manufacturers'): the word after them says whose
+_EN_MODIFIERS = frozenset(("local", "regional", "national", "rural", "small", "smaller",
+                           "big", "bigger", "biggest", "large", "larger", "largest", "major",
+                           "main", "swedish", "foreign", "domestic"))
 
 
 def _swedish_adjective(word: str) -> bool:
@@ -518,6 +571,8 @@ def _owned_things(question: str) -> list[tuple[tuple[str, ...], str]]:
     out: list[tuple[tuple[str, ...], str]] = []
     for m in _EN_OWNED.finditer(question):
         owner = tuple(w for w in m.group(1).split() if w not in STOPWORDS)
+        if len(owner) > 1 and owner[0] in _EN_MODIFIERS:  # "local manufacturers'"
+            owner = owner[1:]
         if owner and m.group(2) not in STOPWORDS:
             out.append((owner, m.group(2)))
     if out:
@@ -932,8 +987,13 @@ class Answerer:
             factor *= w.missing_number  # a price or turnover is an amount of money
         elif q.quantity and q.unit and not self._unit_match(q, sentence):
             # people counted for a question that counts things is no answer at all
-            factor *= (w.missing_number if counts_only_people(amounts)
-                       and not counts_people(q.unit) else w.unit_mismatch)
+            # (and jobs for one that counts other people: "how many tourists" is not
+            # answered by "7 000 årsarbeten")
+            factor *= (w.missing_number if (counts_only_people(amounts)
+                                            and not counts_people(q.unit))
+                       or (counts_people(q.unit) and q.unit not in _WORKERS and not q.by_verb
+                           and counts_workers_only(amounts))
+                       else w.unit_mismatch)
         elif q.quantity and self._counts_residents(q) and not self._unit_match(q, sentence):
             factor *= w.unit_mismatch  # "how many live here": a count of the employed
         elif q.quantity and q.by_verb and counts_only_things(sentence):
@@ -948,9 +1008,14 @@ class Answerer:
             factor *= w.missing_time
         elif asks.year and not _YEAR.search(sentence):
             factor *= w.missing_year
-        if asks.meaning and not self._defines(sentence):
+        if asks.meaning and not (self._defines(sentence) or _spells_out(q.text, sentence)):
             factor *= w.missing_definition
         if asks.who and not names_in(answer_text(best.hit, best.needs_context), q.text):
+            factor *= w.missing_name
+        elif (asks.who or asks.year or _PERSON_OR_TIME.match(q.text)) \
+                and self._role_missing(q, best):
+            # "Who is the CEO of Torsta AB?" is not answered by a sentence that names Torsta
+            # AB among others, nor "when was X founded" by one about X that founds nothing
             factor *= w.missing_name
         if asks.where and not (_PLACE_NAMED if _LOCATED.search(q.text) else _PLACE_IN).search(
                 sentence):  # "var ligger kontoret?" is not answered by "inom turismbranschen"
@@ -958,6 +1023,15 @@ class Answerer:
         elif _WHICH_PLACES.search(q.text) and not self._new_places(q, sentence):
             factor *= w.missing_name  # "vilka länder …" answered by "utanför länet"
         return factor
+
+    @staticmethod
+    def _role_missing(q: Query, best: Scored) -> bool:
+        """Whether the question asks for the holder of a role or the founding of a name
+        ("who is the CEO of X", "vem leder X", "when was X founded") and the best passage
+        never says that role: a list of X's partners names no chairman."""
+        return bool(best.matched) and any(
+            _ROLE.fullmatch(c.head) and best.matched[i] < HALF_MATCH
+            for i, c in enumerate(q.concepts))
 
     @staticmethod
     def _new_places(q: Query, sentence: str) -> list[tuple[str, ...]]:
@@ -1157,10 +1231,11 @@ class Answerer:
                   for w in _CAPITALISED_INSIDE.findall(piece)}
         # whole words: "Storlien" names Storlien, not "stor" of "hur stor andel"
         capitalised = {t for name in typed | inside for t in self._stems(name)}
+        written = {w.lower() for w in typed | inside}
         qa = self.queries
         out = []
         for i, c in enumerate(q.concepts):
-            if c.match(capitalised) < 1.0:
+            if c.match(capitalised) < 1.0 or _common_form(c.text.split(" ")[0], written):
                 continue
             token = next((t for t, f in c.alts.items() if f == 1.0), "")
             df = qa.doc_freq(token) if qa.doc_freq and qa.num_docs else 1

@@ -373,6 +373,14 @@ def without_home_place(text: str) -> str:
     return stripped if raw_words(stripped) and stripped != text.strip() else text
 
 
+#: A word short enough to be an abbreviation (text/abbreviations.py).
+_ABBREVIATION_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,4}(?!\w)")
+#: As common as this in the question's language (Zipf), a short word is that language's
+#: own ("ev", "vd", "it", "CEO"), not one of the reports' abbreviations ("sfi" 3.7, "yh"
+#: 3.2 in Swedish; 2.3 in English).
+_COMMON_ABBREVIATION_ZIPF = {"sv": 4.0, "en": 3.5}
+
+
 @dataclass(frozen=True)
 class QueryOptions:
     """Expansion settings (chosen by measurement; see bench/ablation.py)."""
@@ -398,6 +406,7 @@ class QueryOptions:
     near_factor: float = 0.5  # a word the index lacks ~ a near spelling it has ("turist" ~
     # "turism") or a compound it heads ("coworking" ~ "coworkingplace")
     min_near: int = 5  # shortest word bridged that way
+    abbreviation_factor: float = 0.9  # "sfi" ~ "invandrare" of "svenska för invandrare"
     suffix_near: bool = True  # … also to compounds it is the last part of
 
 
@@ -473,7 +482,14 @@ class QueryAnalyzer:
         self._vocab_reversed = sorted(t[::-1] for t in self._vocab_set)
         self._synonyms = self._build_synonyms()
         self.editions: Editions | None = None
+        self.abbreviations: Callable[[str], list[tuple[str, ...]]] | None = None
         self.analyze = lru_cache(maxsize=4096)(self._analyze)
+
+    def use_abbreviations(self, finder: Callable[[str], list[tuple[str, ...]]]) -> None:
+        """What the index's text writes out for an abbreviation a question types ("sfi" →
+        "svenska för invandrare", text/abbreviations.py)."""
+        self.abbreviations = finder
+        self.analyze.cache_clear()
 
     def use_editions(self, editions: Editions) -> None:
         """The index's series and editions: a question's words that name one of them
@@ -734,7 +750,38 @@ class QueryAnalyzer:
         if lang == "sv":
             self._add_verb_forms(alts, word, 1.0)
             self._add_derivations(alts, terms[0], 1.0)
+        self._add_written_out(alts, word, lang)
         return [Concept(word, weight, alts)]
+
+    def _phrases(self, word: str, lang: str) -> list[tuple[str, ...]]:
+        """What an abbreviation the index lacks stands for in its text ([] for any other
+        word, and for a common word or abbreviation of the question's language: "EV" is
+        no "exportvärdet")."""
+        if (self.abbreviations is None or word in STOPWORDS or self._known(word)
+                or zipf(word, lang) >= _COMMON_ABBREVIATION_ZIPF.get(lang, 0.0)):
+            return []
+        return self.abbreviations(word)
+
+    def _written_out(self, text: str, lang: str) -> str:
+        """The text with each abbreviation followed by what it stands for, for the dense
+        side: "hur många läser sfi (svenska för invandrare)"."""
+        def spell(m: re.Match[str]) -> str:
+            phrases = self._phrases(m.group(0).lower(), lang)
+            return m.group(0) + "".join(f" ({' '.join(p)})" for p in phrases)
+        return _ABBREVIATION_WORD.sub(spell, text) if self.abbreviations else text
+
+    def _add_written_out(self, alts: dict[str, float], word: str, lang: str) -> None:
+        """An abbreviation the index lacks, by the words it stands for: the rarest of
+        them (the index's frequency), which says what the phrase is about ("invandrare" of
+        "svenska för invandrare"), or the compounds it spells ("yrkeshögskolan")."""
+        a = self.analyzer
+        for phrase in self._phrases(word, lang):
+            content = [(t, w) for w in phrase if w not in STOPWORDS
+                       for t in a.word_terms(w)[:1] if t in self._vocab_set]
+            if content:  # rarest in the index, then in the language
+                rarest = min(content, key=lambda tw: (
+                    self.doc_freq(tw[0]) if self.doc_freq else 0, zipf(tw[1], "sv")))
+                self._add(alts, rarest[:1], self.options.abbreviation_factor)
 
     def _english_concepts(self, words: list[str]) -> list[Concept]:
         a = self.analyzer
@@ -827,7 +874,7 @@ class QueryAnalyzer:
         if unit is not None:  # what is counted matters most for whether it is answered
             out = [replace(c, conf_weight=c.weight * self.options.unit_boost)
                    if c.head == unit else c for c in out]
-        search = without_home_place(text)
+        search = self._written_out(without_home_place(text), lang)
         return Query(text, lang, tuple(out), is_quantity_question(text),
                      is_temporal_question(text), unit,
                      "" if unit and unit not in PEOPLE else counts_by_verb(words, lang),

@@ -17,6 +17,7 @@ import numpy as np
 from reportqa.ask.question import Query, QueryAnalyzer
 from reportqa.ingest.blocks import is_source_section
 from reportqa.store.base import StoreVersion
+from reportqa.text.abbreviations import abbreviation_finder
 from reportqa.types import Hit
 
 MODES = ("hybrid", "dense", "lexical")
@@ -34,6 +35,12 @@ class Retriever:
         lex = index.lexical
         self.queries = queries or QueryAnalyzer(lex.analyzer, lex.vocabulary(),
                                                 doc_freq=lex.doc_freq, num_docs=lex.size)
+        self.queries.use_abbreviations(abbreviation_finder(self._texts))
+
+    def _texts(self) -> list[str]:
+        """Every passage's sentence, for the abbreviations a question may use."""
+        rows = self.index.db.passages(list(range(self.index.lexical.size)))
+        return [p.text for p in rows.values()]
 
     def analyze(self, question: str) -> Query:
         return self.queries.analyze(question)

@@ -1,0 +1,85 @@
+"""Abbreviations a question types that the reports write out: "sfi" for "svenska för
+invandrare", "yh" for "yrkeshögskolan". Found in the index's own text, when a question has
+a short word the index lacks: the words whose initials spell it, or a compound whose parts'
+initials do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from reportqa.text.analyzer import STOPWORDS
+from reportqa.text.vocabulary import split_compound
+
+#: An abbreviation is this long ("yh" … "dua", "sfi", "komvux" is a word of its own).
+MIN_LETTERS = 2
+MAX_LETTERS = 4
+#: Spelled by more distinct phrases of the reports than this, it is no abbreviation of
+#: theirs but a chance of initials ("som finns i" is excluded already: it starts with a stop
+#: word).
+MAX_MEANINGS = 1
+
+#: Words and numbers: a number between two words breaks their phrase ("omkring 49 000
+#: kvadratkilometer" spells no "ok").
+_TOKEN = re.compile(r"[\w]+(?:-[\w]+)*")
+
+
+def _initials(parts: Iterable[str]) -> str:
+    return "".join(p[0] for p in parts).lower()
+
+
+def _flat_parts(word: str) -> list[str]:
+    """A compound's parts, a part that is a compound itself split too: "yrkeshögskolan" →
+    "yrke", "hög", "skolan" (or "yrke", "högskolan", as the word list has it)."""
+    parts = split_compound(word)
+    if not parts:
+        return [word]
+    return [q for p in parts for q in _flat_parts(p)]
+
+
+def written_out(abbreviation: str, texts: Iterable[str]) -> list[tuple[str, ...]]:
+    """The phrases (lower-cased words) of `texts` that `abbreviation` stands for, or []
+    when it stands for none or for too many (MAX_MEANINGS) to be one of them: the words
+    whose initials spell it (a phrase that neither starts nor ends with a stop word, of
+    three letters or more), or compounds whose leading parts' initials do ("yh")."""
+    short = abbreviation.lower()
+    meanings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for text in texts:
+        words = _TOKEN.findall(text)
+        for i, w in enumerate(words):
+            low = w.lower()
+            if low[0] != short[0] or low in STOPWORDS or not low.isalpha():
+                continue
+            parts = _flat_parts(low)
+            if len(parts) >= len(short) and _initials(parts[:len(short)]) == short:
+                # one meaning however the compound ends ("yrkeshögskolan",
+                # "yrkeshögskoleutbildningar")
+                meanings.setdefault(("", parts[0]), set()).add((low,))
+            span = words[i:i + len(short)]
+            if (len(short) > MIN_LETTERS and len(span) == len(short)
+                    and all(x.isalpha() for x in span) and _initials(span) == short
+                    and span[-1].lower() not in STOPWORDS):
+                phrase = tuple(x.lower() for x in span)
+                meanings.setdefault(phrase, set()).add(phrase)
+    if not 0 < len(meanings) <= MAX_MEANINGS:
+        return []
+    return sorted(set().union(*meanings.values()))
+
+
+def abbreviation_finder(texts: Callable[[], list[str]]
+                        ) -> Callable[[str], list[tuple[str, ...]]]:
+    """`written_out` over an index's passages, read once on first use, with its answers
+    kept: most questions have no abbreviation, so most indexes never read them."""
+    loaded: list[list[str]] = []
+
+    @lru_cache(maxsize=1024)
+    def find(abbreviation: str) -> list[tuple[str, ...]]:
+        if not MIN_LETTERS <= len(abbreviation) <= MAX_LETTERS or not abbreviation.isalpha():
+            return []
+        if not loaded:
+            loaded.append(texts())
+        return written_out(abbreviation, loaded[0])
+
+    return find
