@@ -921,3 +921,72 @@ def test_who_holds_a_role_is_not_answered_by_a_list_that_names_no_role():
     assert _kind_factor("When was Grönt Center founded?", "Grönt Center finns i Ås sedan "
                         "2010.") < 1
     assert _kind_factor("When was Grönt Center founded?", "Grönt Center grundades 2010.") == 1
+
+
+def test_what_a_thing_is_for_ranks_the_sentence_that_says_what_for_first():
+    """"vad är syftet med Grönt Center?" / "what's the aim of it?" rank the sentence that
+    says what for ("… samarbetar aktörer för att utveckla …") above the one that names it."""
+    named = "I Ås finns Grönt Center, ett kluster för de gröna näringarna i länet."
+    purpose = "I Grönt Center samarbetar aktörer för att utveckla de gröna näringarna."
+    assert _first_ranked("vad är syftet med Grönt Center", [named, purpose]) == purpose
+    assert _first_ranked("What is the aim of Grönt Center?", [named, purpose]) == purpose
+    assert _first_ranked("Var finns Grönt Center?", [named, purpose]) == named
+
+
+def test_a_sentence_that_names_what_the_one_before_did_leans_on_it():
+    """"Evenemangen beräknas …" and "Målet med projektet är …" are about what the sentence
+    before named; "Andelen …" and "Länet …" are not."""
+    assert is_anaphoric("Evenemangen beräknas ha gett 700 miljoner kronor.")
+    assert is_anaphoric("Målet med projektet är att 100 företag ska få stöd.")
+    assert not is_anaphoric("Andelen företag som drivs av kvinnor är 28 procent.")
+    assert not is_anaphoric("Målen för länet är höga.")
+
+
+def test_how_many_people_are_brought_in_asks_for_no_money():
+    """"bring in" asks for money ("how much do the championships bring in"), but not in a
+    question that counts ("how many seasonal staff do the resorts bring in")."""
+    staff = "Under vintersäsongen rekryteras cirka 3 000 säsongsanställda."
+    assert _kind_factor("How many seasonal staff do the ski resorts bring in?", staff) == 1
+    assert _kind_factor("How much money do the ski resorts bring in?", staff) < 1
+
+
+def test_a_kind_the_question_names_is_not_answered_about_the_kind_before():
+    """"de gröna näringarna" is not answered by "Branschen genererar 7 000 årsarbeten",
+    which is about the branch the sentence before names and never says "gröna"."""
+    tourism = "Turismbranschen är en grundläggande näring i länet."
+    jobs = "Branschen genererar motsvarande 7 000 årsarbeten."
+    answerer, qa = _answerer([tourism, jobs])
+    other = _check_on(answerer, qa, _rows([tourism, jobs], ["", tourism])[1], "other_owner")
+    assert other("hur många årsarbeten ger de gröna näringarna")
+    assert not other("hur många årsarbeten ger turismbranschen")
+
+
+def test_one_parts_own_figure_is_not_answered_by_the_sum():
+    """"Alpina VM ensamt" / "the biathlon alone" is a near miss for "Evenemangen beräknas
+    tillsammans ha gett 700 miljoner kronor"; the two together are answered by it."""
+    together = "Evenemangen beräknas tillsammans ha gett 700 miljoner kronor i länet."
+    answerer, qa = _answerer([together])
+    alone = _check_on(answerer, qa, _rows([together])[0], "sum_for_one")
+    assert alone("hur mycket omsatte alpina vm i åre ensamt")
+    assert alone("What was the revenue from the biathlon championships alone?")
+    assert not alone("hur mycket omsatte de två VM tillsammans")
+
+
+def test_a_year_of_another_clause_is_no_answer_for_the_year_asked():
+    """"sjuksköterskor fram till 2030" is not answered by "ca 300 sjuksköterskor … fram
+    till år 2025, och … 900 lärare … fram till år 2030": 2030 is the teachers' year."""
+    both = "Regionen bedömer att ca 300 nya sjuksköterskor behöver rekryteras fram till år " \
+           "2025, och kommunerna behöver rekrytera drygt 900 lärare fram till år 2030."
+    answerer, qa = _answerer([both])
+    other = _check_on(answerer, qa, _rows([both])[0], "other_year")
+    assert other("Hur många sjuksköterskor behöver rekryteras fram till 2030?")
+    assert not other("Hur många sjuksköterskor behöver rekryteras fram till 2025?")
+    assert not other("Hur många lärare behöver rekryteras fram till 2030?")
+
+
+def test_a_founding_needs_its_own_word_not_a_synonym_of_starting_something_else():
+    """"Vilket år grundades X?" is not answered by "X … sedan 2014 har tagit emot bolag"
+    (the thesaurus' "starta" is another event)."""
+    since = "Vid Mittuniversitetets campus finns inkubatorn Inkubera Mitt, som sedan 2014 " \
+            "har startat ett 40-tal bolag."
+    assert _kind_factor("Vilket år grundades Mittuniversitetet?", since) < 1

@@ -83,6 +83,12 @@ _ANAPHORIC = re.compile(
     r"^(det|den|detta|denna|dessa|de|där|här|dit|därför|därmed|dessutom|också|även|"
     r"branschen|klustret|sektorn|näringen|företaget|företagen|organisationen|satsningen|"
     r"verksamheten|initiativet|projektet|han|hon|hen|man|motsvarande|samma|"
+    # a thing the sentence before named, by a noun of its kind ("Evenemangen beräknas …"),
+    # or what it is for ("Målet med projektet är …")
+    r"evenemangen|evenemanget|insatsen|insatserna|satsningarna|projekten|samarbetet|"
+    r"nätverket|programmet|utredningen|betänkandet|stödet|stöden|åtgärderna|initiativen|"
+    r"(målet|syftet|tanken|avsikten|ambitionen|budgeten)\s+(med|för)\s+(det|den|detta|denna|"
+    r"projektet|satsningen|initiativet|klustret|nätverket|samarbetet|arbetet|programmet)|"
     r"i detta|i denna|i dessa|inom denna|inom detta|utifrån den|utifrån detta|enligt den|"
     r"it|this|these|they|those|its|their|the same)\b",
     re.IGNORECASE,
@@ -124,6 +130,22 @@ _WHO_QUESTION = re.compile(
     r"\b(?:vad|hur)\s+heter\b|\bname\s+of\b|\bcalled\s*\??\s*$",
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
+# where a sentence's clauses part: each may give its own figure and year
+_CLAUSE = re.compile(r",\s+(?:och|men|medan|samt|while|and|but)\s+|;\s*", re.IGNORECASE)
+# one part's own figure asked, and the sum of several given
+_ALONE = re.compile(r"\b(ensam(t|ma)?|för\s+sig|själv(t|a)?\s+för\s+sig|alone|on\s+(its|their)\s+"
+                    r"own|by\s+(itself|themselves)|separately)\b", re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(tillsammans|sammanlagt|sammantaget|combined|together|in\s+total)\b",
+                       re.IGNORECASE)
+# asks what a thing is for ("vad är syftet med …", "what's the goal of …"): answered by a
+# sentence that says what for ("… samarbetar aktörer för att utveckla …", "Målet med
+# projektet är att …")
+_PURPOSE_QUESTION = re.compile(
+    r"\b(syfte[nt]?|syftar|ändamål(et)?|målet|målsättning(en)?|aims?|goals?|purpose|"
+    r"objectives?|what\s+for)\b", re.IGNORECASE)
+_PURPOSE = re.compile(r"\b(för\s+att|i\s+syfte\s+att|syftar\s+till|syftet\s+är|"
+                      r"målet\b[^.]*?\bär\s+att|in\s+order\s+to|aims?\s+to)\b",
+                      re.IGNORECASE)
 # asks who ("vem är ordförande …", "who chairs …") or when ("när grundades …")
 _PERSON_OR_TIME = re.compile(r"^\s*(vem|vems|who|whose|när|when)\b", re.IGNORECASE)
 # the words of leading, owning or founding something: a sentence that names the thing
@@ -132,7 +154,8 @@ _ROLE = re.compile(
     r"ordförande|\w*direktör\w*|\w*chef(en|er|erna)?|vd|ceo|ledare|leder|ledde|heads?|"
     r"headed|leads?|chairs?|chair(wo)?man|chairperson|president|äger|ägde|ägare|owns?|owned|"
     r"owners?|grundade|grundades|grundad|grundare|founded|founders?|bildades|established|"
-    r"öppnade|öppnades|öppnar|opened|opens?",
+    r"öppnade|öppnades|öppnar|opened|opens?|governor|landshövding(en)?|mayor|borgmästare|"
+    r"rektor(n)?|kommunalråd(et)?",
     re.IGNORECASE)
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
 # (not after "; ": a table row passage starts each cell with its column heading, capitalised)
@@ -258,6 +281,7 @@ class RerankWeights:
     # candidate has it: the county's figure does not answer for a municipality
     missing_place: float = 0.5
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
+    purpose: float = 0.3  # "vad är syftet med X?" and the sentence says what for ("för att …")
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
     earlier_factor: float = 0.7  # … only in the sentence before the context
@@ -306,7 +330,9 @@ class Asks:
     @classmethod
     def of(cls, q: Query) -> Asks:
         reason = bool(_REASON_QUESTION.search(q.text))
-        return cls(bool(_MONEY_QUESTION.search(q.text)) and not reason,
+        # "how many seasonal staff do the resorts bring in": people counted, not money
+        money = bool(_MONEY_QUESTION.search(q.text)) and not _HOW_MANY.search(q.text)
+        return cls(money and not reason,
                    bool(_YEAR_QUESTION.search(q.text)), bool(_MEANING_QUESTION.match(q.text)),
                    bool(_WHO_QUESTION.search(q.text)), reason=reason,
                    where=bool(_WHERE_QUESTION.search(q.text)),
@@ -615,6 +641,7 @@ def has_time(text: str) -> bool:
 
 _SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentage|proportion|"
                              r"fraction|rate)\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(hur\s+många|how\s+many)\b", re.IGNORECASE)
 _COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
 # a whole number, not a share nor a decimal ("12,5"); a full stop after it ends the sentence
@@ -933,6 +960,8 @@ class Answerer:
             score += w.name  # "Vilken myndighet …?": a sentence that names one
         if w.name and _WHERE_QUESTION.search(q.text) and _PLACE_NAMED.search(p.text):
             score += w.name  # "Var ligger …?": a sentence that names where
+        if w.purpose and _PURPOSE_QUESTION.search(q.text) and _PURPOSE.search(p.text):
+            score += w.purpose  # "what's the aim of it?": "… för att utveckla …"
         # a year or a reference ("SOU 2015:86") is no amount; a share of those counted is
         # one ("hur många vuxna …" → "65,1 procent av vuxna")
         amounts = p.text if q.temporal else _YEARS_AND_REFERENCES.sub(" ", p.text)
@@ -1030,7 +1059,7 @@ class Answerer:
         ("who is the CEO of X", "vem leder X", "when was X founded") and the best passage
         never says that role: a list of X's partners names no chairman."""
         return bool(best.matched) and any(
-            _ROLE.fullmatch(c.head) and best.matched[i] < HALF_MATCH
+            _ROLE.fullmatch(c.head) and best.matched[i] < FULL_MATCH
             for i, c in enumerate(q.concepts))
 
     @staticmethod
@@ -1297,7 +1326,16 @@ class Answerer:
         county), or for everyone, is not its answer, whatever the answer model says."""
         return bool(self.unknown_places(q) or self.missing_places(q, best)
                     or self.missing_groups(q, best) or self.other_owner(q, best)
-                    or self.other_figure(q, best) or self.other_year(q, best))
+                    or self.other_figure(q, best) or self.other_year(q, best)
+                    or self.sum_for_one(q, best))
+
+    @staticmethod
+    def sum_for_one(q: Query, best: Scored) -> bool:
+        """Whether the question asks for one part's own figure ("Alpina VM ensamt", "the
+        biathlon alone") and the best sentence gives only the parts' sum ("Evenemangen
+        beräknas tillsammans …"): a near miss, not the answer."""
+        return bool(_ALONE.search(q.original or q.text)) and bool(
+            _TOGETHER.search(best.hit.passage.text))
 
     def other_figure(self, q: Query, best: Scored) -> bool:
         """Whether the question gives a figure of a measure ("examen inom tre år") that the
@@ -1338,7 +1376,19 @@ class Answerer:
         if asked_seasons and seasons and not asked_seasons & seasons:
             return True
         years = set(_YEAR.findall(said))
-        return bool(years) and not asked & years
+        if years and not asked & years:
+            return True
+        # the year asked in the sentence, but of another of its clauses: "ca 300 nya
+        # sjuksköterskor … fram till år 2025, och … 900 lärare … fram till år 2030" gives
+        # no nurses for 2030
+        units = self._unit_concepts(q)
+        for clause in _CLAUSE.split(p.text):
+            tokens = self.analyzer.token_set(clause)
+            clause_years = set(_YEAR.findall(clause))
+            if clause_years and not asked & clause_years and any(
+                    c.match(tokens) >= FULL_MATCH for c in units):
+                return True
+        return False
 
     def only_places_link(self, q: Query, best: Scored) -> bool:
         """Whether the best passage shares only places with the question ("Vad är
@@ -1390,13 +1440,18 @@ class Answerer:
 
     def _other_kind(self, q: Query, best: Scored, passage: frozenset[str]) -> list[str]:
         """The adjective of a Swedish question's noun ("de gröna näringarna") when the
-        sentence has that noun only as the end of a compound of another kind
-        ("industrinäringar") and the passage never says the adjective."""
+        passage never says the adjective and the sentence has that noun only as the end of
+        a compound of another kind ("industrinäringar"), or leans on the sentence before
+        for what it is about."""
         a = self.analyzer
         sentence = raw_words(best.hit.passage.text)
         for adjective, noun in _adjective_nouns(q, q.original or q.text):
             if q.concepts[adjective].match(passage) >= HALF_MATCH:
                 continue
+            if is_anaphoric(best.hit.passage.text):
+                # "Branschen genererar 7 000 årsarbeten", about the branch the sentence
+                # before names, never "gröna": another kind than "de gröna näringarna"
+                return [q.concepts[adjective].text]
             stem = a.word_terms(q.concepts[noun].text)[0]
             for w in sentence:
                 whole = a.word_terms(w)[0] if w not in STOPWORDS else ""
