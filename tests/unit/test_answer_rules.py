@@ -990,3 +990,27 @@ def test_a_founding_needs_its_own_word_not_a_synonym_of_starting_something_else(
     since = "Vid Mittuniversitetets campus finns inkubatorn Inkubera Mitt, som sedan 2014 " \
             "har startat ett 40-tal bolag."
     assert _kind_factor("Vilket år grundades Mittuniversitetet?", since) < 1
+
+
+def test_an_organisation_named_in_the_sentence_before_is_named_enough():
+    """"antal helårsstudenter Mittuniversitetet campus Östersund" is answered by "Vid campus
+    Östersund studerade … 4 100 helårsstudenter" after "Mittuniversitetet har campus i
+    Östersund", not by the university's staff in Östersund."""
+    campus = "Mittuniversitetet har campus i Östersund och Sundsvall."
+    students = "Vid campus Östersund studerade ca 4 100 helårsstudenter."
+    staff = "Mittuniversitetet har drygt 1 000 anställda, varav ungefär 450 arbetar i Östersund."
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.text.analyzer import Analyzer
+
+    others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(16)]
+    lex = LexicalIndex.build([campus, students, staff, *others], Analyzer())
+    # with the index's frequencies: a name in few passages narrows the question
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(), doc_freq=lex.doc_freq,
+                       num_docs=lex.size)
+    answerer = Answerer(lex.analyzer, 0.5, {}, queries=qa)
+    rows = _rows([campus, students, staff], ["", campus, students])
+    hits = [Hit(rows[2], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9), Hit(rows[0], 0.5, 0.5, 0.5)]
+    q = qa.analyze("antal helårsstudenter Mittuniversitetet campus Östersund")
+    assert answerer.rank(q, hits)[0].hit.passage.text == students

@@ -1153,9 +1153,22 @@ class Answerer:
         rest = [i for i in range(len(q.concepts)) if i not in names]
         key = max(rest, key=lambda i: q.concepts[i].confidence_weight, default=None)
         # lacking a place is all or nothing: a sentence that refers back to it ("I detta …")
-        # has it nearly
-        lack = [float(max(1.0 - s.in_sentence[i] for i in names) >= HALF_MATCH)
-                for s in cands]
+        # has it nearly. Beside a place of the question that the sentence names, an
+        # organisation said in the sentence before is named enough ("Vid campus Östersund
+        # studerade …" after "Mittuniversitetet har campus i …"); a place is not, nor a name
+        # alone (the figure may be another's: "varav 1,2 miljoner i Åre" after a list of
+        # resorts).
+        places = {t for found in places_named(q.original or q.text) for n in found
+                  for t in self._stems(n)}
+        place_names = [i for i in names if q.concepts[i].match(places) >= 1.0]
+
+        def has(s: Scored, i: int) -> float:
+            if i in place_names or not s.matched or not any(
+                    s.in_sentence[j] >= HALF_MATCH for j in place_names):
+                return s.in_sentence[i]
+            return max(s.in_sentence[i], s.matched[i])
+
+        lack = [float(max(1.0 - has(s, i) for i in names) >= HALF_MATCH) for s in cands]
         if any(m < HALF_MATCH and (key is None or s.matched[key] >= HALF_MATCH)
                for s, m in zip(cands, lack, strict=True)):
             return lack
