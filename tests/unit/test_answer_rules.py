@@ -982,6 +982,7 @@ def test_a_year_of_another_clause_is_no_answer_for_the_year_asked():
     assert other("Hur många sjuksköterskor behöver rekryteras fram till 2030?")
     assert not other("Hur många sjuksköterskor behöver rekryteras fram till 2025?")
     assert not other("Hur många lärare behöver rekryteras fram till 2030?")
+    assert not other("lärarbehovet fram till 2030, hur många behöver anställas?")  # no unit
 
 
 def test_a_founding_needs_its_own_word_not_a_synonym_of_starting_something_else():
@@ -1014,3 +1015,22 @@ def test_an_organisation_named_in_the_sentence_before_is_named_enough():
     hits = [Hit(rows[2], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9), Hit(rows[0], 0.5, 0.5, 0.5)]
     q = qa.analyze("antal helårsstudenter Mittuniversitetet campus Östersund")
     assert answerer.rank(q, hits)[0].hit.passage.text == students
+
+
+def test_a_passive_verb_is_not_what_a_question_counts():
+    """"Hur många väntas gå i pension …" counts people; "väntas" is no counted noun."""
+    from reportqa.text.vocabulary import looks_like_noun
+
+    assert counted_word(["hur", "många", "väntas", "gå", "i", "pension"], "sv") is None
+    assert not looks_like_noun("rekryteras", "sv") and looks_like_noun("atlas", "sv")
+    assert counted_word(["hur", "många", "företag", "finns"], "sv") == "företag"
+
+
+def test_which_country_ranks_a_sentence_that_names_one_first():
+    """"Which country is the biggest export market?" ranks "Norge är den viktigaste
+    exportmarknaden" above the exporters' count that matches more words."""
+    count = "Omkring 430 företag exporterar varor, och de tio största exportörerna står för " \
+            "hälften av exportvärdet på marknaden."
+    norway = "Norge är den enskilt viktigaste exportmarknaden."
+    assert _first_ranked("Which country is the biggest export market?",
+                         [count, norway]) == norway

@@ -61,6 +61,14 @@ def test_a_goal_written_as_a_paragraph_still_names_the_series():
      EditionWish(earlier=True)),
     ("In the older, undated edition of goal 4, how many students?", EditionWish(earlier=True)),
     ("Vad sa den odaterade rapporten om bredband?", EditionWish(first=True)),
+    # "gamla"/"old", a year said beside the earlier one, a note before the report
+    ("omsättning enligt den gamla klusterrapporten, alltså inte 2021-uppföljningen?",
+     EditionWish(earlier=True)),
+    ("In the earlier cluster report (without the 2021 update), how many jobs?",
+     EditionWish(earlier=True)),
+    ("In the earlier (pre-2021) goal 5 report, how many jobs?", EditionWish(earlier=True)),
+    ("house be number of companies in the old report", EditionWish(earlier=True)),
+    ("Hur många bor i gamla stan?", EditionWish()),
     # "äldre" of people, and a report named after it, is no edition
     ("Hur många äldre bor i länet enligt rapporten?", EditionWish()),
     # typed without å, ä and ö

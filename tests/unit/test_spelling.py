@@ -164,3 +164,14 @@ def test_a_missing_double_letter_is_the_likeliest_typo():
     report = {"anställa", "anställer"}.__contains__
     assert repair_question("hur många anstälda har myndigheterna", known=report) == (
         "hur många anställda har myndigheterna")
+
+
+def test_a_lone_letter_typed_for_a_word_is_that_word():
+    """"vad e peak innovation" / "jobb o studier": "e" is "är" and "o" is "och"; a letter
+    in a name or a road ("E14", "e-handel", "vitamin E") is left alone."""
+    from reportqa.text.spelling import repair_question
+
+    assert repair_question("vad e peak innovation") == "vad är peak innovation"
+    assert repair_question("hur många jobbar o studerar") == "hur många jobbar och studerar"
+    assert repair_question("E14 o e-handel") == "E14 och e-handel"
+    assert repair_question("vitamin E") == "vitamin E"

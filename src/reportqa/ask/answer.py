@@ -960,6 +960,8 @@ class Answerer:
             score += w.name  # "Vilken myndighet …?": a sentence that names one
         if w.name and _WHERE_QUESTION.search(q.text) and _PLACE_NAMED.search(p.text):
             score += w.name  # "Var ligger …?": a sentence that names where
+        elif w.name and _WHICH_PLACES.search(q.text) and self._new_places(q, p.text):
+            score += w.name  # "Which country …?": "Norge är den viktigaste exportmarknaden"
         if w.purpose and _PURPOSE_QUESTION.search(q.text) and _PURPOSE.search(p.text):
             score += w.purpose  # "what's the aim of it?": "… för att utveckla …"
         # a year or a reference ("SOU 2015:86") is no amount; a share of those counted is
@@ -1394,14 +1396,12 @@ class Answerer:
         # the year asked in the sentence, but of another of its clauses: "ca 300 nya
         # sjuksköterskor … fram till år 2025, och … 900 lärare … fram till år 2030" gives
         # no nurses for 2030
-        units = self._unit_concepts(q)
-        for clause in _CLAUSE.split(p.text):
-            tokens = self.analyzer.token_set(clause)
-            clause_years = set(_YEAR.findall(clause))
-            if clause_years and not asked & clause_years and any(
-                    c.match(tokens) >= FULL_MATCH for c in units):
-                return True
-        return False
+        units = self._unit_concepts(q) if q.unit else []
+        counted = [set(_YEAR.findall(clause)) for clause in _CLAUSE.split(p.text)
+                   if any(c.match(self.analyzer.token_set(clause)) >= FULL_MATCH
+                          for c in units)]
+        counted = [ys for ys in counted if ys]
+        return bool(counted) and not any(asked & ys for ys in counted)
 
     def only_places_link(self, q: Query, best: Scored) -> bool:
         """Whether the best passage shares only places with the question ("Vad är

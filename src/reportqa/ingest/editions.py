@@ -81,11 +81,13 @@ _UNDATED = (r"(?:,?\s*(?:undated|odaterade?|utan\s+(?:år|årtal|datum)|"
 #: mål 5") and a note in brackets ("(the one without a 2021 date)").
 _AFTER = (rf"{_UNDATED}(?:\s+(?:of|for|av|för)\s+(?:mål|goal)\s*\d+\b)?"
           r"(?:\s*\([^()]{0,80}\))?")
+#: A note in brackets right after the qualifier: "the earlier (pre-2021) goal 5 report".
+_NOTE = r"(?:\s*\([^()]{0,40}\))?"
 #: A question that asks for an earlier edition than the newest: "förra uppföljningen",
 #: "förra hälsouppföljningen", "the previous (health) edition".
-_EARLIER = re.compile(_fold(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|previous|earlier|older|"
-                      rf"last){_UNDATED}\s+(års\s+)?{_GOAL}{_EN_TOPIC}{_DOCUMENT}\b{_AFTER}"),
-                      re.IGNORECASE)
+_EARLIER = re.compile(_fold(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|gamla|previous|earlier|"
+                      rf"older|old|last){_UNDATED}{_NOTE}\s+(års\s+)?{_GOAL}{_EN_TOPIC}{_DOCUMENT}"
+                      rf"\b{_AFTER}"), re.IGNORECASE)
 #: … for the first edition: "den första klusterrapporten", "the original (housing) report".
 _FIRST = re.compile(_fold(rf"\b{_LEAD}(första|ursprungliga|äldsta|odaterade|first|original|"
                     rf"earliest|oldest|undated){_UNDATED}\s+{_GOAL}{_EN_TOPIC}{_DOCUMENT}\b{_AFTER}"),
@@ -148,13 +150,18 @@ class EditionWish:
         m = _BEFORE.search(question)
         if m:
             return cls(before=m.group("y"), span=m.span())
-        m = _NAMED.search(question)
-        if m:
-            return cls(year=m.group("a") or m.group("b"), span=m.span())
-        for pattern, kind in ((_EARLIER, "earlier"), (_FIRST, "first"), (_NEWEST, "newest")):
+        # "the earlier report (without the 2021 update)", "den gamla rapporten, alltså inte
+        # 2021-uppföljningen": the earlier edition, whatever year is said beside it
+        for pattern, kind in ((_EARLIER, "earlier"), (_FIRST, "first")):
             m = pattern.search(question)
             if m:
                 return cls(**{kind: True}, span=m.span())
+        m = _NAMED.search(question)
+        if m:
+            return cls(year=m.group("a") or m.group("b"), span=m.span())
+        m = _NEWEST.search(question)
+        if m:
+            return cls(newest=True, span=m.span())
         m = _bare_year(question)  # "… i Härjedalen 2019": the 2019 edition, if there is one
         if m:
             return cls(year=m.group("y"), span=m.span(), bare=True,

@@ -224,10 +224,17 @@ def restore_report_words(text: str, known: Callable[[str], bool]) -> str:
 _SHORT_SPAN = re.compile(r"\b((19|20)\d\d)\s*/\s*(\d\d)\b")
 
 
+#: A lone letter typed for a word ("vad e peak innovation", "jobb o studier"), in lower
+#: case and not part of a name or a road ("E14", "e-handel").
+_LETTER_WORDS = {"e": "är", "o": "och"}
+_LETTER_WORD = re.compile(r"(?<![\w-])[eo](?![\w-])")
+
+
 def repair_question(text: str, known: Callable[[str], bool] | None = None) -> str:
     """The question with chat forms spelled out, missing å, ä, ö restored and a short
     season written in full ("2017/18" → "2017/2018"); `known` tells words of the report,
     which are kept as they are."""
+    text = _LETTER_WORD.sub(lambda m: _LETTER_WORDS[m.group(0)], text)
     return _WORD.sub(lambda m: _restore(m.group(0), known), written_in_full(text))
 
 
