@@ -1034,3 +1034,20 @@ def test_which_country_ranks_a_sentence_that_names_one_first():
     norway = "Norge är den enskilt viktigaste exportmarknaden."
     assert _first_ranked("Which country is the biggest export market?",
                          [count, norway]) == norway
+
+
+def test_what_is_ranks_a_statement_of_fact_above_a_target():
+    """"Hur stor andel har snabbt bredband?" is answered by "I oktober 2018 hade 73 procent
+    …", not by the strategy's "bör 98 procent … ha tillgång … år 2025"; "vad är målet" is."""
+    target = "Enligt strategin bör 98 procent av hushållen ha snabbt bredband år 2025."
+    fact = "I oktober 2018 hade 73 procent av hushållen snabbt bredband."
+    assert _first_ranked("Hur stor andel av hushållen har snabbt bredband?",
+                         [target, fact]) == fact
+    assert _first_ranked("Vad är målet för andelen hushåll med snabbt bredband?",
+                         [target, fact]) == target
+    # a fact beside a target is a fact
+    from reportqa.ask.answer import _states_target
+
+    assert _states_target(target)
+    assert not _states_target("Omkring 80 procent av besökarna reser med bil, och målet är "
+                              "att andelen som reser med tåg ska öka till 25 procent år 2030.")

@@ -132,6 +132,23 @@ _WHO_QUESTION = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # where a sentence's clauses part: each may give its own figure and year
 _CLAUSE = re.compile(r",\s+(?:och|men|medan|samt|while|and|but)\s+|;\s*", re.IGNORECASE)
+# a sentence that states a target, and a question that asks for one
+_TARGET = re.compile(r"\b(bör|skall|ska\s+(?:\w+\s+){0,3}(?:år|till|senast)|målet\s+är|"
+                     r"should|shall|is\s+to\s+reach|target\s+is)\b", re.IGNORECASE)
+# ("bredbandsmålet" too)
+_TARGET_QUESTION = re.compile(
+    r"(mål(et|en|s\w*)?\b|\bska\b|\bskall\b|\bbör\b|\bborde\b|\bstrategi\w*|\bplan\w*|"
+    r"\btarget\w*|\bgoals?\b|\baims?\b|\bshould\b|\bshall\b|\bambition\w*)", re.IGNORECASE)
+
+
+def _states_target(sentence: str) -> bool:
+    """Whether every clause of a sentence that gives a figure states a target ("bör 98
+    procent … ha tillgång … år 2025"); "Omkring 80 procent reser med bil, och målet är …"
+    states a fact too."""
+    figures = [c for c in _CLAUSE.split(sentence) if _DIGIT.search(c)]
+    return bool(figures) and all(_TARGET.search(c) for c in figures)
+
+
 # one part's own figure asked, and the sum of several given
 _ALONE = re.compile(r"\b(ensam(t|ma)?|för\s+sig|själv(t|a)?\s+för\s+sig|alone|on\s+(its|their)\s+"
                     r"own|by\s+(itself|themselves)|separately)\b", re.IGNORECASE)
@@ -992,8 +1009,9 @@ class Answerer:
             hits = hits[:n] + extra + [h for h in hits[n:] if h not in extra]
             n += len(extra)
         earlier = self._earlier([h.passage for h in hits[:n]])
-        scored = self._year_named(q, self._group_named(q, self._place_named(
-            q, [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]])))
+        scored = self._target_unasked(q, self._year_named(q, self._group_named(
+            q, self._place_named(q, [self.score(q, h, earlier.get(h.passage.row, ""))
+                                     for h in hits[:n]]))))
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 
@@ -1217,6 +1235,18 @@ class Answerer:
         if not any(years & y for y in said):
             return scored
         return self._scored_down(scored, [1.0 if y and not years & y else 0.0 for y in said])
+
+    def _target_unasked(self, q: Query, scored: list[Scored]) -> list[Scored]:
+        """The candidates that state a target ("Enligt strategin bör 98 procent … ha
+        tillgång … år 2025") scored down, for a question that asks what is, not what should
+        be, when another candidate states no target: "Hur många hushåll har tillgång till
+        snabbt bredband?" is answered by "I oktober 2018 hade 73 procent …"."""
+        if not self.weights.missing_place or _TARGET_QUESTION.search(q.original or q.text):
+            return scored
+        target = [_states_target(s.hit.passage.text) for s in scored]
+        if not any(target) or all(target):
+            return scored
+        return self._scored_down(scored, [1.0 if t else 0.0 for t in target])
 
     @staticmethod
     def _modifier_missing(q: Query, best: Scored) -> float:
