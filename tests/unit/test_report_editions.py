@@ -69,6 +69,8 @@ def test_a_goal_written_as_a_paragraph_still_names_the_series():
     ("In the earlier (pre-2021) goal 5 report, how many jobs?", EditionWish(earlier=True)),
     ("house be number of companies in the old report", EditionWish(earlier=True)),
     ("Hur många bor i gamla stan?", EditionWish()),
+    # … but a year the phrase names is the edition wanted
+    ("medellivslängden enligt den första hälsouppföljningen 2018", EditionWish(year="2018")),
     # "äldre" of people, and a report named after it, is no edition
     ("Hur många äldre bor i länet enligt rapporten?", EditionWish()),
     # typed without å, ä and ö

@@ -83,6 +83,11 @@ _AFTER = (rf"{_UNDATED}(?:\s+(?:of|for|av|för)\s+(?:mål|goal)\s*\d+\b)?"
           r"(?:\s*\([^()]{0,80}\))?")
 #: A note in brackets right after the qualifier: "the earlier (pre-2021) goal 5 report".
 _NOTE = r"(?:\s*\([^()]{0,40}\))?"
+#: Words just before a named edition that say it is not the one wanted ("without the 2021
+#: update", "inte 2021-uppföljningen"), this many characters before it at most.
+_NOT_BEFORE = re.compile(r"\b(inte|ej|utan|without|not|except|förutom|pre-?)\W*(?:\w+\W+)?$",
+                         re.IGNORECASE)
+NEGATION_REACH = 20
 #: A question that asks for an earlier edition than the newest: "förra uppföljningen",
 #: "förra hälsouppföljningen", "the previous (health) edition".
 _EARLIER = re.compile(_fold(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|gamla|previous|earlier|"
@@ -150,18 +155,14 @@ class EditionWish:
         m = _BEFORE.search(question)
         if m:
             return cls(before=m.group("y"), span=m.span())
-        # "the earlier report (without the 2021 update)", "den gamla rapporten, alltså inte
-        # 2021-uppföljningen": the earlier edition, whatever year is said beside it
-        for pattern, kind in ((_EARLIER, "earlier"), (_FIRST, "first")):
+        m = _NAMED.search(question)
+        # "the earlier report (without the 2021 update)": a year said as not the one
+        if m and not _NOT_BEFORE.search(question[max(0, m.start() - NEGATION_REACH):m.start()]):
+            return cls(year=m.group("a") or m.group("b"), span=m.span())
+        for pattern, kind in ((_EARLIER, "earlier"), (_FIRST, "first"), (_NEWEST, "newest")):
             m = pattern.search(question)
             if m:
                 return cls(**{kind: True}, span=m.span())
-        m = _NAMED.search(question)
-        if m:
-            return cls(year=m.group("a") or m.group("b"), span=m.span())
-        m = _NEWEST.search(question)
-        if m:
-            return cls(newest=True, span=m.span())
         m = _bare_year(question)  # "… i Härjedalen 2019": the 2019 edition, if there is one
         if m:
             return cls(year=m.group("y"), span=m.span(), bare=True,
