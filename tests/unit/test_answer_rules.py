@@ -46,15 +46,19 @@ def _check_on(answerer, qa, row: PassageRow, check: str):
     return run
 
 
-def _answerer(texts: list[str]):
-    """An answerer without a model over an index of `texts`, and its question analyzer."""
+def _answerer(texts: list[str], frequencies: bool = False):
+    """An answerer without a model over an index of `texts`, and its question analyzer;
+    with `frequencies`, the analyzer knows the index's document frequencies (a name in few
+    passages narrows the question)."""
     from reportqa.ask.answer import Answerer
     from reportqa.ask.question import QueryAnalyzer
     from reportqa.index.bm25 import LexicalIndex
     from reportqa.text.analyzer import Analyzer
 
     lex = LexicalIndex.build(texts, Analyzer())
-    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    qa = (QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(), doc_freq=lex.doc_freq,
+                        num_docs=lex.size) if frequencies
+          else QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys()))
     return Answerer(lex.analyzer, 0.5, {}, queries=qa), qa
 
 
@@ -1000,17 +1004,8 @@ def test_an_organisation_named_in_the_sentence_before_is_named_enough():
     campus = "Mittuniversitetet har campus i Östersund och Sundsvall."
     students = "Vid campus Östersund studerade ca 4 100 helårsstudenter."
     staff = "Mittuniversitetet har drygt 1 000 anställda, varav ungefär 450 arbetar i Östersund."
-    from reportqa.ask.answer import Answerer
-    from reportqa.ask.question import QueryAnalyzer
-    from reportqa.index.bm25 import LexicalIndex
-    from reportqa.text.analyzer import Analyzer
-
     others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(16)]
-    lex = LexicalIndex.build([campus, students, staff, *others], Analyzer())
-    # with the index's frequencies: a name in few passages narrows the question
-    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys(), doc_freq=lex.doc_freq,
-                       num_docs=lex.size)
-    answerer = Answerer(lex.analyzer, 0.5, {}, queries=qa)
+    answerer, qa = _answerer([campus, students, staff, *others], frequencies=True)
     rows = _rows([campus, students, staff], ["", campus, students])
     hits = [Hit(rows[2], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.9, 0.9), Hit(rows[0], 0.5, 0.5, 0.5)]
     q = qa.analyze("antal helårsstudenter Mittuniversitetet campus Östersund")

@@ -1009,9 +1009,11 @@ class Answerer:
             hits = hits[:n] + extra + [h for h in hits[n:] if h not in extra]
             n += len(extra)
         earlier = self._earlier([h.passage for h in hits[:n]])
-        scored = self._target_unasked(q, self._year_named(q, self._group_named(
-            q, self._place_named(q, [self.score(q, h, earlier.get(h.passage.row, ""))
-                                     for h in hits[:n]]))))
+        scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
+        # each step scores down the candidates that lack what the question names
+        for step in (self._place_named, self._group_named, self._year_named,
+                     self._target_unasked):
+            scored = step(q, scored)
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
 

@@ -26,7 +26,7 @@ from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.language import detect_language
 from reportqa.text.places import places_named
-from reportqa.text.spelling import fold
+from reportqa.text.spelling import LETTER_WORDS, fold
 from reportqa.text.vocabulary import looks_like_noun, wordset, zipf
 
 
@@ -2825,7 +2825,7 @@ def _unfolded_function_words() -> dict[str, str]:
 #: English contraction without its apostrophe ("whats its goal"). The rules know them as
 #: written.
 _TYPED_FOR = {
-    "sv": {"mycke": "mycket", "nåra": "några", "sånna": "såna", "o": "och", "e": "är",
+    "sv": {"mycke": "mycket", "nåra": "några", "sånna": "såna", **LETTER_WORDS,
            "jmf": "jämfört"},
     "en": {"whats": "what's", "wheres": "where's", "whos": "who's", "hows": "how's",
            "thats": "that's", "why's": "why is", "whys": "why is"},

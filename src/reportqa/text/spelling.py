@@ -21,7 +21,8 @@ from functools import lru_cache
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.vocabulary import MIN_HEAD, MIN_PART, zipf
 
-__all__ = ["fold", "load_restorations", "repair_question", "restore_report_words"]
+__all__ = ["LETTER_WORDS", "fold", "load_restorations", "repair_question",
+           "restore_report_words"]
 
 #: Swedish chat forms with one meaning (Zipf frequency cannot tell these).
 CHAT_FORMS = {
@@ -226,7 +227,7 @@ _SHORT_SPAN = re.compile(r"\b((19|20)\d\d)\s*/\s*(\d\d)\b")
 
 #: A lone letter typed for a word ("vad e peak innovation", "jobb o studier"), in lower
 #: case and not part of a name or a road ("E14", "e-handel").
-_LETTER_WORDS = {"e": "är", "o": "och"}
+LETTER_WORDS = {"e": "är", "o": "och"}
 _LETTER_WORD = re.compile(r"(?<![\w-])[eo](?![\w-])")
 
 
@@ -234,7 +235,7 @@ def repair_question(text: str, known: Callable[[str], bool] | None = None) -> st
     """The question with chat forms spelled out, missing å, ä, ö restored and a short
     season written in full ("2017/18" → "2017/2018"); `known` tells words of the report,
     which are kept as they are."""
-    text = _LETTER_WORD.sub(lambda m: _LETTER_WORDS[m.group(0)], text)
+    text = _LETTER_WORD.sub(lambda m: LETTER_WORDS[m.group(0)], text)
     return _WORD.sub(lambda m: _restore(m.group(0), known), written_in_full(text))
 
 
