@@ -309,6 +309,28 @@ def test_a_count_is_not_given_by_a_reference_and_a_split_compound_counts_its_las
     assert answerer._unit_match(split, flats)
 
 
+def test_how_something_was_affected_asks_for_a_change():
+    """"hur påverkade pandemin omsättningen" / "how did the pandemic affect turnover" ask
+    how much it changed: "minskade med en fjärdedel" answers without a sum of money."""
+    from reportqa.ask.answer import Asks
+
+    _, qa = _answerer(["Omsättningen minskade med en fjärdedel."])
+    for question in ("hur påverkade pandemin turismens omsättning 2020",
+                     "how did the pandemic affect tourism turnover", "hur drabbades turismen"):
+        assert Asks.of(qa.analyze(question)).change, question
+    assert not Asks.of(qa.analyze("hur mycket omsätter turismen")).change
+
+
+def test_whose_report_is_no_part_of_the_question():
+    """"i regionens uppföljning" says where to look, like "i rapporten": "regionens" is
+    not something the answer must say."""
+    _, qa = _answerer(["Ordet kluster kan definieras som företag i relaterade branscher."])
+    texts = [c.text for c in qa.analyze("vad menas med ett kluster i regionens uppföljning")
+             .concepts]
+    assert "regionens" not in texts and "kluster" in texts
+    assert "regionens" in [c.text for c in qa.analyze("hur stor är regionens budget").concepts]
+
+
 def test_who_asked_with_vilka_and_a_verb_of_taking_part():
     """"Vilka är med?" and "Vilka ingår?" ask who, as "vem" does; "Vilka är de största
     arbetsgivarna?" (a noun of its own) asks for things, not names."""
@@ -501,6 +523,24 @@ def _kind_factor(question: str, text: str) -> float:
     q = qa.analyze(question)
     best: Scored = answerer.score(q, Hit(_rows([text])[0], 1.0, 0.8, 1.0))
     return answerer.kind_factor(q, best)
+
+
+def test_a_sum_of_money_is_no_count():
+    """"How many gazelle companies are there in Åre?" is not answered by a sentence whose
+    only figure is what they turn over; a count beside the money still answers, and a
+    money question keeps its sum."""
+    money = ("Gasellföretagen finns främst i Östersund och Åre och tillsammans omsätter de "
+             "drygt 2,1 miljarder kronor.")
+    from reportqa.ask.answer import RerankWeights
+
+    none = RerankWeights().missing_number  # as low as a sentence without a figure
+    assert _kind_factor("How many gazelle companies are there in Åre?", money) <= none
+    assert _kind_factor("hur många gasellföretag finns det", money) <= none
+    assert _kind_factor("hur mycket omsätter gasellföretagen", money) == 1
+    counted = "De 30 gasellföretagen omsätter drygt 2,1 miljarder kronor."
+    assert _kind_factor("hur många gasellföretag finns det", counted) == 1
+    trips = "Det gjordes 3,4 miljoner resor med buss."
+    assert _kind_factor("hur många bussresor gjordes", trips) == 1
 
 
 def test_a_year_after_a_word_is_a_time_and_no_count():
@@ -889,6 +929,7 @@ def test_a_common_noun_in_its_definite_form_is_no_name():
     assert not _common_form("östersunds", names)
     assert not _common_form("krokom", names)
     assert not _common_form("turismnäringen:turism", names)  # a compound's part: as before
+    assert _common_form("turismens", names)  # the common noun's genitive
 
 
 def test_an_english_owners_adjective_is_not_the_owner():
@@ -963,6 +1004,20 @@ def test_a_kind_the_question_names_is_not_answered_about_the_kind_before():
     other = _check_on(answerer, qa, _rows([tourism, jobs], ["", tourism])[1], "other_owner")
     assert other("hur många årsarbeten ger de gröna näringarna")
     assert not other("hur många årsarbeten ger turismbranschen")
+
+
+def test_a_branch_named_only_by_the_sentences_opening_noun_is_another_branch():
+    """"hur mycket omsätter industrin?" is not answered by "Branschen omsätter …" after a
+    sentence on tourism: "Branschen" half-matches "industrin" but is the tourism branch."""
+    tourism = "Turismbranschen är en grundläggande näring i länet."
+    money = "Branschen omsätter årligen nästan fem miljarder kronor."
+    answerer, qa = _answerer([tourism, money])
+    other = _check_on(answerer, qa, _rows([tourism, money], ["", tourism])[1], "other_branch")
+    assert other("hur mycket omsätter industrin?")
+    assert other("what is the turnover of manufacturing?")
+    assert not other("hur mycket omsätter turismen?")
+    assert not other("vad omsatte turistbranschen i länet?")  # the compound names the branch
+    assert not other("hur mycket omsätter branschen?")
 
 
 def test_one_parts_own_figure_is_not_answered_by_the_sum():

@@ -1084,6 +1084,12 @@ def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
     # the verb of "do"-support is last before a year too
     ("what did it lead to?", [Turn("What did the school board decide in 2019?", "x")],
      "what did the school board lead to?"),
+    # an indefinite place or thing the question asks to be named is no referent
+    ("how has it shown in Jämtland?",
+     [Turn("Has the relocation of agencies already happened anywhere?", "x")],
+     "how has agencies shown in Jämtland?"),
+    ("hur har det märkts i länet?", [Turn("har utlokaliseringen skett nånstans?", "x")],
+     "hur har utlokaliseringen märkts i länet?"),
 ])
 def test_a_verb_particle_or_supine_is_no_referent(question, history, expected):
     """A pronoun refers to the noun or name the previous question is about, never to its

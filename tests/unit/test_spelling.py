@@ -40,6 +40,10 @@ def test_abbreviations_are_spelled_out_unless_the_report_writes_them():
     assert repair_question("enl 2019", known={"enl", "enligt"}.__contains__) == "enligt 2019"
     assert repair_question("andel i okt 2018") == "andel i oktober 2018"
     assert repair_question("vad händer i jul") == "vad händer i jul"  # Christmas, not July
+    assert repair_question("hur många km grusväg, jmf med 2018") == (
+        "hur många kilometer grusväg, jämfört med 2018")
+    assert repair_question("tåget mellan östersund och sthlm") == (
+        "tåget mellan östersund och stockholm")
 
 
 def test_compounds_typed_without_a_ring_or_dots_are_restored_part_by_part():

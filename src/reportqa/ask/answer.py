@@ -264,7 +264,8 @@ def _common_form(word: str, names: set[str]) -> bool:
     "krokoms" typed in lower case are names)."""
     if ":" in word or word in names or word.rstrip("s") in names or word + "s" in names:
         return False
-    return any(word.endswith(e) and word[:-len(e)] in names for e in _DEFINITE_ENDINGS)
+    forms = (word, word[:-1]) if word.endswith("s") else (word,)  # "turismens": genitive
+    return any(w.endswith(e) and w[:-len(e)] in names for w in forms for e in _DEFINITE_ENDINGS)
 
 
 def _spells_out(question: str, sentence: str) -> bool:
@@ -732,7 +733,8 @@ _CHANGE_QUESTION = re.compile(
     r"tappade|tappat|föll|fallit|ökningen|minskningen|tappet|lost|gained|ökar|minskar|växer|"
     r"sjunker|stiger|förändras|tappar|faller|increases|decreases|declines|falls|rises|drops|"
     r"fell|fallen|dropped|drop|rose|risen|grow|grows|grew|grown|increased?|decreased?|declined?|"
-    r"changed?)\b",
+    r"changed?|påverka|påverkar|påverkade|påverkat|påverkades|drabbade|drabbades|drabbats|"
+    r"affect|affects|affected|impact|impacts|impacted)\b",
     re.IGNORECASE)
 # a sentence that says how something changed ("ökade med", "en minskning", "jämfört med")
 _CHANGE = re.compile(
@@ -743,6 +745,13 @@ _CHANGE = re.compile(
 # "mnkr", "mdr", "msek": the units of table columns ("Omsättning 2021 (mnkr)", ingest/tables.py)
 _MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|mkr|mnkr|mdkr|"
                     r"mdr|msek|tkr)\b|[$€£]", re.IGNORECASE)
+
+
+#: A sum of money ("2,1 miljarder kronor", "320 mkr"): no answer to "how many".
+_MONEY_AMOUNT = re.compile(
+    r"\d+(?:[ \u00a0]\d{3})*(?:[,.]\d+)?\s*(?:(?:miljoner|miljarder|miljon|miljard|tusen|"
+    r"million|billion)\s+)?(?:kr|kronor|sek|euro|eur|mkr|mnkr|mdkr|mdr|msek|tkr)\b",
+    re.IGNORECASE)
 
 
 def without_times(text: str) -> str:
@@ -1027,6 +1036,8 @@ class Answerer:
         if is_anaphoric(sentence):  # answered with the sentence it leans on, which may say it
             sentence = answer_text(best.hit, True)
         amounts = sentence if q.temporal else without_times(sentence)
+        if _HOW_MANY.search(q.text) and not _MONEY_QUESTION.search(q.text):
+            amounts = _MONEY_AMOUNT.sub(" ", amounts)  # "how many firms": no sum of money
         if asks.reason:
             pass  # a cause answers "why", with or without a figure
         elif q.quantity and not has_number(amounts) and not (
@@ -1374,7 +1385,22 @@ class Answerer:
         return bool(self.unknown_places(q) or self.missing_places(q, best)
                     or self.missing_groups(q, best) or self.other_owner(q, best)
                     or self.other_figure(q, best) or self.other_year(q, best)
-                    or self.sum_for_one(q, best))
+                    or self.sum_for_one(q, best) or self.other_branch(q, best))
+
+    def other_branch(self, q: Query, best: Scored) -> bool:
+        """Whether the question's thing ("industrin", "manufacturing") is matched only by
+        the noun a sentence opens with to name what the sentence before it is about
+        ("Branschen omsätter …", after a sentence on tourism), and said nowhere in the
+        passage: that branch's figure, not the one asked."""
+        text = best.hit.passage.text
+        opening = _ANAPHORIC.match(text)
+        if not opening or not best.matched or _ARTICLE_ADJECTIVE.match(text):
+            return False
+        head = self.analyzer.token_set(opening.group(0))
+        # a compound whose own part is that noun ("turistbranschen") names the branch itself
+        named = {c.head for c in q.concepts if c.match(head) >= FULL_MATCH}
+        return any(0.0 < m < FULL_MATCH and c.match(head) >= m and c.head not in named
+                   for c, m in zip(q.concepts, best.matched, strict=False))
 
     @staticmethod
     def sum_for_one(q: Query, best: Scored) -> bool:

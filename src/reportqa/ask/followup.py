@@ -376,6 +376,10 @@ def _verbish(word: str, lang: str) -> bool:
 
 #: Who asks ("berätta för mig", "tell me more"): never what a question is about.
 _ASKERS = wordset("me us mig oss")
+#: Indefinite places and things ("has it happened anywhere?"): what a question asks to be
+#: named, never its subject.
+_INDEFINITES = wordset("anywhere somewhere everywhere anything something everything "
+                       "nånstans någonstans överallt nånting någonting")
 
 
 def _is_content(word: str) -> bool:
@@ -384,7 +388,7 @@ def _is_content(word: str) -> bool:
     if w.isdigit():
         return _YEAR.fullmatch(w) is not None
     return (w not in STOPWORDS and w not in FRAME_WORDS and w not in INTERROGATIVES
-            and w not in _ASKERS
+            and w not in _ASKERS and w not in _INDEFINITES
             and w not in _STRONG_REFERENCES and w not in _DEMONSTRATIVES
             and w not in PREPOSITIONS and w not in _ARTICLES and w not in _COUNTING)
 

@@ -266,6 +266,10 @@ FRAME_WORDS = wordset(
     "counted"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+#: Whose report a question says it asks ("i regionens uppföljning", "enligt länets
+#: rapport"): the author, like the report word itself, says where to look, not what to find.
+_REPORT_AUTHOR = re.compile(r"\b\w{3,}s\s+(?=(?:rapport|uppföljning)(?:en)?\b)",
+                            re.IGNORECASE)
 
 
 #: A compound ending in a strong verb's form keeps at least this many letters before it
@@ -849,7 +853,7 @@ class QueryAnalyzer:
             # ("in Are" is Åre, though "are" is an English word)
             wish, text = self._edition_of(restore_report_words(with_place_names(original),
                                                                self._known))
-        words = raw_words(_POSSESSIVE.sub("", text))
+        words = raw_words(_REPORT_AUTHOR.sub("", _POSSESSIVE.sub("", text)))
         if lang == "en":
             concepts = self._english_concepts(words)
         else:
