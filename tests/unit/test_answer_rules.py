@@ -331,6 +331,18 @@ def test_whose_report_is_no_part_of_the_question():
     assert "regionens" in [c.text for c in qa.analyze("hur stor är regionens budget").concepts]
 
 
+def test_that_is_and_for_example_are_no_words_of_the_question():
+    """"… aged 60+, i.e. a looming succession issue?": the "e" of "i.e." is no name that
+    the answer must say; "direct" jobs are "direkt", not a "riktning"."""
+    _, qa = _answerer(["Cirka 2 400 företag har en ägare som är 60 år eller äldre.",
+                       "Besöksnäringen sysselsätter direkt 4 300 årsarbeten."])
+    texts = [c.text for c in qa.analyze(
+        "How many companies have an owner aged 60+, i.e. a looming succession issue?").concepts]
+    assert "e" not in texts and "i" not in texts and "owner" in texts
+    direct = qa.analyze("How many direct jobs does tourism provide?").concepts[0]
+    assert direct.text == "direct" and direct.alts.get("direk", direct.alts.get("direkt", 0)) >= 0.9
+
+
 def test_who_asked_with_vilka_and_a_verb_of_taking_part():
     """"Vilka är med?" and "Vilka ingår?" ask who, as "vem" does; "Vilka är de största
     arbetsgivarna?" (a noun of its own) asks for things, not names."""
@@ -523,6 +535,20 @@ def _kind_factor(question: str, text: str) -> float:
     q = qa.analyze(question)
     best: Scored = answerer.score(q, Hit(_rows([text])[0], 1.0, 0.8, 1.0))
     return answerer.kind_factor(q, best)
+
+
+def test_the_other_end_is_not_the_one_asked():
+    """"vilken kommun har flest nystartade företag" is not answered by the sentence on the
+    lowest ("Lägst nyföretagande hade Ragunda …") when another names the highest; a
+    sentence with both ends answers either question."""
+    low = "Lägst nyföretagande hade Ragunda med 6 nystartade företag per 1 000 invånare."
+    high = "Åre har länets högsta nyföretagande med 19 nystartade företag per 1 000 invånare."
+    assert _first_ranked("vilken kommun har flest nystartade företag per invånare",
+                         [low, high]) == high
+    assert _first_ranked("which municipality has the lowest rate of new firms",
+                         [high, low]) == low
+    both = "Arbetslösheten är lägst i Krokom och högst i Ragunda."
+    assert _first_ranked("vilken kommun har högst arbetslöshet", [both, high]) == both
 
 
 def test_a_sum_of_money_is_no_count():

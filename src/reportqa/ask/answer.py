@@ -754,6 +754,15 @@ _MONEY_AMOUNT = re.compile(
     re.IGNORECASE)
 
 
+#: The two ends a question may ask for ("flest", "highest") and a sentence may name.
+_EXTREMES = (
+    frozenset(("flest", "mest", "högst", "högsta", "störst", "största", "most", "highest",
+               "largest", "biggest", "greatest")),
+    frozenset(("färst", "minst", "lägst", "lägsta", "minsta", "least", "fewest", "lowest",
+               "smallest")),
+)
+
+
 def without_times(text: str) -> str:
     """The text without years, spans of time and references ("20 åren", "2017",
     "SOU:2017:1"): numbers that say when, not how many."""
@@ -1021,7 +1030,7 @@ class Answerer:
         scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
         # each step scores down the candidates that lack what the question names
         for step in (self._place_named, self._group_named, self._year_named,
-                     self._target_unasked):
+                     self._target_unasked, self._opposite_extreme):
             scored = step(q, scored)
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
@@ -1036,7 +1045,7 @@ class Answerer:
         if is_anaphoric(sentence):  # answered with the sentence it leans on, which may say it
             sentence = answer_text(best.hit, True)
         amounts = sentence if q.temporal else without_times(sentence)
-        if _HOW_MANY.search(q.text) and not _MONEY_QUESTION.search(q.text):
+        if q.unit and _HOW_MANY.search(q.text) and not _MONEY_QUESTION.search(q.text):
             amounts = _MONEY_AMOUNT.sub(" ", amounts)  # "how many firms": no sum of money
         if asks.reason:
             pass  # a cause answers "why", with or without a figure
@@ -1260,6 +1269,25 @@ class Answerer:
         if not any(target) or all(target):
             return scored
         return self._scored_down(scored, [1.0 if t else 0.0 for t in target])
+
+    def _opposite_extreme(self, q: Query, scored: list[Scored]) -> list[Scored]:
+        """The candidates that name only the other end ("Lägst nyföretagande hade Ragunda")
+        scored down, for a question that asks for one end ("vilken kommun har flest
+        nystartade företag?"), when another candidate does not."""
+        asked = set(raw_words((q.original or q.text).lower()))
+        wanted = [end for end in _EXTREMES if asked & end]
+        if len(wanted) != 1 or not self.weights.missing_place:
+            return scored
+        other = _EXTREMES[1] if wanted[0] is _EXTREMES[0] else _EXTREMES[0]
+
+        def opposite(s: Scored) -> bool:
+            said = set(raw_words(s.hit.passage.text.lower()))
+            return bool(said & other) and not said & wanted[0]
+
+        down = [opposite(s) for s in scored]
+        if not any(down) or all(down):
+            return scored
+        return self._scored_down(scored, [1.0 if d else 0.0 for d in down])
 
     @staticmethod
     def _modifier_missing(q: Query, best: Scored) -> float:

@@ -261,11 +261,13 @@ FRAME_WORDS = wordset(
     # what the report says, not what it says it about: "vilken medellivslängd angavs?",
     # "how many turbines did the report count?"
     "anger anges angav angavs angetts uppger uppges uppgav uppgavs nämner nämns nämnde "
-    "nämndes redovisar redovisas redovisade redovisades skriver skrivs skrev "
+    "nämndes redovisar redovisas redovisade redovisades skriver skrivs skrev tas togs "
     "mention mentions mentioned stated say says said listed count "
     "counted"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+#: "i.e.", "e.g.": how a question goes on, not a word of it (a lone "e" is no name).
+_THAT_IS = re.compile(r"\b(?:i\.\s?e|e\.\s?g)\.(?!\w)", re.IGNORECASE)
 #: Whose report a question says it asks ("i regionens uppföljning", "enligt länets
 #: rapport"): the author, like the report word itself, says where to look, not what to find.
 _REPORT_AUTHOR = re.compile(r"\b\w{3,}s\s+(?=(?:rapport|uppföljning)(?:en)?\b)",
@@ -853,7 +855,7 @@ class QueryAnalyzer:
             # ("in Are" is Åre, though "are" is an English word)
             wish, text = self._edition_of(restore_report_words(with_place_names(original),
                                                                self._known))
-        words = raw_words(_REPORT_AUTHOR.sub("", _POSSESSIVE.sub("", text)))
+        words = raw_words(_REPORT_AUTHOR.sub("", _THAT_IS.sub(" ", _POSSESSIVE.sub("", text))))
         if lang == "en":
             concepts = self._english_concepts(words)
         else:
