@@ -118,7 +118,8 @@ def test_the_report_s_goal_number_and_name_are_its_heading(engine):
 
 
 def test_the_report_s_source_is_the_line_under_its_source_heading(engine):
-    for q in ("Vem står som källa för rapporten?", "who is the source of this report"):
+    for q in ("Vem står som källa för rapporten?", "who is the source of this report",
+              "vem har tagit fram rapporten?", "who produced the report?"):
         ans = engine.ask(q)
         assert ans.found and ans.text == "REGION JÄMTLAND HÄRJEDALEN", q
         assert ans.sources[0].section == "Källhänvisning"

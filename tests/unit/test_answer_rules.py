@@ -537,6 +537,17 @@ def _kind_factor(question: str, text: str) -> float:
     return answerer.kind_factor(q, best)
 
 
+def test_the_thing_asked_to_exist_is_said_by_the_answer():
+    """"finns det nåt kluster för jordbruk och skog?" is answered by the sentence that
+    names a cluster for them, not by one on farming and forestry that names none."""
+    base = "Jord- och skogsbruk är en av länets basnäringar."
+    cluster = "I Ås finns Grönt Center, ett kluster för de gröna näringarna i länet."
+    for question in ("finns det nåt kluster för jordbruk och skog",
+                     "is there a cluster for farming and forestry?"):
+        assert _first_ranked(question, [base, cluster]) == cluster, question
+    assert _first_ranked("hur viktigt är jordbruk och skog", [base, cluster]) == base
+
+
 def test_the_other_end_is_not_the_one_asked():
     """"vilken kommun har flest nystartade företag" is not answered by the sentence on the
     lowest ("Lägst nyföretagande hade Ragunda …") when another names the highest; a
@@ -1044,6 +1055,24 @@ def test_a_branch_named_only_by_the_sentences_opening_noun_is_another_branch():
     assert not other("hur mycket omsätter turismen?")
     assert not other("vad omsatte turistbranschen i länet?")  # the compound names the branch
     assert not other("hur mycket omsätter branschen?")
+
+
+def test_a_place_named_without_a_figure_is_not_answered_by_the_others_figures():
+    """"arbetslösheten i Åre kommun i procent" is not answered by "Även Strömsund och
+    Bräcke ligger över länsgenomsnittet med 8,2 respektive 7,7 procent, medan Åre och Berg
+    ligger strax under"; Bräcke's figure is in it."""
+    text = ("Även Strömsund och Bräcke ligger över länsgenomsnittet med 8,2 respektive 7,7 "
+            "procent, medan Åre och Berg ligger strax under.")
+    others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(6)]
+    answerer, qa = _answerer([text, *others], frequencies=True)
+    lacks = _check_on(answerer, qa, _rows([text])[0], "place_without_figure")
+    assert lacks("arbetslösheten i åre kommun i procent?")
+    assert not lacks("hur hög är arbetslösheten i bräcke i procent?")
+    airport = ("Åre Östersund Airport är länets största flygplats, och under 2018 reste ca "
+               "470 000 passagerare via flygplatsen.")
+    answerer, qa = _answerer([airport, *others], frequencies=True)
+    lacks = _check_on(answerer, qa, _rows([airport])[0], "place_without_figure")
+    assert not lacks("hur många passagerare hade Åre Östersund Airport 2018?")
 
 
 def test_one_parts_own_figure_is_not_answered_by_the_sum():

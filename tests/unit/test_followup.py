@@ -904,7 +904,7 @@ def test_a_year_asks_the_previous_question_of_that_year(question, previous, expe
 @pytest.mark.parametrize("question", [
     "räknas kringeffekter med?", "inkluderar det kringeffekter?",
     "ingår kringeffekter i den siffran?", "does that include spin-off effects?",
-    "are spin-off effects included?",
+    "are spin-off effects included?", "inkl kringeffekter?", "including spin-off effects?",
 ])
 def test_whether_the_figure_includes_something(question):
     """Whether the figure just given includes something is asked of the previous
@@ -914,6 +914,15 @@ def test_whether_the_figure_includes_something(question):
     assert r.followup and r.question.endswith("(Hur många jobb ger turismen)?"), r
     alone = "ingår Torsta AB i Grönt Center?"
     assert resolve_conversation(alone, [previous]).question == alone
+
+
+def test_a_fragment_after_an_inclusion_takes_the_question_before_it():
+    """"och industrin?" after "Hur många årsarbeten genererar turismen?" — "inkl
+    kringeffekter?" asks the first question of industry, not "inkl industrin?"."""
+    history = [Turn("Hur många årsarbeten genererar turismen?", "x"),
+               Turn("inkl kringeffekter?", "y")]
+    assert resolve_conversation("och industrin?", history).question == (
+        "Hur många årsarbeten genererar industrin?")
 
 
 @pytest.mark.parametrize("question,previous,expected", [

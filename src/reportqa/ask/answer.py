@@ -131,6 +131,7 @@ _WHO_QUESTION = re.compile(
     re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # where a sentence's clauses part: each may give its own figure and year
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _CLAUSE = re.compile(r",\s+(?:och|men|medan|samt|while|and|but)\s+|;\s*", re.IGNORECASE)
 # a sentence that states a target, and a question that asks for one
 _TARGET = re.compile(r"\b(bör|skall|ska\s+(?:\w+\s+){0,3}(?:år|till|senast)|målet\s+är|"
@@ -556,13 +557,16 @@ _GOAL_OR_TITLE_QUESTION = re.compile(
     r"what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+(?:report|section))\b",
     re.IGNORECASE)
 #: A question about whom the report comes from: "vem är avsändare/källa för rapporten",
-#: "who is the source of this county report", "who published the report".
+#: "who is the source of this county report", "who published the report", "vem har tagit
+#: fram rapporten".
 _SOURCE_QUESTION = re.compile(
     r"\b(?:källa|källan|avsändare|avsändaren|utgivare|utgivaren|source|publisher)\b"
     r"(?:\s+\w+){0,2}\s+(?:för|till|av|of|for)\s+(?:(?:den|det|denna|this|the)\s+)?"
     r"(?:\w+\s+)?(?:rapport\w*|report|text\w*|uppföljning\w*|dokument\w*|document)\b|"
-    r"\bwho\s+(?:wrote|published|is\s+behind)\s+(?:the|this)\s+report\b|"
-    r"\bvem\s+(?:har\s+)?(?:skrivit|gett\s+ut|står\s+bakom)\s+rapporten\b",
+    r"\bwho\s+(?:wrote|published|is\s+behind|produced|compiled|made)\s+(?:the|this)\s+"
+    r"report\b|"
+    r"\bvem\s+(?:har\s+)?(?:skrivit|gett\s+ut|står\s+bakom|tagit\s+fram|tog\s+fram|"
+    r"publicerat|publicerade|sammanställt|sammanställde|gjort|gjorde)\s+rapporten\b",
     re.IGNORECASE)
 #: Passages of the document searched for its source heading when none is a candidate.
 SOURCE_SEARCH = 10
@@ -754,6 +758,12 @@ _MONEY_AMOUNT = re.compile(
     re.IGNORECASE)
 
 
+#: Asks whether there is a thing ("finns det nåt kluster för …", "is there a cluster …"):
+#: the thing, which an answer says.
+_THERE_IS = re.compile(
+    r"\b(?:(?:finns|fanns)\s+(?:det|de)\s+(?:nåt|något|nån|någon|några|ett|en)|"
+    r"(?:is|are|was|were)\s+there\s+(?:a|an|any|some))\s+((?:[^\W\d_][\w-]*\s*){1,3})",
+    re.IGNORECASE)
 #: The two ends a question may ask for ("flest", "highest") and a sentence may name.
 _EXTREMES = (
     frozenset(("flest", "mest", "högst", "högsta", "störst", "största", "most", "highest",
@@ -1030,7 +1040,7 @@ class Answerer:
         scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
         # each step scores down the candidates that lack what the question names
         for step in (self._place_named, self._group_named, self._year_named,
-                     self._target_unasked, self._opposite_extreme):
+                     self._target_unasked, self._opposite_extreme, self._thing_unsaid):
             scored = step(q, scored)
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
@@ -1270,6 +1280,33 @@ class Answerer:
             return scored
         return self._scored_down(scored, [1.0 if t else 0.0 for t in target])
 
+    def _thing_unsaid(self, q: Query, scored: list[Scored]) -> list[Scored]:
+        """The candidates whose sentence does not say the thing a question asks to exist
+        ("finns det nåt kluster för jordbruk och skog?", "is there a cluster for …")
+        scored down when another candidate's does: "… finns Grönt Center, ett kluster för
+        de gröna näringarna", not "Jord- och skogsbruk är en av länets basnäringar"."""
+        m = _THERE_IS.search(q.original or q.text)
+        if not m or not self.weights.missing_place:
+            return scored
+        phrase = []  # "a strong service sector in …": the noun last before a function word
+        for w in raw_words(m.group(1).lower()):
+            if w in STOPWORDS or w in _GROUP_WORDS:
+                break
+            phrase.append(w)
+        if not phrase:
+            return scored
+        thing = [i for i, c in enumerate(q.concepts)
+                 if phrase[-1] in c.text.replace(":", " ").split(" ")]
+        if not thing or not all(s.in_sentence for s in scored) or self._named_places(
+                q, scored):
+            # with a place ("finns det nån co-working i Östersund?") the answer may name
+            # the thing by its own name ("i Östersund finns Gomorron Östersund")
+            return scored
+        said = [max(s.in_sentence[i] for i in thing) >= FULL_MATCH for s in scored]
+        if not any(said) or all(said):
+            return scored
+        return self._scored_down(scored, [0.0 if x else 1.0 for x in said])
+
     def _opposite_extreme(self, q: Query, scored: list[Scored]) -> list[Scored]:
         """The candidates that name only the other end ("Lägst nyföretagande hade Ragunda")
         scored down, for a question that asks for one end ("vilken kommun har flest
@@ -1413,7 +1450,35 @@ class Answerer:
         return bool(self.unknown_places(q) or self.missing_places(q, best)
                     or self.missing_groups(q, best) or self.other_owner(q, best)
                     or self.other_figure(q, best) or self.other_year(q, best)
-                    or self.sum_for_one(q, best) or self.other_branch(q, best))
+                    or self.sum_for_one(q, best) or self.other_branch(q, best)
+                    or self.place_without_figure(q, best))
+
+    def place_without_figure(self, q: Query, best: Scored) -> bool:
+        """Whether a question for a figure of a place ("arbetslösheten i Åre kommun i
+        procent") is answered by a sentence that names the place only in a clause without
+        a figure, beside others' figures ("Även Strömsund och Bräcke ligger över
+        länsgenomsnittet med 8,2 respektive 7,7 procent, medan Åre och Berg ligger strax
+        under"): a near miss, not its figure."""
+        if not q.quantity:
+            return False
+        token_set = self.analyzer.token_set
+        clauses = [c for sentence in _SENTENCE_END.split(best.hit.passage.text)
+                   for c in _CLAUSE.split(sentence)]
+        asked = {n for names in places_named(q.original or q.text) for n in names}
+        # clauses with a figure for another place ("Strömsund och Bräcke … 8,2 respektive
+        # 7,7 procent"), not a figure said of a name the place is part of ("Åre Östersund
+        # Airport …, och under 2018 reste ca 470 000 passagerare via flygplatsen")
+        figures = [has_number(without_times(c)) and any(
+            not asked & set(names) for names in places_named(c)) for c in clauses]
+        if not any(figures):
+            return False
+        for i in self._named_places(q, [best]):
+            concept = q.concepts[i]
+            naming = [has_number(without_times(c)) for c in clauses
+                      if concept.match(token_set(c)) >= FULL_MATCH]
+            if naming and not any(naming):
+                return True
+        return False
 
     def other_branch(self, q: Query, best: Scored) -> bool:
         """Whether the question's thing ("industrin", "manufacturing") is matched only by
