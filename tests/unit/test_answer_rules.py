@@ -139,6 +139,10 @@ def test_temporal_questions_and_time_expressions():
     ("Hur många bor i länet?", "sv", None),
     ("antal anställda industri", "sv", "anställda"),  # a participle that counts people
     ("Hur många nya företag?", "sv", "företag"),  # an adjective before the noun
+    # a modal or a compound of a people verb is no counted noun
+    ("hur många måste arbetsgivarna rekrytera varje år?", "sv", None),
+    ("hur många jobbpendlar till norge", "sv", None),
+    ("hur många skiddagar registrerades?", "sv", "skiddagar"),
 ])
 def test_what_a_quantity_question_counts(question, lang, unit):
     from reportqa.text.analyzer import raw_words
@@ -535,6 +539,19 @@ def _kind_factor(question: str, text: str) -> float:
     q = qa.analyze(question)
     best: Scored = answerer.score(q, Hit(_rows([text])[0], 1.0, 0.8, 1.0))
     return answerer.kind_factor(q, best)
+
+
+def test_a_question_for_a_figure_prefers_a_sentence_that_gives_one():
+    """"ungdomsarbetslösheten, hur hög är den?" is answered by the sentence with the rate,
+    not by "Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013"."""
+    trend = "Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013."
+    rate = "I december 2018 var 770 ungdomar i länet arbetslösa, vilket motsvarar 9,8 procent."
+    # retrieved well behind: ranked first only as the one that gives the figure
+    scores = (_AHEAD, (0.1, 0.1, 0.1))
+    assert _first_ranked("ungdomsarbetslösheten i länet, hur hög är den nu?",
+                         [trend, rate], scores) == rate
+    assert _first_ranked("när var ungdomsarbetslösheten som högst?", [trend, rate],
+                         scores) == trend
 
 
 def test_the_thing_asked_to_exist_is_said_by_the_answer():

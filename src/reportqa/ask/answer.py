@@ -758,6 +758,9 @@ _MONEY_AMOUNT = re.compile(
     re.IGNORECASE)
 
 
+#: How much of missing_place a candidate without a figure loses for a question for one:
+#: enough to pass a sentence with the figure that is about as close, not one much further.
+FIGURE_UNSAID = 0.3
 #: Asks whether there is a thing ("finns det nåt kluster för …", "is there a cluster …"):
 #: the thing, which an answer says.
 _THERE_IS = re.compile(
@@ -1040,7 +1043,8 @@ class Answerer:
         scored = [self.score(q, h, earlier.get(h.passage.row, "")) for h in hits[:n]]
         # each step scores down the candidates that lack what the question names
         for step in (self._place_named, self._group_named, self._year_named,
-                     self._target_unasked, self._opposite_extreme, self._thing_unsaid):
+                     self._target_unasked, self._opposite_extreme, self._thing_unsaid,
+                     self._figure_unsaid):
             scored = step(q, scored)
         scored.sort(key=lambda s: -s.score)
         return scored + [Scored(h, 0.0, 0.0, 0.0, False) for h in hits[n:]]
@@ -1279,6 +1283,23 @@ class Answerer:
         if not any(target) or all(target):
             return scored
         return self._scored_down(scored, [1.0 if t else 0.0 for t in target])
+
+    def _figure_unsaid(self, q: Query, scored: list[Scored]) -> list[Scored]:
+        """For a question that asks how many or how much ("ungdomsarbetslösheten, hur hög
+        är den?"), the candidates with no figure at all ("Ungdomsarbetslösheten har minskat
+        tydligt sedan toppåret 2013") scored down when another candidate gives one."""
+        if not q.quantity or q.temporal or not self.weights.missing_place:
+            return scored
+
+        def figure(s: Scored) -> bool:
+            text = answer_text(s.hit, True) if is_anaphoric(s.hit.passage.text) \
+                else s.hit.passage.text
+            return has_number(without_times(text)) or bool(_FRACTION.search(text))
+
+        has = [figure(s) for s in scored]
+        if not any(has) or all(has):
+            return scored
+        return self._scored_down(scored, [0.0 if h else FIGURE_UNSAID for h in has])
 
     def _thing_unsaid(self, q: Query, scored: list[Scored]) -> list[Scored]:
         """The candidates whose sentence does not say the thing a question asks to exist

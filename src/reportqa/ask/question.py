@@ -117,7 +117,25 @@ ADJECTIVE_ZIPF = 4.0
 #: "hur många bor i länet", "hur många röker", "hur många besöker regionen".
 _SV_PEOPLE_VERBS = wordset(
     "bor bodde röker rökte dog dör omkom omkommer besöker besökte reser åker åkte söker "
-    "sökte lever levde går gick studerar")
+    "sökte lever levde går gick studerar pendlar pendlade flyttar flyttade")
+#: Swedish modal verbs: "hur många måste arbetsgivarna rekrytera" counts no "måste".
+_SV_MODALS = wordset("måste kan kunde ska skall skulle bör borde får fick vill ville")
+#: How common the first part of a compound verb must be ("jobbpendlar" = jobb + pendlar).
+COMPOUND_VERB_ZIPF = 3.0
+
+
+def _sv_verb(word: str) -> bool:
+    """Whether a Swedish word after "hur många" is a verb rather than the counted noun:
+    a people verb, a modal, or a compound whose last part is a verb ("jobbpendlar")."""
+    if word in _SV_PEOPLE_VERBS or word in _SV_MODALS:
+        return True
+    for i in range(MIN_HEAD, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        if tail in _SV_PEOPLE_VERBS and zipf(head, "sv") >= COMPOUND_VERB_ZIPF:
+            return True
+    return False
+
+
 #: English verbs of what people do after "how many" ("how many work in tourism", "how
 #: many live here", "how many are employed").
 _EN_PEOPLE_VERBS = wordset(
@@ -151,7 +169,7 @@ def counts_by_verb(words: list[str], lang: str) -> str:
             return nxt
         if nxt in STOPWORDS or nxt in _PREPOSITIONS or nxt in FRAME_WORDS or lang == "en":
             return ""
-        return "" if looks_like_noun(nxt, "sv") else nxt
+        return "" if looks_like_noun(nxt, "sv") and not _sv_verb(nxt) else nxt
     return ""
 
 
@@ -170,7 +188,7 @@ def counted_word(words: list[str], lang: str) -> str | None:
                 if nxt in _PLURALS_EN or (nxt.endswith("s") and not nxt.endswith("ss")):
                     return nxt
                 continue
-            if not looks_like_noun(nxt, lang) or nxt in _SV_PEOPLE_VERBS:
+            if not looks_like_noun(nxt, lang) or _sv_verb(nxt):
                 return None
             adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= ADJECTIVE_ZIPF
             if not adjective or nxt in _NOMINAL_PARTICIPLES:
