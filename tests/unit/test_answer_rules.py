@@ -347,6 +347,24 @@ def test_that_is_and_for_example_are_no_words_of_the_question():
     assert direct.text == "direct" and direct.alts.get("direk", direct.alts.get("direkt", 0)) >= 0.9
 
 
+def test_what_a_goal_is_about_asks_for_its_heading():
+    """"vad handlar mål 5 om", "What is goal 5 of the county report about?" ask for the
+    goal's heading, as "vad står mål 5 för" does; "vad handlar rapporten om" does not."""
+    from reportqa.ask.answer import _GOAL_OR_TITLE_QUESTION
+
+    for question in ("vad handlar mål 5 om i läget i länet?",
+                     "What is goal 5 of the county report about?", "vad går mål 5 ut på"):
+        assert _GOAL_OR_TITLE_QUESTION.search(question), question
+    assert not _GOAL_OR_TITLE_QUESTION.search("vad handlar rapporten om?")
+
+
+def test_who_chaired_asks_for_a_role():
+    """"who chaired the committee" asks for a role the sentence must say."""
+    from reportqa.ask.answer import _ROLE
+
+    assert _ROLE.fullmatch("chaired") and _ROLE.fullmatch("ordförande")
+
+
 def test_who_asked_with_vilka_and_a_verb_of_taking_part():
     """"Vilka är med?" and "Vilka ingår?" ask who, as "vem" does; "Vilka är de största
     arbetsgivarna?" (a noun of its own) asks for things, not names."""
@@ -590,7 +608,9 @@ def test_a_sum_of_money_is_no_count():
     none = RerankWeights().missing_number  # as low as a sentence without a figure
     assert _kind_factor("How many gazelle companies are there in Åre?", money) <= none
     assert _kind_factor("hur många gasellföretag finns det", money) <= none
+    assert _kind_factor("hur många av gasellföretagen finns i strömsund", money) <= none
     assert _kind_factor("hur mycket omsätter gasellföretagen", money) == 1
+    assert _kind_factor("gaseller, hur manga och vad omsatter de", money) == 1  # both asked
     counted = "De 30 gasellföretagen omsätter drygt 2,1 miljarder kronor."
     assert _kind_factor("hur många gasellföretag finns det", counted) == 1
     trips = "Det gjordes 3,4 miljoner resor med buss."
@@ -1090,6 +1110,18 @@ def test_a_place_named_without_a_figure_is_not_answered_by_the_others_figures():
     answerer, qa = _answerer([airport, *others], frequencies=True)
     lacks = _check_on(answerer, qa, _rows([airport])[0], "place_without_figure")
     assert not lacks("hur många passagerare hade Åre Östersund Airport 2018?")
+
+
+def test_a_figure_that_includes_what_the_question_leaves_out_is_no_answer():
+    """"hur många årsarbeten ger turismen om man inte räknar kringeffekter" is not answered
+    by "7 000 årsarbeten inklusive kringeffekter"; the figure with them is."""
+    text = "Branschen genererar motsvarande 7 000 årsarbeten inklusive kringeffekter."
+    answerer, qa = _answerer([text])
+    other = _check_on(answerer, qa, _rows([text])[0], "includes_excluded")
+    assert other("hur många årsarbeten ger turismen om man inte räknar kringeffekter")
+    assert other("hur många årsarbeten ger turismen utan kringeffekter")
+    assert not other("hur många årsarbeten ger turismen inklusive kringeffekter")
+    assert not other("hur många årsarbeten ger turismen")
 
 
 def test_one_parts_own_figure_is_not_answered_by_the_sum():

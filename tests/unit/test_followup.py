@@ -1099,6 +1099,10 @@ def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
      "how has agencies shown in Jämtland?"),
     ("hur har det märkts i länet?", [Turn("har utlokaliseringen skett nånstans?", "x")],
      "hur har utlokaliseringen märkts i länet?"),
+    # an article before an adjective and its noun is no reference
+    ("Hur stor är den offentliga sektorn i Jämtlands län?",
+     [Turn("Vad är Peak Innovation?", "x"), Turn("vad försöker dom göra?", "y")],
+     "Hur stor är den offentliga sektorn i Jämtlands län?"),
 ])
 def test_a_verb_particle_or_supine_is_no_referent(question, history, expected):
     """A pronoun refers to the noun or name the previous question is about, never to its

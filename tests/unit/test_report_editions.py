@@ -95,6 +95,9 @@ def test_which_edition_a_question_wants(question, wish):
      "how many people did agencies employ?"),
     ("In the earlier goal 5 report (the one without a 2021 date), what was the turnover?",
      "what was the turnover?"),
+    # the edition it is not, said beside the one it is
+    ("hur många jobbade på myndigheterna enligt förra upplagan av mål 5, alltså före "
+     "2021-uppföljningen?", "hur många jobbade på myndigheterna?"),
 ])
 def test_the_words_naming_an_edition_are_not_what_is_asked(question, rest):
     assert EditionWish.of(question).without_phrase(question) == rest

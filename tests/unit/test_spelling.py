@@ -138,6 +138,8 @@ def test_a_word_the_reports_hyphenate_is_split_back_when_typed_joined():
     assert repair_question("hur stor är ehandeln", {"e", "handeln"}.__contains__) == (
         "hur stor är e-handeln")
     assert restore_report_words("the coworking hub", known) == "the co-working hub"
+    days = {"dag", "pendlar"}.__contains__  # a common word is no hyphen's first part
+    assert repair_question("hur många dagpendlar", days) == "hur många dagpendlar"
     assert repair_question("omsättning", known) == "omsättning"
     assert repair_question("cowboys", known) == "cowboys"
     # a common word of either language is meant as written ("resorts", not "res-orts")

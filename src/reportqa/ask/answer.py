@@ -41,6 +41,7 @@ from reportqa.ingest.blocks import is_source_section
 from reportqa.ingest.editions import Editions
 from reportqa.text.analyzer import NUMBER_WORDS, STOPWORDS, Analyzer, raw_words
 from reportqa.text.places import places_named
+from reportqa.text.spelling import fold
 from reportqa.text.vocabulary import split_compound, zipf
 from reportqa.types import Answer, Hit, Source
 
@@ -170,7 +171,7 @@ _PERSON_OR_TIME = re.compile(r"^\s*(vem|vems|who|whose|när|when)\b", re.IGNOREC
 # without them does not say who holds the role, or when it was founded
 _ROLE = re.compile(
     r"ordförande|\w*direktör\w*|\w*chef(en|er|erna)?|vd|ceo|ledare|leder|ledde|heads?|"
-    r"headed|leads?|chairs?|chair(wo)?man|chairperson|president|äger|ägde|ägare|owns?|owned|"
+    r"headed|leads?|chairs?|chaired|chair(wo)?man|chairperson|president|äger|ägde|ägare|owns?|owned|"
     r"owners?|grundade|grundades|grundad|grundare|founded|founders?|bildades|established|"
     r"öppnade|öppnades|öppnar|opened|opens?|governor|landshövding(en)?|mayor|borgmästare|"
     r"rektor(n)?|kommunalråd(et)?",
@@ -551,6 +552,8 @@ _GOAL_OR_TITLE_QUESTION = re.compile(
     r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
     r"vad\s+(?:står|heter)\s+mål\s*\d+(?:\s+för\b)?|"
     r"what\s+(?:does|is)\s+goal\s*\d+\s+(?:stand\s+for|called)|"
+    r"vad\s+(?:handlar|gäller|innebär)\s+mål\s*\d+|vad\s+går\s+mål\s*\d+\s+ut\s+på|"
+    r"what\s+is\s+goal\s*\d+\b[^?]*?\babout|what\s+does\s+goal\s*\d+\s+(?:cover|mean)|"
     r"vilket\s+mål\s+(?:handlar|gäller)\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:rapporten|texten|"
     r"avsnittet|uppföljningen)\s+om|(?:which|what)\s+goal\s+(?:is|does)\s+(?:this|the)\s+"
     r"(?:report|section|text)|"
@@ -703,6 +706,7 @@ _MONEY_QUESTION = re.compile(
     r"turnover|turn(s|ed)?\s+over|revenues?|budget|"
     r"salary|earn|money|värde(t)?|värd|value|worth|(bring|brings|brought)\s+in|"
     r"(drar|drog|dra)\s+in)\b", re.IGNORECASE)
+_MONEY_QUESTION_FOLDED = re.compile(fold(_MONEY_QUESTION.pattern), re.IGNORECASE)
 # asks where ("Var ligger Grönt Center?", "Where is the cluster located?", "I vilken kommun
 # …?"); not "var" as "was" ("Hur stor var …") or "each" ("var tredje")
 _WHERE_QUESTION = re.compile(
@@ -751,6 +755,12 @@ _MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|mkr|mnkr|mdkr|"
                     r"mdr|msek|tkr)\b|[$€£]", re.IGNORECASE)
 
 
+def _asks_money(question: str) -> bool:
+    """Whether a question asks about money, as written or typed without å, ä, ö
+    ("vad omsatter de")."""
+    return bool(_MONEY_QUESTION.search(question) or _MONEY_QUESTION_FOLDED.search(question))
+
+
 #: A sum of money ("2,1 miljarder kronor", "320 mkr"): no answer to "how many".
 _MONEY_AMOUNT = re.compile(
     r"\d+(?:[ \u00a0]\d{3})*(?:[,.]\d+)?\s*(?:(?:miljoner|miljarder|miljon|miljard|tusen|"
@@ -758,6 +768,15 @@ _MONEY_AMOUNT = re.compile(
     re.IGNORECASE)
 
 
+#: What a question leaves out of a figure ("utan kringeffekter", "om man inte räknar
+#: kringeffekter", "excluding spin-off effects"), and what a sentence's figure includes.
+_EXCLUDING = re.compile(
+    r"\b(?:utan|exkl\.?|exklusive|excluding|without|not\s+counting|inte\s+(?:räknar|räknat|"
+    r"räknas|inräknat|inräknade|medräknat|medräknade|inkluderar|inkluderat)(?:\s+med)?)\s+"
+    r"(?:de\s+|the\s+|några\s+|any\s+)?([^\W\d_][\w-]*)", re.IGNORECASE)
+_INCLUDING = re.compile(
+    r"\b(?:inklusive|inkl\.?|inräknat|inräknade|medräknat|medräknade|including)\s+"
+    r"((?:[^\W\d_][\w-]*\s*){1,2})", re.IGNORECASE)
 #: How much of missing_place a candidate without a figure loses for a question for one:
 #: enough to pass a sentence with the figure that is about as close, not one much further.
 FIGURE_UNSAID = 0.3
@@ -1059,7 +1078,7 @@ class Answerer:
         if is_anaphoric(sentence):  # answered with the sentence it leans on, which may say it
             sentence = answer_text(best.hit, True)
         amounts = sentence if q.temporal else without_times(sentence)
-        if q.unit and _HOW_MANY.search(q.text) and not _MONEY_QUESTION.search(q.text):
+        if _HOW_MANY.search(q.text) and not _asks_money(q.original or q.text):
             amounts = _MONEY_AMOUNT.sub(" ", amounts)  # "how many firms": no sum of money
         if asks.reason:
             pass  # a cause answers "why", with or without a figure
@@ -1472,7 +1491,20 @@ class Answerer:
                     or self.missing_groups(q, best) or self.other_owner(q, best)
                     or self.other_figure(q, best) or self.other_year(q, best)
                     or self.sum_for_one(q, best) or self.other_branch(q, best)
-                    or self.place_without_figure(q, best))
+                    or self.place_without_figure(q, best) or self.includes_excluded(q, best))
+
+    def includes_excluded(self, q: Query, best: Scored) -> bool:
+        """Whether the question leaves something out of its figure ("om man inte räknar
+        kringeffekter", "excluding spin-off effects") that the sentence's figure includes
+        ("7 000 årsarbeten inklusive kringeffekter"): a near miss, not the answer."""
+        included = " ".join(m.group(1) for m in _INCLUDING.finditer(best.hit.passage.text))
+        if not included:
+            return False
+        tokens = self.analyzer.token_set(included)
+        left_out = {w for m in _EXCLUDING.finditer(q.original or q.text)
+                    for w in re.split(r"[\s:-]+", m.group(1).lower())}
+        return any(c.match(tokens) >= FULL_MATCH for c in q.concepts
+                   if left_out & set(re.split(r"[\s:-]+", c.text)))
 
     def place_without_figure(self, q: Query, best: Scored) -> bool:
         """Whether a question for a figure of a place ("arbetslösheten i Åre kommun i

@@ -1701,8 +1701,10 @@ def _framed_weak_reference(question: str) -> bool:
     if lang == "sv" and w in ("de", "den", "dom") and after_auxiliary and not _article_at(ms, k):
         return True  # the subject before the main verb: "vill de åstadkomma", "har den"
     if lang == "sv" and w in ("de", "den", "dom") and before in _COPULAS and k >= 2 and (
-            ms[0].group().lower() == "hur"):
-        return True  # the subject of "hur viktiga är de för länet?", "hur stor är den?"
+            ms[0].group().lower() == "hur") and not _article_at(ms, k):
+        # the subject of "hur viktiga är de för länet?", "hur stor är den?"; not the
+        # article of "hur stor är den offentliga sektorn?"
+        return True
     if lang == "sv" and k + 1 < len(ms) and _is_content(ms[k + 1].group()) and not _verbish(
             ms[k + 1].group(), "sv") and not after_auxiliary and (
             ms[k + 1].group().lower() not in _GENERIC_TIMES) and (

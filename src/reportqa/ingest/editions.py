@@ -85,8 +85,15 @@ _AFTER = (rf"{_UNDATED}(?:\s+(?:of|for|av|för)\s+(?:mål|goal)\s*\d+\b)?"
 _NOTE = r"(?:\s*\([^()]{0,40}\))?"
 #: Words just before a named edition that say it is not the one wanted ("without the 2021
 #: update", "inte 2021-uppföljningen"), this many characters before it at most.
-_NOT_BEFORE = re.compile(r"\b(inte|ej|utan|without|not|except|förutom|pre-?)\W*(?:\w+\W+)?$",
-                         re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(inte|ej|utan|without|not|except|förutom|före|innan|before|"
+                         r"pre-?)\W*(?:\w+\W+)?$", re.IGNORECASE)
+#: An edition said as not the one asked, beside the one asked ("enligt förra upplagan,
+#: alltså före 2021-uppföljningen"): no year of the question either.
+_OTHER_EDITION = re.compile(
+    r"[,(]?\s*(?:alltså\s+|dvs\.?\s+|i\.e\.\s+|that\s+is\s+)?\b(?:inte|ej|utan|före|innan|"
+    r"without|not|before|prior\s+to)\s+(?:the\s+|den\s+)?(?:19|20)\d\d\s*[-‐]?\s*(?:års\s+)?"
+    r"[\w-]*(?:uppföljning|rapport|upplaga|version|edition|update|follow-up|report)\w*\)?",
+    re.IGNORECASE)
 NEGATION_REACH = 20
 #: A question that asks for an earlier edition than the newest: "förra uppföljningen",
 #: "förra hälsouppföljningen", "the previous (health) edition".
@@ -170,8 +177,9 @@ class EditionWish:
         return cls()
 
     def without_phrase(self, question: str) -> str:
-        """The question without the words that name the edition: what it asks about."""
-        return without_span(question, self.span)
+        """The question without the words that name the edition, or one it is not: what
+        it asks about."""
+        return _OTHER_EDITION.sub("", without_span(question, self.span)).strip(" ,;:")
 
 
 def without_span(question: str, span: tuple[int, int] | None, keep: str = "") -> str:

@@ -157,8 +157,10 @@ def _hyphenated(word: str, known: Callable[[str], bool] | None) -> str | None:
         return None
     for k in range(1, MAX_HYPHEN_HEAD + 1):
         head, tail = word[:k], word[k:]
+        # a head of three letters is an acronym ("sme"), not a common word ("dagpendlar"
+        # is no "dag-pendlar")
         if (len(tail) >= MIN_HYPHEN_TAIL and head not in STOPWORDS and known(head)
-                and known(tail)):
+                and known(tail) and (k < MAX_HYPHEN_HEAD or zipf(head, "sv") < MIN_ZIPF)):
             return f"{head}-{tail}"
     return None
 
