@@ -1124,6 +1124,23 @@ def test_a_figure_that_includes_what_the_question_leaves_out_is_no_answer():
     assert not other("hur många årsarbeten ger turismen")
 
 
+def test_a_follow_up_for_a_new_subjects_figure_takes_the_sentence_that_gives_it():
+    """"och tillverkningsindustrin då?" after "Hur många årsarbeten genererar turismen?"
+    is answered by the industry's own count, ranked second, not declined because the
+    first-ranked sentence is about tourism; a follow-up for no figure is not."""
+    from reportqa.ask.answer import FollowUp
+
+    tourism = "Turismen genererar motsvarande 7 000 årsarbeten inklusive kringeffekter."
+    industry = "Tillverkningsindustrin sysselsätter ca 5 000 personer i länet."
+    answerer, qa = _answerer([tourism, industry])
+    hits = [Hit(r, *score) for r, score in zip(_rows([tourism, industry]), (_AHEAD, _BEHIND),
+                                                 strict=True)]
+    q = qa.analyze("Hur många årsarbeten genererar tillverkningsindustrin?")
+    assert answerer.rank(q, hits)[0].hit.passage.text == tourism
+    answer = answerer.answer(q, hits, followup=FollowUp("tillverkningsindustrin"))
+    assert answer.text == industry
+
+
 def test_one_parts_own_figure_is_not_answered_by_the_sum():
     """"Alpina VM ensamt" / "the biathlon alone" is a near miss for "Evenemangen beräknas
     tillsammans ha gett 700 miljoner kronor"; the two together are answered by it."""

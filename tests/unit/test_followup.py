@@ -1099,6 +1099,13 @@ def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
      "how has agencies shown in Jämtland?"),
     ("hur har det märkts i länet?", [Turn("har utlokaliseringen skett nånstans?", "x")],
      "hur har utlokaliseringen märkts i länet?"),
+    # a plural pronoun takes the question's plural noun, not its singular subject
+    ("hur manga jobbar på dom?",
+     [Turn("Vad planerar myndigheterna i länet när det gäller samarbete?", "x")],
+     "hur många jobbar på myndigheterna?"),
+    ("what are they focusing on?",
+     [Turn("Which sectors do several of the county's largest private employers belong to?",
+           "x")], "what are employers focusing on?"),
     # an article before an adjective and its noun is no reference
     ("Hur stor är den offentliga sektorn i Jämtlands län?",
      [Turn("Vad är Peak Innovation?", "x"), Turn("vad försöker dom göra?", "y")],

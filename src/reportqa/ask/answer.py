@@ -1465,7 +1465,16 @@ class Answerer:
             best = ranked[0]
             conf = self.confidence(q, best)
         if followup is not None and not self.mentions_subject(q, best, followup.subject):
-            conf = round(conf * self.weights.missing_subject, 4)  # about the earlier subject
+            other = self._figure_of_subject(q, ranked, followup.subject)
+            if other is not None:
+                # "och tillverkningsindustrin då?" after "Hur många årsarbeten genererar
+                # turismen?": the figure of the new subject, not the earlier one's
+                ranked = [other] + [s for s in ranked if s is not other]
+                best = other
+                conf = (round(self.model.probability(self.evidence(q, ranked)), 4)
+                        if self.model is not None else self.confidence(q, best))
+            else:
+                conf = round(conf * self.weights.missing_subject, 4)  # the earlier subject
         text = answer_text(best.hit, best.needs_context)
         heading = self._heading_answer(q, ranked)
         sources = self._sources([s.hit for s in ranked], top_k)
@@ -1774,6 +1783,19 @@ class Answerer:
             if (p.doc, p.row) == after and s.needs_context and names_in(p.text, asked):
                 return [s, *ranked[:i], *ranked[i + 1:]]
         return ranked
+
+    def _figure_of_subject(self, q: Query, ranked: list[Scored], subject: str
+                           ) -> Scored | None:
+        """For a follow-up that asks the earlier question's figure of a new subject, the
+        first other candidate that mentions the subject and gives the kind of figure asked,
+        with nothing the checks find lacking; None for any other question."""
+        if not q.quantity:
+            return None
+        for s in ranked[1:self.weights.candidates]:
+            if (self.mentions_subject(q, s, subject) and self.kind_factor(q, s) >= 1.0
+                    and not self.names_what_best_lacks(q, s)):
+                return s
+        return None
 
     def mentions_subject(self, q: Query, best: Scored, subject: str) -> bool:
         """Whether the answer of `best` mentions the subject a follow-up typed in place of

@@ -381,7 +381,7 @@ _ASKERS = wordset("me us mig oss")
 #: Indefinite places and things ("has it happened anywhere?"): what a question asks to be
 #: named, never its subject.
 _INDEFINITES = wordset("anywhere somewhere everywhere anything something everything "
-                       "nånstans någonstans överallt nånting någonting")
+                       "nånstans någonstans överallt nånting någonting several flera")
 
 
 def _is_content(word: str) -> bool:
@@ -1172,7 +1172,25 @@ def _agreeing_referent(question: str, text: str | None, number: str) -> str | No
         if counted and counted != text and (not _plural(head, lang) or counted.endswith(
                 tuple(w for w in ("s", "er", "ar", "or", "na")))):
             return counted
+        if not counted and not _plural(head, lang):
+            # "dom" after "Vad planerar myndigheterna … när det gäller samarbete?" are the
+            # agencies, the question's plural noun, not its singular subject
+            plural = _plural_noun(question, lang)
+            if plural:
+                return plural
     return text
+
+
+def _plural_noun(question: str, lang: str) -> str | None:
+    """The one plural noun of a question that is not what it asks for (not the "which"
+    noun), or None when it has none or several."""
+    asked_for = {w.lower() for w in answer_type_words(question)}
+    nouns = [w for m in _words(question) if _is_content(w := m.group())
+             and w.lower() not in asked_for and not _verbish(w, lang)
+             and not w[:1].isupper() and w.lower() not in _GENERIC_PLACES
+             and (_SV_DEFINITE_PLURAL.fullmatch(w) if lang == "sv"
+                  else w.lower().endswith("s") and _plural(w, lang))]
+    return nouns[0] if len(nouns) == 1 else None
 
 
 #: Short Swedish finite verbs that the verb endings miss ("ger", "gör", "tar").
