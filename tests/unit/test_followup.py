@@ -1099,6 +1099,10 @@ def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
      "how has agencies shown in Jämtland?"),
     ("hur har det märkts i länet?", [Turn("har utlokaliseringen skett nånstans?", "x")],
      "hur har utlokaliseringen märkts i länet?"),
+    # a present tense first, before its subject, that the ending test takes for a noun
+    ("håller dom på att bygga nåt gemensamt nätverk?",
+     [Turn("Hur många personer jobbar på myndigheterna i Jämtlands län?", "x")],
+     "håller myndigheterna på att bygga nåt gemensamt nätverk?"),
     # a plural pronoun takes the question's plural noun, not its singular subject
     ("hur manga jobbar på dom?",
      [Turn("Vad planerar myndigheterna i länet när det gäller samarbete?", "x")],

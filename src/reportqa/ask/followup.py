@@ -1587,6 +1587,11 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
     first = ms[0].group().lower()
     if first in _SV_AUXILIARIES or first in INTERROGATIVES or _verbish(first, "sv"):
         return 1
+    if first.endswith("er") and first not in STOPWORDS and not (
+            _SV_DEFINITE_NOUN.fullmatch(first)):
+        # a present tense the ending test takes for a noun ("säljer dom mest lokalt?",
+        # "håller dom på att bygga …"): first in a yes/no question, before its subject
+        return 1
     return None
 
 
