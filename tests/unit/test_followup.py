@@ -1099,6 +1099,10 @@ def test_a_swedish_name_with_an_english_generic_noun_stands_alone():
      "how has agencies shown in Jämtland?"),
     ("hur har det märkts i länet?", [Turn("har utlokaliseringen skett nånstans?", "x")],
      "hur har utlokaliseringen märkts i länet?"),
+    # the word a question asked about as a word is what "they" are
+    ("are they usually located close together?",
+     [Turn("How does the report define the word cluster?", "x")],
+     "are cluster usually located close together?"),
     # a present tense first, before its subject, that the ending test takes for a noun
     ("håller dom på att bygga nåt gemensamt nätverk?",
      [Turn("Hur många personer jobbar på myndigheterna i Jämtlands län?", "x")],

@@ -850,6 +850,11 @@ def _after_preposition(words: list[str], k: int | None) -> bool:
     return k is not None and k > 0 and words[k - 1].lower() in _TOPIC_PREPOSITIONS
 
 
+#: A word the question asks about as a word: "the word cluster", "begreppet kluster".
+_TERM = re.compile(r"\b(?:the\s+(?:word|term|concept)|ordet|begreppet|termen)\s+"
+                   r"[\"'”“]?([^\W\d_][\w-]*)", re.IGNORECASE)
+
+
 def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str | None:
     """What one turn gives a reference to point to (see _referent). With `topic`, the
     reference is a preposition's object ("research on it"), what is talked about."""
@@ -888,6 +893,9 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
         return previous.referent
+    term = _TERM.search(previous.question)
+    if term and number:
+        return term.group(1)  # "are they close together?" after "… define the word cluster?"
     # a pronoun's subject; "där"/"there" (no number) is the place, left to the rules below
     inverted = (_sv_inverted_subject(previous.question) or _en_inverted_subject(
         previous.question)) if number else None
