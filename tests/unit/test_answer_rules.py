@@ -353,9 +353,11 @@ def test_what_a_goal_is_about_asks_for_its_heading():
     from reportqa.ask.answer import _GOAL_OR_TITLE_QUESTION
 
     for question in ("vad handlar mål 5 om i läget i länet?",
-                     "What is goal 5 of the county report about?", "vad går mål 5 ut på"):
+                     "What is goal 5 of the county report about?", "vad går mål 5 ut på",
+                     "vilket mål i läget i länet handlar om kluster?"):
         assert _GOAL_OR_TITLE_QUESTION.search(question), question
     assert not _GOAL_OR_TITLE_QUESTION.search("vad handlar rapporten om?")
+    assert not _GOAL_OR_TITLE_QUESTION.search("vilket mål har myndigheterna")
 
 
 def test_who_chaired_asks_for_a_role():

@@ -95,12 +95,22 @@ def test_which_edition_a_question_wants(question, wish):
      "how many people did agencies employ?"),
     ("In the earlier goal 5 report (the one without a 2021 date), what was the turnover?",
      "what was the turnover?"),
+    # a year in brackets after the edition's phrase is part of it
+    ("Hur många sysselsätter industriklustret enligt senaste uppföljningen (2021)?",
+     "Hur många sysselsätter industriklustret?"),
     # the edition it is not, said beside the one it is
     ("hur många jobbade på myndigheterna enligt förra upplagan av mål 5, alltså före "
      "2021-uppföljningen?", "hur många jobbade på myndigheterna?"),
 ])
 def test_the_words_naming_an_edition_are_not_what_is_asked(question, rest):
     assert EditionWish.of(question).without_phrase(question) == rest
+
+
+def test_a_reference_number_is_no_edition_year():
+    """"SOU 2017:1" names a report of the government's, not the 2017 edition."""
+    wish = EditionWish.of("vad föreslog landsbygdskommittén i sou 2017:1")
+    assert not wish.year and wish.span is None
+    assert EditionWish.of("hur många jobbar i industrin 2021").year == "2021"
 
 
 def test_an_index_serves_the_editions_its_series_have():

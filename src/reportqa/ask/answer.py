@@ -553,6 +553,7 @@ _GOAL_OR_TITLE_QUESTION = re.compile(
     r"vad\s+(?:står|heter)\s+mål\s*\d+(?:\s+för\b)?|"
     r"what\s+(?:does|is)\s+goal\s*\d+\s+(?:stand\s+for|called)|"
     r"vad\s+(?:handlar|gäller|innebär)\s+mål\s*\d+|vad\s+går\s+mål\s*\d+\s+ut\s+på|"
+    r"vilket\s+mål\s+(?:[\w-]+\s+){0,5}?handlar\s+om|"
     r"what\s+is\s+goal\s*\d+\b[^?]*?\babout|what\s+does\s+goal\s*\d+\s+(?:cover|mean)|"
     r"vilket\s+mål\s+(?:handlar|gäller)\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:rapporten|texten|"
     r"avsnittet|uppföljningen)\s+om|(?:which|what)\s+goal\s+(?:is|does)\s+(?:this|the)\s+"

@@ -106,7 +106,7 @@ _FIRST = re.compile(_fold(rf"\b{_LEAD}(första|ursprungliga|äldsta|odaterade|fi
                     re.IGNORECASE)
 #: … for the newest, which is also the default: "senaste uppföljningen", "the latest report".
 _NEWEST = re.compile(_fold(rf"\b{_LEAD}(senaste|nyaste|aktuella|nya|latest|newest|current|"
-                     rf"most\s+recent|new)\s+{_EN_TOPIC}{_DOCUMENT}\b"), re.IGNORECASE)
+                     rf"most\s+recent|new)\s+{_EN_TOPIC}{_DOCUMENT}\b{_NOTE}"), re.IGNORECASE)
 #: A question that names an edition by its year: "uppföljningen 2019", "2019 års rapport",
 #: "the 2019 edition", "the 2020 energy follow-up".
 _NAMED = re.compile(_fold(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YEAR})\b|"
@@ -131,6 +131,8 @@ _SPAN_WORDS = frozenset(("sedan", "före", "efter", "mellan", "till", "från", "
 def _bare_year(question: str) -> re.Match | None:
     """The first year of a question that is not part of a span of time."""
     for m in _BARE_YEAR.finditer(question):
+        if question[m.end():m.end() + 1] == ":":
+            continue  # a reference ("SOU 2017:1"), not a year
         before = question[:m.start()].split()
         if not before or before[-1].lower().strip(",") not in _SPAN_WORDS:
             return m
