@@ -8,6 +8,7 @@ time and request id; the questions themselves are logged only at DEBUG (routes/a
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -28,6 +29,12 @@ ACCESS_LOG_PATH_MAX_CHARS = 200
 #: The status logged and counted when the client went away before its request was read
 #: (nginx's convention; never sent).
 CLIENT_GONE = 499
+#: A body over the limit is read and dropped, up to this much and this long, before the 413
+#: is sent: a server that closes with the client's bytes unread resets the connection, and
+#: the client may then lose the response ("peer closed connection without sending complete
+#: message body") instead of reading why it was refused.
+DRAIN_MAX_BYTES = 64 * 1024 * 1024
+DRAIN_SECONDS = 5.0
 
 #: The chat page: its own script and styles only, nothing inline, nothing from elsewhere.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -115,6 +122,7 @@ class RequestContextMiddleware:
                 return
             if too_big:
                 status = 413
+                await _drain(receive)
                 await self._send_error(send, 413, f"the request body is larger than "
                                        f"{self.max_body // 1024} KiB", rid, extra)
                 return
@@ -178,6 +186,24 @@ class RequestContextMiddleware:
             *([(b"connection", b"close")] if status == 413 else []),
         ]})
         await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive: Receive) -> None:
+    """Read and drop the rest of a request body, within DRAIN_MAX_BYTES and DRAIN_SECONDS
+    (a body longer or slower than that is left, and the connection closed on it)."""
+    deadline = time.monotonic() + DRAIN_SECONDS
+    size = 0
+    while size <= DRAIN_MAX_BYTES:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return
+        try:
+            message = await asyncio.wait_for(receive(), timeout=left)
+        except TimeoutError:
+            return
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
+        size += len(message.get("body", b""))
 
 
 def _replay(messages: list[dict[str, Any]], receive: Receive) -> Receive:
