@@ -285,6 +285,12 @@ def is_anaphoric(sentence: str) -> bool:
     return bool(_ANAPHORIC.match(sentence)) and not _ARTICLE_ADJECTIVE.match(sentence)
 
 
+def leaning_text(hit: Hit) -> str:
+    """A hit's sentence, with the one before it when it leans on it: what it says."""
+    sentence = hit.passage.text
+    return answer_text(hit, True) if is_anaphoric(sentence) else sentence
+
+
 @dataclass(frozen=True)
 class RerankWeights:
     """How the sentence re-ranking combines its signals (chosen on the tuning set)."""
@@ -1075,9 +1081,7 @@ class Answerer:
         w = self.weights
         asks = asks or Asks.of(q)
         factor = 1.0
-        sentence = best.hit.passage.text
-        if is_anaphoric(sentence):  # answered with the sentence it leans on, which may say it
-            sentence = answer_text(best.hit, True)
+        sentence = leaning_text(best.hit)  # the sentence it leans on may say it
         amounts = sentence if q.temporal else without_times(sentence)
         if _HOW_MANY.search(q.text) and not _asks_money(q.original or q.text):
             amounts = _MONEY_AMOUNT.sub(" ", amounts)  # "how many firms": no sum of money
@@ -1312,8 +1316,7 @@ class Answerer:
             return scored
 
         def figure(s: Scored) -> bool:
-            text = answer_text(s.hit, True) if is_anaphoric(s.hit.passage.text) \
-                else s.hit.passage.text
+            text = leaning_text(s.hit)
             return has_number(without_times(text)) or bool(_FRACTION.search(text))
 
         has = [figure(s) for s in scored]
@@ -1460,20 +1463,14 @@ class Answerer:
             # answer), or a place or group the best passage does not name
             return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
                           q.language)
-        if self.model is not None:  # how likely the best-ranked sentence answers
-            best, conf = ranked[0], round(self.model.probability(self.evidence(q, ranked)), 4)
-        else:
-            best = ranked[0]
-            conf = self.confidence(q, best)
+        best, conf = ranked[0], self._ranked_confidence(q, ranked)
         if followup is not None and not self.mentions_subject(q, best, followup.subject):
             other = self._figure_of_subject(q, ranked, followup.subject)
             if other is not None:
                 # "och tillverkningsindustrin då?" after "Hur många årsarbeten genererar
                 # turismen?": the figure of the new subject, not the earlier one's
                 ranked = [other] + [s for s in ranked if s is not other]
-                best = other
-                conf = (round(self.model.probability(self.evidence(q, ranked)), 4)
-                        if self.model is not None else self.confidence(q, best))
+                best, conf = other, self._ranked_confidence(q, ranked)
             else:
                 conf = round(conf * self.weights.missing_subject, 4)  # the earlier subject
         text = answer_text(best.hit, best.needs_context)
@@ -1492,6 +1489,13 @@ class Answerer:
             text = edition_lead(q.language, sources[0].edition) + text
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
+
+    def _ranked_confidence(self, q: Query, ranked: list[Scored]) -> float:
+        """How likely the first of `ranked` answers: the answer model's probability, or
+        without a model the weighted coverage (confidence)."""
+        if self.model is not None:
+            return round(self.model.probability(self.evidence(q, ranked)), 4)
+        return self.confidence(q, ranked[0])
 
     def names_what_best_lacks(self, q: Query, best: Scored) -> bool:
         """Whether the question names a place no report mentions, or a place or part of the
@@ -1531,13 +1535,13 @@ class Answerer:
         # clauses with a figure for another place ("Strömsund och Bräcke … 8,2 respektive
         # 7,7 procent"), not a figure said of a name the place is part of ("Åre Östersund
         # Airport …, och under 2018 reste ca 470 000 passagerare via flygplatsen")
-        figures = [has_number(without_times(c)) and any(
-            not asked & set(names) for names in places_named(c)) for c in clauses]
-        if not any(figures):
+        numbered = [has_number(without_times(c)) for c in clauses]
+        if not any(n and any(not asked & set(names) for names in places_named(c))
+                   for c, n in zip(clauses, numbered, strict=True)):
             return False
         for i in self._named_places(q, [best]):
             concept = q.concepts[i]
-            naming = [has_number(without_times(c)) for c in clauses
+            naming = [n for c, n in zip(clauses, numbered, strict=True)
                       if concept.match(token_set(c)) >= FULL_MATCH]
             if naming and not any(naming):
                 return True

@@ -378,8 +378,8 @@ def _verbish(word: str, lang: str) -> bool:
 
 #: Who asks ("berätta för mig", "tell me more"): never what a question is about.
 _ASKERS = wordset("me us mig oss")
-#: Indefinite places and things ("has it happened anywhere?"): what a question asks to be
-#: named, never its subject.
+#: Indefinite places, things and quantities ("has it happened anywhere?", "several of the
+#: employers"): what a question asks to be named, or how many, never its subject.
 _INDEFINITES = wordset("anywhere somewhere everywhere anything something everything "
                        "nånstans någonstans överallt nånting någonting several flera")
 

@@ -83,15 +83,16 @@ _AFTER = (rf"{_UNDATED}(?:\s+(?:of|for|av|för)\s+(?:mål|goal)\s*\d+\b)?"
           r"(?:\s*\([^()]{0,80}\))?")
 #: A note in brackets right after the qualifier: "the earlier (pre-2021) goal 5 report".
 _NOTE = r"(?:\s*\([^()]{0,40}\))?"
-#: Words just before a named edition that say it is not the one wanted ("without the 2021
-#: update", "inte 2021-uppföljningen"), this many characters before it at most.
-_NOT_BEFORE = re.compile(r"\b(inte|ej|utan|without|not|except|förutom|före|innan|before|"
-                         r"pre-?)\W*(?:\w+\W+)?$", re.IGNORECASE)
+#: Words that say an edition is not the one wanted.
+_NOT = r"inte|ej|utan|före|innan|without|not|before"
+#: Such words just before a named edition ("without the 2021 update", "inte
+#: 2021-uppföljningen"), NEGATION_REACH characters before it at most.
+_NOT_BEFORE = re.compile(rf"\b({_NOT}|except|förutom|pre-?)\W*(?:\w+\W+)?$", re.IGNORECASE)
 #: An edition said as not the one asked, beside the one asked ("enligt förra upplagan,
 #: alltså före 2021-uppföljningen"): no year of the question either.
 _OTHER_EDITION = re.compile(
-    r"[,(]?\s*(?:alltså\s+|dvs\.?\s+|i\.e\.\s+|that\s+is\s+)?\b(?:inte|ej|utan|före|innan|"
-    r"without|not|before|prior\s+to)\s+(?:the\s+|den\s+)?(?:19|20)\d\d\s*[-‐]?\s*(?:års\s+)?"
+    rf"[,(]?\s*(?:alltså\s+|dvs\.?\s+|i\.e\.\s+|that\s+is\s+)?\b(?:{_NOT}|prior\s+to)\s+"
+    r"(?:the\s+|den\s+)?(?:19|20)\d\d\s*[-‐]?\s*(?:års\s+)?"
     r"[\w-]*(?:uppföljning|rapport|upplaga|version|edition|update|follow-up|report)\w*\)?",
     re.IGNORECASE)
 NEGATION_REACH = 20
