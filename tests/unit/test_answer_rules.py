@@ -1224,3 +1224,57 @@ def test_what_is_ranks_a_statement_of_fact_above_a_target():
     assert _states_target(target)
     assert not _states_target("Omkring 80 procent av besökarna reser med bil, och målet är "
                               "att andelen som reser med tåg ska öka till 25 procent år 2030.")
+
+
+def test_a_part_of_the_county_asked_alone_is_a_place_of_its_own():
+    """"i Härjedalen" said alone is part of the county, which "ett 70-tal fiberföreningar i
+    länet" does not answer; in the region's name ("Jämtland Härjedalen", "Jämtland och
+    Härjedalen") it is all of the county."""
+    county = "Sedan 2014 har ett 70-tal fiberföreningar i länet byggt ut egna byanät."
+    others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(6)]
+    answerer, qa = _answerer([county, *others], frequencies=True)
+    missing = _check_on(answerer, qa, _rows([county])[0], "missing_places")
+    assert missing("hur många fiberföreningar finns det i härjedalen")
+    assert missing("How many fibre associations are there in Härjedalen?")
+    assert not missing("hur många fiberföreningar finns det i Jämtland Härjedalen")
+    assert not missing("hur många fiberföreningar finns i jämtland och härjedalen")
+    assert not missing("hur många fiberföreningar finns i länet")
+
+
+def test_a_season_asked_is_not_answered_by_another_seasons_figure():
+    """"for the summer season" is not answered by "Under vintersäsongen rekryteras cirka
+    3 000 säsongsanställda"; the winter, or no season asked, is."""
+    winter = "Under vintersäsongen rekryteras cirka 3 000 säsongsanställda till fjällen."
+    answerer, qa = _answerer([winter])
+    other = _check_on(answerer, qa, _rows([winter])[0], "other_season")
+    assert other("How many seasonal workers get hired for the summer season?")
+    assert other("hur många säsongsanställda behövs till sommaren")
+    assert not other("hur många säsongsanställda rekryteras till vintern")
+    assert not other("hur många säsongsanställda rekryteras")
+
+
+def test_a_compound_of_another_first_part_is_another_kind():
+    """"tjänsteexporten", which the reports write, is not answered by "Värdet av
+    varuexporten …"; a compound the reports never write ("spridningseffekter" for
+    "kringeffekter") may be the same thing in the asker's words."""
+    goods = "Värdet av varuexporten från länet uppgick år 2017 till 4,6 miljarder kronor."
+    services = "Även tjänsteexporten växer, främst inom turism och it."
+    jobs = "Branschen genererar motsvarande 7 000 årsarbeten inklusive kringeffekter."
+    answerer, qa = _answerer([goods, services, jobs], frequencies=True)
+    other = _check_on(answerer, qa, _rows([goods])[0], "other_compound")
+    assert other("hur mycket är tjänsteexporten från länet värd i kronor")
+    assert not other("hur mycket var varuexporten värd 2017")
+    assert not other("hur stor var exporten 2017")
+    other = _check_on(answerer, qa, _rows([goods, services, jobs])[2], "other_compound")
+    assert not other("hur många årsarbeten ger turismen med spridningseffekterna")
+
+
+def test_a_definite_group_narrows_the_figure_asked():
+    """"bland kvinnorna" narrows the question as "bland kvinnor" does: the whole
+    municipality's unemployment does not answer it."""
+    text = "Arbetslösheten är lägst i Krokoms kommun med 4,3 procent."
+    answerer, qa = _answerer([text])
+    groups = _check_on(answerer, qa, _rows([text])[0], "missing_groups")
+    assert groups("hur hög var arbetslösheten bland kvinnorna i krokoms kommun?")
+    assert groups("hur hög är arbetslösheten bland männen i krokom?")
+    assert not groups("hur hög är arbetslösheten i krokoms kommun?")

@@ -1645,3 +1645,44 @@ def test_a_plural_pronoun_takes_the_plural_noun_not_the_sector_after_it():
                     "privata arbetsgivare återfinns inom kontaktcenter.")]
     r = resolve_conversation("vad samarbetar de kring?", history)
     assert r.followup and "arbetsgivarna" in r.question and "tjänstesektorn" not in r.question
+
+
+def test_the_county_in_the_genitive_is_no_referent_for_a_pronoun():
+    """"planerar dom nåt gemensamt?" after "Hur många arbetar på myndigheter i Jämtlands
+    län idag?" asks about the agencies; "Jämtlands län" is where, as "länet" is."""
+    history = [Turn("Hur många arbetar på myndigheter i Jämtlands län idag?",
+                    "I dag arbetar cirka 3 300 personer på myndigheterna i länet.")]
+    r = resolve_conversation("planerar dom nåt gemensamt?", history)
+    assert r.question == "planerar myndigheter nåt gemensamt?"
+    history = [Turn("Hur exportberoende är tillverkningsindustrin i Jämtlands län?", "x")]
+    r = resolve_conversation("vilka slags företag dominerar?", history)
+    assert "tillverkningsindustrin" in r.question and "län" not in r.question
+
+
+def test_there_is_the_place_when_the_subject_is_something_indefinite():
+    """"företagen där" after "Varför är klusterbyggande en utmaning i Jämtland?" are the
+    companies in Jämtland, not "i en utmaning"; after a definite subject ("Vad kännetecknar
+    tillverkningsindustrin i länet?") "där" is that subject."""
+    history = [Turn("Varför är klusterbyggande en utmaning i Jämtland?", "x")]
+    assert resolve_conversation("hur brukar företagen där göra då?", history).question == (
+        "hur brukar företagen i Jämtland göra då?")
+    history = [Turn("Why is cluster building a challenge in Jämtland?", "x")]
+    assert resolve_conversation("how do companies there usually act?", history).question == (
+        "how do companies in Jämtland usually act?")
+    history = [Turn("Vad kännetecknar tillverkningsindustrin i länet?", "x")]
+    assert resolve_conversation("hur många sysselsätts där", history).question == (
+        "hur många sysselsätts i tillverkningsindustrin")
+
+
+def test_a_group_follow_up_narrows_the_subject_or_replaces_the_group():
+    """"Och för kvinnorna?" after "Hur hög är sysselsättningsgraden i jämtlands län?" asks
+    the rate for women in the county; after a question for men, women instead of men."""
+    history = [Turn("Hur hög är sysselsättningsgraden i jämtlands län?", "x")]
+    assert resolve_conversation("Och för kvinnorna?", history).question == (
+        "Hur hög är sysselsättningsgraden för kvinnorna i jämtlands län?")
+    history = [Turn("Hur hög är sysselsättningsgraden bland männen i länet?", "x")]
+    assert resolve_conversation("och för kvinnorna?", history).question == (
+        "Hur hög är sysselsättningsgraden för kvinnorna i länet?")
+    history = [Turn("What is the employment rate in the county?", "x")]
+    assert resolve_conversation("and for women?", history).question == (
+        "What is the employment rate for women in the county?")

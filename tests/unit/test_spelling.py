@@ -181,3 +181,26 @@ def test_a_lone_letter_typed_for_a_word_is_that_word():
     assert repair_question("hur många jobbar o studerar") == "hur många jobbar och studerar"
     assert repair_question("E14 o e-handel") == "E14 och e-handel"
     assert repair_question("vitamin E") == "vitamin E"
+
+
+def test_a_doubled_letter_is_mended_even_in_a_misspelling_many_make():
+    """"ungdommar" is frequent enough in wordfreq to pass for a word (Zipf 2.7), but
+    "ungdomar" is a hundred times commoner: the doubled letter is a typo; a word as common
+    as its neighbour ("tallar", "talar") stays."""
+    assert repair_question("hur många ungdommar saknade jobb") == (
+        "hur många ungdomar saknade jobb")
+    assert repair_question("vi gör det tilsammans") == "vi gör det tillsammans"
+    assert repair_question("hur många ungdomar") == "hur många ungdomar"
+
+
+def test_english_chat_forms_are_spelled_out():
+    """"how many ppl work in manufacturing" counts people: "ppl" is read as the word, in
+    an English question too."""
+    from reportqa.text.spelling import english_spelled_out
+
+    assert english_spelled_out("how many ppl work in manufacturing") == (
+        "how many people work in manufacturing")
+    assert english_spelled_out("are the govt agencies cooperating") == (
+        "are the government agencies cooperating")
+    analyzer = QueryAnalyzer(Analyzer(), frozenset())
+    assert "ppl" not in {c.text for c in analyzer.analyze("how many ppl work here").concepts}

@@ -24,8 +24,10 @@ from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
     ADJECTIVE_ZIPF,
     FRAME_WORDS,
+    HOME_PARTS,
     HOME_PLACES,
     PEOPLE,
+    POPULATION_GROUPS,
     YEAR,
     Concept,
     Query,
@@ -213,6 +215,22 @@ _HOME_MUNICIPALITY = re.compile(rf"\b({_HOME_NAMES})\s+(kommun|kommuns|municipal
 #: The home county's names written together, the region's name ("Jämtland Härjedalen"): a
 #: municipality of one of those names is not named by it.
 _REGION_NAME = re.compile(rf"\b({_HOME_NAMES})(\s+({_HOME_NAMES}))+\b", re.IGNORECASE)
+
+
+#: The region's name with "och"/"and" ("Jämtland och Härjedalen"): all of the county.
+_REGION_PAIR = re.compile(rf"\b({_HOME_NAMES})\s+(och|and|&)\s+({_HOME_NAMES})\b",
+                          re.IGNORECASE)
+_HOME_PART = re.compile(rf"\b({'|'.join(sorted(HOME_PARTS, key=len, reverse=True))})\b",
+                        re.IGNORECASE)
+
+
+def _home_parts_asked(text: str) -> list[str]:
+    """The home county's names a question asks as a place of their own: as a municipality
+    ("i Härjedalens kommun") or a name of part of the county said alone ("i Härjedalen"),
+    not in the region's name ("Jämtland Härjedalen", "Jämtland och Härjedalen")."""
+    found = [m.group(1) for m in _HOME_MUNICIPALITY.finditer(text)]
+    alone = _REGION_PAIR.sub(" ", _REGION_NAME.sub(" ", _HOME_MUNICIPALITY.sub(" ", text)))
+    return found + [m.group(1) for m in _HOME_PART.finditer(alone)]
 
 
 def _names_group(c: Concept) -> bool:
@@ -415,15 +433,6 @@ MIN_GROUP_PREFIX = 5
 #: Prepositions that narrow a figure to a group or field: "för kvinnor", "bland unga", "for
 #: firms", "inom de gröna näringarna".
 _GROUP_WORDS = frozenset(("för", "bland", "hos", "inom", "for", "among", "within"))
-#: Words that narrow a figure to part of the population, in both languages: a sentence about
-#: everyone (or about another part) does not answer for them ("female students", "unga
-#: kvinnor", "utrikes födda"). Not "man" (also Swedish "one").
-POPULATION_GROUPS = frozenset((
-    "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "män", "manlig", "manliga",
-    "mäns", "flickor", "pojkar", "unga", "ungdomar", "ungdom", "pensionärer", "utrikes",
-    "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
-    "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
-    "foreign", "immigrants", "migrants", "newcomers"))
 #: Counted words for people in work, which any count of people or jobs answers ("antal
 #: anställda" → "5 000 personer"); visitors or students it does not.
 _WORKERS = PEOPLE | frozenset((
@@ -591,6 +600,9 @@ MIN_TOPIC_WEIGHT = 1.0
 MIN_OWNER_CHARS = 5
 #: A concept matched this well by a word is that word (a translation or the word itself).
 FULL_MATCH = 0.9
+#: The shortest last part of a compound that other_compound looks for inside a sentence's
+#: words: shorter ones ("bil", "år") are inside unrelated words.
+MIN_COMPOUND_HEAD = 5
 #: A passage names the owner asked when a word of it matches the owner this well: the
 #: word, a translation, an inflection ("tillverkningsindustrin" for "manufacturing"); not a
 #: part of a translation ("näring" of "besöksnäring" for "tourism").
@@ -800,6 +812,18 @@ _EXTREMES = (
     frozenset(("färst", "minst", "lägst", "lägsta", "minsta", "least", "fewest", "lowest",
                "smallest")),
 )
+
+
+#: The seasons a text may name, by the beginnings of their words in both languages
+#: ("sommarsäsongen", "vintern", "summer", "autumn"); not "vår" (also "our").
+_SEASON_STEMS = {"sommar": "summer", "summer": "summer", "vinter": "winter",
+                 "winter": "winter", "höst": "autumn", "autumn": "autumn"}
+
+
+def _seasons(text: str) -> frozenset[str]:
+    """The seasons a text names (_SEASON_STEMS)."""
+    return frozenset(season for w in raw_words(text.lower())
+                     for stem, season in _SEASON_STEMS.items() if w.startswith(stem))
 
 
 def without_times(text: str) -> str:
@@ -1505,7 +1529,47 @@ class Answerer:
                     or self.missing_groups(q, best) or self.other_owner(q, best)
                     or self.other_figure(q, best) or self.other_year(q, best)
                     or self.sum_for_one(q, best) or self.other_branch(q, best)
-                    or self.place_without_figure(q, best) or self.includes_excluded(q, best))
+                    or self.place_without_figure(q, best) or self.includes_excluded(q, best)
+                    or self.other_season(q, best) or self.other_compound(q, best))
+
+    def other_compound(self, q: Query, best: Scored) -> bool:
+        """Whether the question's compound ("tjänsteexporten") has its last part in the
+        sentence only inside a compound of another first part ("varuexporten"), and its own
+        first part nowhere in the passage: another kind of the thing, a near miss. Only a
+        compound the reports write: then they tell the two kinds apart, where a question's
+        own word ("spridningseffekter" for "kringeffekter") may mean the same."""
+        doc_freq = self.queries.doc_freq
+        if not doc_freq:
+            return False
+        words = raw_words(best.hit.passage.text.lower())
+        parts: dict[str, list[int]] = {}
+        for i, c in enumerate(q.concepts):
+            if ":" in c.text:
+                parts.setdefault(c.head, []).append(i)
+        for group in parts.values():
+            *first, last = group
+            if not first or any(best.matched[i] >= HALF_MATCH for i in first) or not doc_freq(
+                    q.concepts[last].whole):
+                continue
+            heads = [a for a, w in q.concepts[last].alts.items()
+                     if w >= FULL_MATCH and len(a) >= MIN_COMPOUND_HEAD
+                     and a != q.concepts[last].whole]
+            inside = [w for w in words for a in heads if a in w[1:]]
+            alone = [w for w in words for a in heads if w.startswith(a)]
+            if inside and not alone:
+                return True
+        return False
+
+    @staticmethod
+    def other_season(q: Query, best: Scored) -> bool:
+        """Whether the question asks about a season ("för sommarsäsongen", "in winter") and
+        the sentence names only another ("Under vintersäsongen rekryteras cirka 3 000
+        säsongsanställda"): that season's figure, a near miss."""
+        asked = _seasons(q.original or q.text)
+        if not asked:
+            return False
+        said = _seasons(best.hit.passage.text)
+        return bool(said) and not asked & said
 
     def includes_excluded(self, q: Query, best: Scored) -> bool:
         """Whether the question leaves something out of its figure ("om man inte räknar
@@ -1711,7 +1775,7 @@ class Answerer:
         municipality ("i Härjedalens kommun": the municipality, not the region)."""
         text = q.original or q.text
         return _away_places(text, report=False) + [
-            (m.group(1),) for m in _HOME_MUNICIPALITY.finditer(text)]
+            (name,) for name in _home_parts_asked(text)]
 
     def unknown_places(self, q: Query) -> list[str]:
         """The places the question names ("i Norge", "in Västernorrland") that no passage of
@@ -1738,8 +1802,8 @@ class Answerer:
         p = best.hit.passage
         doc = self.documents.get(p.doc, {})
         asked = self._places_asked(q)
-        home = {w for m in _HOME_MUNICIPALITY.finditer(q.original or q.text)
-                for w in self._stems(m.group(1))}
+        home = {w for name in _home_parts_asked(q.original or q.text)
+                for w in self._stems(name)}
         own = _away_places(p.text)
         if any(place not in asked for place in own):
             # the sentence is about a place of its own ("Vid campus Östersund …"): the place

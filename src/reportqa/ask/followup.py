@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportqa.ask.question import FRAME_WORDS, answer_type_words
+from reportqa.ask.question import FRAME_WORDS, POPULATION_GROUPS, answer_type_words
 from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
@@ -149,7 +149,7 @@ _YEAR_PARTICLES = wordset("fram up ända")
 #: Place phrases so general that they are not what a question is about ("i länet"), and
 #: the adverbs of the place the conversation is in ("när kom det hit?").
 _GENERIC_PLACES = wordset(
-    "länet regionen jämtland härjedalen jämtlands länets county region regional "
+    "län länet regionen jämtland härjedalen jämtlands länets county region regional "
     "sverige sweden the hit här here"
 )
 # the same as people type them without å, ä, ö ("lanet", "Jamtland"); not short words,
@@ -903,6 +903,14 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
         return _agreeing_referent(previous.question, inverted, number)
     name = _name_in(previous.question)
     span = subject_span(previous.question)
+    if not number and not topic and (span is None or span.text(
+            previous.question).split()[0].lower() in _INDEFINITE):
+        # "där"/"there" is a place, or a thing the question speaks of as known: the place
+        # it names, the county too ("företagen där" after "varför är klusterbyggande en
+        # utmaning i Jämtland?"), not something it calls "en"/"a"
+        places = list(_PLACE_PHRASE.finditer(previous.question))
+        if places:
+            return places[-1].group().split(maxsplit=1)[1]
     if span is None:
         return name
     text = span.text(previous.question)
@@ -2356,6 +2364,9 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
         return None
     if not new:
         return None
+    group = _group_for_group(previous, span, new)
+    if group is not None:
+        return group
     where = _count_in_sector(previous, span, new)
     if where is not None:
         return where
@@ -2370,6 +2381,33 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
         after = "?" if previous.rstrip().endswith("?") else ""
     q = previous[:span.start] + new + after
     return _clean(q)
+
+
+#: A part of the population after its preposition: "för kvinnorna", "bland unga", "for
+#: women", "among young people", "bland utrikes födda".
+_GROUP_PHRASE = re.compile(
+    r"\b(?:för|bland|hos|for|among)\s+(?:(?:de|the)\s+)?(?P<group>\w+)"
+    r"(?:\s+(?:födda|personer|människor|people|persons|\w+(?<=a)))?", re.IGNORECASE)
+
+
+def _group_phrase(text: str) -> re.Match[str] | None:
+    """The first phrase of `text` that narrows to a part of the population (_GROUP_PHRASE)."""
+    return next((m for m in _GROUP_PHRASE.finditer(text)
+                 if m.group("group").lower() in POPULATION_GROUPS), None)
+
+
+def _group_for_group(previous: str, span: _Span, new: str) -> str | None:
+    """The previous question for the part of the population a follow-up names ("och för
+    kvinnorna?"): in place of the group it named ("… bland männen"), else after its
+    subject ("Hur hög är sysselsättningsgraden för kvinnorna i jämtlands län?"), which a
+    group narrows and does not replace."""
+    asked = _group_phrase(new)
+    if asked is None or asked.start() > 0 or asked.end() < len(new):
+        return None
+    old = _group_phrase(previous)
+    if old is not None:
+        return _clean(previous[:old.start()] + new + previous[old.end():])
+    return _clean(f"{previous[:span.end]} {new}{previous[span.end:]}")
 
 
 def _count_in_sector(previous: str, span: _Span, new: str) -> str | None:

@@ -31,7 +31,12 @@ from reportqa.text.glossary import (
 )
 from reportqa.text.language import detect_language
 from reportqa.text.places import with_place_names
-from reportqa.text.spelling import load_restorations, repair_question, restore_report_words
+from reportqa.text.spelling import (
+    english_spelled_out,
+    load_restorations,
+    repair_question,
+    restore_report_words,
+)
 from reportqa.text.thesaurus import Thesaurus, load_thesaurus
 from reportqa.text.vocabulary import (
     MIN_HEAD,
@@ -322,6 +327,19 @@ MIN_ACTION_NOUN = 7
 #: Jämtland" is where, not what: the report says "länet" or nothing at all.
 HOME_PLACES = frozenset(("jämtland", "jämtlands", "härjedalen", "härjedalens", "jamtland",
                          "jamtlands", "harjedalen", "länet", "county"))
+#: Words that narrow a figure to part of the population, in both languages: a sentence about
+#: everyone (or about another part) does not answer for them ("female students", "unga
+#: kvinnor", "utrikes födda"). Not "man" (also Swedish "one").
+POPULATION_GROUPS = frozenset((
+    "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "kvinnorna", "män", "manlig",
+    "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "unga",
+    "ungdomar", "ungdomarna", "ungdom", "pensionärer", "pensionärerna", "utrikes",
+    "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
+    "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
+    "foreign", "immigrants", "migrants", "newcomers"))
+#: The home names that said alone are a part of the county, not all of it: Härjedalen is a
+#: landscape and a municipality of Jämtlands län, whose region is "Jämtland Härjedalen".
+HOME_PARTS = frozenset(("härjedalen", "härjedalens", "harjedalen", "harjedalens"))
 _LOCATIVE = frozenset(("i", "inom", "in", "within", "för", "for", "of", "av", "across",
                        "throughout", "hela", "the"))
 
@@ -871,8 +889,8 @@ class QueryAnalyzer:
         if lang != "sv":  # English words fold too ("for" → "för"): the question as typed,
             # but for the reports' own words ("ostersund")
             # ("in Are" is Åre, though "are" is an English word)
-            wish, text = self._edition_of(restore_report_words(with_place_names(original),
-                                                               self._known))
+            wish, text = self._edition_of(restore_report_words(
+                with_place_names(english_spelled_out(original)), self._known))
         words = raw_words(_REPORT_AUTHOR.sub("", _THAT_IS.sub(" ", _POSSESSIVE.sub("", text))))
         if lang == "en":
             concepts = self._english_concepts(words)

@@ -21,14 +21,19 @@ from functools import lru_cache
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.vocabulary import MIN_HEAD, MIN_PART, zipf
 
-__all__ = ["LETTER_WORDS", "fold", "load_restorations", "repair_question",
-           "restore_report_words"]
+__all__ = ["LETTER_WORDS", "english_spelled_out", "fold", "load_restorations",
+           "repair_question", "restore_report_words"]
 
 #: Swedish chat forms with one meaning (Zipf frequency cannot tell these).
 CHAT_FORMS = {
     "mkt": "mycket", "nåt": "något", "nån": "någon", "nåra": "några", "nånting": "någonting",
     "ngt": "något", "ngn": "någon", "ngra": "några", "dom": "de", "pga": "på grund av",
     "bla": "bland annat", "tex": "till exempel", "osv": "och så vidare", "iaf": "i alla fall",
+}
+#: English chat forms, which no Swedish word is spelled as.
+ENGLISH_CHAT_FORMS = {
+    "ppl": "people", "govt": "government", "approx": "approximately", "yrs": "years",
+    "abt": "about", "thru": "through", "tho": "though", "pls": "please",
 }
 #: Written Swedish abbreviations a question may use for the word a report spells out; read
 #: as the word unless the reports write the abbreviation and not the word.
@@ -64,6 +69,10 @@ MIN_ZIPF = 3.0  # … and at least this common
 TYPO_MIN_LENGTH = 5
 TYPO_MAX_ZIPF = 1.5
 TYPO_MIN_ZIPF = 2.5
+#: A word as common as a frequent misspelling (wordfreq counts "ungdommar" at 2.7) is still
+#: mended when a doubled letter is all it differs by from a word this much more common.
+DOUBLING_MAX_ZIPF = 3.0
+DOUBLING_GAIN = 2.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
 #: The letters å, ä, ö fold to, with what they may stand for.
 _VARIANTS = {"a": "aåä", "o": "oö"}
@@ -88,6 +97,8 @@ def _restore(word: str, known: Callable[[str], bool] | None) -> str:
     lower = word.lower()
     if lower in CHAT_FORMS:
         return CHAT_FORMS[lower]
+    if lower in ENGLISH_CHAT_FORMS:
+        return ENGLISH_CHAT_FORMS[lower]
     if lower in ABBREVIATIONS:  # kept only where the reports write it and not the word
         full = ABBREVIATIONS[lower]
         if known is None or not known(lower) or known(full.split()[-1]):
@@ -193,9 +204,11 @@ def _edits(word: str) -> set[str]:
 
 def _one_edit(word: str, known: Callable[[str], bool] | None) -> str | None:
     """The word a rare, unknown word was probably meant to be, or None."""
-    if (len(word) < TYPO_MIN_LENGTH or not word.isalpha()
-            or zipf(word, "sv") >= TYPO_MAX_ZIPF or zipf(word, "en") >= TYPO_MAX_ZIPF):
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or zipf(word, "en") >= TYPO_MAX_ZIPF:
         return None
+    if zipf(word, "sv") >= TYPO_MAX_ZIPF:
+        return _doubling_typo(word)
+
     scored = []
     for cand in _edits(word):
         in_report = known is not None and known(cand)
@@ -203,6 +216,19 @@ def _one_edit(word: str, known: Callable[[str], bool] | None) -> str | None:
         if in_report or z >= TYPO_MIN_ZIPF:
             scored.append((_doubles_a_letter(word, cand), in_report, z, cand))
     return max(scored)[3] if scored else None
+
+
+def _doubling_typo(word: str) -> str | None:
+    """A letter doubled or undoubled by mistake in a word common enough to be a typo many
+    make ("ungdommar" → "ungdomar", "tilsammans" → "tillsammans"): the word with it mended
+    when that is DOUBLING_GAIN Zipf units more common."""
+    z = zipf(word, "sv")
+    if z >= DOUBLING_MAX_ZIPF:
+        return None
+    found = [(zipf(c, "sv"), c) for c in _edits(word)
+             if _doubles_a_letter(word, c) or _doubles_a_letter(c, word)]
+    best = max(found, default=None)
+    return best[1] if best is not None and best[0] - z >= DOUBLING_GAIN else None
 
 
 def _doubles_a_letter(word: str, cand: str) -> bool:
@@ -246,6 +272,12 @@ def repair_question(text: str, known: Callable[[str], bool] | None = None) -> st
 #: An area unit written with its exponent ("49 000 km2", "km²"), which reports spell out.
 _SQUARE_UNITS = {"km": "kvadratkilometer", "m": "kvadratmeter"}
 _SQUARE = re.compile(r"\b(km|m)(?:2|²)(?!\w)", re.IGNORECASE)
+
+
+def english_spelled_out(text: str) -> str:
+    """An English question with its chat forms spelled out ("how many ppl" → "how many
+    people"), as repair_question does for a Swedish one."""
+    return _WORD.sub(lambda m: ENGLISH_CHAT_FORMS.get(m.group(0).lower(), m.group(0)), text)
 
 
 def written_in_full(text: str) -> str:
