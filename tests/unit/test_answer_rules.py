@@ -1271,10 +1271,82 @@ def test_a_compound_of_another_first_part_is_another_kind():
 
 def test_a_definite_group_narrows_the_figure_asked():
     """"bland kvinnorna" narrows the question as "bland kvinnor" does: the whole
-    municipality's unemployment does not answer it."""
+    municipality's unemployment does not answer it; so do visitors of a nation ("German
+    visitors", "norska gäster") the count of all guest nights."""
     text = "Arbetslösheten är lägst i Krokoms kommun med 4,3 procent."
     answerer, qa = _answerer([text])
     groups = _check_on(answerer, qa, _rows([text])[0], "missing_groups")
     assert groups("hur hög var arbetslösheten bland kvinnorna i krokoms kommun?")
     assert groups("hur hög är arbetslösheten bland männen i krokom?")
     assert not groups("hur hög är arbetslösheten i krokoms kommun?")
+    nights = "Under år 2018 registrerades drygt 2,4 miljoner kommersiella gästnätter i länet."
+    answerer, qa = _answerer([nights])
+    groups = _check_on(answerer, qa, _rows([nights])[0], "missing_groups")
+    assert groups("What share of commercial guest nights come from German visitors?")
+    assert groups("hur många gästnätter hade norska gäster")
+    assert not groups("hur många kommersiella gästnätter registrerades 2018")
+
+
+def test_money_of_another_kind_or_no_money_is_no_answer():
+    """"hur mycket pengar satsar regionen på klusterutveckling?" (spending) is not answered
+    by "Branschen omsätter årligen nästan fem miljarder kronor" (a turnover), nor "vad är
+    snittlönen …" by a sentence without a sum; a turnover asked is, and how much a turnover
+    fell may be answered by a share."""
+    turnover = "Branschen omsätter årligen nästan fem miljarder kronor."
+    customers = "Mer än 90 % av industrins kunder finns utanför länet."
+    fell = "Under 2020 minskade omsättningen med en fjärdedel."
+    answerer, qa = _answerer([turnover, customers, fell])
+    rows = _rows([turnover, customers, fell])
+    other = _check_on(answerer, qa, rows[0], "other_money")
+    assert other("hur mycket pengar satsar regionen på klusterutveckling per år")
+    assert other("How much EU funding goes to cluster development in the county?")
+    assert not other("hur mycket omsätter turismen")
+    assert not other("what is the annual turnover of tourism")
+    assert _check_on(answerer, qa, rows[1], "other_money")(
+        "vad är snittlönen i tillverkningsindustrin")
+    assert not _check_on(answerer, qa, rows[2], "other_money")(
+        "hur mycket minskade omsättningen 2020")
+
+
+def test_outside_the_county_is_not_abroad():
+    """"hur stor andel av industrins kunder finns i utlandet?" is not answered by "Mer än
+    90 % av industrins kunder finns utanför länet"; outside the county is, and so is a
+    question with abroad as one alternative or of people born abroad."""
+    text = "Mer än 90 % av industrins kunder finns utanför länet."
+    answerer, qa = _answerer([text])
+    abroad = _check_on(answerer, qa, _rows([text])[0], "abroad_unsaid")
+    assert abroad("hur stor andel av industrins kunder finns i utlandet?")
+    assert abroad("what share of manufacturing customers are abroad")
+    assert abroad("hur stor andel av industrins kunder finns utanför sverige")
+    assert not abroad("hur stor andel av industrins kunder finns utanför länet")
+    assert not abroad("hur stor andel av kunderna finns i andra delar av landet eller utomlands")
+    norway = "Norge är den viktigaste exportmarknaden."
+    answerer, qa = _answerer([norway])
+    assert not _check_on(answerer, qa, _rows([norway])[0], "abroad_unsaid")(
+        "vilket är det viktigaste landet i utlandet för exporten")
+    international = "Turismen utvecklas i nationella och internationella sammanhang."
+    answerer, qa = _answerer([international])
+    assert not _check_on(answerer, qa, _rows([international])[0], "abroad_unsaid")(
+        "Jobbar Jämtland Härjedalen Turism även mot utlandet?")
+
+
+def test_what_came_of_something_is_the_sentence_after_it_that_leans_on_it():
+    """"har utlokaliseringen märkts i jämtland?" is answered by "I Jämtlands län har det
+    tydliggjorts …", which leans on the sentence that says what was done; a question for
+    what was done is answered by that sentence."""
+    first = "Den statliga utlokaliseringen har redan verkställts på flera ställen i landet."
+    after = "I Jämtlands län har det tydliggjorts med extra tjänster inom Tillväxtverket."
+    answerer, qa, ranked = _who_candidates(first, after)
+    came = answerer.consequence_follows(qa.analyze("har utlokaliseringen märkts i jämtland?"),
+                                        ranked)
+    assert came[0].hit.passage.text == after
+    came = answerer.consequence_follows(qa.analyze("has the relocation had any effect?"),
+                                        ranked)
+    assert came[0].hit.passage.text == after
+    done = answerer.consequence_follows(qa.analyze("har utlokaliseringen verkställts?"),
+                                        ranked)
+    assert done[0].hit.passage.text == first
+    # what a figure includes is no consequence asked
+    done = answerer.consequence_follows(
+        qa.analyze("how many jobs did the relocation give, including indirect effects?"), ranked)
+    assert done[0].hit.passage.text == first

@@ -1686,3 +1686,16 @@ def test_a_group_follow_up_narrows_the_subject_or_replaces_the_group():
     history = [Turn("What is the employment rate in the county?", "x")]
     assert resolve_conversation("and for women?", history).question == (
         "What is the employment rate for women in the county?")
+
+
+def test_what_as_the_subject_of_a_verb_asks_for_no_name():
+    """"What characterizes the industrial cluster?" asks for no name: "it" in the next turn
+    is the cluster, not a name the answer gives ("SME-företag")."""
+    answer = "Det industriella klustret är starkt präglat av SME-företag."
+    history = [Turn("What characterizes the industrial cluster in Jämtland?", answer)]
+    assert resolve_conversation("how export dependent is it?", history).question == (
+        "how export dependent is the industrial cluster?")
+    history = [Turn("Which organisation coordinates the tourism cluster?",
+                    "Det klustret är samordnat av Jämtland Härjedalen Turism.")]
+    assert "Jämtland Härjedalen Turism" in resolve_conversation(
+        "how many destinations does it work with?", history).question

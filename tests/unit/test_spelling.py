@@ -204,3 +204,13 @@ def test_english_chat_forms_are_spelled_out():
         "are the government agencies cooperating")
     analyzer = QueryAnalyzer(Analyzer(), frozenset())
     assert "ppl" not in {c.text for c in analyzer.analyze("how many ppl work here").concepts}
+
+
+def test_a_verb_of_the_second_conjugation_finds_its_headword():
+    """"läser" and "läste" are forms of "läsa" (a synonym of "studera": "hur många läser
+    sfi" is answered by "studerade … inom svenska för invandrare"), as "studerar" is of
+    "studera"."""
+    t = Thesaurus.parse("läsa|studera\nbyta|växla\n")
+    assert t.synonyms("läser") == {"studera"}
+    assert t.synonyms("läste") == {"studera"}
+    assert t.synonyms("byter") == {"växla"}

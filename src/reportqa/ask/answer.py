@@ -721,8 +721,9 @@ _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|we
 # asks for an amount of money, which a count ("80+ företag") does not answer
 _MONEY_QUESTION = re.compile(
     r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsatte|omsättning(en)?|"
-    r"budget(en)?|intäkter(na)?|lön(en)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|"
-    r"turnover|turn(s|ed)?\s+over|revenues?|budget|"
+    r"budget(en)?|intäkter(na)?|\w*lön(en|er|erna)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|"
+    r"turnover|turn(s|ed)?\s+over|revenues?|budget|funding|funds|spend|spends|spent|"
+    r"spending|invest|invests|invested|investments?|grants?|"
     r"salary|earn|money|värde(t)?|värd|value|worth|(bring|brings|brought)\s+in|"
     r"(drar|drog|dra)\s+in)\b", re.IGNORECASE)
 _MONEY_QUESTION_FOLDED = re.compile(fold(_MONEY_QUESTION.pattern), re.IGNORECASE)
@@ -772,6 +773,52 @@ _CHANGE = re.compile(
 # "mnkr", "mdr", "msek": the units of table columns ("Omsättning 2021 (mnkr)", ingest/tables.py)
 _MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|mkr|mnkr|mdkr|"
                     r"mdr|msek|tkr)\b|[$€£]", re.IGNORECASE)
+
+
+#: Kinds of money a question asks for and a sentence gives a sum of, by their words; what a
+#: project costs is what is spent on it ("Vad kostar projektet?" — "en budget på 16 miljoner").
+_MONEY_KINDS = {
+    "turnover": re.compile(r"\b(?:omsät\w*|omsatt?e|turnover|revenues?|intäkt\w*|sales|"
+                           r"försäljning\w*|drar\s+in|drog\s+in|brings?\s+in|brought\s+in)\b",
+                           re.IGNORECASE),
+    "spending": re.compile(r"\b(?:satsa\w*|satsning\w*|investera\w*|investering\w*|"
+                           r"invest\w*|spend\w*|spent|budget\w*|fund\w*|finansi\w*|stöd\w*|"
+                           r"bidrag\w*|anslag\w*|grants?|support\w*|subsid\w*|lån\w*|loans?|"
+                           r"beviljade?s?|lagt|lägger|lade|kost\w*|costs?)\b", re.IGNORECASE),
+    "wage": re.compile(r"\b(?:lön\w*|snittlön\w*|salar\w*|wages?|earn\w*|tjänar)\b",
+                       re.IGNORECASE),
+    "price": re.compile(r"\b(?:pris\w*|avgift\w*|price\w*|fees?)\b", re.IGNORECASE),
+}
+
+
+def _money_kinds(text: str) -> frozenset[str]:
+    """The kinds of money (_MONEY_KINDS) a text's words speak of."""
+    return frozenset(kind for kind, words in _MONEY_KINDS.items() if words.search(text))
+
+
+#: Abroad, said as such ("i utlandet", "utomlands", "utanför Sverige", "abroad"); not of
+#: people born there ("födda utomlands", "born abroad") or as one of alternatives ("eller
+#: utomlands", "or abroad").
+_ABROAD = re.compile(
+    r"(?<!födda )(?<!född )(?<!born )(?<!eller )(?<!or )\b(?:i\s+utlandet|från\s+utlandet|"
+    r"utlandet|utomlands|utrikes\s+marknad\w*|abroad|overseas|foreign\s+markets?|"
+    r"utanför\s+(?:sverige|landet|riket)|outside\s+(?:sweden|the\s+country))\b", re.IGNORECASE)
+
+
+#: A sentence that speaks of abroad without the word ("i nationella och internationella
+#: sammanhang", "utländska gäster").
+_INTERNATIONAL = re.compile(r"\b(?:internationell\w*|international\w*|utländsk\w*|"
+                            r"foreign)\b", re.IGNORECASE)
+
+
+#: Asks what came of something: "har det märkts", "hur syns det", "vad har det lett till",
+#: "has it had any effect", "has it shown up"; not what a figure includes ("including
+#: spin-off effects") nor when something appeared ("when did coworking start to show up").
+_CONSEQUENCE = re.compile(
+    r"\b(?:märk(?:ts|s|as|bar\w*)|synts|syns|(?:nån|någon|några|gett|haft)\s+effekt\w*|"
+    r"resultat\w*|lett\s+till|led\s+to|(?:any|an|no|some|much|what)\s+effects?|"
+    r"effects?\s+(?:on|in)|(?:has|have|had)\s+(?:\w+\s+){0,5}(?:shown|showed)|noticed|"
+    r"noticeable|visible)\b", re.IGNORECASE)
 
 
 def _asks_money(question: str) -> bool:
@@ -1530,7 +1577,42 @@ class Answerer:
                     or self.other_figure(q, best) or self.other_year(q, best)
                     or self.sum_for_one(q, best) or self.other_branch(q, best)
                     or self.place_without_figure(q, best) or self.includes_excluded(q, best)
-                    or self.other_season(q, best) or self.other_compound(q, best))
+                    or self.other_season(q, best) or self.other_compound(q, best)
+                    or self.other_money(q, best) or self.abroad_unsaid(q, best))
+
+    @staticmethod
+    def abroad_unsaid(q: Query, best: Scored) -> bool:
+        """Whether the question asks about abroad ("i utlandet", "utanför Sverige",
+        "abroad") and the sentence says neither that, nor "internationell", nor a place
+        ("Mer än 90 % av industrins kunder finns utanför länet"): outside the county is not
+        abroad. Not people born abroad (a group), nor abroad as one of alternatives ("i
+        andra delar av landet eller utomlands")."""
+        asked = _ABROAD.search(q.original or q.text)
+        if asked is None:
+            return False
+        text = best.hit.passage.text
+        return not (_ABROAD.search(text) or _INTERNATIONAL.search(text)
+                    or _away_places(text))
+
+    @staticmethod
+    def other_money(q: Query, best: Scored) -> bool:
+        """Whether the question asks for money of one kind (what is spent or granted, a
+        turnover, a wage, a cost) and the passage gives money only beside words of another
+        ("hur mycket pengar satsar regionen på klusterutveckling?" against "Branschen
+        omsätter årligen nästan fem miljarder kronor"), or no sum of money at all: a near
+        miss. A question for how the money changed may be answered by a share."""
+        asks = Asks.of(q)
+        if not asks.money or asks.change:
+            return False
+        text = leaning_text(best.hit)
+        sums = [s for s in _SENTENCE_END.split(text) if _MONEY.search(s)]
+        if not sums:
+            return True
+        asked = _money_kinds(q.original or q.text)
+        if len(asked) != 1:
+            return False
+        said = [_money_kinds(s) for s in sums]
+        return all(kinds and not kinds & asked for kinds in said)
 
     def other_compound(self, q: Query, best: Scored) -> bool:
         """Whether the question's compound ("tjänsteexporten") has its last part in the
@@ -1830,7 +1912,26 @@ class Answerer:
 
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""
-        return self.names_follow(q, self.prefer_edition(q, self.rank(q, hits)))
+        return self.consequence_follows(q, self.names_follow(
+            q, self.prefer_edition(q, self.rank(q, hits))))
+
+    def consequence_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question about what something led to ("har utlokaliseringen märkts i
+        Jämtland?", "has it had any effect?"), the next sentence when it leans on the best
+        one and is a candidate: the best one says what happened ("… den statliga
+        utlokaliseringen har redan verkställts …"), the one after what came of it ("I
+        Jämtlands län har det tydliggjorts med … extra tjänster inom Tillväxtverket")."""
+        if not ranked or not _CONSEQUENCE.search(q.original or q.text):
+            return ranked
+        best = ranked[0]
+        if _CONSEQUENCE.search(best.hit.passage.text):
+            return ranked
+        after = (best.hit.passage.doc, best.hit.passage.row + 1)
+        for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
+            p = s.hit.passage
+            if (p.doc, p.row) == after and s.needs_context:
+                return [s, *ranked[:i], *ranked[i + 1:]]
+        return ranked
 
     def names_follow(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question that asks who ("Vilka är med i Grönt Center?"), the next sentence

@@ -93,7 +93,10 @@ _PLURALS_EN = wordset("people staff personnel children men women police cattle")
 
 
 _ANSWER_TYPE = re.compile(
-    r"\b(?:vilken|vilket|vilka|(?:which|what)(?!\s+(?:kind|type|sort)s?\s+of)|"
+    r"\b(?:vilken|vilket|vilka|(?:which|what)(?!\s+(?:kind|type|sort)s?\s+of)"
+    # "what characterizes …", "what drives …": "what" is the subject of a verb, no name
+    r"(?!\s+(?:\w+(?:izes|ises|ifies|ized|ised|ified)|drives|drove|makes|made|explains|"
+    r"causes|caused|affects|affected|happens|happened)\b)|"
     r"vad\s+(?:heter|hette|kallas|kallades)|"
     r"name\s+of(?:\s+the)?|(?:kind|type|sort)s?\s+of|för\s+(?:slags|sorts|typ\s+av))"
     r"\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?", re.IGNORECASE)
@@ -336,7 +339,11 @@ POPULATION_GROUPS = frozenset((
     "ungdomar", "ungdomarna", "ungdom", "pensionärer", "pensionärerna", "utrikes",
     "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
     "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
-    "foreign", "immigrants", "migrants", "newcomers"))
+    "foreign", "immigrants", "migrants", "newcomers",
+    # the neighbouring countries' and the largest visiting nations' people
+    "norrmän", "norska", "tyskar", "tyska", "danskar", "danska", "finländare", "holländare",
+    "nederländska", "britter", "brittiska", "norwegian", "norwegians", "german", "germans",
+    "danish", "danes", "finnish", "finns", "dutch", "british"))
 #: The home names that said alone are a part of the county, not all of it: Härjedalen is a
 #: landscape and a municipality of Jämtlands län, whose region is "Jämtland Härjedalen".
 HOME_PARTS = frozenset(("härjedalen", "härjedalens", "harjedalen", "harjedalens"))

@@ -22,7 +22,10 @@ __all__ = ["Thesaurus", "load_thesaurus"]
 _NOUN_ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers",
                  "ars", "ors", "en", "et", "er", "ar", "or", "na", "ns", "ts", "n", "t", "s",
                  "e")
-_VERB_ENDINGS = ("ades", "ade", "ats", "at", "ar", "as", "r", "s", "de", "ts", "t")
+#: The shortest verb a form is read as ("läser" → "läsa"): shorter ones ("åka" of "åker"
+#: aside) are mostly other words.
+MIN_VERB = 4
+_VERB_ENDINGS = ("ades", "ade", "ats", "at", "ar", "as", "er", "te", "r", "s", "de", "ts", "t")
 
 
 class Thesaurus:
@@ -68,7 +71,7 @@ class Thesaurus:
                 break
         for e in _VERB_ENDINGS:
             base = word[: -len(e)] + "a"
-            if word.endswith(e) and len(base) >= 5 and base in self._syn and base not in out:
+            if word.endswith(e) and len(base) >= MIN_VERB and base in self._syn and base not in out:
                 out.append(base)
                 break
         return out
