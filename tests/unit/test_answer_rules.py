@@ -354,7 +354,9 @@ def test_what_a_goal_is_about_asks_for_its_heading():
 
     for question in ("vad handlar mål 5 om i läget i länet?",
                      "What is goal 5 of the county report about?", "vad går mål 5 ut på",
-                     "vilket mål i läget i länet handlar om kluster?"):
+                     "vilket mål i läget i länet handlar om kluster?",
+                     "vilket mål i läget i länet handlar det här om?",
+                     "Goal 5 is about clusters in what kind of geography?"):
         assert _GOAL_OR_TITLE_QUESTION.search(question), question
     assert not _GOAL_OR_TITLE_QUESTION.search("vad handlar rapporten om?")
     assert not _GOAL_OR_TITLE_QUESTION.search("vilket mål har myndigheterna")
@@ -365,6 +367,7 @@ def test_who_chaired_asks_for_a_role():
     from reportqa.ask.answer import _ROLE
 
     assert _ROLE.fullmatch("chaired") and _ROLE.fullmatch("ordförande")
+    assert _ROLE.fullmatch("director") and _ROLE.fullmatch("manager")
 
 
 def test_who_asked_with_vilka_and_a_verb_of_taking_part():
@@ -853,6 +856,13 @@ def test_another_figure_of_the_measure_asked_is_a_near_miss():
     assert not other("Hur stor andel tar examen inom 4 år?")
     assert not other("Stämmer det att över 60 procent tar examen?")
     assert not other("Hur stor andel tog examen 2018?")
+    # a bound on another thing than the one counted is no guess
+    big = "Endast ett 60-tal företag i länet har fler än 100 anställda."
+    answerer, qa = _answerer([big])
+    other = _check_on(answerer, qa, _rows([big])[0], "other_figure")
+    assert other("hur många företag har fler än 250 anställda")
+    assert other("How many companies in the county have more than 250 employees?")
+    assert not other("hur många företag har fler än 100 anställda")
 
 
 def test_a_passage_that_shares_only_a_name_with_the_question_is_declined():
@@ -1350,3 +1360,97 @@ def test_what_came_of_something_is_the_sentence_after_it_that_leans_on_it():
     done = answerer.consequence_follows(
         qa.analyze("how many jobs did the relocation give, including indirect effects?"), ranked)
     assert done[0].hit.passage.text == first
+
+
+def test_what_comes_from_a_place_is_not_answered_by_what_is_there():
+    """"how many people commute from Norway to jobs in the county" is not answered by "1 100
+    personer som är folkbokförda i länet har sin huvudsakliga arbetsplats i Norge": the
+    other direction; "how many work in Norway" is."""
+    text = ("Omkring 1 100 personer som är folkbokförda i länet har sin huvudsakliga "
+            "arbetsplats i Norge.")
+    answerer, qa = _answerer([text])
+    other = _check_on(answerer, qa, _rows([text])[0], "other_direction")
+    assert other("how many people commute from norway to jobs in the county?")
+    assert other("hur många pendlar från Norge till jobb i länet")
+    assert not other("how many people in the county work in Norway?")
+    assert not other("hur många pendlar till norge")
+
+
+def test_a_split_between_things_needs_a_passage_that_names_them():
+    """"hur fördelas de offentligt anställda mellan kommuner, region och stat" is not
+    answered by the public sector's total share; a passage that names both parts of
+    "mellan kvinnor och män" is."""
+    total = "Den offentliga sektorn är stor i länet och anställer ca 42 % av de sysselsatta."
+    both = "Bland kvinnorna är andelen 31 procent och bland männen 17 procent."
+    answerer, qa = _answerer([total, both])
+    rows = _rows([total, both])
+    assert _check_on(answerer, qa, rows[0], "between_unsaid")(
+        "hur fördelas de offentligt anställda mellan kommuner, region och stat i länet")
+    assert not _check_on(answerer, qa, rows[0], "between_unsaid")(
+        "hur stor andel är offentligt anställda i länet")
+    assert not _check_on(answerer, qa, rows[1], "between_unsaid")(
+        "skillnad i utbildningsnivå mellan kvinnor och män?")
+
+
+def test_a_follow_up_for_a_new_subject_passes_a_best_sentence_about_another_branch():
+    """"o industrin?" after "hur många årsarbeten ger turismen?" is resolved into "hur många
+    årsarbeten ger industrin?"; its best sentence ("Branschen genererar 7 000 årsarbeten",
+    about tourism) lacks it, and the industry's own count, ranked second, answers."""
+    from reportqa.ask.answer import FollowUp
+
+    tourism = "Turismbranschen är en grundläggande näring i länet."
+    branch = "Branschen genererar motsvarande 7 000 årsarbeten inklusive kringeffekter."
+    industry = "Det industriella klustret inom industrin sysselsätter ca 5 000 personer."
+    answerer, qa = _answerer([tourism, branch, industry])
+    rows = _rows([tourism, branch, industry], ["", tourism, ""])
+    hits = [Hit(rows[1], *_AHEAD), Hit(rows[2], *_BEHIND)]
+    q = qa.analyze("hur många årsarbeten ger industrin i länet?")
+    assert answerer.names_what_best_lacks(q, answerer.candidates(q, hits)[0])
+    assert answerer.answer(q, hits).text is None
+    answer = answerer.answer(q, hits, followup=FollowUp("industrin"))
+    assert answer.text == industry
+
+
+def test_how_many_years_asks_for_a_span_of_time():
+    """"For how many years has Etour been doing research?" is answered by "De senaste 20
+    åren …": a span of time counted, which the figure checks do not take for a year;
+    "hur många årsarbeten" counts no years."""
+    assert is_temporal_question("For how many years has Etour been doing tourism research?")
+    assert is_temporal_question("hur många år har etour forskat om turism")
+    assert not is_temporal_question("hur många årsarbeten ger turismen")
+
+
+def test_which_organisations_asks_who_but_which_companies_may_ask_a_kind():
+    """"Which organisations work together in Grönt Center?" asks for names, as "vilken
+    organisation" does; "vilka företag räknas till de gröna näringarna?" is answered by a
+    kind of companies ("Företag med basen i jord, skog …"), so it asks no name."""
+    from reportqa.ask.answer import Asks
+
+    _, qa = _answerer(["Grönt Center är ett kluster."])
+    assert Asks.of(qa.analyze("Which organisations work together in Grönt Center?")).who
+    assert Asks.of(qa.analyze("vilka myndigheter har fått extra tjänster i länet")).who
+    assert not Asks.of(qa.analyze("vilka företag räknas till de gröna näringarna?")).who
+
+
+def test_the_reports_name_is_its_title_with_its_heading():
+    """"vad heter rapporten" is answered by the report's title with the goal's heading
+    ("Läget i länet – Mål 5. Fler kluster"), as the index names the series; "vad handlar
+    mål 5 om" by the heading alone."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.text.analyzer import Analyzer
+
+    text = "Ordet kluster kan definieras som företag i relaterade branscher."
+    lex = LexicalIndex.build([text], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    documents = {"d.txt": {"title": "Läget i länet",
+                           "series": "Läget i länet – Mål 5. Fler kluster"}}
+    answerer = Answerer(lex.analyzer, 0.5, documents, queries=qa)
+    row = PassageRow(row=0, doc="d.txt", section="Mål 5. Fler kluster", page=None,
+                     ordinal=0, text=text, context="")
+    hits = [Hit(row, 1.0, 0.8, 1.0)]
+    assert answerer.answer(qa.analyze("vad heter rapporten"), hits).text == (
+        "Läget i länet – Mål 5. Fler kluster")
+    assert answerer.answer(qa.analyze("vad handlar mål 5 om"), hits).text == (
+        "Mål 5. Fler kluster")

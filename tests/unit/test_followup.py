@@ -1699,3 +1699,28 @@ def test_what_as_the_subject_of_a_verb_asks_for_no_name():
                     "Det klustret är samordnat av Jämtland Härjedalen Turism.")]
     assert "Jämtland Härjedalen Turism" in resolve_conversation(
         "how many destinations does it work with?", history).question
+
+
+def test_a_time_follow_up_takes_the_place_of_the_time_asked():
+    """"o framöver?" after "hur har myndigheterna samarbetat hittills?" asks about the
+    future instead of so far; "and now?" after a question about the past, now."""
+    history = [Turn("hur har myndigheterna i länet samarbetat hittills?", "x")]
+    assert resolve_conversation("o framöver?", history).question == (
+        "hur har myndigheterna i länet samarbetat framöver?")
+    history = [Turn("How did the government agencies in the county cooperate in the past?",
+                    "x")]
+    assert resolve_conversation("and now?", history).question == (
+        "How did the government agencies in the county cooperate now?")
+    history = [Turn("hur många jobbar inom turismen?", "x")]
+    assert resolve_conversation("och i dag?", history).question == (
+        "hur många jobbar inom turismen i dag?")
+
+
+def test_a_strong_verb_after_the_asked_noun_is_no_subject():
+    """"vad är det?" after "vilken ny trend kom i regionen 2017?" asks about the trend,
+    not "kom" (the past of "komma", which the ending test takes for a noun)."""
+    answer = "En ökande trend och ny företeelse i regionen var formen av co-workingplace."
+    for question in ("vilken ny trend kom i regionen 2017?",
+                     "Vilken ny trend dök upp i regionen 2017?"):
+        r = resolve_conversation("vad är det?", [Turn(question, answer)])
+        assert r.referent == "trend", question

@@ -126,6 +126,10 @@ _YEAR = re.compile(rf"\b({YEAR})\b")
 _WHO_QUESTION = re.compile(
     r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(\w+\s+)?(företag|bolag|organisation|"
     r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b|"
+    # … and their plurals: "vilka myndigheter …", "which agencies …"; not companies, which
+    # a kind answers ("vilka företag räknas till de gröna näringarna?")
+    r"\b(vilka|which)\s+(\w+\s+)?(organisationer|myndigheter|universitet|institut|"
+    r"organi[sz]ations|agencies|universities|institutes)\b|"
     r"^\s*(vilka|which\s+ones|which)\s+(är\s+med|var\s+med|är\s+delaktiga|ingår|deltar|"
     r"medverkar|samarbetar|take\s+part|takes\s+part|are\s+involved|are\s+members|"
     r"participate|work\s+together)\b|"
@@ -176,7 +180,8 @@ _ROLE = re.compile(
     r"headed|leads?|chairs?|chaired|chair(wo)?man|chairperson|president|äger|ägde|ägare|owns?|owned|"
     r"owners?|grundade|grundades|grundad|grundare|founded|founders?|bildades|established|"
     r"öppnade|öppnades|öppnar|opened|opens?|governor|landshövding(en)?|mayor|borgmästare|"
-    r"rektor(n)?|kommunalråd(et)?",
+    r"rektor(n)?|kommunalråd(et)?|directors?|managers?|rector|vice-chancellor|principal|"
+    r"chiefs?|leaders?",
     re.IGNORECASE)
 # a capitalised word after another word of its sentence: a name ("i Östersunds kommun")
 # (not after "; ": a table row passage starts each cell with its column heading, capitalised)
@@ -562,13 +567,19 @@ _PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda
 #: A question about the report's own goal or title: "vilket mål nummer handlar om fler
 #: kluster", "Which goal number does this section deal with?", "vad heter rapporten". Not
 #: "vilket mål har handlingsplanen" (a target in the text).
+#: Asks the report's name: "vad heter rapporten", "what is the title of the report".
+_REPORT_NAME_QUESTION = re.compile(
+    r"\b(?:(?:vad|hur)\s+heter\s+(?:rapporten|uppföljningen)|(?:rapportens|the\s+report's)\s+"
+    r"(?:namn|titel|name|title)|what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+"
+    r"report)\b", re.IGNORECASE)
 _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
     r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
     r"vad\s+(?:står|heter)\s+mål\s*\d+(?:\s+för\b)?|"
     r"what\s+(?:does|is)\s+goal\s*\d+\s+(?:stand\s+for|called)|"
     r"vad\s+(?:handlar|gäller|innebär)\s+mål\s*\d+|vad\s+går\s+mål\s*\d+\s+ut\s+på|"
-    r"vilket\s+mål\s+(?:[\w-]+\s+){0,5}?handlar\s+om|"
+    r"(?:goal|mål)\s*\d+\s+(?:is\s+about|handlar\s+om)|"
+    r"vilket\s+mål\s+(?:[\w-]+\s+){0,5}?handlar\s+(?:(?:det|den|detta)\s+(?:här\s+)?)?om|"
     r"what\s+is\s+goal\s*\d+\b[^?]*?\babout|what\s+does\s+goal\s*\d+\s+(?:cover|mean)|"
     r"vilket\s+mål\s+(?:handlar|gäller)\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:rapporten|texten|"
     r"avsnittet|uppföljningen)\s+om|(?:which|what)\s+goal\s+(?:is|does)\s+(?:this|the)\s+"
@@ -819,6 +830,22 @@ _CONSEQUENCE = re.compile(
     r"resultat\w*|lett\s+till|led\s+to|(?:any|an|no|some|much|what)\s+effects?|"
     r"effects?\s+(?:on|in)|(?:has|have|had)\s+(?:\w+\s+){0,5}(?:shown|showed)|noticed|"
     r"noticeable|visible)\b", re.IGNORECASE)
+
+
+#: A place something comes from ("från Norge", "from Norway"), and the prepositions of
+#: where it is or goes.
+_FROM_PLACE = re.compile(r"\b(?:från|fran|from)\s+[\w-]+(?:\s+[A-ZÅÄÖ][\w-]*)?", re.IGNORECASE)
+_TO_OR_IN = frozenset(("i", "in", "till", "to", "på", "at", "inom", "within", "mot", "towards"))
+
+
+#: The shortest stem between_unsaid compares by its beginning ("män" ~ "männ").
+MIN_ITEM_STEM = 3
+#: What a figure is compared or split between: "mellan kommuner, region och stat",
+#: "between women and men" (up to the end of the question or a place after it).
+_BETWEEN = re.compile(r"\b(?:mellan|between)\s+(.+?)(?=\s+(?:i|in)\s+(?:länet|jämtland|the\s+"
+                      r"county)\b|[?.!]|$)", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:och|and|o|samt|resp|respektive|vs\.?|versus|"
+                             r"or|eller)\s+|\s*&\s*", re.IGNORECASE)
 
 
 def _asks_money(question: str) -> bool:
@@ -1528,22 +1555,29 @@ class Answerer:
         if not hits or not q.concepts:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
         ranked = self.candidates(q, hits)
-        if (self.editions.lacks(ranked[0].hit.passage.doc, q.edition)
-                or self.names_what_best_lacks(q, ranked[0])):
+        lacking = (self.editions.lacks(ranked[0].hit.passage.doc, q.edition)
+                   or self.names_what_best_lacks(q, ranked[0]))
+        other_subject = followup is not None and (
+            lacking or not self.mentions_subject(q, ranked[0], followup.subject))
+        # a follow-up for a place ("och hur många av dem finns i Åre?") is declined by what
+        # the best passage lacks, never answered by another sentence naming the place
+        other = self._figure_of_subject(q, ranked, followup.subject, lacking) if (
+            followup is not None and other_subject
+            and not (lacking and places_named(followup.subject))) else None
+        if other is not None:
+            # "och tillverkningsindustrin då?" after "Hur många årsarbeten genererar
+            # turismen?": the figure of the new subject, not the earlier one's, which may
+            # even be about another branch ("Branschen genererar …")
+            ranked = [other] + [s for s in ranked if s is not other]
+            lacking = other_subject = False
+        if lacking:
             # an edition the index does not have (another edition's figure is not its
             # answer), or a place or group the best passage does not name
             return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
                           q.language)
         best, conf = ranked[0], self._ranked_confidence(q, ranked)
-        if followup is not None and not self.mentions_subject(q, best, followup.subject):
-            other = self._figure_of_subject(q, ranked, followup.subject)
-            if other is not None:
-                # "och tillverkningsindustrin då?" after "Hur många årsarbeten genererar
-                # turismen?": the figure of the new subject, not the earlier one's
-                ranked = [other] + [s for s in ranked if s is not other]
-                best, conf = other, self._ranked_confidence(q, ranked)
-            else:
-                conf = round(conf * self.weights.missing_subject, 4)  # the earlier subject
+        if other_subject:
+            conf = round(conf * self.weights.missing_subject, 4)  # the earlier subject
         text = answer_text(best.hit, best.needs_context)
         heading = self._heading_answer(q, ranked)
         sources = self._sources([s.hit for s in ranked], top_k)
@@ -1578,7 +1612,46 @@ class Answerer:
                     or self.sum_for_one(q, best) or self.other_branch(q, best)
                     or self.place_without_figure(q, best) or self.includes_excluded(q, best)
                     or self.other_season(q, best) or self.other_compound(q, best)
-                    or self.other_money(q, best) or self.abroad_unsaid(q, best))
+                    or self.other_money(q, best) or self.abroad_unsaid(q, best)
+                    or self.other_direction(q, best) or self.between_unsaid(q, best))
+
+    def between_unsaid(self, q: Query, best: Scored) -> bool:
+        """Whether the question compares or splits a figure between things ("hur fördelas
+        de offentligt anställda mellan kommuner, region och stat", "between women and men")
+        and the passage names fewer than two of them: a total, not the split asked."""
+        m = _BETWEEN.search(q.text)  # as repaired: "mellan östersund och sthlm" → stockholm
+        if m is None:
+            return False
+        parts = _LIST_SEPARATOR.split(m.group(1))
+        if any(re.search(r"\d", part) for part in parts):
+            return False  # an age or a span ("mellan 18 och 24 år"), not things to split by
+        token_set = self.analyzer.token_set
+        items = [t for t in (token_set(part) for part in parts) if t]
+        if len(items) < 2:
+            return False
+        p = best.hit.passage
+        said = token_set(" ".join((p.text, p.context)))
+
+        def named(item: frozenset[str]) -> bool:  # "män" in "männen", "kvinnor" in "kvinnorna"
+            return any(u.startswith(t) or t.startswith(u) for t in item for u in said
+                       if min(len(t), len(u)) >= MIN_ITEM_STEM)
+
+        return sum(named(t) for t in items) < 2
+
+    @staticmethod
+    def other_direction(q: Query, best: Scored) -> bool:
+        """Whether the question asks about what comes from a place ("how many commute from
+        Norway to jobs in the county") and the passage names that place only as where
+        something is or goes ("… har sin huvudsakliga arbetsplats i Norge"): the other
+        direction, a near miss."""
+        text = best.hit.passage.text
+        for m in _FROM_PLACE.finditer(q.original or q.text):
+            names = [n for named in places_named(m.group(0)) for n in named]
+            said = [w for n in names for w in re.finditer(
+                rf"\b(\w+)\s+{re.escape(n)}\b", text, re.IGNORECASE)]
+            if said and all(w.group(1).lower() in _TO_OR_IN for w in said):
+                return True
+        return False
 
     @staticmethod
     def abroad_unsaid(q: Query, best: Scored) -> bool:
@@ -1719,16 +1792,21 @@ class Answerer:
     def other_figure(self, q: Query, best: Scored) -> bool:
         """Whether the question gives a figure of a measure ("examen inom tre år") that the
         best sentence gives only as another figure ("inom fyra år"): a near miss, not the
-        answer. A figure the question offers as a guess ("över 40 procent") is not one."""
+        answer. A figure the question offers as a guess ("över 40 procent") is not one; a
+        bound on another thing than the one counted is ("hur många företag har fler än 250
+        anställda" against "… fler än 100 anställda")."""
         text = q.original or q.text
         guesses = approximate_numbers(text)
         stem = self.analyzer.stem
+        counted = stem(q.unit) if q.quantity and q.unit else ""
         asked = figures_by_measure(raw_words(text), stem)
         given = figures_by_measure(raw_words(answer_text(best.hit, best.needs_context)), stem)
         for measure, figures in asked.items():
-            figures = figures - guesses
+            if not counted or counted == measure:
+                figures = figures - guesses
             # the measure in the passage's words too: "years" → "år"
-            same = {measure} | {t for c in q.concepts if c.alts.get(measure) == 1.0
+            same = {measure} | {t for c in q.concepts
+                                if c.alts.get(measure) == 1.0 or stem(c.text) == measure
                                 for t, f in c.alts.items() if f >= FULL_MATCH}
             theirs = set().union(*(given.get(m, set()) for m in same))
             if figures and theirs and not figures & theirs:
@@ -1954,18 +2032,29 @@ class Answerer:
                 return [s, *ranked[:i], *ranked[i + 1:]]
         return ranked
 
-    def _figure_of_subject(self, q: Query, ranked: list[Scored], subject: str
-                           ) -> Scored | None:
+    def _figure_of_subject(self, q: Query, ranked: list[Scored], subject: str,
+                           own_sentence: bool = False) -> Scored | None:
         """For a follow-up that asks the earlier question's figure of a new subject, the
         first other candidate that mentions the subject and gives the kind of figure asked,
-        with nothing the checks find lacking; None for any other question."""
+        with nothing the checks find lacking; None for any other question. With
+        `own_sentence` (the best candidate lacks what was asked) the candidate's sentence
+        itself must name the subject and give a figure, not only its context."""
         if not q.quantity:
             return None
         for s in ranked[1:self.weights.candidates]:
+            if own_sentence and not (has_number(without_times(s.hit.passage.text))
+                                     and self._names_subject(q, s.hit.passage.text, subject)):
+                continue
             if (self.mentions_subject(q, s, subject) and self.kind_factor(q, s) >= 1.0
                     and not self.names_what_best_lacks(q, s)):
                 return s
         return None
+
+    def _names_subject(self, q: Query, text: str, subject: str) -> bool:
+        """Whether `text` names the subject a follow-up typed (SUBJECT_MATCH)."""
+        new = subject_concepts(q, subject)
+        tokens = self.analyzer.token_set(text)
+        return bool(new) and any(c.match(tokens) >= SUBJECT_MATCH for c in new)
 
     def mentions_subject(self, q: Query, best: Scored, subject: str) -> bool:
         """Whether the answer of `best` mentions the subject a follow-up typed in place of
@@ -2112,6 +2201,11 @@ class Answerer:
                 goal = re.compile(rf"\bmål\s*{named.group(1)}\b", re.IGNORECASE)
                 section = next((s.hit.passage.section for s in ranked
                                 if goal.search(s.hit.passage.section)), "")
+            elif _REPORT_NAME_QUESTION.search(q.original or q.text):
+                # the report's name is its title with the heading ("Läget i länet – Mål 5.
+                # Fler kluster (…)"), as the index names its series
+                doc = self.documents.get(ranked[0].hit.passage.doc, {})
+                section = doc.get("series") or section
             return (section, GOAL_OR_TITLE_CONFIDENCE) if section else None
         if not total:
             return None

@@ -24,6 +24,7 @@ from reportqa.ask.question import FRAME_WORDS, POPULATION_GROUPS, answer_type_wo
 from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
+from reportqa.text.glossary import load_verb_forms_sv
 from reportqa.text.language import detect_language
 from reportqa.text.places import places_named
 from reportqa.text.spelling import LETTER_WORDS, fold
@@ -366,11 +367,20 @@ _EN_VERBS = wordset(
 )
 
 
+@lru_cache(maxsize=1)
+def _sv_strong_finite() -> frozenset[str]:
+    """The present and past forms of Swedish strong verbs ("kommer", "kom", "dök"), which
+    the ending test cannot tell from nouns (data/strong_verbs_sv.txt)."""
+    return frozenset(f for forms in load_verb_forms_sv().values() for f in forms[1:3])
+
+
 def _verbish(word: str, lang: str) -> bool:
     """A verb form, roughly: what a question does with its subject, not the subject."""
     w = word.lower()
     if lang == "en":
         return w in _EN_VERBS or (w.endswith("ed") and len(w) > 4)
+    if w in _sv_strong_finite():
+        return True  # "vilken ny trend kom i regionen": the trend, not "kom"
     return w.endswith(_SV_VERB_ENDINGS) and not looks_like_noun(w, "sv") and not (
         w.endswith("s") and len(w) > 6  # a genitive ("Landsbygdskommitténs")
     ) and not w.endswith(("ande", "ende"))  # "betänkande", "boende"
@@ -2284,6 +2294,27 @@ def _name_for_name(previous: str, new: str) -> str | None:
 _HOME_WORDS = wordset("länet regionen")
 
 
+#: When, said without a date: "hittills", "framöver", "i dag", "so far", "in the future".
+_WHEN_WORDS = (r"hittills|tidigare|förut|innan|i\s+dag|idag|nu|numera|framöver|i\s+framtiden|"
+               r"längre\s+fram|so\s+far|in\s+the\s+past|previously|before|earlier|until\s+now|now|today|"
+               r"currently|in\s+the\s+future|going\s+forward|later|from\s+now\s+on")
+_WHEN = re.compile(rf"\b(?:{_WHEN_WORDS})\b", re.IGNORECASE)
+_ONLY_WHEN = re.compile(rf"(?:{_WHEN_WORDS})(?:\s+(?:då|then))?", re.IGNORECASE)
+
+
+def _time_for_time(previous: str, new: str) -> str | None:
+    """The previous question at the time a follow-up names ("o framöver?" after "hur har
+    myndigheterna samarbetat hittills?", "and now?"): in place of its own time word, else
+    added; None when the follow-up names more than a time."""
+    if not _ONLY_WHEN.fullmatch(new.strip()):
+        return None
+    when = re.sub(r"\s+(?:då|then)$", "", new.strip(), flags=re.IGNORECASE)
+    old = _WHEN.search(previous)
+    if old is not None:
+        return _clean(previous[:old.start()] + when + previous[old.end():])
+    return _clean(f"{previous.rstrip(' ?.!')} {when}?")
+
+
 def _edition_for_edition(previous: str, new: str) -> str | None:
     """A follow-up that only names an edition ("Och i förra uppföljningen?", "And in the
     2019 edition?") asks the previous question of that edition: its own edition phrase is
@@ -2338,6 +2369,9 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
         when = "in " if detect_language(previous) == "en" else ""
         return f"{previous.rstrip(' ?.!')} {when}{year.group()}?"
     new = remainder.strip(" ?.!,")
+    when = _time_for_time(previous, new)
+    if when is not None:
+        return when
     edition = _edition_for_edition(previous, new)
     if edition is not None:
         return edition

@@ -60,7 +60,9 @@ _QUANTITY = re.compile(
 
 _TEMPORAL = re.compile(
     r"\b(när|vilket\s+år|vilken\s+(månad|tid|dag)|sedan\s+när|hur\s+länge|"
-    r"when|what\s+year|which\s+year|how\s+long|since\s+when)\b",
+    r"when|what\s+year|which\s+year|how\s+long|since\s+when|"
+    # a span of time counted: "hur många år har Etour forskat", "for how many years"
+    r"hur\s+många\s+år|how\s+many\s+years)\b",
     re.IGNORECASE,
 )
 _COUNTING = frozenset(("många", "many"))
