@@ -1312,6 +1312,11 @@ def test_money_of_another_kind_or_no_money_is_no_answer():
     assert other("How much EU funding goes to cluster development in the county?")
     assert not other("hur mycket omsätter turismen")
     assert not other("what is the annual turnover of tourism")
+    assert not other("does the region work to attract investments?")  # asks no sum
+    villa = "En villa kostade i genomsnitt 2 150 000 kronor."
+    answerer, qa = _answerer([villa])
+    assert not _check_on(answerer, qa, _rows([villa])[0], "other_money")(
+        "what was the average price of a detached house?")  # a price is what it costs
     assert _check_on(answerer, qa, rows[1], "other_money")(
         "vad är snittlönen i tillverkningsindustrin")
     assert not _check_on(answerer, qa, rows[2], "other_money")(

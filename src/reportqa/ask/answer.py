@@ -380,7 +380,9 @@ class Asks:
     def of(cls, q: Query) -> Asks:
         reason = bool(_REASON_QUESTION.search(q.text))
         # "how many seasonal staff do the resorts bring in": people counted, not money
-        money = bool(_MONEY_QUESTION.search(q.text)) and not _HOW_MANY.search(q.text)
+        money = bool(_MONEY_QUESTION.search(q.text) or (
+            _SPENT_QUESTION.search(q.text) and (q.quantity or _WH_QUESTION.match(q.text)))
+        ) and not _HOW_MANY.search(q.text)
         return cls(money and not reason,
                    bool(_YEAR_QUESTION.search(q.text)), bool(_MEANING_QUESTION.match(q.text)),
                    bool(_WHO_QUESTION.search(q.text)), reason=reason,
@@ -733,11 +735,15 @@ _TIMES = re.compile(r"\b\d+\s+(år|åren|månader|veckor|dagar|years?|months?|we
 _MONEY_QUESTION = re.compile(
     r"\b(kostar|kosta|kostnad(en)?|pris(et)?|avgift(en)?|omsätter|omsatte|omsättning(en)?|"
     r"budget(en)?|intäkter(na)?|\w*lön(en|er|erna)?|tjänar|pengar|kronor|sek|euro|cost|costs|price|fee|"
-    r"turnover|turn(s|ed)?\s+over|revenues?|budget|funding|funds|spend|spends|spent|"
-    r"spending|invest|invests|invested|investments?|grants?|"
+    r"turnover|turn(s|ed)?\s+over|revenues?|budget|"
     r"salary|earn|money|värde(t)?|värd|value|worth|(bring|brings|brought)\s+in|"
     r"(drar|drog|dra)\s+in)\b", re.IGNORECASE)
 _MONEY_QUESTION_FOLDED = re.compile(fold(_MONEY_QUESTION.pattern), re.IGNORECASE)
+#: Money spent or granted, asked for as a sum only by a question for what or how much ("How
+#: much EU funding goes to …", "what does the region spend …"), not in a yes/no question
+#: ("does Peak Innovation work to attract investments?").
+_SPENT_QUESTION = re.compile(r"\b(?:funding|funds|spend|spends|spent|spending|invest|invests|"
+                             r"invested|investments?|grants?)\b", re.IGNORECASE)
 # asks where ("Var ligger Grönt Center?", "Where is the cluster located?", "I vilken kommun
 # …?"); not "var" as "was" ("Hur stor var …") or "each" ("var tredje")
 _WHERE_QUESTION = re.compile(
@@ -786,8 +792,11 @@ _MONEY = re.compile(r"\b(kr|kronor|sek|euro|eur|dollar|mkr|mnkr|mdkr|"
                     r"mdr|msek|tkr)\b|[$€£]", re.IGNORECASE)
 
 
+#: A question that asks what, which or how (not yes or no).
+_WH_QUESTION = re.compile(r"^\s*(?:what|what's|which|how|hur|vad|vilk\w+)\b", re.IGNORECASE)
 #: Kinds of money a question asks for and a sentence gives a sum of, by their words; what a
-#: project costs is what is spent on it ("Vad kostar projektet?" — "en budget på 16 miljoner").
+#: thing costs is its price and what is spent on it ("Vad kostar projektet?" — "en budget på
+#: 16 miljoner"; "average house price" — "En villa kostade i genomsnitt 2 150 000 kronor").
 _MONEY_KINDS = {
     "turnover": re.compile(r"\b(?:omsät\w*|omsatt?e|turnover|revenues?|intäkt\w*|sales|"
                            r"försäljning\w*|drar\s+in|drog\s+in|brings?\s+in|brought\s+in)\b",
@@ -798,7 +807,8 @@ _MONEY_KINDS = {
                            r"beviljade?s?|lagt|lägger|lade|kost\w*|costs?)\b", re.IGNORECASE),
     "wage": re.compile(r"\b(?:lön\w*|snittlön\w*|salar\w*|wages?|earn\w*|tjänar)\b",
                        re.IGNORECASE),
-    "price": re.compile(r"\b(?:pris\w*|avgift\w*|price\w*|fees?)\b", re.IGNORECASE),
+    "price": re.compile(r"\b(?:pris\w*|avgift\w*|price\w*|fees?|kost\w*|costs?)\b",
+                        re.IGNORECASE),
 }
 
 
