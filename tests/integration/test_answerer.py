@@ -105,9 +105,14 @@ def test_which_goal_is_answered_by_the_heading_that_names_it(engine):
 
 
 def test_the_report_s_goal_number_and_name_are_its_heading(engine):
-    """"Which goal number …", "vad heter rapporten": the report's own heading, though no
-    word of the question but the goal's is in it; a target in the text is no such goal."""
-    for q in ("vilket mål nummer handlar om fler kluster", "vad heter rapporten",
+    """"Which goal number …": the report's own heading, though no word of the question but
+    the goal's is in it; a target in the text is no such goal. "vad heter rapporten": its
+    title with that heading."""
+    for q in ("vad heter rapporten", "What is the title of the report?"):
+        ans = engine.ask(q)
+        assert ans.found and ans.text == "Läget i länet – " + engine.ask(
+            "vad handlar mål 5 om").text, q
+    for q in ("vilket mål nummer handlar om fler kluster",
               "vilket mål handlar läget i länet-texten om",
               "Which goal number does this section deal with?",
               "vad står mål 5 för i läget i länet?", "What does goal 5 stand for?",

@@ -356,7 +356,8 @@ def test_what_a_goal_is_about_asks_for_its_heading():
                      "What is goal 5 of the county report about?", "vad går mål 5 ut på",
                      "vilket mål i läget i länet handlar om kluster?",
                      "vilket mål i läget i länet handlar det här om?",
-                     "Goal 5 is about clusters in what kind of geography?"):
+                     "Goal 5 is about clusters in what kind of geography?",
+                     "vilket nummer har målet om fler kluster"):
         assert _GOAL_OR_TITLE_QUESTION.search(question), question
     assert not _GOAL_OR_TITLE_QUESTION.search("vad handlar rapporten om?")
     assert not _GOAL_OR_TITLE_QUESTION.search("vilket mål har myndigheterna")
@@ -1273,6 +1274,8 @@ def test_a_compound_of_another_first_part_is_another_kind():
     answerer, qa = _answerer([goods, services, jobs], frequencies=True)
     other = _check_on(answerer, qa, _rows([goods])[0], "other_compound")
     assert other("hur mycket är tjänsteexporten från länet värd i kronor")
+    assert other("What is the value of the county's service exports?")  # one compound
+    assert not other("What was the value of goods exports in 2017?")
     assert not other("hur mycket var varuexporten värd 2017")
     assert not other("hur stor var exporten 2017")
     other = _check_on(answerer, qa, _rows([goods, services, jobs])[2], "other_compound")

@@ -1714,6 +1714,12 @@ def test_a_time_follow_up_takes_the_place_of_the_time_asked():
     history = [Turn("hur många jobbar inom turismen?", "x")]
     assert resolve_conversation("och i dag?", history).question == (
         "hur många jobbar inom turismen i dag?")
+    history = [Turn("hur planerar myndigheterna att samarbeta framöver?", "x")]
+    assert resolve_conversation("hur var det förut?", history).question == (
+        "hur planerar myndigheterna att samarbeta förut?")
+    history = [Turn("hur mycket omsätter turismen i länet?", "x")]
+    assert resolve_conversation("per år?", history).question == (
+        "hur mycket omsätter turismen i länet per år?")
 
 
 def test_a_strong_verb_after_the_asked_noun_is_no_subject():

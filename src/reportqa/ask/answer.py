@@ -576,6 +576,7 @@ _REPORT_NAME_QUESTION = re.compile(
     r"report)\b", re.IGNORECASE)
 _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
+    r"vilket\s+(?:nummer|nr)\s+har\s+målet|what\s+number\s+is\s+the\s+goal|"
     r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
     r"vad\s+(?:står|heter)\s+mål\s*\d+(?:\s+för\b)?|"
     r"what\s+(?:does|is)\s+goal\s*\d+\s+(?:stand\s+for|called)|"
@@ -1711,10 +1712,15 @@ class Answerer:
         for i, c in enumerate(q.concepts):
             if ":" in c.text:
                 parts.setdefault(c.head, []).append(i)
-        for group in parts.values():
-            *first, last = group
-            if not first or any(best.matched[i] >= HALF_MATCH for i in first) or not doc_freq(
-                    q.concepts[last].whole):
+        pairs = [(group[:-1], group[-1]) for group in parts.values()
+                 if doc_freq(q.concepts[group[-1]].whole)]
+        if q.language == "en":
+            # "service exports": two English words the reports write as one Swedish
+            # compound ("tjänsteexporten")
+            pairs += [([i], i + 1) for i in range(len(q.concepts) - 1)
+                      if self._written_joined(q.concepts[i], q.concepts[i + 1])]
+        for first, last in pairs:
+            if not first or any(best.matched[i] >= HALF_MATCH for i in first):
                 continue
             heads = [a for a, w in q.concepts[last].alts.items()
                      if w >= FULL_MATCH and len(a) >= MIN_COMPOUND_HEAD
@@ -1724,6 +1730,18 @@ class Answerer:
             if inside and not alone:
                 return True
         return False
+
+    def _written_joined(self, first: Concept, head: Concept) -> bool:
+        """Whether the reports write two English words' Swedish words as one compound
+        ("service" + "exports" → "tjänsteexport"), with or without a linking e or s."""
+        if " " in first.text + head.text or ":" in first.text + head.text:
+            return False
+        doc_freq = self.queries.doc_freq
+        modifiers = [a for a, w in first.alts.items() if w >= FULL_MATCH]
+        heads = [a for a, w in head.alts.items()
+                 if w >= FULL_MATCH and len(a) >= MIN_COMPOUND_HEAD]
+        return any(doc_freq(m + link + h) for m in modifiers for h in heads
+                   for link in ("", "e", "s"))
 
     @staticmethod
     def other_season(q: Query, best: Scored) -> bool:

@@ -363,7 +363,8 @@ _SV_VERB_ENDINGS = ("ar", "er", "ade", "te", "de", "ts", "it", "at", "as", "s")
 _EN_VERBS = wordset(
     "work works worked employ employs generate generates turn turns do does did make makes "
     "have has had produce produces run runs exist exists offer offers provide provides live "
-    "lives visit visits start started mention mentions say says focus focuses cost costs"
+    "lives visit visits start started mention mentions say says focus focuses cost costs "
+    "count counts counted"
 )
 
 
@@ -2295,11 +2296,23 @@ _HOME_WORDS = wordset("länet regionen")
 
 
 #: When, said without a date: "hittills", "framöver", "i dag", "so far", "in the future".
-_WHEN_WORDS = (r"hittills|tidigare|förut|innan|i\s+dag|idag|nu|numera|framöver|i\s+framtiden|"
+_WHEN_WORDS = (r"per\s+år|om\s+året|årligen|varje\s+år|per\s+year|a\s+year|every\s+year|"
+               r"annually|hittills|tidigare|förut|innan|i\s+dag|idag|nu|numera|framöver|"
+               r"i\s+framtiden|"
                r"längre\s+fram|so\s+far|in\s+the\s+past|previously|before|earlier|until\s+now|now|today|"
                r"currently|in\s+the\s+future|going\s+forward|later|from\s+now\s+on")
 _WHEN = re.compile(rf"\b(?:{_WHEN_WORDS})\b", re.IGNORECASE)
 _ONLY_WHEN = re.compile(rf"(?:{_WHEN_WORDS})(?:\s+(?:då|then))?", re.IGNORECASE)
+
+
+_PER_YEAR = re.compile(r"per\s+år|om\s+året|årligen|varje\s+år|per\s+year|a\s+year|"
+                       r"every\s+year|annually", re.IGNORECASE)
+#: A question for the same at another time: "hur var det förut?", "how was it before?",
+#: "what about now?".
+_AT_ANOTHER_TIME = re.compile(
+    rf"^\s*(?:och\s+|o\s+|and\s+)?(?:hur\s+(?:var|är|blir)\s+det|how\s+(?:was|is|will)\s+it"
+    rf"(?:\s+be)?|what\s+about|hur\s+ser\s+det\s+ut)\s+(?P<when>{_WHEN_WORDS})\s*[?.!]*\s*$",
+    re.IGNORECASE)
 
 
 def _time_for_time(previous: str, new: str) -> str | None:
@@ -2309,6 +2322,8 @@ def _time_for_time(previous: str, new: str) -> str | None:
     if not _ONLY_WHEN.fullmatch(new.strip()):
         return None
     when = re.sub(r"\s+(?:då|then)$", "", new.strip(), flags=re.IGNORECASE)
+    if _PER_YEAR.fullmatch(when) and _PER_YEAR.search(previous):
+        return None  # asked per year already
     old = _WHEN.search(previous)
     if old is not None:
         return _clean(previous[:old.start()] + when + previous[old.end():])
@@ -3000,6 +3015,12 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         return Resolution(question)
     if _what_they_mean(question):
         return Resolution(question)  # "what do they mean by green industries?": impersonal
+    another_time = _AT_ANOTHER_TIME.match(question)
+    if another_time and previous.question.strip():
+        at = _time_for_time(_clean(_completed_question(previous.question)),
+                            another_time.group("when"))
+        if at is not None:  # "hur var det förut?" after "… samarbeta framöver?"
+            return Resolution(at, True, "ellipsis", another_time.group("when"))
     if previous.answer and _STATEMENT_QUESTION.match(question):
         # the answer's sentence is what "det" stands for; retrieval finds it, and the
         # sentence after it that leans on it ("Det innebär att …") when there is one
