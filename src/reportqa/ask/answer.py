@@ -566,14 +566,14 @@ _PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda
                          "flera", "vissa", "andra", "hela", "varenda", "nästa", "enda",
                          "såna", "sådana", "dessa", "några", "inga", "alla", "många",
                          "egna", "vilka"))
-#: A question about the report's own goal or title: "vilket mål nummer handlar om fler
-#: kluster", "Which goal number does this section deal with?", "vad heter rapporten". Not
-#: "vilket mål har handlingsplanen" (a target in the text).
 #: Asks the report's name: "vad heter rapporten", "what is the title of the report".
 _REPORT_NAME_QUESTION = re.compile(
     r"\b(?:(?:vad|hur)\s+heter\s+(?:rapporten|uppföljningen)|(?:rapportens|the\s+report's)\s+"
     r"(?:namn|titel|name|title)|what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+"
     r"report)\b", re.IGNORECASE)
+#: A question about the report's own goal or title: "vilket mål nummer handlar om fler
+#: kluster", "Which goal number does this section deal with?", "vad heter rapporten". Not
+#: "vilket mål har handlingsplanen" (a target in the text).
 _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
     r"vilket\s+(?:nummer|nr)\s+har\s+målet|what\s+number\s+is\s+the\s+goal|"
@@ -2069,20 +2069,20 @@ class Answerer:
         itself must name the subject and give a figure, not only its context."""
         if not q.quantity:
             return None
+        new = subject_concepts(q, subject)
         for s in ranked[1:self.weights.candidates]:
-            if own_sentence and not (has_number(without_times(s.hit.passage.text))
-                                     and self._names_subject(q, s.hit.passage.text, subject)):
+            if own_sentence and not (new and has_number(without_times(s.hit.passage.text))
+                                     and self._says(new, s.hit.passage.text)):
                 continue
             if (self.mentions_subject(q, s, subject) and self.kind_factor(q, s) >= 1.0
                     and not self.names_what_best_lacks(q, s)):
                 return s
         return None
 
-    def _names_subject(self, q: Query, text: str, subject: str) -> bool:
-        """Whether `text` names the subject a follow-up typed (SUBJECT_MATCH)."""
-        new = subject_concepts(q, subject)
+    def _says(self, subject: list[Concept], text: str) -> bool:
+        """Whether `text` says one of a follow-up's subject concepts (SUBJECT_MATCH)."""
         tokens = self.analyzer.token_set(text)
-        return bool(new) and any(c.match(tokens) >= SUBJECT_MATCH for c in new)
+        return any(c.match(tokens) >= SUBJECT_MATCH for c in subject)
 
     def mentions_subject(self, q: Query, best: Scored, subject: str) -> bool:
         """Whether the answer of `best` mentions the subject a follow-up typed in place of
@@ -2095,10 +2095,7 @@ class Answerer:
         a lower-ranked candidate that mentions it was tried and lost: such a sentence names
         the subject but seldom says what the kept part of the question asks.)"""
         new = subject_concepts(q, subject)
-        if not new:
-            return True
-        tokens = self.analyzer.token_set(answer_text(best.hit, best.needs_context))
-        return any(c.match(tokens) >= SUBJECT_MATCH for c in new)
+        return not new or self._says(new, answer_text(best.hit, best.needs_context))
 
     def prefer_edition(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """The same statement from the edition the question wants first: the newest edition
