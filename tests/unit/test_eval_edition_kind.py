@@ -104,3 +104,14 @@ def test_names_edition_in_either_language():
     assert not names_edition("Enligt uppföljningen 2021: Det blev fler.", "2019")
     assert not names_edition("Sedan 2019 har det blivit fler.", "2019")
     assert edition_lead("sv", "") == ""
+
+
+def test_an_expected_string_is_read_as_the_index_reads_the_report():
+    """A string copied from the report ("Eldrimner ─ natonellt", a box-drawing dash) is
+    found in the answer the index gives (its dashes made one kind): the same text."""
+    from reportqa.ask.evaluation import contains
+
+    answer = "I detta samarbetar LRF Jämtland, Eldrimner – natonellt resurscentrum."
+    assert contains(answer, ["Eldrimner ─ natonellt resurscentrum"])
+    assert contains(answer, ["LRF  Jämtland,\u00a0Eldrimner"])
+    assert not contains(answer, ["Eldrimner - nationellt"])

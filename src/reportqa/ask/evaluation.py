@@ -18,7 +18,7 @@ from typing import Any
 
 from reportqa.ask.messages import names_edition
 from reportqa.errors import ReportQAError
-from reportqa.text.normalize import squash
+from reportqa.text.normalize import normalize_text, squash
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,13 @@ def load_items(path: Path) -> list[EvalItem]:
 
 
 def contains(text: str | None, expect: list[str]) -> bool:
+    """Whether an answer holds one of the expected strings, both read as the index reads a
+    report (one kind of dash and space): an expected string is copied from the report's
+    own text, the answer from the index's."""
     if not text:
         return False
-    t = squash(text).lower()
-    return any(squash(e).lower() in t for e in expect)
+    t = squash(normalize_text(text)).lower()
+    return any(squash(normalize_text(e)).lower() in t for e in expect)
 
 
 def evaluate(engine, items: list[EvalItem], mode: str = "hybrid") -> dict[str, Any]:
