@@ -122,6 +122,8 @@ def test_temporal_questions_and_time_expressions():
     assert is_temporal_question("När presenterades betänkandet?")
     assert is_temporal_question("When did co-working appear?")
     assert not is_temporal_question("Vad har länet för historia när det gäller tjänster?")
+    assert not is_temporal_question(
+        "what has the region long been known for when it comes to its companies?")
     assert has_time("utvecklades 2017") and has_time("De senaste 20 åren")
     assert not has_time("ett 20-tal besöksdestinationer")
     assert has_number("ca 5 000 personer") and has_number("nästan fem miljarder")
@@ -1165,6 +1167,22 @@ def test_one_parts_own_figure_is_not_answered_by_the_sum():
     assert not alone("hur mycket omsatte de två VM tillsammans")
 
 
+def test_one_places_own_figure_is_not_answered_by_the_sum_of_several_places():
+    """"gasellföretagen i Åre kommun" is a near miss for a sum over the places the
+    sentence lists ("främst i Östersund och Åre, men även i Krokom och Strömsund, och
+    tillsammans omsätter de …"); the whole, or all the places listed, are answered by it."""
+    listed = ("Gasellföretagen i länet finns främst i Östersund och Åre, men även i Krokom och "
+              "Strömsund, och tillsammans omsätter de drygt 2,1 miljarder kronor.")
+    answerer, qa = _answerer([listed])
+    one = _check_on(answerer, qa, _rows([listed])[0], "sum_for_one")
+    assert one("hur mkt omsätter gasellföretagen i åre kommun")
+    assert one("How much do the gazelle companies in Östersund turn over?")
+    assert not one("hur mycket omsätter gasellföretagen?")
+    assert not one("var finns gasellföretagen i Åre?")
+    assert not one("hur mycket omsätter gasellföretagen i Östersund, Åre, Krokom och "
+                   "Strömsund?")
+
+
 def test_a_year_of_another_clause_is_no_answer_for_the_year_asked():
     """"sjuksköterskor fram till 2030" is not answered by "ca 300 sjuksköterskor … fram
     till år 2025, och … 900 lärare … fram till år 2030": 2030 is the teachers' year."""
@@ -1462,3 +1480,124 @@ def test_the_reports_name_is_its_title_with_its_heading():
         "Läget i länet – Mål 5. Fler kluster")
     assert answerer.answer(qa.analyze("vad handlar mål 5 om"), hits).text == (
         "Mål 5. Fler kluster")
+
+
+def test_a_count_of_the_employed_is_not_answered_by_a_sentence_without_work():
+    """"hur många anställda har IUC Z", "how many people work at the airport" are near
+    misses for a count of people recruited or of passengers; a count of those employed,
+    said with any word of work, answers them."""
+    recruit = ("Inom industrin bedömer IUC Z att företagen behöver rekrytera omkring 1 000 "
+               "personer under de närmaste fem åren.")
+    airport = "Under 2018 reste ca 470 000 passagerare via flygplatsen i Östersund."
+    employed = "Tillverkningsindustrin sysselsätter ca 5 000 personer i länet."
+    answerer, qa = _answerer([recruit, airport, employed])
+    rows = _rows([recruit, airport, employed])
+    assert _check_on(answerer, qa, rows[0], "employment_unsaid")("hur många anställda har iuc-z")
+    unsaid = _check_on(answerer, qa, rows[1], "employment_unsaid")
+    assert unsaid("How many people work at the airport in Östersund?")
+    assert unsaid("How many people does the airport employ?")
+    assert not unsaid("How many passengers travelled via the airport?")
+    said = _check_on(answerer, qa, rows[2], "employment_unsaid")
+    assert not said("hur många jobbar inom tillverkningsindustrin?")
+    assert not said("How many people does manufacturing employ?")
+    hired = _check_on(answerer, qa, rows[0], "employment_unsaid")
+    assert not hired("How many workers does IUC Z say industry needs to recruit?")
+
+
+
+def test_a_sentence_close_behind_with_the_amount_asked_goes_first():
+    """"How much were goods exports worth?" is answered by the sentence that gives the sum
+    ("Värdet av varuexporten … 4,6 miljarder kronor"), when it ranks close behind one that
+    gives none ("Omkring 430 företag exporterar varor"); far behind, it stays behind."""
+    from dataclasses import replace as with_score
+
+    firms = "Omkring 430 företag i länet exporterar varor till andra länder."
+    worth = "Värdet av varuexporten från länet uppgick år 2017 till cirka 4,6 miljarder kronor."
+    answerer, qa = _answerer([firms, worth])
+    q = qa.analyze("How much were goods exports from the county worth in 2017?")
+    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([firms, worth])])
+    by_text = {s.hit.passage.text: s for s in ranked}
+    close = [with_score(by_text[firms], score=1.0), with_score(by_text[worth], score=0.9)]
+    assert answerer.kind_first(q, close)[0].hit.passage.text == worth
+    far = [with_score(by_text[firms], score=1.0), with_score(by_text[worth], score=0.5)]
+    assert answerer.kind_first(q, far)[0].hit.passage.text == firms
+
+
+def test_same_year_is_the_year_of_the_sentence_before():
+    """"Almi beviljade samma år lån …" answers "How much did Almi lend in 2018?" when the
+    sentence before says 2018: the year asked is matched, not missing."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.text.analyzer import Analyzer
+
+    before = "Regionen beviljade under 2018 företagsstöd på totalt 52 miljoner kronor."
+    almi = "Almi beviljade samma år lån till 138 företag på sammanlagt 84 miljoner kronor."
+    lex = LexicalIndex.build([almi], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    row = _rows([almi])[0]
+    answerer = Answerer(lex.analyzer, 0.5, {}, queries=qa,
+                        earlier=lambda rows: {r.row: before for r in rows})
+    q = qa.analyze("How much did Almi lend to companies in 2018?")
+    evidence = answerer.evidence(q, answerer.candidates(q, [Hit(row, 1.0, 0.8, 1.0)]))
+    assert evidence["year_asked"] == evidence["year_match"] == 1.0
+    alone = Answerer(lex.analyzer, 0.5, {}, queries=qa)
+    assert alone.evidence(q, alone.candidates(q, [Hit(row, 1.0, 0.8, 1.0)]))["year_match"] == 0
+
+
+def test_a_question_whether_a_figure_fell_asks_for_a_change():
+    """"How much did turnover fall in 2020?" asks how it changed (a share answers); "what
+    share of guest nights fall in winter" does not."""
+    from reportqa.ask.answer import Asks
+
+    _, qa = _answerer(["Omsättningen minskade med en fjärdedel."])
+    assert Asks.of(qa.analyze("How much did tourism turnover fall in 2020?")).change
+    assert not Asks.of(qa.analyze("What share of guest nights fall in the winter?")).change
+
+
+def test_a_place_listed_after_a_figure_of_no_place_is_not_its_figure():
+    """"hur stor andel av gästnätterna kommer från Norge" is not answered by "Andelen
+    utländska gästnätter var 26 procent, och de största utländska marknaderna är Norge,
+    Danmark …": the figure is all foreign guests', said before Norway is named."""
+    text = ("Andelen utländska gästnätter var 26 procent, och de största utländska "
+            "marknaderna är Norge, Danmark och Tyskland.")
+    others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(6)]
+    answerer, qa = _answerer([text, *others], frequencies=True)
+    lacks = _check_on(answerer, qa, _rows([text])[0], "place_without_figure")
+    assert lacks("hur stor andel av gästnätterna kommer från Norge?")
+    assert not lacks("hur stor andel av gästnätterna är utländska?")
+    half = ("Länet har totalt cirka 63 500 förvärvsarbetande, och nästan hälften av dem har "
+            "sin arbetsplats i Östersunds kommun.")
+    answerer, qa = _answerer([half, *others], frequencies=True)
+    assert not _check_on(answerer, qa, _rows([half])[0], "place_without_figure")(
+        "hur stor del av länets förvärvsarbetande har jobbet i Östersund?")
+
+
+def test_a_share_of_another_thing_is_no_answer():
+    """"hur stor andel av företagen exporterar" is not answered by "Mer än 90 % av
+    industrins kunder finns utanför länet", nor "what share of visitors fly" by "90
+    procent av passagerarna reser i inrikestrafik"; a share of the thing asked is."""
+    customers = "Mer än 90 % av industrins kunder finns utanför länet."
+    passengers = "Ungefär 90 procent av passagerarna reser i inrikestrafik."
+    answerer, qa = _answerer([customers, passengers])
+    rows = _rows([customers, passengers])
+    other = _check_on(answerer, qa, rows[0], "other_share")
+    assert other("hur stor andel av företagen i länet exporterar")
+    assert not other("hur stor andel av industrins kunder finns utanför länet?")
+    assert not other("hur många kunder har industrin?")
+    assert _check_on(answerer, qa, rows[1], "other_share")("what share of visitors fly here")
+    assert not _check_on(answerer, qa, rows[1], "other_share")(
+        "what share of the passengers travel domestically?")
+    graduates = "Ungefär 55 procent av dem som tar examen arbetar i länet ett år efter."
+    answerer, qa = _answerer([graduates])
+    assert not _check_on(answerer, qa, _rows([graduates])[0], "other_share")(
+        "what share of campus graduates are working in the county a year later")
+
+
+def test_a_share_of_the_thing_asked_in_two_english_words_is_its_answer():
+    """"what share of guest nights fall in the winter" is answered by "63 procent av länets
+    kommersiella gästnätter": "guest nights" is one concept of two words."""
+    winter = "Perioden december till april står för 63 procent av länets kommersiella gästnätter."
+    answerer, qa = _answerer([winter])
+    assert not _check_on(answerer, qa, _rows([winter])[0], "other_share")(
+        "what share of guest nights fall in the winter season?")

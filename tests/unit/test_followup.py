@@ -639,6 +639,12 @@ def test_the_other_one_is_the_other_name_the_answer_gave(question, expected):
     # after "finns det nåt X för Y?" with no name in the answer, "det" is the X for Y
     ("var ligger det", [Turn("finns det nåt kluster för jord och skogsbruk", "Nej.")],
      "var ligger kluster för jord och skogsbruk"),
+    # "vad har X för Y": X is the subject, Y what is asked of it
+    ("hur mkt omsätter den?", [Turn("vad har turismen för betydelse för jämtlands län?")],
+     "hur mkt omsätter turismen?"),
+    # "there" is the place of a question whose subject is no name
+    ("do companies there collaborate?", [Turn("why is building clusters hard in Jämtland?")],
+     "do companies in Jämtland collaborate?"),
     # "det där stället" is a demonstrative, not a place
     ("hur många företag har det där stället?",
      [Turn("Vilket ställe för co-working finns i Åre?", "I Åre finns House Be, ett ställe.")],
@@ -1715,8 +1721,9 @@ def test_a_time_follow_up_takes_the_place_of_the_time_asked():
     assert resolve_conversation("och i dag?", history).question == (
         "hur många jobbar inom turismen i dag?")
     history = [Turn("hur planerar myndigheterna att samarbeta framöver?", "x")]
+    # "förut" as a report writes it, so that the answer says the time asked for
     assert resolve_conversation("hur var det förut?", history).question == (
-        "hur planerar myndigheterna att samarbeta förut?")
+        "hur planerar myndigheterna att samarbeta tidigare?")
     history = [Turn("hur mycket omsätter turismen i länet?", "x")]
     assert resolve_conversation("per år?", history).question == (
         "hur mycket omsätter turismen i länet per år?")

@@ -321,3 +321,23 @@ def test_english_words_are_not_read_as_swedish_compounds():
     assert nightlife.text == "nightlife" and "night" not in nightlife.alts
     four = next(c for c in q.concepts if c.text == "four")
     assert four.alts.get("4") == 1.0
+
+
+def test_english_words_of_the_labour_market_find_the_reports_swedish():
+    """"born abroad" is "utrikes födda", "villages" include "småorter", "men" finds
+    "männen", and employment counts "årsarbeten": the words a report of the series writes."""
+    texts = ["Bland utrikes födda är arbetslösheten drygt 21 procent.",
+             "Utanför tätorter och småorter var andelen 38 procent.",
+             "Bland männen var sysselsättningsgraden 81,9 procent.",
+             "Branschen genererar motsvarande 7 000 årsarbeten."]
+    lex = LexicalIndex.build(texts, Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+
+    def alts(question: str) -> set[str]:
+        return {a for c in qa.analyze(question).concepts for a in c.alts}
+
+    assert {stem("utrikes"), stem("född")} <= alts("unemployment among people born abroad")
+    assert stem("småorter") in alts("broadband outside towns and villages")
+    assert "männ" in alts("the employment rate for men")
+    assert stem("årsarbeten") in alts("how much employment does tourism give")
+

@@ -44,6 +44,8 @@ def test_abbreviations_are_spelled_out_unless_the_report_writes_them():
         "hur många kilometer grusväg, jämfört med 2018")
     assert repair_question("tåget mellan östersund och sthlm") == (
         "tåget mellan östersund och stockholm")
+    assert repair_question("hur många ftg i länet har fler än 100 anställda") == (
+        "hur många företag i länet har fler än 100 anställda")
 
 
 def test_compounds_typed_without_a_ring_or_dots_are_restored_part_by_part():

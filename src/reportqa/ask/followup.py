@@ -553,6 +553,13 @@ _WHAT_IS_X_FOR = re.compile(
     r"slags|sorts|typ|ett|en)\b", re.IGNORECASE)
 
 
+#: "Vad har turismen för betydelse?", "vad spelar X för roll?": X is what the question is
+#: about, the word after "för" what it asks of X.
+_WHAT_HAS_X_FOR = re.compile(
+    r"^\s*(?:(?:och|men)\s+)?vad\s+(?:har|hade|spelar|spelade|fyller|fyllde)\s+"
+    r"(?!(?:det|den|de|dom|detta|dessa|man|vi|ni)\s)(?P<x>\w.*?)\s+för\s+\w+", re.IGNORECASE)
+
+
 #: English verbs a gerund follows as their object ("start showing up", "keep growing").
 _EN_CATENATIVES = wordset("start starts started begin began begins stop stops stopped keep "
                           "keeps kept continue continues continued finish finished")
@@ -600,7 +607,7 @@ def subject_span(question: str) -> _Span | None:
     copula = _copula_subject(ms) or _copula_adjective_subject(ms)
     if copula is not None:
         return copula
-    what_kind = _WHAT_IS_X_FOR.match(question)
+    what_kind = _WHAT_IS_X_FOR.match(question) or _WHAT_HAS_X_FOR.match(question)
     if what_kind:  # "vad är peak innovation för nåt": all of what stands between
         return _Span(what_kind.start("x"), what_kind.end("x"), "")
     # Drop a trailing qualifier, then generic place and time phrases: "… i länet per år",
@@ -697,14 +704,14 @@ def _usable_referent(referent: str | None) -> str | None:
 
 
 def _referent(previous: Turn, earlier: Turn | None = None, number: str = "",
-              topic: bool = False) -> str | None:
+              topic: bool = False, place: bool = False) -> str | None:
     """What a reference in the next turn points to: a name the previous answer gave when the
     previous question asked for one, else the previous question's subject; the turn before
     it (`earlier`) when the previous question named none ("Since when?"). `number` is the
     reference's number ("sg" for "den"/"it", "pl" for "de"/"they", "" when it has none):
     a subject of the other number gives way to a noun of the previous question that agrees
-    (_agreeing_referent)."""
-    found = _usable_referent(_turn_referent(previous, number, topic))
+    (_agreeing_referent). With `place`, the reference is "där"/"there"."""
+    found = _usable_referent(_turn_referent(previous, number, topic, place))
     if found is None and earlier is not None:
         return _usable_referent(_turn_referent(earlier, number))
     if found is not None and earlier is not None and _disagrees(found, number):
@@ -866,9 +873,11 @@ _TERM = re.compile(r"\b(?:the\s+(?:word|term|concept)|ordet|begreppet|termen)\s+
                    r"[\"'”“]?([^\W\d_][\w-]*)", re.IGNORECASE)
 
 
-def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str | None:
+def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
+                   place: bool = False) -> str | None:
     """What one turn gives a reference to point to (see _referent). With `topic`, the
-    reference is a preposition's object ("research on it"), what is talked about."""
+    reference is a preposition's object ("research on it"), what is talked about; with
+    `place`, it is "där"/"there"."""
     completed = _COMPLETED.match(previous.question)
     if completed and _is_question(completed.group("context")):
         own = _usable_referent(_turn_referent(Turn(completed.group("asked") + "?",
@@ -915,10 +924,13 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
     name = _name_in(previous.question)
     span = subject_span(previous.question)
     if not number and not topic and (span is None or span.text(
-            previous.question).split()[0].lower() in _INDEFINITE):
-        # "där"/"there" is a place, or a thing the question speaks of as known: the place
-        # it names, the county too ("företagen där" after "varför är klusterbyggande en
-        # utmaning i Jämtland?"), not something it calls "en"/"a"
+            previous.question).split()[0].lower() in _INDEFINITE or (
+            place and not _known_thing(span.text(previous.question)))):
+        # "där"/"there" is a place, or a thing the question names as known ("Peak
+        # Innovation"): the place it names, the county too ("företagen där" after "varför
+        # är klusterbyggande en utmaning i Jämtland?", "do companies there collaborate?"
+        # after "why is building clusters hard in Jämtland?"), not something it calls
+        # "en"/"a" or a common word
         places = list(_PLACE_PHRASE.finditer(previous.question))
         if places:
             return places[-1].group().split(maxsplit=1)[1]
@@ -953,6 +965,23 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False) -> str
             if own and not _all_places(own):
                 return _agreeing_referent(previous.question, own, number)
     return _agreeing_referent(previous.question, text or name, number)
+
+
+#: The endings of Swedish definite nouns: "klustret", "industrin", "sektorn", "turismen".
+_DEFINITE_NOUN_END = re.compile(r"(?:en|et|na|ena|[aeiouyåäö]n|[aeiouyåäö]rn)$", re.IGNORECASE)
+
+
+def _known_thing(phrase: str) -> bool:
+    """Whether a phrase names a thing as known, which "där"/"there" may stand for: a name
+    ("Peak Innovation") or a definite noun ("tillverkningsindustrin", "the industry"); not
+    a word the question says of its subject ("why is building clusters hard in …")."""
+    words = phrase.split()
+    if detect_language(phrase) == "en" and not (len(words) == 1 and not _EN_PLURAL.match(
+            words[0])):
+        return True  # English marks no definite noun: only a lone word may be no thing
+    return bool(words) and (any(w[:1].isupper() for w in words) or words[0].lower() == "the"
+                            or (len(words[-1]) >= _MIN_DEFINITE_NOUN
+                                and bool(_DEFINITE_NOUN_END.search(words[-1]))))
 
 
 def _last_of_named_pair(question: str, start: int, answer: str) -> bool:
@@ -2315,6 +2344,11 @@ _AT_ANOTHER_TIME = re.compile(
     re.IGNORECASE)
 
 
+#: Spoken time words as reports write them: "förut" is "tidigare" in a report, and the
+#: answer must say the time the follow-up asks for.
+_WRITTEN_TIME = {"förut": "tidigare", "innan": "tidigare", "förr": "tidigare"}
+
+
 def _time_for_time(previous: str, new: str) -> str | None:
     """The previous question at the time a follow-up names ("o framöver?" after "hur har
     myndigheterna samarbetat hittills?", "and now?"): in place of its own time word, else
@@ -3017,10 +3051,11 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         return Resolution(question)  # "what do they mean by green industries?": impersonal
     another_time = _AT_ANOTHER_TIME.match(question)
     if another_time and previous.question.strip():
-        at = _time_for_time(_clean(_completed_question(previous.question)),
-                            another_time.group("when"))
+        when = another_time.group("when")
+        when = _WRITTEN_TIME.get(when.lower(), when)
+        at = _time_for_time(_clean(_completed_question(previous.question)), when)
         if at is not None:  # "hur var det förut?" after "… samarbeta framöver?"
-            return Resolution(at, True, "ellipsis", another_time.group("when"))
+            return Resolution(at, True, "ellipsis", when)
     if previous.answer and _STATEMENT_QUESTION.match(question):
         # the answer's sentence is what "det" stands for; retrieval finds it, and the
         # sentence after it that leans on it ("Det innebär att …") when there is one
@@ -3086,8 +3121,10 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                                   subject.strip())
     # 1. A reference: resolve it against the previous subject (or the name it got).
     if has_reference and framed:
-        referent = _referent(previous, earlier, _reference_number(ms, weak_at),
-                             _after_preposition(ms, weak_at))
+        reference_number = _reference_number(ms, weak_at)
+        referent = _referent(previous, earlier, reference_number,
+                             _after_preposition(ms, weak_at), place=not reference_number and any(
+                                 _STRONG_REFERENCES.get(w.lower()) == "place" for w in ms))
         if referent:
             resolved, changed, used = _replace_references_as(question, referent, weak,
                                                              previous, weak_at=weak_at)

@@ -88,7 +88,8 @@ _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till frå
 
 
 
-_NOT_TEMPORAL = re.compile(r"\bnär\s+det\s+(gäller|kommer\s+till)\b", re.IGNORECASE)
+_NOT_TEMPORAL = re.compile(r"\bnär\s+det\s+(gäller|kommer\s+till)\b|"
+                           r"\bwhen\s+it\s+comes\s+to\b", re.IGNORECASE)
 
 
 _PLURALS_EN = wordset("people staff personnel children men women police cattle")

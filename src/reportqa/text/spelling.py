@@ -38,7 +38,8 @@ ENGLISH_CHAT_FORMS = {
 #: Written Swedish abbreviations a question may use for the word a report spells out; read
 #: as the word unless the reports write the abbreviation and not the word.
 ABBREVIATIONS = {
-    "lgh": "lägenheter", "kvm": "kvadratmeter", "kr": "kronor", "mkr": "miljoner kronor",
+    "ftg": "företag", "lgh": "lägenheter", "kvm": "kvadratmeter", "kr": "kronor",
+    "mkr": "miljoner kronor",
     "mnkr": "miljoner kronor", "mdkr": "miljarder kronor", "tkr": "tusen kronor",
     "milj": "miljoner", "mdr": "miljarder", "ggr": "gånger", "inkl": "inklusive",
     "exkl": "exklusive", "resp": "respektive", "anst": "anställda",
