@@ -1500,6 +1500,14 @@ def test_a_count_of_the_employed_is_not_answered_by_a_sentence_without_work():
     said = _check_on(answerer, qa, rows[2], "employment_unsaid")
     assert not said("hur många jobbar inom tillverkningsindustrin?")
     assert not said("How many people does manufacturing employ?")
+    works_on = "Jämtland Härjedalen Turism jobbar strategiskt med ett 20-tal destinationer."
+    young = "I Åre finns ett jobbspår där ett 40-tal unga jobbar inom besöksnäringen."
+    answerer2, qa2 = _answerer([works_on, young])
+    rows2 = _rows([works_on, young])
+    assert _check_on(answerer2, qa2, rows2[0], "employment_unsaid")(
+        "hur många jobbar på Jämtland Härjedalen Turism?")
+    assert not _check_on(answerer2, qa2, rows2[1], "employment_unsaid")(
+        "hur många unga jobbar i jobbspåret?")
     hired = _check_on(answerer, qa, rows[0], "employment_unsaid")
     assert not hired("How many workers does IUC Z say industry needs to recruit?")
 

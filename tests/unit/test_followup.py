@@ -645,6 +645,10 @@ def test_the_other_one_is_the_other_name_the_answer_gave(question, expected):
     # "there" is the place of a question whose subject is no name
     ("do companies there collaborate?", [Turn("why is building clusters hard in Jämtland?")],
      "do companies in Jämtland collaborate?"),
+    # the home county typed without its dots is the place "there" stands for
+    ("do companies there collaborate?",
+     [Turn("why is building clusters hard in jamtland?", "Kluster är en utmaning.")],
+     "do companies in jamtland collaborate?"),
     # "det där stället" is a demonstrative, not a place
     ("hur många företag har det där stället?",
      [Turn("Vilket ställe för co-working finns i Åre?", "I Åre finns House Be, ett ställe.")],
@@ -1223,6 +1227,8 @@ def test_a_grouping_noun_does_not_stand_for_an_organisation():
      "vad är det för slags företag (Hur många jobbar i skogsnäringen)?"),
     ("och vad var det för typ av jobb då?",
      "och vad var det för typ av jobb då (Hur många jobbar i skogsnäringen)?"),
+    ("vad e det för typ av företag mest?",
+     "vad är det för typ av företag mest (Hur många jobbar i skogsnäringen)?"),
 ])
 def test_what_kind_of_it_completes_the_previous_question(question, expected):
     """"vad är det för slags X?" with a formal "det" and nothing after X asks the kind of
@@ -1737,3 +1743,15 @@ def test_a_strong_verb_after_the_asked_noun_is_no_subject():
                      "Vilken ny trend dök upp i regionen 2017?"):
         r = resolve_conversation("vad är det?", [Turn(question, answer)])
         assert r.referent == "trend", question
+
+
+def test_a_time_to_come_asks_for_no_word_of_its_own():
+    """"o framöver?" after "hur har dom samarbetat hittills?" asks the same of the time to
+    come, which a report says as plans ("nu planeras …"): the answer need not say
+    "framöver"; "hur var det förut?" needs "tidigare"."""
+    history = [Turn("hur har myndigheterna samarbetat hittills?", "x")]
+    r = resolve_conversation("o framöver?", history)
+    assert (r.followup, r.question, r.subject) == (
+        True, "hur har myndigheterna samarbetat framöver?", "")
+    r = resolve_conversation("hur var det förut?", [Turn("hur ska de samarbeta framöver?", "x")])
+    assert r.subject == "tidigare"

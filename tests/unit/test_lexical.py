@@ -341,3 +341,12 @@ def test_english_words_of_the_labour_market_find_the_reports_swedish():
     assert "männ" in alts("the employment rate for men")
     assert stem("årsarbeten") in alts("how much employment does tourism give")
 
+
+
+def test_a_definite_form_snowball_leaves_whole_finds_its_short_stem():
+    """"andan" (the spirit) is not stemmed by Snowball, while "uppfinningsanda" gives
+    "and": a word the index lacks finds the stem it inflects."""
+    lex = LexicalIndex.build(["Företagen präglas av hög uppfinningsanda."], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    assert "and" in qa.inflections("andan")
+    assert "and" not in qa.inflections("andra")  # an ending it is not

@@ -458,11 +458,12 @@ _WORK_VERBS = frozenset((
     "jobbar", "jobba", "jobbade", "arbetar", "arbeta", "arbetade", "sysselsätts",
     "sysselsattes", "work", "works", "worked", "working", "employed"))
 #: Words that speak of work or jobs ("anställda", "sysselsätter", "årsarbeten",
-#: "arbetstillfällen", "personal", "jobbar"): a count of the employed is said with one.
+#: "arbetstillfällen", "personal", "40 unga jobbar"): a count of the employed is said with
+#: one. The verb alone says what an organisation works on ("Turism som jobbar strategiskt").
 _EMPLOYMENT = re.compile(
-    r"anställ|sysselsät|sysselsatt|jobb|årsarbet|förvärvsarbet|arbetstillfäll|arbetsgivar|"
-    r"arbetskraft|arbetsplats|personal|medarbetar|employ|staff|workers|jobs?\b|"
-    r"\barbet(?:ar|ade|a|e|et|en|ena)\b", re.IGNORECASE)
+    r"anställ|sysselsät|sysselsatt|jobb(?!ar\b|ade\b|a\b)|årsarbet|förvärvsarbet|arbetstillfäll|"
+    r"arbetsgivar|arbetskraft|arbetsplats|personal|medarbetar|employ|staff|workers|jobs?\b|"
+    r"\barbet(?:e|et|en|ena)\b|\d[\d\s]*\s+\w+\s+(?:jobbar|arbetar)\b", re.IGNORECASE)
 #: Words of work that count no one employed: "arbetslösheten", "arbetssökande".
 _EMPLOYMENT_ASIDE = re.compile(r"\w*(?:arbetslös|arbetssök|arbetsförmedling)\w*",
                                re.IGNORECASE)

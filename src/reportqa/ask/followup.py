@@ -217,7 +217,8 @@ _BARE_WHY = re.compile(
 #: projekt då?"): the previous question, completed with the kind asked for.
 _KIND_OF_IT = re.compile(
     _AND_LEAD + r"vad\s+(?:är|var|blir)\s+(?:det|de|dom)\s+för\s+(?:slags|sorts|typ\s+av|"
-    r"sorters)\s+[\w-]+(?:\s+(?:då|egentligen))?\s*[?.!]*\s*$", re.IGNORECASE)
+    r"sorters)\s+[\w-]+(?:\s+(?:då|egentligen|mest|främst|mestadels|oftast))?\s*[?.!]*\s*$",
+    re.IGNORECASE)
 
 
 #: A quantifier and a noun with a relative clause, without a frame ("any agency that got
@@ -2216,8 +2217,8 @@ _PLACE_WORDS = wordset("riket landet hela sverige country sweden whole nation th
 _PLACE_PHRASE = re.compile(
     r"\b(?:i|på|in|at)\s+(?:(?:hela|the\s+whole|the)\s+)?(?:[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)*"
     r"(?:\s+(?:län|kommun|county|municipality))?|länet|regionen|riket|landet|county|region|"
-    r"country|kommunen|(?i:jämtlands\s+län|jämtland(?:\s+härjedalen)?|härjedalen|sverige|"
-    r"sweden))\b")
+    r"country|kommunen|(?i:j[äa]mtlands\s+l[äa]n|j[äa]mtland(?:\s+h[äa]rjedalen)?|h[äa]rjedalen|"
+    r"sverige|sweden))\b")
 #: A preposition of place and one word, which _names_place may find a place typed in lower
 #: case ("i åre", "in norway").
 _LOWER_PLACE = re.compile(r"\b(?:i|på|in|at)\s+[\w-]+", re.IGNORECASE)
@@ -2347,6 +2348,9 @@ _AT_ANOTHER_TIME = re.compile(
 #: Spoken time words as reports write them: "förut" is "tidigare" in a report, and the
 #: answer must say the time the follow-up asks for.
 _WRITTEN_TIME = {"förut": "tidigare", "innan": "tidigare", "förr": "tidigare"}
+#: Times to come, which a report says as what is planned or will be ("planeras", "ska").
+_FUTURE = re.compile(r"framöver|i\s+framtiden|längre\s+fram|in\s+the\s+future|going\s+forward|"
+                     r"later|from\s+now\s+on", re.IGNORECASE)
 
 
 def _time_for_time(previous: str, new: str) -> str | None:
@@ -3055,7 +3059,9 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         when = _WRITTEN_TIME.get(when.lower(), when)
         at = _time_for_time(_clean(_completed_question(previous.question)), when)
         if at is not None:  # "hur var det förut?" after "… samarbeta framöver?"
-            return Resolution(at, True, "ellipsis", when)
+            # what is planned is said as plans ("nu planeras …"), seldom with the word typed
+            return Resolution(at, True, "ellipsis",
+                              "" if _FUTURE.fullmatch(when.strip()) else when)
     if previous.answer and _STATEMENT_QUESTION.match(question):
         # the answer's sentence is what "det" stands for; retrieval finds it, and the
         # sentence after it that leans on it ("Det innebär att …") when there is one
@@ -3247,6 +3253,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                 named = years[0]  # "och året innan?": the year it stands for
             if _superlative_for_superlative(base, named) == resolved:
                 named = ""  # the other end of the same subject, no subject of its own
+            if _FUTURE.fullmatch(re.sub(r"\s+(?:då|then)$", "", named, flags=re.IGNORECASE)):
+                named = ""  # a time to come is said as plans ("nu planeras …"): see _resolve
             return Resolution(resolved, True, "ellipsis" if has_opener else "short", named)
     return Resolution(question)
 

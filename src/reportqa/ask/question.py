@@ -215,6 +215,10 @@ _APPROXIMATE = re.compile(
     re.IGNORECASE)
 
 
+#: The shortest stem an inflected word the index lacks is read as ("andan" → "and"), by a
+#: definite singular ending only.
+MIN_LACKED_STEM = 3
+_DEFINITE_SINGULAR = frozenset(("an", "en", "et", "n", "t"))
 #: A year as reports write them (1800–2099), shared by the questions' and answers' checks.
 YEAR = r"1[89]\d\d|20\d\d"
 _A_YEAR = re.compile(YEAR)
@@ -625,7 +629,12 @@ class QueryAnalyzer:
         m = self.options.max_ending
         vocab = self._vocab_set
         out = [token + e for e in _ENDINGS_SORTED if token + e in vocab]
-        for n in range(max(4, len(token) - m - 1), len(token)):
+        # a word the index lacks may be a short stem's definite form ("andan" of "anda",
+        # which Snowball leaves whole, against "uppfinningsanda" → "and")
+        shortest = MIN_LACKED_STEM if token not in vocab else 4
+        for n in range(max(shortest, len(token) - m - 1), len(token)):
+            if n < 4 and token[n:] not in _DEFINITE_SINGULAR:
+                continue  # "andra" is no form of "and"
             if token[:n] in self._vocab_set and token[n:] in _ENDINGS:
                 out.append(token[:n])
         return out

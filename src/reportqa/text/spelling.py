@@ -29,6 +29,7 @@ CHAT_FORMS = {
     "mkt": "mycket", "nåt": "något", "nån": "någon", "nåra": "några", "nånting": "någonting",
     "ngt": "något", "ngn": "någon", "ngra": "några", "dom": "de", "pga": "på grund av",
     "bla": "bland annat", "tex": "till exempel", "osv": "och så vidare", "iaf": "i alla fall",
+    "fr": "från",
 }
 #: English chat forms, which no Swedish word is spelled as.
 ENGLISH_CHAT_FORMS = {
