@@ -816,6 +816,7 @@ def test_a_sentence_that_names_the_year_asked_ranks_above_one_of_another_year():
     ("hur många som bor i länet", "sv", True),
     ("How many work in tourism?", "en", True),
     ("How many are employed by the agencies?", "en", True),
+    ("hur många läser sfi i länet", "sv", True),
     ("Hur många företag finns det?", "sv", False),
     ("Hur många finns det?", "sv", False),
     ("How many companies are there?", "en", False),
@@ -1609,3 +1610,22 @@ def test_a_share_of_the_thing_asked_in_two_english_words_is_its_answer():
     answerer, qa = _answerer([winter])
     assert not _check_on(answerer, qa, _rows([winter])[0], "other_share")(
         "what share of guest nights fall in the winter season?")
+
+
+def test_where_people_were_born_is_a_group_not_a_place():
+    """"people born outside Sweden" are "utrikes födda": Sweden is no place the figure must
+    be of; "arbetslösheten i Sverige" still asks for Sweden's figure."""
+    text = "Bland utrikes födda är arbetslösheten drygt 21 procent."
+    others = [f"Kommun {n} har en egen skola." for n in range(6)]
+    answerer, qa = _answerer([text, "I Sverige är arbetslösheten 7 procent.", *others],
+                             frequencies=True)
+    missing = _check_on(answerer, qa, _rows([text])[0], "missing_places")
+    assert not missing("what is the jobless rate among people born outside Sweden?")
+    assert missing("hur hög är arbetslösheten i Sverige?")
+
+
+def test_a_duration_in_hours_is_a_time():
+    """"how long does the train take" is answered by "ungefär fem timmar"."""
+    assert has_time("Restiden med tåg är i dag ungefär fem timmar.")
+    assert has_time("Resan tar 40 minuter.")
+    assert not has_time("Fem företag och tio personer.")

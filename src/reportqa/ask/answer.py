@@ -426,6 +426,9 @@ class Scored:
 
 _TIME = re.compile(
     rf"\b({YEAR})\b|\d+\s+(år|åren|månader|veckor|dagar|years?|months?)\b|"
+    # a duration ("ungefär fem timmar", "40 minuter", "two hours")
+    r"\b(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?:timmar|timme|minuter|hours?|minutes?)\b|"
     r"\b(sedan|idag|tidigare|nyligen|januari|februari|mars|april|maj|juni|"
     r"juli|augusti|september|oktober|november|december|våren|sommaren|hösten|vintern|"
     r"since|today|recently|previously|earlier)\b",
@@ -479,6 +482,10 @@ _SHARE_OF_ASKED = re.compile(
 #: Words that refer a share to what the sentence says elsewhere: "55 procent av dem som tar
 #: examen", "av de förvärvsarbetande" (a definite noun follows "de" and is checked).
 _REFERRING = frozenset(("dem", "dom", "dessa", "them", "those", "these", "this", "it"))
+#: Where people were born, which names a group ("utrikes födda", "inrikes födda"), not a
+#: place the figure is of: "people born outside Sweden", "födda i Sverige".
+_BORN_WHERE = re.compile(r"\b(?:born|födda?)\s+(?:outside|in|utanför|i)\s+(?:sweden|sverige)\b",
+                         re.IGNORECASE)
 #: A count of people to be hired: "how many workers does industry need to recruit", "hur
 #: många behöver rekryteras", "hur många nya medarbetare ska anställas".
 _HIRING = re.compile(r"\b(?:recruit\w*|hire|hired|hiring|rekryter\w*|anställas|nyanställ\w*|"
@@ -2052,7 +2059,7 @@ class Answerer:
         """The places the question names (text/places.py), without the home county's names
         (HOME_PLACES: where every sentence is, said or not), unless one is asked as a
         municipality ("i Härjedalens kommun": the municipality, not the region)."""
-        text = q.original or q.text
+        text = _BORN_WHERE.sub(" ", q.original or q.text)
         return _away_places(text, report=False) + [
             (name,) for name in _home_parts_asked(text)]
 

@@ -128,7 +128,8 @@ ADJECTIVE_ZIPF = 4.0
 #: "hur många bor i länet", "hur många röker", "hur många besöker regionen".
 _SV_PEOPLE_VERBS = wordset(
     "bor bodde röker rökte dog dör omkom omkommer besöker besökte reser åker åkte söker "
-    "sökte lever levde går gick studerar pendlar pendlade flyttar flyttade")
+    "sökte lever levde går gick studerar pendlar pendlade flyttar flyttade läser läste "
+    "pluggar pluggade")
 #: Swedish modal verbs: "hur många måste arbetsgivarna rekrytera" counts no "måste".
 _SV_MODALS = wordset("måste kan kunde ska skall skulle bör borde får fick vill ville")
 #: How common the first part of a compound verb must be ("jobbpendlar" = jobb + pendlar).
@@ -614,10 +615,11 @@ class QueryAnalyzer:
                 out.append(terms)
         return out
 
-    def inflections(self, token: str) -> list[str]:
+    def inflections(self, token: str, asked: bool = False) -> list[str]:
         """Vocabulary tokens that differ from `token` by an inflection ending, either way
         ("sekt" of "sektor" ~ "sektorn", "industri" ~ "industrin"); also the base of a
-        neuter adjective ("nytt" → "ny"). Snowball leaves such pairs apart."""
+        neuter adjective ("nytt" → "ny"). Snowball leaves such pairs apart. With `asked`,
+        `token` is a question's own word, which may be a short stem's definite form."""
         if token[0].isdigit() or token.startswith("#"):
             return []
         if token.endswith("tt") and len(token) >= 4 and token[:-2] in self._vocab_set:
@@ -631,7 +633,7 @@ class QueryAnalyzer:
         out = [token + e for e in _ENDINGS_SORTED if token + e in vocab]
         # a word the index lacks may be a short stem's definite form ("andan" of "anda",
         # which Snowball leaves whole, against "uppfinningsanda" → "and")
-        shortest = MIN_LACKED_STEM if token not in vocab else 4
+        shortest = MIN_LACKED_STEM if asked and token not in vocab else 4
         for n in range(max(shortest, len(token) - m - 1), len(token)):
             if n < 4 and token[n:] not in _DEFINITE_SINGULAR:
                 continue  # "andra" is no form of "and"
@@ -752,14 +754,15 @@ class QueryAnalyzer:
             if alts.get(t, 0.0) < f:
                 alts[t] = f
 
-    def _add(self, alts: dict[str, float], tokens: Iterable[str], factor: float) -> None:
+    def _add(self, alts: dict[str, float], tokens: Iterable[str], factor: float,
+             asked: bool = False) -> None:
         """Add tokens with a factor, and their inflections a little lower; a token the
         index lacks also brings its near spellings, lower still."""
         inf = self.options.inflection_factor
         for t in tokens:
             if alts.get(t, 0.0) < factor:
                 alts[t] = factor
-            variants = self.inflections(t)
+            variants = self.inflections(t, asked)
             for v in variants:
                 if alts.get(v, 0.0) < factor * inf:
                     alts[v] = factor * inf
@@ -792,7 +795,7 @@ class QueryAnalyzer:
 
         def alts_for(stem_terms: tuple[str, ...]) -> dict[str, float]:
             alts: dict[str, float] = {}
-            self._add(alts, stem_terms, 1.0)
+            self._add(alts, stem_terms, 1.0, asked=True)
             if syn > 0:
                 for s_terms in self.synonyms(stem_terms[0]):
                     self._add(alts, s_terms[:1], syn)
