@@ -1629,3 +1629,27 @@ def test_a_duration_in_hours_is_a_time():
     assert has_time("Restiden med tåg är i dag ungefär fem timmar.")
     assert has_time("Resan tar 40 minuter.")
     assert not has_time("Fem företag och tio personer.")
+
+
+def test_a_share_of_the_thing_asked_said_in_a_compound_is_its_answer():
+    """"hur stor del av elen kommer från vattenkraft" is answered by "90 % av länets
+    elproduktion": "el" begins the compound it is said with."""
+    hydro = "Vattenkraften står för 90 % av länets elproduktion."
+    answerer, qa = _answerer([hydro])
+    assert not _check_on(answerer, qa, _rows([hydro])[0], "other_share")(
+        "hur stor del av elen kommer från vattenkraft")
+
+
+def test_a_sentence_with_the_amount_but_another_thing_is_not_put_first():
+    """"Vad kostar en bostadsrätt i genomsnitt?" is not answered by the villa's price
+    ranked close behind a sentence about flats without a price."""
+    from dataclasses import replace as with_score
+
+    flats = "Bostadsrätterna i länet blir allt fler och efterfrågan på bostadsrätter ökar."
+    villa = "Genomsnittspriset för en villa var 1 768 870 kronor."
+    answerer, qa = _answerer([flats, villa])
+    q = qa.analyze("Vad kostar en bostadsrätt i genomsnitt?")
+    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([flats, villa])])
+    by_text = {s.hit.passage.text: s for s in ranked}
+    close = [with_score(by_text[flats], score=1.0), with_score(by_text[villa], score=0.95)]
+    assert answerer.kind_first(q, close)[0].hit.passage.text == flats

@@ -474,6 +474,12 @@ _EMPLOYMENT_ASIDE = re.compile(r"\w*(?:arbetslös|arbetssök|arbetsförmedling)\
 #: personer sysselsätter X", "hur många anställer X".
 _EMPLOY_QUESTION = re.compile(r"\b(?:employ|employs|employed|sysselsätter|sysselsatte|"
                               r"anställer|anställde)\b", re.IGNORECASE)
+#: A Swedish definite ending, and the shortest word left without it that may begin a
+#: compound ("elen" → "el" of "elproduktion").
+_DEFINITE_END = re.compile(r"(?:en|et|na|n|t)$")
+MIN_SHARE_BASE = 2
+#: Words before the thing a share is of: "av de sysselsatta", "of the county's exports".
+_SHARE_OF_SKIP = frozenset(("de", "det", "den", "alla", "the", "all", "its", "their"))
 #: A share of something asked: "hur stor andel av länets sysselsatta", "what share of the
 #: county's goods exports" (the words after "av"/"of", at most four).
 _SHARE_OF_ASKED = re.compile(
@@ -1720,13 +1726,28 @@ class Answerer:
         if m is None:
             return False
         of_what = subject_concepts(q, m.group("x"))
+        # its first word, not the home county ("länets") nor an article
+        words = [w for w in raw_words(m.group("x"))
+                 if w.lower() not in _SHARE_OF_SKIP and not home_place_words(w)]
         text = best.hit.passage.text
         shares = [m.group(1) for m in _SHARE_OF.finditer(text)]  # "90 % av industrins kunder"
         if not of_what or not shares or len(shares) < len(_PERCENT.findall(text)) or any(
                 of.split()[0].lower() in _REFERRING for of in shares):
             return False  # a share of nothing said, or of "dem som …", may be of the thing asked
         token_set = self.analyzer.token_set
-        return not any(c.match(token_set(of)) >= HALF_MATCH for of in shares for c in of_what)
+
+        # "elen" in "länets elproduktion": the word asked, without its definite ending, may
+        # begin the compound the sentence says it with
+        base = _DEFINITE_END.sub("", words[0].lower()) if words else ""
+
+        def of_it(of: str) -> bool:
+            said = raw_words(of.lower())
+            return any(c.match(token_set(of)) >= HALF_MATCH for c in of_what) or any(
+                w.startswith(a) for w in said for c in of_what
+                for a, f in c.alts.items() if f >= FULL_MATCH) or (
+                len(base) >= MIN_SHARE_BASE and any(w.startswith(base) for w in said))
+
+        return not any(of_it(of) for of in shares)
 
     @staticmethod
     def employment_unsaid(q: Query, best: Scored) -> bool:
@@ -2137,7 +2158,9 @@ class Answerer:
                 break
             # a sentence that leans on the one before for its subject ("Branschen omsätter
             # …") may be another branch's figure: not put first for its amount alone
+            # … nor one that leaves out more of the question ("en villa" for "en bostadsrätt")
             if (not _ANAPHORIC.match(s.hit.passage.text)
+                    and s.missing.sentence <= ranked[0].missing.sentence
                     and self.kind_factor(q, s, asks) >= 1.0
                     and not self.names_what_best_lacks(q, s)):
                 return [s] + [r for r in ranked if r is not s]
