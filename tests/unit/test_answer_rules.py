@@ -62,6 +62,18 @@ def _answerer(texts: list[str], frequencies: bool = False):
     return Answerer(lex.analyzer, 0.5, {}, queries=qa), qa
 
 
+#: Passages that name no place, so that a place in a test's passage is in few of the
+#: index's passages (not the reports' scope).
+_PLACELESS = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(6)]
+
+
+def _place_check(text: str, check: str, *also: str):
+    """`_check_on` of `text` for a place check, over an index of `text`, `also` and
+    _PLACELESS that knows its document frequencies."""
+    answerer, qa = _answerer([text, *also, *_PLACELESS], frequencies=True)
+    return _check_on(answerer, qa, _rows([text])[0], check)
+
+
 #: The scores (fused, lexical, dense) of the first hit and of the one behind it.
 _AHEAD, _BEHIND = (1.0, 0.9, 1.0), (0.9, 0.9, 0.9)
 
@@ -1116,15 +1128,12 @@ def test_a_place_named_without_a_figure_is_not_answered_by_the_others_figures():
     ligger strax under"; Bräcke's figure is in it."""
     text = ("Även Strömsund och Bräcke ligger över länsgenomsnittet med 8,2 respektive 7,7 "
             "procent, medan Åre och Berg ligger strax under.")
-    others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(6)]
-    answerer, qa = _answerer([text, *others], frequencies=True)
-    lacks = _check_on(answerer, qa, _rows([text])[0], "place_without_figure")
+    lacks = _place_check(text, "place_without_figure")
     assert lacks("arbetslösheten i åre kommun i procent?")
     assert not lacks("hur hög är arbetslösheten i bräcke i procent?")
     airport = ("Åre Östersund Airport är länets största flygplats, och under 2018 reste ca "
                "470 000 passagerare via flygplatsen.")
-    answerer, qa = _answerer([airport, *others], frequencies=True)
-    lacks = _check_on(answerer, qa, _rows([airport])[0], "place_without_figure")
+    lacks = _place_check(airport, "place_without_figure")
     assert not lacks("hur många passagerare hade Åre Östersund Airport 2018?")
 
 
@@ -1261,9 +1270,7 @@ def test_a_part_of_the_county_asked_alone_is_a_place_of_its_own():
     länet" does not answer; in the region's name ("Jämtland Härjedalen", "Jämtland och
     Härjedalen") it is all of the county."""
     county = "Sedan 2014 har ett 70-tal fiberföreningar i länet byggt ut egna byanät."
-    others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(6)]
-    answerer, qa = _answerer([county, *others], frequencies=True)
-    missing = _check_on(answerer, qa, _rows([county])[0], "missing_places")
+    missing = _place_check(county, "missing_places")
     assert missing("hur många fiberföreningar finns det i härjedalen")
     assert missing("How many fibre associations are there in Härjedalen?")
     assert not missing("hur många fiberföreningar finns det i Jämtland Härjedalen")
@@ -1570,15 +1577,12 @@ def test_a_place_listed_after_a_figure_of_no_place_is_not_its_figure():
     Danmark …": the figure is all foreign guests', said before Norway is named."""
     text = ("Andelen utländska gästnätter var 26 procent, och de största utländska "
             "marknaderna är Norge, Danmark och Tyskland.")
-    others = [f"Kommun {n} har en egen skola och ett bibliotek." for n in range(6)]
-    answerer, qa = _answerer([text, *others], frequencies=True)
-    lacks = _check_on(answerer, qa, _rows([text])[0], "place_without_figure")
+    lacks = _place_check(text, "place_without_figure")
     assert lacks("hur stor andel av gästnätterna kommer från Norge?")
     assert not lacks("hur stor andel av gästnätterna är utländska?")
     half = ("Länet har totalt cirka 63 500 förvärvsarbetande, och nästan hälften av dem har "
             "sin arbetsplats i Östersunds kommun.")
-    answerer, qa = _answerer([half, *others], frequencies=True)
-    assert not _check_on(answerer, qa, _rows([half])[0], "place_without_figure")(
+    assert not _place_check(half, "place_without_figure")(
         "hur stor del av länets förvärvsarbetande har jobbet i Östersund?")
 
 
@@ -1616,10 +1620,7 @@ def test_where_people_were_born_is_a_group_not_a_place():
     """"people born outside Sweden" are "utrikes födda": Sweden is no place the figure must
     be of; "arbetslösheten i Sverige" still asks for Sweden's figure."""
     text = "Bland utrikes födda är arbetslösheten drygt 21 procent."
-    others = [f"Kommun {n} har en egen skola." for n in range(6)]
-    answerer, qa = _answerer([text, "I Sverige är arbetslösheten 7 procent.", *others],
-                             frequencies=True)
-    missing = _check_on(answerer, qa, _rows([text])[0], "missing_places")
+    missing = _place_check(text, "missing_places", "I Sverige är arbetslösheten 7 procent.")
     assert not missing("what is the jobless rate among people born outside Sweden?")
     assert missing("hur hög är arbetslösheten i Sverige?")
 

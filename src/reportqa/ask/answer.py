@@ -1325,11 +1325,7 @@ class Answerer:
                                                                       strict=True)), default=0.0)
         years = set(_YEAR.findall(q.text))
         sentence_years = set(_YEAR.findall(text))
-        passage_years = sentence_years | set(_YEAR.findall(best.hit.passage.context))
-        if not passage_years and _SAME_TIME.search(text):
-            # "samma år": the year of the sentence before ("Almi beviljade samma år lån …")
-            passage_years = set(_YEAR.findall(
-                self._earlier([best.hit.passage]).get(best.hit.passage.row, "")))
+        passage_years = set(_YEAR.findall(self._time_said(best.hit.passage)))
         names = self._named_places(q, cands)
         m = best.missing
         evidence = {
@@ -1727,10 +1723,11 @@ class Answerer:
             return False
         of_what = subject_concepts(q, m.group("x"))
         # its first word, not the home county ("länets") nor an article
-        words = [w for w in raw_words(m.group("x"))
-                 if w.lower() not in _SHARE_OF_SKIP and not home_place_words(w)]
+        first = next((w for w in raw_words(m.group("x"))
+                      if w.lower() not in _SHARE_OF_SKIP and not home_place_words(w)), "")
         text = best.hit.passage.text
-        shares = [m.group(1) for m in _SHARE_OF.finditer(text)]  # "90 % av industrins kunder"
+        # "90 % av industrins kunder"
+        shares = [share.group(1) for share in _SHARE_OF.finditer(text)]
         if not of_what or not shares or len(shares) < len(_PERCENT.findall(text)) or any(
                 of.split()[0].lower() in _REFERRING for of in shares):
             return False  # a share of nothing said, or of "dem som …", may be of the thing asked
@@ -1738,7 +1735,7 @@ class Answerer:
 
         # "elen" in "länets elproduktion": the word asked, without its definite ending, may
         # begin the compound the sentence says it with
-        base = _DEFINITE_END.sub("", words[0].lower()) if words else ""
+        base = _DEFINITE_END.sub("", first.lower())
 
         def of_it(of: str) -> bool:
             said = raw_words(of.lower())
@@ -1972,9 +1969,7 @@ class Answerer:
         if not asked or not (q.quantity or _MONEY_QUESTION.search(text)) or q.temporal:
             return False
         p = best.hit.passage
-        said = f"{p.text} {p.context}"
-        if not _YEAR.search(said) and _SAME_TIME.search(p.text):
-            said += " " + self._earlier([p]).get(p.row, "")  # "samma år": the one said before
+        said = self._time_said(p)
         seasons = set(_SEASON.findall(said))
         asked_seasons = set(_SEASON.findall(text))  # written in full ("2017/18") already
         if asked_seasons and seasons and not asked_seasons & seasons:
@@ -2332,6 +2327,14 @@ class Answerer:
         names = self.analyzer.token_set(" ".join(w for w in words if w[:1].isupper()))
         return frozenset(t for t in names
                          if any(c.match(frozenset((t,))) >= 0.9 for c in q.concepts))
+
+    def _time_said(self, p: PassageRow) -> str:
+        """A passage's sentence and context, and the sentence before them when the sentence
+        takes its time from it ("Almi beviljade samma år lån …"): where its year is said."""
+        said = f"{p.text} {p.context}"
+        if not _YEAR.search(said) and _SAME_TIME.search(p.text):
+            said += " " + self._earlier([p]).get(p.row, "")
+        return said
 
     def _earlier(self, passages: list[PassageRow]) -> dict[int, str]:
         """Row → the sentence before each passage's context, when the re-ranking reads it."""

@@ -2351,6 +2351,15 @@ _WRITTEN_TIME = {"förut": "tidigare", "innan": "tidigare", "förr": "tidigare"}
 #: Times to come, which a report says as what is planned or will be ("planeras", "ska").
 _FUTURE = re.compile(r"framöver|i\s+framtiden|längre\s+fram|in\s+the\s+future|going\s+forward|"
                      r"later|from\s+now\s+on", re.IGNORECASE)
+#: "då"/"then" after a time: "o framöver då?".
+_THEN = re.compile(r"\s+(?:då|then)$", re.IGNORECASE)
+
+
+def _time_subject(when: str) -> str:
+    """What the answer to a follow-up for another time must say of it: the time typed, or
+    nothing for a time to come, which a report says as plans ("nu planeras …"), seldom with
+    the word typed."""
+    return "" if _FUTURE.fullmatch(_THEN.sub("", when.strip())) else when
 
 
 def _time_for_time(previous: str, new: str) -> str | None:
@@ -2359,7 +2368,7 @@ def _time_for_time(previous: str, new: str) -> str | None:
     added; None when the follow-up names more than a time."""
     if not _ONLY_WHEN.fullmatch(new.strip()):
         return None
-    when = re.sub(r"\s+(?:då|then)$", "", new.strip(), flags=re.IGNORECASE)
+    when = _THEN.sub("", new.strip())
     if _PER_YEAR.fullmatch(when) and _PER_YEAR.search(previous):
         return None  # asked per year already
     old = _WHEN.search(previous)
@@ -3059,9 +3068,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         when = _WRITTEN_TIME.get(when.lower(), when)
         at = _time_for_time(_clean(_completed_question(previous.question)), when)
         if at is not None:  # "hur var det förut?" after "… samarbeta framöver?"
-            # what is planned is said as plans ("nu planeras …"), seldom with the word typed
-            return Resolution(at, True, "ellipsis",
-                              "" if _FUTURE.fullmatch(when.strip()) else when)
+            return Resolution(at, True, "ellipsis", _time_subject(when))
     if previous.answer and _STATEMENT_QUESTION.match(question):
         # the answer's sentence is what "det" stands for; retrieval finds it, and the
         # sentence after it that leans on it ("Det innebär att …") when there is one
@@ -3253,8 +3260,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                 named = years[0]  # "och året innan?": the year it stands for
             if _superlative_for_superlative(base, named) == resolved:
                 named = ""  # the other end of the same subject, no subject of its own
-            if _FUTURE.fullmatch(re.sub(r"\s+(?:då|then)$", "", named, flags=re.IGNORECASE)):
-                named = ""  # a time to come is said as plans ("nu planeras …"): see _resolve
+            named = _time_subject(named)  # "o framöver?": no word the answer must say
             return Resolution(resolved, True, "ellipsis" if has_opener else "short", named)
     return Resolution(question)
 
