@@ -1654,3 +1654,42 @@ def test_a_sentence_with_the_amount_but_another_thing_is_not_put_first():
     by_text = {s.hit.passage.text: s for s in ranked}
     close = [with_score(by_text[flats], score=1.0), with_score(by_text[villa], score=0.95)]
     assert answerer.kind_first(q, close)[0].hit.passage.text == flats
+
+
+def test_what_leaves_a_place_is_not_answered_by_what_comes_to_it():
+    """"how many commute out of Östersund" is not answered by those who commute in."""
+    text = "Drygt 5 200 personer pendlar dagligen in till Östersund från andra kommuner."
+    answerer, qa = _answerer([text])
+    other = _check_on(answerer, qa, _rows([text])[0], "other_direction")
+    assert other("How many people commute out of Östersund every day?")
+    assert other("hur många pendlar ut ur Östersund?")
+    assert not other("how many commute into Östersund?")
+
+
+def test_which_municipality_is_not_answered_by_the_county():
+    """"vilken kommun har flest nystartade företag per invånare?" is not answered by the
+    county's figure; a sentence naming a municipality may answer."""
+    county = "Under 2018 startades 1 180 nya företag i Jämtlands län, 9,1 per 1 000 invånare."
+    town = "Åre kommun har länets klart högsta nyföretagande."
+    for question in ("vilken kommun har flest nystartade företag per invånare?",
+                     "which municipality has the most new companies per resident?"):
+        assert _kind_factor(question, county) < 1 == _kind_factor(question, town), question
+
+
+def test_a_definition_of_the_term_asked_ranks_above_a_sentence_using_it():
+    """"vad är gröna näringar för nåt?" is answered by "… utgör tillsammans gröna
+    näringar", not by a cluster "för de gröna näringarna" that shares more words."""
+    using = "Grönt Center i Ås är ett kluster för de gröna näringarna i länet."
+    defining = "Företag med basen i jord och skog utgör tillsammans gröna näringar."
+    assert _first_ranked("vad är gröna näringar för nåt?", [using, defining]) == defining
+    assert _first_ranked("var finns klustret för gröna näringar?", [using, defining]) == using
+
+
+def test_what_something_shall_lead_to_asks_for_its_purpose():
+    """"vad ska det nya samarbetet leda till?" is answered by what it is "för att" do, not
+    by a sentence that says when it was formed."""
+    formed = "Under 2019 bildades samarbetet mellan myndigheterna i länet."
+    purpose = "Samarbetet mellan myndigheterna ska bedrivas för att utveckla medarbetarna."
+    for question in ("vad ska det nya samarbetet mellan myndigheterna leda till?",
+                     "what should the new cooperation between the agencies achieve?"):
+        assert _first_ranked(question, [formed, purpose], (_AHEAD, _AHEAD)) == purpose, question

@@ -1755,3 +1755,41 @@ def test_a_time_to_come_asks_for_no_word_of_its_own():
         True, "hur har myndigheterna samarbetat framöver?", "")
     r = resolve_conversation("hur var det förut?", [Turn("hur ska de samarbeta framöver?", "x")])
     assert r.subject == "tidigare"
+
+
+def test_they_after_a_which_question_whose_answer_names_none_are_the_things_asked():
+    """"vad samarbetar dom kring?" after "vilka stora privata arbetsgivare finns i länets
+    tjänstesektor?", answered without a name, asks about the employers: "tjänstesektor"
+    is one sector (a Latin loan in -or, not a plural)."""
+    answer = ("Flera av länets största privata arbetsgivare återfinns inom kontaktcenter "
+              "och man driver gemensamma satsningar.")
+    r = resolve_conversation("vad samarbetar dom kring?", [
+        Turn("vilka stora privata arbetsgivare finns i länets tjänstesektor?", answer)])
+    assert r.question == "vad samarbetar stora privata arbetsgivare kring?"
+
+
+def test_there_after_a_kind_of_something_refers_to_the_conversation():
+    """"typer av bolag", "a tradition of firms" name no place of their own, so "där" and
+    "there" still point back: to the sector talked about, or the county asked about."""
+    r = resolve_conversation("vilka typer av bolag finns där?", [
+        Turn("varför har tjänstesektorn vuxit i jämtland?", "x")])
+    assert r.question == "vilka typer av bolag finns i tjänstesektorn?"
+    r = resolve_conversation("is there a tradition of firms working together there?", [
+        Turn("why is building clusters hard in jämtland?", "x")])
+    assert r.question == "is there a tradition of firms working together in jämtland?"
+    # a place of the question's own is what "där" refers to
+    r = resolve_conversation("hur många företag i åre finns där?", [
+        Turn("varför har tjänstesektorn vuxit i jämtland?", "x")])
+    assert not r.followup or "tjänstesektorn" not in r.question
+
+
+def test_an_example_at_a_place_asks_for_what_the_conversation_is_about_there():
+    """"any example in åre?" after questions about co-working places asks whether there
+    is one in Åre; "ge ett exempel i Åre" the same in Swedish."""
+    r = resolve_conversation("any example in åre?", [
+        Turn("what is a co-working place according to the report?", "x"),
+        Turn("when did that trend start in the region?", "x")])
+    assert r.question == "are there any co-working place in åre?"
+    r = resolve_conversation("ge ett exempel i Åre", [
+        Turn("Vilka brukar sitta på ett coworkingkontor?", "x")])
+    assert r.question == "finns det några coworkingkontor i Åre?"

@@ -47,6 +47,8 @@ def test_abbreviations_are_spelled_out_unless_the_report_writes_them():
     assert repair_question("hur många ftg i länet har fler än 100 anställda") == (
         "hur många företag i länet har fler än 100 anställda")
     assert repair_question("myndigheter fr stockholm") == "myndigheter från stockholm"
+    assert repair_question("hur många läste sfi inom komvux") == (
+        "hur många läste sfi inom kommunal vuxenutbildning")
 
 
 def test_compounds_typed_without_a_ring_or_dots_are_restored_part_by_part():

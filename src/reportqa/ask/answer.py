@@ -168,7 +168,7 @@ _TOGETHER = re.compile(r"\b(tillsammans|sammanlagt|sammantaget|combined|together
 # projektet är att …")
 _PURPOSE_QUESTION = re.compile(
     r"\b(syfte[nt]?|syftar|ändamål(et)?|målet|målsättning(en)?|aims?|goals?|purpose|"
-    r"objectives?|what\s+for)\b", re.IGNORECASE)
+    r"objectives?|what\s+for|leda\s+till|uppnå|lead\s+to|achieve|meant\s+to)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(för\s+att|i\s+syfte\s+att|syftar\s+till|syftet\s+är|"
                       r"målet\b[^.]*?\bär\s+att|in\s+order\s+to|aims?\s+to)\b",
                       re.IGNORECASE)
@@ -196,6 +196,12 @@ _DEFINITION_QUESTION = re.compile(
     r"(ingår|räknas)|what\s+(is|are|does|do)|what's|what\s+counts\s+as)\b", re.IGNORECASE)
 
 
+#: What follows the term a definition question asks about: "för nåt", "egentligen", "?".
+_DEFINITION_TAIL = re.compile(r"\b(?:för\s+(?:nåt|något|någonting|slags|sorts)|egentligen|"
+                              r"exactly|really|actually|i\s+rapporten|in\s+the\s+report)\b.*$|"
+                              r"[?.!]+\s*$", re.IGNORECASE)
+#: A defined term is this many words at most, next to its verb ("tillsammans gröna näringar").
+DEFINED_TERM_WORDS = 3
 _DETERMINER_NOUN = re.compile(r"^(det|den|de|detta|denna|dessa|this|these|that|those)\s+\S+\s+",
                               re.IGNORECASE)
 
@@ -810,8 +816,9 @@ _PLACE_IN = re.compile(r"\b(?i:i|in|på|vid|at|on|utanför|outside)\s+([A-ZÅÄ�
 _PLACE_NAMED = re.compile(r"\b(?i:i|in|på|vid|at|on)\s+[A-ZÅÄÖ]|\b(?i:utanför|outside)\s+\w")
 # asks for places by name: "vilka länder exporterar de till", "which municipalities …"
 _WHICH_PLACES = re.compile(
-    r"\b(?:vilka|vilket|vilken|which|what)\s+(?:länder|land|kommuner|orter|städer|countries|"
-    r"country|municipalities|towns|cities|places)\b", re.IGNORECASE)
+    r"\b(?:vilka|vilket|vilken|which|what)\s+(?:länder|land|kommuner|kommun|orter|städer|stad|"
+    r"countries|country|municipalities|municipality|towns|town|cities|city|places)\b",
+    re.IGNORECASE)
 # asks why ("Varför minskade omsättningen?", "What caused the drop?"): no amount is asked,
 # even of money or a count
 _REASON_QUESTION = re.compile(
@@ -893,7 +900,8 @@ _CONSEQUENCE = re.compile(
 
 #: A place something comes from ("från Norge", "from Norway"), and the prepositions of
 #: where it is or goes.
-_FROM_PLACE = re.compile(r"\b(?:från|fran|from)\s+[\w-]+(?:\s+[A-ZÅÄÖ][\w-]*)?", re.IGNORECASE)
+_FROM_PLACE = re.compile(r"\b(?:från|fran|from|ut\s+ur|out\s+of)\s+[\w-]+(?:\s+[A-ZÅÄÖ][\w-]*)?",
+                         re.IGNORECASE)
 _TO_OR_IN = frozenset(("i", "in", "till", "to", "på", "at", "inom", "within", "mot", "towards"))
 
 
@@ -1183,6 +1191,8 @@ class Answerer:
                 or (s_cov >= 0.5 and _DEFINING_VERB.search(p.text))):
             score += w.definition
             if _EXPLICIT_DEFINITION.search(p.text):  # "definieras som" over "är en utmaning"
+                score += w.definition
+            if self._defines_asked(q, p.text):  # "… utgör tillsammans gröna näringar"
                 score += w.definition
         if q.temporal and (_YEAR.search(p.text) if _YEAR_QUESTION.search(q.text)
                            else has_time(p.text)):
@@ -1598,6 +1608,25 @@ class Answerer:
                 out.append(i)
         return out
 
+    def _defines_asked(self, q: Query, sentence: str) -> bool:
+        """Whether a sentence defines the very term a "vad är X?" question asks about: X
+        right after its defining verb ("… utgör tillsammans gröna näringar") or right before
+        it ("Gasellföretag är företag som …", "Ordet kluster kan definieras som …"), not a
+        sentence that only uses X ("ett kluster för de gröna näringarna")."""
+        m = _DEFINITION_QUESTION.match(q.text)
+        if m is None:
+            return False
+        token_set = self.analyzer.token_set
+        asked = token_set(_DEFINITION_TAIL.sub("", q.text[m.end():]))
+        if not asked:
+            return False
+        for d in _DEFINING_VERB.finditer(sentence):
+            after = " ".join(raw_words(sentence[d.end():])[:DEFINED_TERM_WORDS + 1])
+            before = " ".join(raw_words(sentence[:d.start()])[-DEFINED_TERM_WORDS - 1:])
+            if asked <= token_set(after) or asked <= token_set(before):
+                return True
+        return False
+
     @staticmethod
     def _defines(sentence: str) -> bool:
         """Whether a sentence defines something: "X är en …", "definieras som", "X, ett …"."""
@@ -1665,7 +1694,8 @@ class Answerer:
         """Whether the question names a place no report mentions, or a place or part of the
         population the best passage does not: a figure for another place (or the whole
         county), or for everyone, is not its answer, whatever the answer model says."""
-        return bool(self.unknown_places(q) or self.missing_places(q, best)
+        return bool(self.unknown_places(q)
+                    or self.missing_places(q, best)
                     or self.missing_groups(q, best) or self.other_owner(q, best)
                     or self.other_figure(q, best) or self.other_year(q, best)
                     or self.sum_for_one(q, best) or self.other_branch(q, best)

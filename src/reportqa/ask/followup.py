@@ -909,7 +909,8 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
         if thing and any(_is_content(m.group()) for m in _words(thing)):
             return thing
     if previous.referent and not _disagrees(previous.referent, number) and not (
-            number == "pl" and _plural_before(previous.question, previous.referent)):
+            number == "pl" and _plural_before(previous.question, previous.referent)) and not (
+            place and not _known_thing(previous.referent)):
         # a pronoun that referred to something keeps referring to it in the next turn
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
@@ -1118,6 +1119,8 @@ def _en_inverted_subject(question: str) -> str | None:
 #: "företagen" is ambiguous and left out.
 _SV_PLURAL = re.compile(r"\w{3,}(?:er|ar|or|erna|arna|orna|na)$", re.IGNORECASE)
 _EN_PLURAL = re.compile(r"\w{3,}[^s'’]s$", re.IGNORECASE)
+#: Latin loans whose singular ends like a plural: "sektor", "faktor", "professor".
+_SV_SINGULAR_OR = re.compile(r"\w*(?:ktor|ssor)$", re.IGNORECASE)
 #: A genitive before its noun: "industrins kunder", "the manufacturing industry's customers".
 _SV_GENITIVE_BEFORE = re.compile(r"^(?P<owner>\w{4,}(?:en|et|n))s\s+(?P<noun>\w+)$",
                                  re.IGNORECASE)
@@ -1130,7 +1133,8 @@ _NOT_COUNTED = wordset("people personer folk")
 def _plural(word: str, lang: str) -> bool:
     if lang == "en":
         return bool(_EN_PLURAL.fullmatch(word)) and not word.lower().endswith(("ss", "us"))
-    return bool(_SV_PLURAL.fullmatch(word)) and not _verbish(word, lang)
+    return bool(_SV_PLURAL.fullmatch(word)) and not _SV_SINGULAR_OR.fullmatch(word) and (
+        not _verbish(word, lang))
 
 
 #: Question words that ask for several of a noun after them ("vilka arbetsgivare").
@@ -1473,7 +1477,9 @@ def _points_back(ms: list[re.Match[str]], k: int, within: bool = False) -> bool:
         if start > 0 and any(_is_content(x) and not _verbish(x, lang)
                              and x.lower() not in _GENERIC_PLACES for x in words[:start]):
             return False  # "Vad är House Be och hur många företag finns där?"
-        return not any(words[j].lower() in PREPOSITIONS and _is_content(words[j + 1])
+        # a place of its own follows a preposition ("hur många företag i Åre finns där");
+        # "typer av bolag", "a tradition of firms" name what, not where
+        return not any(words[j].lower() in _PLACE_OF_ITS_OWN and _is_content(words[j + 1])
                        and words[j + 1].lower() not in _GENERIC_PLACES
                        for j in range(len(words) - 1))
     # An antecedent inside the question comes before the pronoun. Only English "its"/"their"
@@ -1493,6 +1499,9 @@ def _points_back(ms: list[re.Match[str]], k: int, within: bool = False) -> bool:
                    for x in words[:before])
 
 
+#: Prepositions that may begin a question's own place for its "där"/"there": not "av"/"of"
+#: ("typer av bolag finns där").
+_PLACE_OF_ITS_OWN = PREPOSITIONS - wordset("av of")
 #: "nåt sånt", "något sådant": anything of the kind, vaguer than the previous subject.
 _SUCH_SINGULAR = wordset("sådant sånt sådan sån")
 #: Words before "dess" that make it "then" ("sedan dess"), not "its".
@@ -3052,7 +3061,22 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if plain != question:
         resolved = _resolve(plain, previous, earlier)
         return resolved if resolved.followup else Resolution(question)
+    example = _EXAMPLE_IN.match(question) if previous is not None else None
+    if example:
+        # "any example in åre?", "ge ett exempel i Åre": whether there are any of what the
+        # conversation is about there, as "are there any in Åre?" asks
+        exists = "are there any" if detect_language(question) == "en" else "finns det några"
+        resolved = _resolve(f"{exists} {example.group('where')}?", previous, earlier)
+        return resolved if resolved.followup else Resolution(question)
     return _resolve(question, previous, earlier)
+
+
+#: Asks for an example at a place, naming no thing it is of: "any example in åre?", "ge
+#: ett exempel i Åre", "examples in östersund?".
+_EXAMPLE_IN = re.compile(
+    r"^\s*(?:(?:and|och|o)\s+)?(?:(?:any|an|some|ge\s+(?:ett|nåt|några)|nåt|något|några|"
+    r"ett)\s+)?(?:exempel|examples?)\s+(?P<where>(?:i|in|från|from|på|at)\s+[^?.!]+?)"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None

@@ -46,7 +46,7 @@ ABBREVIATIONS = {
     "exkl": "exklusive", "resp": "respektive", "anst": "anställda",
     "inv": "invånare", "proc": "procent", "uppf": "uppföljningen", "enl": "enligt",
     "km": "kilometer", "jmf": "jämfört", "jmfr": "jämfört", "utb": "utbildning",
-    "sthlm": "stockholm",
+    "sthlm": "stockholm", "komvux": "kommunal vuxenutbildning",
     # months ("i okt 2018"); not "mar", "jun" or "jul", which are words or names too
     "jan": "januari", "feb": "februari", "apr": "april", "aug": "augusti", "sep": "september",
     "sept": "september", "okt": "oktober", "nov": "november", "dec": "december",
