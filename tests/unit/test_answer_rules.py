@@ -125,6 +125,8 @@ def test_long_context_is_shortened_from_its_start_never_inside_a_number():
     ("What share of employment is public?", True),
     ("Var finns Grönt Center?", False),
     ("Who coordinates the tourism cluster?", False),
+    ("what's the population of Jämtland county?", True),
+    ("what’s the turnover of tourism?", True),
 ])
 def test_quantity_questions(question, quantity):
     assert is_quantity_question(question) is quantity
@@ -1693,3 +1695,63 @@ def test_what_something_shall_lead_to_asks_for_its_purpose():
     for question in ("vad ska det nya samarbetet mellan myndigheterna leda till?",
                      "what should the new cooperation between the agencies achieve?"):
         assert _first_ranked(question, [formed, purpose], (_AHEAD, _AHEAD)) == purpose, question
+
+
+def test_a_comparison_with_the_country_needs_a_passage_that_speaks_of_it():
+    """"How does the share of companies run by women compare with the national average?" is
+    not answered by the county's share alone; a sentence that gives the country's, or whose
+    sentence before does, may answer."""
+    alone = "Andelen företag som drivs av kvinnor uppgår till cirka 28 procent."
+    compared = "Andelen elever som tog examen var 71 procent, något lägre än i riket."
+    answerer, qa = _answerer([alone, compared])
+    rows = _rows([alone, compared, alone], ["", "", "I riket är andelen 33 procent."])
+    check = [_check_on(answerer, qa, row, "national_unsaid") for row in rows]
+    asked = "How does the share of companies run by women compare with the national average?"
+    assert [c(asked) for c in check] == [True, False, False]
+    assert check[0]("är andelen kvinnliga företagare lägre än i riket?")
+    assert not check[0]("hur stor andel av företagen drivs av kvinnor?")
+    assert not check[0]("hur stor andel av företagen i Sverige drivs av kvinnor?")
+
+
+def test_a_count_of_what_is_new_or_moved_is_not_answered_by_what_there_is():
+    """"how many agency jobs were moved to Jämtland?" is not answered by "Idag sysselsätter
+    myndigheterna … cirka 3 300 personer"; "hur många nya företag startades?" is answered by
+    a clause that counts the new ones."""
+    stock = ("Idag sysselsätter myndigheterna i länet cirka 3 300 personer och "
+             "utlokaliseringen har verkställts på flera ställen.")
+    started = "Under år 2018 startades 1 180 nya företag i länet."
+    answerer, qa = _answerer([stock, started])
+    rows = _rows([stock, started])
+    check = [_check_on(answerer, qa, row, "change_count_unsaid") for row in rows]
+    assert check[0]("how many agency jobs were moved to Jämtland?")
+    assert check[0]("hur många nya tjänster blev det i länet?")
+    assert check[0]("How many state jobs did the committee propose moving to the county?")
+    assert not check[0]("hur många jobbar på myndigheterna i länet?")
+    assert not check[1]("hur många nya företag startades 2018?")
+
+
+def test_who_in_general_is_answered_by_kinds_of_people():
+    """"who uses them?" about co-working places is answered by "entreprenörer, start-up bolag
+    och gräsrotspersoner"; "vilka är med i Grönt Center?" still asks for names."""
+    kinds = "Det är ställen där entreprenörer, start-up bolag och gräsrotspersoner sitter."
+    assert _kind_factor("vilka sitter på ett coworkingställe?", kinds) == 1
+    assert _kind_factor("who uses co-working places?", kinds) == 1
+    assert _kind_factor("vilka är med i coworkingstället?", kinds) < 1
+
+
+def test_a_sex_the_sentence_before_names_does_not_narrow_a_sentence_of_its_own():
+    """"hur stor andel av männen har en längre eftergymnasial utbildning" is not answered by
+    "Utbildningsnivån är högst i Östersunds kommun …" because the sentence before gave the
+    men's share; a sentence that leans on the one before ("Dessa …") has its sex there, and
+    a paragraph about the young goes on about them without naming them again."""
+    before = "Bland kvinnorna är andelen 31 procent och bland männen 17 procent."
+    own = "Utbildningsnivån är högst i Östersunds kommun, där var tredje har lång utbildning."
+    leaning = "Dessa har oftare en längre eftergymnasial utbildning, 40 procent."
+    year = "År 2013 var andelen drygt 18 procent."
+    answerer, qa = _answerer([before, own, leaning, year])
+    rows = _rows([own, leaning, year], [before, before, "I december var 770 unga arbetslösa."])
+    asked = "hur stor andel av männen har en längre eftergymnasial utbildning?"
+    assert _check_on(answerer, qa, rows[0], "missing_groups")(asked) == ["männen"]
+    assert _check_on(answerer, qa, rows[1], "missing_groups")(asked) == []
+    assert _check_on(answerer, qa, rows[2], "missing_groups")(
+        "hur hög var arbetslösheten bland unga 2013?") == []

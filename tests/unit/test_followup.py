@@ -1793,3 +1793,45 @@ def test_an_example_at_a_place_asks_for_what_the_conversation_is_about_there():
     r = resolve_conversation("ge ett exempel i Åre", [
         Turn("Vilka brukar sitta på ett coworkingkontor?", "x")])
     assert r.question == "finns det några coworkingkontor i Åre?"
+
+
+def test_a_focus_adverb_before_a_place_narrows_the_same_question():
+    """"o bara i åre?" asks the previous question for Åre, as "och i åre?" does; "vad
+    omsätter branschen?" after it is about tourism, not the place."""
+    history = [Turn("hur många jobbar inom turismen i jämtland?", "x")]
+    assert resolve_conversation("o bara i åre?", history).question == (
+        "hur många jobbar inom turismen i åre?")
+    history.append(Turn("o bara i åre?", "x"))
+    assert resolve_conversation("vad omsätter branschen?", history).question == (
+        "vad omsätter turismen?")
+
+
+def test_it_after_what_something_has_meant_is_that_thing():
+    """"vem föreslog den?" after "vad har utlokaliseringen av myndigheter inneburit för
+    jämtland?" asks who proposed the relocation: "inneburit" (of "bära") is what it did,
+    and "den" is the singular noun before "av myndigheter"."""
+    r = resolve_conversation("vem föreslog den?", [
+        Turn("vad har utlokaliseringen av myndigheter inneburit för jämtland?", "x")])
+    assert r.question == "vem föreslog utlokaliseringen av myndigheter?"
+
+
+def test_a_measure_alone_asks_it_of_the_same_subject():
+    """"and jobs?" after "how much does tourism turn over each year?" asks how many jobs
+    tourism gives, not how much "jobs" turn over; "och omsättningen?" likewise."""
+    r = resolve_conversation("and jobs?", [
+        Turn("how much does tourism in jamtland turn over each year?", "x")])
+    assert r.question == "and jobs (how much does tourism in jamtland turn over each year)?"
+    r = resolve_conversation("och omsättningen?", [Turn("hur många jobbar inom industrin?", "x")])
+    assert r.question == "och omsättningen (hur många jobbar inom industrin)?"
+    # a subject of its own is an ellipsis as before
+    r = resolve_conversation("och turismen?", [Turn("hur många jobbar inom industrin?", "x")])
+    assert r.question == "hur många jobbar inom turismen?"
+
+
+def test_they_are_no_place_the_turn_before_came_from():
+    """"samarbetar dom nåt?" after "… hur många av dom har flyttats hit från sthlm?" asks
+    about the agencies of the turn before, not Stockholm."""
+    history = [Turn("hur många jobbar på myndigheterna i jämtlands län?", "x"),
+               Turn("o hur många av dom har flyttats hit från sthlm?", "x")]
+    assert resolve_conversation("samarbetar dom nåt?", history).question == (
+        "samarbetar myndigheterna nåt?")

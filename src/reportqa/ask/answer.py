@@ -106,6 +106,7 @@ _DEFINING = re.compile(r"^(det|detta|de|dessa|it|this|these|they)\s+(är|innebä
                        r"is|are|means)\b", re.IGNORECASE)
 # "… utgör tillsammans gröna näringar", "Ordet kluster kan definieras som …"
 _DEFINING_VERB = re.compile(r"\b(utgör|utgörs|definieras|kallas|innebär|betyder|avser|avses|"
+                            r"räknas\s+som|counts?\s+as|"
                             r"menas|betecknar|betecknas|består|är\s+(ett|en)|means|consists?|"
                             r"is\s+(a|an)|are\s+called|refers?\s+to|(is|are)\s+defined|"
                             r"stands?\s+for)\b",
@@ -191,9 +192,11 @@ _CAPITALISED_INSIDE = re.compile(r"(?<=[\w,:)”\"] )(?<!\d )([A-ZÅÄÖ][\w-]+)
 # a word written in lower case (not after a hyphen: "Hälso- och sjukvård")
 _LOWER_WORD = re.compile(r"(?<![\w-])([a-zåäöé][\w-]*)")
 _DEFINITION_QUESTION = re.compile(
-    r"^\s*(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
-    r"utmärker)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
-    r"(ingår|räknas)|what\s+(is|are|does|do)|what's|what\s+counts\s+as)\b", re.IGNORECASE)
+    r"^\s*(?:(?:enligt\s+rapporten|according\s+to\s+the\s+report),?\s+)?"
+    r"(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
+    r"utmärker|krävs\s+för\s+att)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
+    r"(ingår|räknas)|what\s+(is|are|does|do|makes)|what's|what\s+counts\s+as|"
+    r"what\s+does\s+it\s+take)\b", re.IGNORECASE)
 
 
 #: What follows the term a definition question asks about: "för nåt", "egentligen", "?".
@@ -905,6 +908,55 @@ _FROM_PLACE = re.compile(r"\b(?:från|fran|from|ut\s+ur|out\s+of)\s+[\w-]+(?:\s+
 _TO_OR_IN = frozenset(("i", "in", "till", "to", "på", "at", "inom", "within", "mot", "towards"))
 
 
+#: Asks who, in general ("vem/vilka sitter där", "who uses them"), not which named
+#: organisation: kinds of people listed answer it.
+_WHO_BY_KIND = re.compile(r"^\s*(?:(?:och|o|and|but|men)\s+)?(?:vem|vilka|who)\s+(?!är\b|"
+                          r"var\b|is\b|was\b)\w+", re.IGNORECASE)
+#: A list of three or more: "entreprenörer, start-up bolag och gräsrotspersoner".
+_LIST_OF_THREE = re.compile(r"[\w-]+(?:\s+[\w-]+)?,\s+[^,.;]+?\s+(?:och|and)\s+[^,.;]+")
+#: Words of kinds of people and organisations, as a list of who names them.
+_PEOPLE_KINDS = re.compile(r"\b\w*(?:entreprenör|företag|bolag|person|aktör|forskar|student|"
+                           r"näring|organisation|myndighet|medlem|elev|arbetsgivar|invånar|"
+                           r"entrepreneur|compan|business|people|researcher)\w*", re.IGNORECASE)
+
+
+def _lists_kinds_of_people(sentence: str) -> bool:
+    """Whether a sentence lists kinds of people or organisations ("Det är ställen där
+    entreprenörer, start-up bolag och gräsrotspersoner sitter …"): who, said in kinds."""
+    return any(_PEOPLE_KINDS.search(m.group()) for m in _LIST_OF_THREE.finditer(sentence))
+
+
+#: A count of what is new or moved: "nya tjänster", "jobs were moved", "relocated".
+_CHANGE_COUNTED = re.compile(r"\b(?:nya|nytt|new|moved?|moving|relocated?|relocating|"
+                             r"flytta|flyttas|flyttade?s?|flyttats|"
+                             r"utlokaliserade?s?|utlokaliserats|omlokaliserade?s?|tillkommit|"
+                             r"tillkom|skapade?s?|skapats|created|added)\b", re.IGNORECASE)
+#: … in the count a question asks for: "hur många nya tjänster", "how many jobs were moved"
+#: (not "vilket nytt klusterinitiativ … och hur många företag är med").
+_CHANGE_COUNT = re.compile(r"\b(?:hur\s+många|how\s+many|antal(?:et)?|number\s+of)\s+"
+                           r"(?:[\w-]+\s+){0,7}?" + _CHANGE_COUNTED.pattern, re.IGNORECASE)
+#: A clause that says its figure is of something new, moved, grown or started.
+_CHANGE_SAID = re.compile(r"\b(?:ny\w*|new\w*|flytt\w*|moved?|relocat\w*|utlokal\w*|"
+                          r"omlokal\w*|tillkom\w*|tillför\w*|skap\w*|creat\w*|add\w*|ök\w*|"
+                          r"increas\w*|start\w*|grund\w*|found\w*|etabler\w*|extra|fler|more|"
+                          r"växt|vuxit|växte|grew|grown|förändr\w*|fyll\w*|fill\w*|"
+                          r"anslut\w*|join\w*|tagit\s+emot|received)\b", re.IGNORECASE)
+#: Where a sentence's clauses part: a comma, a semicolon, "och", "and", "medan".
+_CLAUSE_SPLIT = re.compile(r"[,;]|\b(?:och|and|medan|while)\b", re.IGNORECASE)
+#: The whole country a county's figure is compared with.
+_NATIONAL = re.compile(r"\b(?:riket|rikets|riks(?:snitt|genomsnitt|nivå)\w*|hela\s+landet|"
+                       r"resten\s+av\s+landet|landet\s+som\s+helhet|övriga\s+landet|"
+                       r"sverige|sweden|national(?:ly)?|nationwide|the\s+country|"
+                       r"nationell\w*)\b", re.IGNORECASE)
+#: Asks for a comparison: "jämfört med", "än i", "compare with", "than".
+_COMPARES = re.compile(r"\b(?:jämför\w*|jmf|skiljer|skillnad\w*|än|compare[ds]?|comparison|"
+                       r"than|versus|vs|differ\w*|relative\s+to)\b", re.IGNORECASE)
+#: The words of POPULATION_GROUPS that name a sex: a figure by sex is given in a sentence of
+#: its own ("Bland kvinnorna … bland männen …").
+GENDERS = frozenset((
+    "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "kvinnorna", "män", "manlig",
+    "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "women",
+    "woman", "female", "females", "men", "male", "males", "girls", "boys"))
 #: The shortest stem between_unsaid compares by its beginning ("män" ~ "männ").
 MIN_ITEM_STEM = 3
 #: What a figure is compared or split between: "mellan kommuner, region och stat",
@@ -1286,7 +1338,8 @@ class Answerer:
             factor *= w.missing_year
         if asks.meaning and not (self._defines(sentence) or _spells_out(q.text, sentence)):
             factor *= w.missing_definition
-        if asks.who and not names_in(answer_text(best.hit, best.needs_context), q.text):
+        if asks.who and not names_in(answer_text(best.hit, best.needs_context), q.text) and not (
+                _WHO_BY_KIND.match(q.text) and _lists_kinds_of_people(sentence)):
             factor *= w.missing_name
         elif (asks.who or asks.year or _PERSON_OR_TIME.match(q.text)) \
                 and self._role_missing(q, best):
@@ -1704,7 +1757,8 @@ class Answerer:
                     or self.other_money(q, best) or self.abroad_unsaid(q, best)
                     or self.employment_unsaid(q, best)
                     or self.other_share(q, best)
-                    or self.other_direction(q, best) or self.between_unsaid(q, best))
+                    or self.other_direction(q, best) or self.between_unsaid(q, best)
+                    or self.national_unsaid(q, best) or self.change_count_unsaid(q, best))
 
     def between_unsaid(self, q: Query, best: Scored) -> bool:
         """Whether the question compares or splits a figure between things ("hur fördelas
@@ -1790,6 +1844,29 @@ class Answerer:
         asked = (q.by_verb in _WORK_VERBS or (q.unit is not None and bool(
             _EMPLOYMENT.search(q.unit))) or bool(_EMPLOY_QUESTION.search(text)))
         return asked and not _EMPLOYMENT.search(_EMPLOYMENT_ASIDE.sub(" ", leaning_text(best.hit)))
+
+    @staticmethod
+    def change_count_unsaid(q: Query, best: Scored) -> bool:
+        """Whether the question counts what is new or was moved ("how many agency jobs were
+        moved to Jämtland", "hur många nya tjänster blev det") and every figure of the
+        sentence counts what there is ("Idag sysselsätter myndigheterna … cirka 3 300
+        personer"): the stock, not the change asked for, a near miss."""
+        if not q.quantity or _CHANGE_COUNT.search(q.original or q.text) is None:
+            return False
+        clauses = [c for c in _CLAUSE_SPLIT.split(leaning_text(best.hit))
+                   if re.search(r"\d", without_times(c))]
+        return bool(clauses) and not any(_CHANGE_SAID.search(c) for c in clauses)
+
+    @staticmethod
+    def national_unsaid(q: Query, best: Scored) -> bool:
+        """Whether the question compares with the whole country ("jämfört med riket", "How
+        does … compare with the national average?") and neither the sentence nor the one
+        before it says anything of the country: the county's figure alone is no comparison."""
+        question = q.original or q.text
+        if _NATIONAL.search(question) is None or _COMPARES.search(question) is None:
+            return False
+        p = best.hit.passage
+        return _NATIONAL.search(f"{p.context} {p.text}") is None
 
     @staticmethod
     def abroad_unsaid(q: Query, best: Scored) -> bool:
@@ -2090,16 +2167,27 @@ class Answerer:
     def missing_groups(q: Query, best: Scored) -> list[str]:
         """The parts of the population the question narrows to (POPULATION_GROUPS) that the
         best candidate's passage does not name: "How many female students …" is not
-        answered by the count of all students."""
+        answered by the count of all students. A sex (GENDERS) the sentence before names
+        counts only when the sentence leans on it: "… bland männen 17 procent" before
+        "Utbildningsnivån är högst i Östersunds kommun …" says nothing of the men there.
+        (A paragraph about the young goes on about them without naming them again.)"""
         p = best.hit.passage
         said = raw_words(" ".join((p.text, p.context, p.section)))
+        own = raw_words(" ".join((leaning_text(best.hit), p.section)))
 
-        def heads_compound(c: Concept) -> bool:  # "pensionärsföreningar", "äldreboenden"
+        def heads_compound(c: Concept, words: list[str]) -> bool:  # "pensionärsföreningar"
             return any(w.startswith(t) for t in c.alts if len(t) >= MIN_GROUP_PREFIX
-                       for w in said)
+                       for w in words)
 
-        return [c.text for c, m in zip(q.concepts, best.matched, strict=False)
-                if m < HALF_MATCH and _names_group(c) and not heads_compound(c)]
+        def sex_only_before(c: Concept, in_sentence: float) -> bool:
+            return (in_sentence < HALF_MATCH and any(
+                w in GENDERS for w in re.split(r"[: ]", c.text))
+                and not any(w in GENDERS for w in own) and not heads_compound(c, own))
+
+        sentence = best.in_sentence or (0.0,) * len(q.concepts)
+        return [c.text for c, m, ms in zip(q.concepts, best.matched, sentence, strict=False)
+                if _names_group(c) and (
+                    (m < HALF_MATCH and not heads_compound(c, said)) or sex_only_before(c, ms))]
 
     def _places_asked(self, q: Query) -> list[tuple[str, ...]]:
         """The places the question names (text/places.py), without the home county's names
@@ -2162,8 +2250,8 @@ class Answerer:
 
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""
-        return self.consequence_follows(q, self.names_follow(
-            q, self.prefer_edition(q, self.kind_first(q, self.rank(q, hits)))))
+        return self.national_follows(q, self.consequence_follows(q, self.names_follow(
+            q, self.prefer_edition(q, self.kind_first(q, self.rank(q, hits))))))
 
     def kind_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount or a sum ("how much were goods exports worth",
@@ -2188,6 +2276,21 @@ class Answerer:
                     and s.missing.sentence <= ranked[0].missing.sentence
                     and self.kind_factor(q, s, asks) >= 1.0
                     and not self.names_what_best_lacks(q, s)):
+                return [s] + [r for r in ranked if r is not s]
+        return ranked
+
+    def national_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question that compares with the whole country ("nyföretagande per 1000
+        invånare, county vs sweden"), the next sentence when it gives the country's figure
+        and is a candidate ("Motsvarande siffra för hela riket är 10,4"): first, as the one
+        that makes the comparison."""
+        if not ranked or not self.national_unsaid(q, ranked[0]):
+            return ranked
+        best = ranked[0].hit.passage
+        after = (best.doc, best.row + 1)
+        for s in ranked[1:self.weights.candidates]:
+            p = s.hit.passage
+            if (p.doc, p.row) == after and _NATIONAL.search(p.text):
                 return [s] + [r for r in ranked if r is not s]
         return ranked
 

@@ -26,8 +26,8 @@ from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.glossary import load_verb_forms_sv
 from reportqa.text.language import detect_language
-from reportqa.text.places import places_named
-from reportqa.text.spelling import LETTER_WORDS, fold
+from reportqa.text.places import places_named, with_place_names
+from reportqa.text.spelling import ABBREVIATIONS, LETTER_WORDS, fold
 from reportqa.text.vocabulary import looks_like_noun, wordset, zipf
 
 
@@ -376,6 +376,23 @@ def _sv_strong_finite() -> frozenset[str]:
     return frozenset(f for forms in load_verb_forms_sv().values() for f in forms[1:3])
 
 
+@lru_cache(maxsize=1)
+def _sv_strong_supines() -> tuple[str, ...]:
+    """The supines of Swedish strong verbs ("burit", "dragit"), which a compound verb ends
+    in ("inneburit", "bidragit")."""
+    return tuple(forms[3] for forms in load_verb_forms_sv().values()
+                 if len(forms) > 3 and len(forms[3]) >= MIN_SUPINE)
+
+
+#: A strong verb's supine this long at least ends a compound verb ("burit", not "satt").
+MIN_SUPINE = 5
+
+
+def _sv_strong_supine(word: str) -> bool:
+    """Whether `word` is a strong verb's supine, or a compound verb ending in one."""
+    return word.lower().endswith(_sv_strong_supines())
+
+
 def _verbish(word: str, lang: str) -> bool:
     """A verb form, roughly: what a question does with its subject, not the subject."""
     w = word.lower()
@@ -476,7 +493,12 @@ def _sv_supine(ms: list[re.Match[str]], i: int, lang: str) -> bool:
     what was done, not what the question is about."""
     if lang != "sv" or i < 1 or not _SV_SUPINE.fullmatch(ms[i].group()):
         return False
-    return any(ms[j].group().lower() in _SV_PERFECT for j in range(max(0, i - 3), i))
+    return any(ms[j].group().lower() in _SV_PERFECT for j in range(max(0, i - SUPINE_REACH), i))
+
+
+#: How many words before a supine its perfect auxiliary may stand: "har utlokaliseringen av
+#: myndigheter inneburit" (a subject of three words between).
+SUPINE_REACH = 5
 #: Adverbs of time that look like content words ("tidigare", "förut", "earlier").
 _TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previously earlier "
                         "later recently already still")
@@ -609,6 +631,9 @@ def subject_span(question: str) -> _Span | None:
     if copula is not None:
         return copula
     what_kind = _WHAT_IS_X_FOR.match(question) or _WHAT_HAS_X_FOR.match(question)
+    if what_kind and len(xs := what_kind.group("x").split()) > 1 and _SV_SUPINE.fullmatch(
+            xs[-1]) and (_sv_strong_supine(xs[-1]) or not looks_like_noun(xs[-1], "sv")):
+        what_kind = None  # "vad har utlokaliseringen inneburit för jämtland": what it meant
     if what_kind:  # "vad är peak innovation för nåt": all of what stands between
         return _Span(what_kind.start("x"), what_kind.end("x"), "")
     # Drop a trailing qualifier, then generic place and time phrases: "… i länet per år",
@@ -715,6 +740,12 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "",
     found = _usable_referent(_turn_referent(previous, number, topic, place))
     if found is None and earlier is not None:
         return _usable_referent(_turn_referent(earlier, number))
+    if found is not None and earlier is not None and number == "pl" and _only_a_place(found):
+        # "samarbetar dom nåt?" after "hur många av dom har flyttats hit från sthlm?": a
+        # place is where, not who; who the turn before was about
+        before = _usable_referent(_turn_referent(earlier, number))
+        if before is not None and not _only_a_place(before):
+            return before
     if found is not None and earlier is not None and _disagrees(found, number):
         # "när ska det vara på plats?" after "planerar myndigheterna nåt samarbete?" —
         # "hur har de samarbetat?": "det" is no "myndigheterna"; a noun of one turn before
@@ -731,6 +762,19 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "",
         if name:
             return name
     return found
+
+
+def _only_a_place(phrase: str) -> bool:
+    """Whether a phrase is a place's name and nothing else ("sthlm", "Åre kommun")."""
+    words = [ABBREVIATIONS.get(m.group().lower(), m.group().lower()) for m in _words(phrase)]
+    named = {w.lower() for names in places_named(with_place_names(" ".join(words)))
+             for n in names for w in n.split()}
+    return bool(words) and all(w in named or w in _GENERIC_PLACES or w in _PLACE_KIND_WORDS
+                               for w in words)
+
+
+#: Words of a place's kind that go with its name ("Åre kommun", "Jämtlands län").
+_PLACE_KIND_WORDS = wordset("kommun kommune län municipality county")
 
 
 #: A Swedish definite plural noun ("arbetsgivarna", "myndigheterna").
@@ -1226,6 +1270,11 @@ def _agreeing_referent(question: str, text: str | None, number: str) -> str | No
         owner = _owner_before(question, text) if lang == "en" else None
         if owner:
             return owner
+        of = re.search(rf"\b(\w{{{_MIN_DEFINITE_NOUN},}}(?:en|et))\s+av\s+{re.escape(text)}\b",
+                       question, re.IGNORECASE) if lang == "sv" else None
+        if of and not _verbish(of.group(1), lang):
+            # "den" after "… utlokaliseringen av myndigheter …" is the relocation
+            return question[of.start():of.end()]
     if number == "pl":
         # "de" after a count are what was counted ("How many companies export goods?" —
         # "how much do they export?"), unless the subject is plural and counted nothing
@@ -1942,6 +1991,11 @@ def _bare_head(question: str, previous: Turn) -> str | None:
         # "och hur många jobbar i branschen?" after "hur mycket omsätter turismen?": the
         # grouping just talked about, whatever its name
         named = _usable_referent(_turn_referent(previous))
+        if named is not None and (_all_places(named) or places_named(named)):
+            # "vad omsätter branschen?" after "… jobbar inom turismen i åre?": a place is no
+            # industry; the subject of the question without its places
+            named = _usable_referent(_turn_referent(Turn(
+                _PLACE_PHRASE.sub(" ", with_place_names(previous.question)), previous.answer)))
         if named is None or _stem(noun) in named.lower() or named[:1].isupper() or (
                 any(_stem(w.group()) in _CATEGORY_HEADS for w in _words(named))):
             return None
@@ -2803,11 +2857,27 @@ _BARE_QUESTION_WORD = re.compile(
     re.IGNORECASE)
 
 
+#: A measure alone ("and jobs?", "och omsättningen?", "o antal jobb?"): what to count or sum
+#: changes, the subject stays.
+_MEASURE_FRAGMENT = re.compile(
+    r"^\s*(?:(?:och|o|men|and|but|what\s+about|how\s+about|hur\s+är\s+det\s+med)\s+)?"
+    r"(?:(?:antal|antalet|number\s+of|the)\s+)?"
+    r"(?:jobs|jobb(?:en)?|employees|workers|employment|anställda|årsarbeten|arbetstillfällen|"
+    r"sysselsatta|sysselsättning(?:en)?|revenue|turnover|omsättning(?:en)?|intäkter(?:na)?|"
+    r"andel(?:en)?|share|percentage|procent(?:en)?|full-time\s+jobs|heltidsjobb)"
+    r"(?:\s+(?:då|then))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def _bare_question_word(question: str, previous: Turn) -> Resolution | None:
     """A bare question word (_BARE_QUESTION_WORD) with the previous question it completes:
     "När?" after "Vad gjorde Landsbygdskommittén 2017?" asks when that happened, which
     the previous question's own words find better than its subject alone."""
     m = _BARE_QUESTION_WORD.match(question)
+    if m is None and _MEASURE_FRAGMENT.match(question):
+        # "and jobs?" after "how much does tourism turn over?": the jobs of the same subject
+        asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+        return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True,
+                          "short") if asked else None
     if m is None:
         return None
     rest = m.group("rest").strip()
@@ -3061,6 +3131,11 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     if plain != question:
         resolved = _resolve(plain, previous, earlier)
         return resolved if resolved.followup else Resolution(question)
+    focused = _FOCUS_FRAGMENT.match(question) if previous is not None else None
+    if focused:
+        # "o bara i åre?": the same question for Åre alone, as "och i åre?" asks it
+        return resolve(question[:focused.start("focus")] + question[focused.end("focus"):],
+                       previous, earlier)
     example = _EXAMPLE_IN.match(question) if previous is not None else None
     if example:
         # "any example in åre?", "ge ett exempel i Åre": whether there are any of what the
@@ -3071,6 +3146,11 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     return _resolve(question, previous, earlier)
 
 
+#: A fragment that narrows with a focus adverb before its preposition: "o bara i åre?",
+#: "and only in Östersund?".
+_FOCUS_FRAGMENT = re.compile(
+    r"^\s*(?:(?:och|o|and|men|but)\s+)?(?P<focus>(?:bara|endast|enbart|only|just)\s+)"
+    r"(?:i|in|på|at|för|for|inom|within)\s+[^?.!]+[?.!]*\s*$", re.IGNORECASE)
 #: Asks for an example at a place, naming no thing it is of: "any example in åre?", "ge
 #: ett exempel i Åre", "examples in östersund?".
 _EXAMPLE_IN = re.compile(

@@ -247,7 +247,8 @@ _AMOUNT_NOUNS = (r"befolkning(en)?|invånarantal(et)?|folkmängd(en)?|omsättnin
 _AMOUNT = re.compile(
     r"\b(vad|vilken)\s+(kostar|tjänar|omsätter)\b|\bhow\s+much\b|\bwhat\s+does\s.*\bcost\b|"
     r"\b(vad|vilken|hur\s+stor|hur\s+hög)\s+(är|var|blir)\s+(den\s+|det\s+)?(\w+s\s+)?"
-    rf"({_AMOUNT_NOUNS})\b|\bwhat\s+(is|was|are)\s+(the\s+)?(\w+\s+)?({_AMOUNT_NOUNS})\b",
+    rf"({_AMOUNT_NOUNS})\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are)\s+(the\s+)?(\w+\s+)?"
+    rf"({_AMOUNT_NOUNS})\b",
     re.IGNORECASE)
 
 
