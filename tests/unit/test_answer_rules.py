@@ -1752,6 +1752,23 @@ def test_a_sex_the_sentence_before_names_does_not_narrow_a_sentence_of_its_own()
     rows = _rows([own, leaning, year], [before, before, "I december var 770 unga arbetslösa."])
     asked = "hur stor andel av männen har en längre eftergymnasial utbildning?"
     assert _check_on(answerer, qa, rows[0], "missing_groups")(asked) == ["männen"]
+    assert _check_on(answerer, qa, rows[0], "missing_groups")(
+        "hur många tjejer har en längre eftergymnasial utbildning?") == ["tjejer"]
     assert _check_on(answerer, qa, rows[1], "missing_groups")(asked) == []
     assert _check_on(answerer, qa, rows[2], "missing_groups")(
         "hur hög var arbetslösheten bland unga 2013?") == []
+
+
+def test_a_sentence_close_behind_that_names_the_places_asked_goes_first():
+    """"vilka kommuner har sämst tillgång till snabbt bredband?" is answered by "… lägst
+    andel har Ragunda och Bräcke" when it ranks close behind the county's share."""
+    from dataclasses import replace as with_score
+
+    county = "I oktober 2018 hade 73 procent av hushållen i Jämtlands län tillgång till bredband."
+    towns = "Tillgången till bredband skiljer mellan kommunerna: sämst har Ragunda och Bräcke."
+    answerer, qa = _answerer([county, towns])
+    q = qa.analyze("vilka kommuner har sämst tillgång till snabbt bredband?")
+    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([county, towns])])
+    by_text = {s.hit.passage.text: s for s in ranked}
+    close = [with_score(by_text[county], score=1.0), with_score(by_text[towns], score=0.9)]
+    assert answerer.kind_first(q, close)[0].hit.passage.text == towns

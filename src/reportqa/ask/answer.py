@@ -930,7 +930,8 @@ def _lists_kinds_of_people(sentence: str) -> bool:
 _CHANGE_COUNTED = re.compile(r"\b(?:nya|nytt|new|moved?|moving|relocated?|relocating|"
                              r"flytta|flyttas|flyttade?s?|flyttats|"
                              r"utlokaliserade?s?|utlokaliserats|omlokaliserade?s?|tillkommit|"
-                             r"tillkom|skapade?s?|skapats|created|added)\b", re.IGNORECASE)
+                             r"tillkom|skapade?s?|skapats|skapat|created|added)\b",
+                             re.IGNORECASE)
 #: … in the count a question asks for: "hur många nya tjänster", "how many jobs were moved"
 #: (not "vilket nytt klusterinitiativ … och hur många företag är med").
 _CHANGE_COUNT = re.compile(r"\b(?:hur\s+många|how\s+many|antal(?:et)?|number\s+of)\s+"
@@ -955,7 +956,8 @@ _COMPARES = re.compile(r"\b(?:jämför\w*|jmf|skiljer|skillnad\w*|än|compare[ds
 #: its own ("Bland kvinnorna … bland männen …").
 GENDERS = frozenset((
     "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "kvinnorna", "män", "manlig",
-    "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "women",
+    "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "tjejer",
+    "tjejerna", "killar", "killarna", "women",
     "woman", "female", "females", "men", "male", "males", "girls", "boys"))
 #: The shortest stem between_unsaid compares by its beginning ("män" ~ "männ").
 MIN_ITEM_STEM = 3
@@ -2255,10 +2257,13 @@ class Answerer:
 
     def kind_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount or a sum ("how much were goods exports worth",
-        "the combined turnover of the ski resorts"), a sentence close behind the first
+        "the combined turnover of the ski resorts"), or for places by name ("vilka kommuner
+        har sämst tillgång till snabbt bredband?"), a sentence close behind the first
         (KIND_CLOSE of its score) that gives the kind of answer asked, when the first does
-        not ("… exporterar varor", "… registrerades 2,6 miljoner skiddagar"): first."""
-        if len(ranked) < 2 or not q.quantity:
+        not ("… exporterar varor", "… registrerades 2,6 miljoner skiddagar", "… 73 procent
+        av hushållen i Jämtlands län"): first."""
+        places = bool(_WHICH_PLACES.search(q.text))  # "vilka kommuner har sämst …"
+        if len(ranked) < 2 or not (q.quantity or places):
             return ranked
         asks = Asks.of(q)
         if asks.reason or q.temporal or (

@@ -344,7 +344,8 @@ HOME_PLACES = frozenset(("jämtland", "jämtlands", "härjedalen", "härjedalens
 #: kvinnor", "utrikes födda"). Not "man" (also Swedish "one").
 POPULATION_GROUPS = frozenset((
     "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "kvinnorna", "män", "manlig",
-    "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "unga",
+    "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "tjejer",
+    "tjejerna", "killar", "killarna", "unga",
     "ungdomar", "ungdomarna", "ungdom", "pensionärer", "pensionärerna", "utrikes",
     "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
     "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
