@@ -1728,6 +1728,11 @@ def test_a_count_of_what_is_new_or_moved_is_not_answered_by_what_there_is():
     assert check[0]("How many state jobs did the committee propose moving to the county?")
     assert not check[0]("hur många jobbar på myndigheterna i länet?")
     assert not check[1]("hur många nya företag startades 2018?")
+    # a table row whose caption says the rows count what was built
+    row = _rows(["Hyresrätter, Krokom: 37; Bostadsrätter, Krokom: 18."],
+                ["Nybyggda lägenheter färdigställda 2022 per kommun"])[0]
+    assert not _check_on(answerer, qa, row, "change_count_unsaid")(
+        "krokom hur många nya hyresrätter")
 
 
 def test_who_in_general_is_answered_by_kinds_of_people():

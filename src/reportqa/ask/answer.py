@@ -941,7 +941,8 @@ _CHANGE_SAID = re.compile(r"\b(?:ny\w*|new\w*|flytt\w*|moved?|relocat\w*|utlokal
                           r"omlokal\w*|tillkom\w*|tillför\w*|skap\w*|creat\w*|add\w*|ök\w*|"
                           r"increas\w*|start\w*|grund\w*|found\w*|etabler\w*|extra|fler|more|"
                           r"växt|vuxit|växte|grew|grown|förändr\w*|fyll\w*|fill\w*|"
-                          r"anslut\w*|join\w*|tagit\s+emot|received)\b", re.IGNORECASE)
+                          r"anslut\w*|join\w*|tagit\s+emot|received|bygg\w*|built|"
+                          r"färdigställ\w*|completed)\b", re.IGNORECASE)
 #: Where a sentence's clauses part: a comma, a semicolon, "och", "and", "medan".
 _CLAUSE_SPLIT = re.compile(r"[,;]|\b(?:och|and|medan|while)\b", re.IGNORECASE)
 #: The whole country a county's figure is compared with.
@@ -1855,6 +1856,9 @@ class Answerer:
         personer"): the stock, not the change asked for, a near miss."""
         if not q.quantity or _CHANGE_COUNT.search(q.original or q.text) is None:
             return False
+        p = best.hit.passage
+        if table_rows(p.text) and _CHANGE_SAID.search(p.context):
+            return False  # a row of a table whose caption says what it counts is new
         clauses = [c for c in _CLAUSE_SPLIT.split(leaning_text(best.hit))
                    if re.search(r"\d", without_times(c))]
         return bool(clauses) and not any(_CHANGE_SAID.search(c) for c in clauses)
