@@ -24,6 +24,7 @@ from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
     ADJECTIVE_ZIPF,
     FRAME_WORDS,
+    GENDERS,
     HOME_PARTS,
     HOME_PLACES,
     PEOPLE,
@@ -953,13 +954,6 @@ _NATIONAL = re.compile(r"\b(?:riket|rikets|riks(?:snitt|genomsnitt|nivå)\w*|hel
 #: Asks for a comparison: "jämfört med", "än i", "compare with", "than".
 _COMPARES = re.compile(r"\b(?:jämför\w*|jmf|skiljer|skillnad\w*|än|compare[ds]?|comparison|"
                        r"than|versus|vs|differ\w*|relative\s+to)\b", re.IGNORECASE)
-#: The words of POPULATION_GROUPS that name a sex: a figure by sex is given in a sentence of
-#: its own ("Bland kvinnorna … bland männen …").
-GENDERS = frozenset((
-    "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "kvinnorna", "män", "manlig",
-    "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "tjejer",
-    "tjejerna", "killar", "killarna", "women",
-    "woman", "female", "females", "men", "male", "males", "girls", "boys"))
 #: The shortest stem between_unsaid compares by its beginning ("män" ~ "männ").
 MIN_ITEM_STEM = 3
 #: What a figure is compared or split between: "mellan kommuner, region och stat",

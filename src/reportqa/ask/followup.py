@@ -2871,22 +2871,20 @@ _MEASURE_FRAGMENT = re.compile(
 def _bare_question_word(question: str, previous: Turn) -> Resolution | None:
     """A bare question word (_BARE_QUESTION_WORD) with the previous question it completes:
     "När?" after "Vad gjorde Landsbygdskommittén 2017?" asks when that happened, which
-    the previous question's own words find better than its subject alone."""
+    the previous question's own words find better than its subject alone. A measure alone
+    (_MEASURE_FRAGMENT: "and jobs?" after "how much does tourism turn over?") is completed
+    the same way: the jobs of the same subject."""
     m = _BARE_QUESTION_WORD.match(question)
-    if m is None and _MEASURE_FRAGMENT.match(question):
-        # "and jobs?" after "how much does tourism turn over?": the jobs of the same subject
-        asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
-        return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True,
-                          "short") if asked else None
-    if m is None:
+    if m is None and not _MEASURE_FRAGMENT.match(question):
         return None
-    rest = m.group("rest").strip()
-    lang = detect_language(question)
-    if rest.lower() in _MORE:
-        return None  # "vilka fler?": more of the previous subject (the bare frame rule)
-    if rest and rest.lower() not in ("ones", "one", "då") and (
-            not _is_content(rest) or _verbish(rest, lang) or rest[:1].isupper()):
-        return None
+    if m is not None:
+        rest = m.group("rest").strip()
+        lang = detect_language(question)
+        if rest.lower() in _MORE:
+            return None  # "vilka fler?": more of the previous subject (the bare frame rule)
+        if rest and rest.lower() not in ("ones", "one", "då") and (
+                not _is_content(rest) or _verbish(rest, lang) or rest[:1].isupper()):
+            return None
     asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
     if not asked:
         return None

@@ -339,16 +339,19 @@ MIN_ACTION_NOUN = 7
 #: Jämtland" is where, not what: the report says "länet" or nothing at all.
 HOME_PLACES = frozenset(("jämtland", "jämtlands", "härjedalen", "härjedalens", "jamtland",
                          "jamtlands", "harjedalen", "länet", "county"))
-#: Words that narrow a figure to part of the population, in both languages: a sentence about
-#: everyone (or about another part) does not answer for them ("female students", "unga
-#: kvinnor", "utrikes födda"). Not "man" (also Swedish "one").
-POPULATION_GROUPS = frozenset((
+#: The words of POPULATION_GROUPS that name a sex: a figure by sex is given in a sentence of
+#: its own ("Bland kvinnorna … bland männen …"). Not "man" (also Swedish "one").
+GENDERS = frozenset((
     "kvinnor", "kvinna", "kvinnlig", "kvinnliga", "kvinnors", "kvinnorna", "män", "manlig",
     "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "tjejer",
-    "tjejerna", "killar", "killarna", "unga",
-    "ungdomar", "ungdomarna", "ungdom", "pensionärer", "pensionärerna", "utrikes",
-    "utlandsfödda", "nyanlända", "invandrare", "women", "woman", "female", "females", "men",
-    "male", "males", "girls", "boys", "young", "youth", "youths", "elderly", "pensioners",
+    "tjejerna", "killar", "killarna", "women", "woman", "female", "females", "men", "male",
+    "males", "girls", "boys"))
+#: Words that narrow a figure to part of the population, in both languages: a sentence about
+#: everyone (or about another part) does not answer for them ("female students", "unga
+#: kvinnor", "utrikes födda").
+POPULATION_GROUPS = GENDERS | frozenset((
+    "unga", "ungdomar", "ungdomarna", "ungdom", "pensionärer", "pensionärerna", "utrikes",
+    "utlandsfödda", "nyanlända", "invandrare", "young", "youth", "youths", "elderly", "pensioners",
     "foreign", "immigrants", "migrants", "newcomers",
     # the neighbouring countries' and the largest visiting nations' people
     "norrmän", "norska", "tyskar", "tyska", "danskar", "danska", "finländare", "holländare",
