@@ -214,6 +214,9 @@ def test_names_in_a_sentence_that_the_question_does_not_name():
     ("Vad är befolkningen i Krokom?", True),
     ("Vad är ett kluster?", False),
     ("What is Peak Innovation?", False),
+    # the level something stood at
+    ("vad låg ungdomsarbetslösheten på toppåret 2013?", True),
+    ("vad låg kontoret på för gata?", False),
 ])
 def test_an_amount_asked_for_by_what_it_measures(question, quantity):
     assert is_quantity_question(question) is quantity
@@ -1774,3 +1777,92 @@ def test_a_sentence_close_behind_that_names_the_places_asked_goes_first():
     by_text = {s.hit.passage.text: s for s in ranked}
     close = [with_score(by_text[county], score=1.0), with_score(by_text[towns], score=0.9)]
     assert answerer.kind_first(q, close)[0].hit.passage.text == towns
+
+
+def test_a_figure_of_the_year_asked_follows_a_sentence_that_names_it_without_one():
+    """"vad låg ungdomsarbetslösheten på toppåret 2013?": the sentence naming the peak year
+    has no figure; a sentence a little further on with the year's figure answers. A
+    question for a span of time ("hur länge …") keeps the ranking."""
+    from reportqa.ask.answer import Scored
+
+    first = "Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013."
+    middle = "I december 2018 var 770 unga arbetslösa."
+    figure = "År 2013 var andelen drygt 18 procent."
+    answerer, qa = _answerer([first, middle, figure])
+    rows = _rows([first, middle, figure])
+    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
+              Scored(Hit(rows[2], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, False),
+              Scored(Hit(rows[1], 0.8, 0.5, 0.8), 1.0, 0.5, 1.0, False)]
+    for question in ("vad låg ungdomsarbetslösheten på toppåret 2013?",
+                     "hur hög var ungdomsarbetslösheten 2013?"):
+        assert answerer.figure_follows(qa.analyze(question), ranked)[0].hit.passage.text == (
+            figure)
+    # the figure is the year asked's, not another year's; nor is a figure for how long
+    assert answerer.figure_follows(qa.analyze("hur hög var ungdomsarbetslösheten 2018?"),
+                                   ranked)[0].hit.passage.text == middle
+    assert answerer.figure_follows(qa.analyze("hur hög var ungdomsarbetslösheten 2010?"),
+                                   ranked)[0].hit.passage.text == first
+    assert answerer.figure_follows(qa.analyze("hur länge har ungdomsarbetslösheten minskat?"),
+                                   ranked)[0].hit.passage.text == first
+
+
+def test_who_in_kinds_of_people_is_the_sentence_after_that_lists_them():
+    """"who works there?" about co-working places: the sentence that names them lists no
+    one; the one after it lists kinds of people ("entreprenörer, start-up bolag och
+    gräsrotspersoner"), and answers."""
+    first = "En ny företeelse i regionen som utvecklades 2017 var formen av co-workingplace."
+    after = ("Det är ställen där entreprenörer, start-up bolag och gräsrotspersoner sitter "
+             "tillsammans.")
+    answerer, qa, ranked = _who_candidates(first, after)
+    who = answerer.names_follow(qa.analyze("who works in co-working places?"), ranked)
+    assert who[0].hit.passage.text == after
+    when = answerer.names_follow(qa.analyze("when did co-working places appear?"), ranked)
+    assert when[0].hit.passage.text == first
+
+
+def test_which_ones_is_not_answered_by_how_many():
+    """"vilka är de 20 besöksdestinationerna?" is not answered by "samverkan med ett 20-tal
+    besöksdestinationer": a count names none of them. A sentence that names them after the
+    count, or a question for something else the sentence counts, is answered."""
+    text = ("Det klustret är samordnat av Jämtland Härjedalen Turism som utvecklar samverkan "
+            "med ett 20-tal besöksdestinationer och är en plattform för samverkan.")
+    answerer, qa = _answerer([text])
+    unsaid = _check_on(answerer, qa, _rows([text])[0], "members_unsaid")
+    assert unsaid("vilka är de 20 besöksdestinationerna som jht samarbetar med?")
+    assert unsaid("which destinations does it work with?")
+    assert not unsaid("which organisation works with around twenty visitor destinations?")
+    assert not unsaid("hur många besöksdestinationer samverkar de med?")
+    named = "Klustret samverkar med ett 20-tal besöksdestinationer, bland annat Åre och Vemdalen."
+    answerer, qa = _answerer([named])
+    assert not _check_on(answerer, qa, _rows([named])[0], "members_unsaid")(
+        "vilka besöksdestinationer samverkar klustret med?")
+
+
+def test_the_single_largest_is_not_answered_by_several_of_the_largest():
+    """"vilket är länets största privata arbetsgivare?" is not answered by "Flera av länets
+    största privata arbetsgivare återfinns inom kontaktcenter …"; "which sectors have
+    several of the largest" is."""
+    text = ("Flera av länets största privata arbetsgivare återfinns inom kontaktcenter, "
+            "kundservice och tjänsteföretag.")
+    answerer, qa = _answerer([text])
+    one = _check_on(answerer, qa, _rows([text])[0], "one_of_many")
+    assert one("vilket är länets största privata arbetsgivare?")
+    assert one("which is the single largest private employer in the county?")
+    assert not one("vilka branscher har flera av de största privata arbetsgivarna?")
+    single = "Regionen är länets enskilt största arbetsgivare, följd av Östersunds kommun."
+    answerer, qa = _answerer([single])
+    assert not _check_on(answerer, qa, _rows([single])[0], "one_of_many")(
+        "vilken är länets största arbetsgivare?")
+
+
+def test_sweden_is_said_as_the_country():
+    """"elsewhere in Sweden" is answered by "på flera ställen runt om i landet": the
+    country is Sweden; another place is still missing."""
+    text = ("Den statliga utlokaliseringen har redan verkställts på flera ställen runt om i "
+            "landet.")
+    others = ["Åre har många besökare.", "Industrin växer.", "Turismen växer.",
+              "Handeln växer.", "Byggandet växer."]
+    answerer, qa = _answerer([text, *others], frequencies=True)
+    missing = _check_on(answerer, qa, _rows([text])[0], "missing_places")
+    assert not missing("has relocation already been carried out elsewhere in sweden?")
+    assert missing("has relocation already been carried out in åre?")

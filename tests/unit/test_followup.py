@@ -1459,6 +1459,9 @@ def test_an_attribute_of_a_bare_noun_takes_the_previous_question():
     ("har det märkts nåt av det i jämtland",
      "har det märkts nåt av utlokalisering av myndigheter i jämtland?"),
     ("has it happened?", "has utlokalisering av myndigheter happened?"),
+    # "nåt" with no noun after it is no subject of its own: "det" still points back
+    ("har det märkts nåt i jämtland?",
+     "har utlokalisering av myndigheter märkts nåt i jämtland?"),
 ])
 def test_whether_it_came_about_is_about_what_was_proposed(question, expected):
     """"har det genomförts?" after an answer that tells of a proposal asks whether the thing
@@ -1835,3 +1838,13 @@ def test_they_are_no_place_the_turn_before_came_from():
                Turn("o hur många av dom har flyttats hit från sthlm?", "x")]
     assert resolve_conversation("samarbetar dom nåt?", history).question == (
         "samarbetar myndigheterna nåt?")
+
+
+@pytest.mark.parametrize("question", ["why now?", "varför nu?", "varför just nu?"])
+def test_why_now_asks_the_reason_for_the_previous_question(question):
+    """"why now?" after a question about a plan asks the reason for that plan, like a bare
+    "why?"."""
+    history = [Turn("planerar myndigheterna ett samarbete?", "x")]
+    resolved = resolve_conversation(question, history)
+    assert resolved.followup
+    assert resolved.question.endswith("(planerar myndigheterna ett samarbete)?")

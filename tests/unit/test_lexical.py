@@ -189,12 +189,16 @@ def test_plain_search_still_works(index):
 def test_words_the_index_lacks_are_bridged_to_near_spellings():
     """A question word the index lacks finds a compound it heads, a spelling one last letter
     away, or the parts of a hyphenated word written together; known and short words do not
-    drift, and villa is no synonym of huserar (noun and verb "house")."""
+    drift, and villa is no synonym of huserar (noun and verb "house"); a particle verb's
+    participle finds the participle without its particle ("utspridda" ~ "spridda")."""
     texts = ["Turismen växer och co-workingplace är nytt.",
-             "Tillverkningsindustrin exporterar.", "House Be huserar företag."]
+             "Tillverkningsindustrin exporterar.", "House Be huserar företag.",
+             "Strukturer spridda över stora avstånd."]
     index = LexicalIndex.build(texts, Analyzer())
     q = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys())
     assert "turism" in q.near("turist")
+    # a participle with its particle, which the report writes without it
+    assert "spridd" in q.near(index.analyzer.stem("utspridda"))
     assert {"co", "workingplac"} <= set(q.near("coworking"))
     assert "tillverkningsindustrin" in q.near("tillverknings")
     assert q.near("turism") == [] and q.near("hus") == []

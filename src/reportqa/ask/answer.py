@@ -669,6 +669,10 @@ FULL_MATCH = 0.9
 #: that has not (measured: 0.85 moves the right sentence up on four sets' misses).
 KIND_CLOSE = 0.85
 KIND_DEPTH = 3
+#: How far on a figure of the year asked may follow a sentence that names the subject and
+#: the year without a figure (figure_follows): "… sedan toppåret 2013." — one sentence
+#: about today — "År 2013 var andelen drygt 18 procent."
+FIGURE_REACH = 2
 #: The shortest last part of a compound that other_compound looks for inside a sentence's
 #: words: shorter ones ("bil", "år") are inside unrelated words.
 MIN_COMPOUND_HEAD = 5
@@ -823,6 +827,31 @@ _WHICH_PLACES = re.compile(
     r"\b(?:vilka|vilket|vilken|which|what)\s+(?:länder|land|kommuner|kommun|orter|städer|stad|"
     r"countries|country|municipalities|municipality|towns|town|cities|city|places)\b",
     re.IGNORECASE)
+#: Asks for one: "vilket är …", "vilken enskild …", "which is …", "who is …".
+_ONE_ASKED = re.compile(r"^\W*(?:(?:och|o|and|but|men)\s+)?(?:vilken|vilket|vem|(?:which|what|"
+                        r"who)(?:\s+\w+){0,3}?\s+(?:is|was)\b|which\s+(?:single|one)\b)",
+                        re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b(?:störst[ae]?|flest|biggest|largest)\b", re.IGNORECASE)
+#: One or some among the largest: "flera av länets största", "one of the largest".
+_AMONG_THE = re.compile(r"\b(?:flera|några|många|en|ett|one|several|some|many)\s+(?:av|of)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:störst[ae]?|flest|biggest|largest)\b",
+                        re.IGNORECASE)
+#: Asks which ones, in the plural: "vilka är de 20 besöksdestinationerna?", "which
+#: destinations does it work with?".
+_WHICH_ONES = re.compile(r"^\W*(?:(?:och|o|and|but|men)\s+)?(?:vilka|which)\b", re.IGNORECASE)
+#: Words between "vilka"/"which" and the ones asked for: "vilka är de 20 …".
+_WHICH_FILLERS = frozenset(("är", "var", "e", "de", "dom", "are", "were", "the", "those",
+                            "these", "alla", "all"))
+#: A count and the noun it counts: "ett 20-tal besöksdestinationer", "ca 80+ företag",
+#: "drygt 100 nya företag".
+_COUNTED_NOUN = re.compile(r"\b\d+(?:[ \u00a0]\d{3})*(?:-tal|\+)?\s+(?P<noun>[a-zåäö][\w-]*)"
+                           r"(?:\s+(?P<next>[a-zåäö][\w-]*))?", re.IGNORECASE)
+#: What names the ones counted right after the count: "…: Åre, Östersund och Krokom",
+#: "(Åre, …)", "såsom …", "bland annat …", "such as …".
+_MEMBERS_GIVEN = re.compile(r"\s*(?:[:(–—]|,?\s*(?:såsom|som\s+t\.?\s?ex|bland\s+annat|"
+                            r"bl\.?\s?a\.?|t\.?\s?ex|till\s+exempel|exempelvis|nämligen|"
+                            r"such\s+as|including|namely|for\s+example|e\.g\.)\b)",
+                            re.IGNORECASE)
 # asks why ("Varför minskade omsättningen?", "What caused the drop?"): no amount is asked,
 # even of money or a count
 _REASON_QUESTION = re.compile(
@@ -899,7 +928,9 @@ _CONSEQUENCE = re.compile(
     r"\b(?:märk(?:ts|s|as|bar\w*)|synts|syns|(?:nån|någon|några|gett|haft)\s+effekt\w*|"
     r"resultat\w*|lett\s+till|led\s+to|(?:any|an|no|some|much|what)\s+effects?|"
     r"effects?\s+(?:on|in)|(?:has|have|had)\s+(?:\w+\s+){0,5}(?:shown|showed)|noticed|"
-    r"noticeable|visible)\b", re.IGNORECASE)
+    r"noticeable|visible|"
+    # "has any of it happened in Jämtland?": whether it came about in a place
+    r"(?:happened|hänt|skett)(?=\s+(?:\w+\s+){0,2}(?:in|i)\s+(?!\d)))\b", re.IGNORECASE)
 
 
 #: A place something comes from ("från Norge", "from Norway"), and the prepositions of
@@ -950,7 +981,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;]|\b(?:och|and|medan|while)\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:riket|rikets|riks(?:snitt|genomsnitt|nivå)\w*|hela\s+landet|"
                        r"resten\s+av\s+landet|landet\s+som\s+helhet|övriga\s+landet|"
                        r"sverige|sweden|national(?:ly)?|nationwide|the\s+country|"
+                       r"(?:runt\s+om\s+)?i\s+landet|landet\s+runt|"
                        r"nationell\w*)\b", re.IGNORECASE)
+#: The names of the country itself.
+_SWEDEN = frozenset(("sverige", "sweden"))
 #: Asks for a comparison: "jämfört med", "än i", "compare with", "than".
 _COMPARES = re.compile(r"\b(?:jämför\w*|jmf|skiljer|skillnad\w*|än|compare[ds]?|comparison|"
                        r"than|versus|vs|differ\w*|relative\s+to)\b", re.IGNORECASE)
@@ -1755,7 +1789,8 @@ class Answerer:
                     or self.employment_unsaid(q, best)
                     or self.other_share(q, best)
                     or self.other_direction(q, best) or self.between_unsaid(q, best)
-                    or self.national_unsaid(q, best) or self.change_count_unsaid(q, best))
+                    or self.national_unsaid(q, best) or self.change_count_unsaid(q, best)
+                    or self.members_unsaid(q, best) or self.one_of_many(q, best))
 
     def between_unsaid(self, q: Query, best: Scored) -> bool:
         """Whether the question compares or splits a figure between things ("hur fördelas
@@ -1856,6 +1891,41 @@ class Answerer:
         clauses = [c for c in _CLAUSE_SPLIT.split(leaning_text(best.hit))
                    if re.search(r"\d", without_times(c))]
         return bool(clauses) and not any(_CHANGE_SAID.search(c) for c in clauses)
+
+    def members_unsaid(self, q: Query, best: Scored) -> bool:
+        """Whether the question asks which ones ("vilka är de 20 besöksdestinationerna?",
+        "which destinations?") and the sentence only counts them ("samverkan med ett
+        20-tal besöksdestinationer och är …"): how many is not which."""
+        question = q.original or q.text
+        which = _WHICH_ONES.match(question)
+        if not which:
+            return False
+        # the ones asked for: the words after "vilka (är de 20)" up to the verb
+        head = [w for w in raw_words(question[which.end():])[:4]
+                if w not in _WHICH_FILLERS and not w[0].isdigit()][:2]
+        text = best.hit.passage.text
+        asked = {t for w in head for t in self.analyzer.word_terms(w) if not t.startswith("#")}
+        for m in _COUNTED_NOUN.finditer(text):
+            for group in ("noun", "next"):  # "80+ företag", "100 nya företag"
+                word = m.group(group)
+                noun = {t for t in self.analyzer.word_terms(word.lower())
+                        if not t.startswith("#")} if word else set()
+                if noun & asked and not _MEMBERS_GIVEN.match(text[m.end(group):]):
+                    return True
+        return False
+
+    @staticmethod
+    def one_of_many(q: Query, best: Scored) -> bool:
+        """Whether the question asks for the single largest ("vilket är länets största
+        privata arbetsgivare?", "which is the biggest employer?") and the sentence only
+        says that several are among the largest ("Flera av länets största privata
+        arbetsgivare återfinns inom kontaktcenter …"): no one of them is named."""
+        question = q.original or q.text
+        if not (_ONE_ASKED.search(question) and _SUPERLATIVE.search(question)):
+            return False
+        text = best.hit.passage.text
+        among = list(_AMONG_THE.finditer(text))
+        return bool(among) and len(_SUPERLATIVE.findall(text)) <= len(among)
 
     @staticmethod
     def national_unsaid(q: Query, best: Scored) -> bool:
@@ -2240,9 +2310,12 @@ class Answerer:
             return not set(self._stems(name)) & home and all(
                 qa.doc_freq(t) >= SCOPE_SHARE * qa.num_docs for t in self._stems(name))
 
+        # Sweden is said as the country: "runt om i landet", "hela riket"
+        national = _NATIONAL.search(f"{p.text} {p.context}") is not None
         return [names[0] for names in asked
                 if not any(all(t in said for t in self._stems(n)) for n in names)
-                and not any(scope(n) for n in names)]
+                and not any(scope(n) for n in names)
+                and not (national and {n.lower() for n in names} & _SWEDEN)]
 
     def _stems(self, text: str) -> list[str]:
         """The stems of a text's words, as the index and the place checks compare them."""
@@ -2250,8 +2323,9 @@ class Answerer:
 
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""
-        return self.national_follows(q, self.consequence_follows(q, self.names_follow(
-            q, self.prefer_edition(q, self.kind_first(q, self.rank(q, hits))))))
+        return self.figure_follows(q, self.national_follows(q, self.consequence_follows(
+            q, self.names_follow(q, self.prefer_edition(q, self.kind_first(
+                q, self.rank(q, hits)))))))
 
     def kind_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount or a sum ("how much were goods exports worth",
@@ -2280,6 +2354,31 @@ class Answerer:
                     and self.kind_factor(q, s, asks) >= 1.0
                     and not self.names_what_best_lacks(q, s)):
                 return [s] + [r for r in ranked if r is not s]
+        return ranked
+
+    def figure_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question for an amount ("vad låg ungdomsarbetslösheten på toppåret
+        2013?"), the next sentence when the best one names the subject without a figure
+        ("Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013.") and the next,
+        leaning on it, gives one ("År 2013 var andelen drygt 18 procent."), of the year
+        asked if the question names one: first."""
+        years = set(_YEAR.findall(q.text))
+        if not ranked or not q.quantity or Asks.of(q).reason or (q.temporal and not years):
+            return ranked  # "hur länge har Etour forskat?": a span of time is its figure
+        best = ranked[0]
+        if has_number(without_times(best.hit.passage.text)):
+            return ranked
+        doc, row = best.hit.passage.doc, best.hit.passage.row
+        # the year asked binds a sentence a little further on; without one, the next
+        # sentence must point back to the best one ("Branschen …", "Det …")
+        reach = FIGURE_REACH if years else 1
+        for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
+            p = s.hit.passage
+            if (p.doc == doc and row < p.row <= row + reach
+                    and (years or _ANAPHORIC.match(p.text))
+                    and has_number(without_times(p.text))
+                    and years <= set(_YEAR.findall(p.text))):
+                return [s, *ranked[:i], *ranked[i + 1:]]
         return ranked
 
     def national_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
@@ -2327,12 +2426,15 @@ class Answerer:
         best = ranked[0]
         asked = q.text
         shown = answer_text(best.hit, best.needs_context)
-        if names_in(shown, asked) - places_in(shown):
+        by_kind = bool(_WHO_BY_KIND.match(asked))  # "who works there?": kinds of people
+        if names_in(shown, asked) - places_in(shown) or (
+                by_kind and _lists_kinds_of_people(leaning_text(best.hit))):
             return ranked
         after = (best.hit.passage.doc, best.hit.passage.row + 1)
         for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
             p = s.hit.passage
-            if (p.doc, p.row) == after and s.needs_context and names_in(p.text, asked):
+            if (p.doc, p.row) == after and s.needs_context and (
+                    names_in(p.text, asked) or (by_kind and _lists_kinds_of_people(p.text))):
                 return [s, *ranked[:i], *ranked[i + 1:]]
         return ranked
 

@@ -203,12 +203,12 @@ _INCLUDED = re.compile(
 
 
 #: Only asks why ("Varför?", "Varför då?", "Why is that?", "how come?", "varför så många?",
-#: "why so high?"): the reason for what the previous question asked about and its answer
+#: "why so high?", "why now?"): the reason for what the previous question asked about and its answer
 #: told, not for its subject alone.
 _BARE_WHY = re.compile(
     _AND_LEAD + r"(?:varför|hur\s+kommer\s+det\s+sig|why|how\s+come)"
     r"(?:\s+(?:is|was)\s+(?:that|it|this))?(?:\s+(?:så|so)\s+\w+)?"
-    r"(?:[\s,]+(?:då|det|egentligen|then|so|really))*"
+    r"(?:[\s,]+(?:då|det|egentligen|nu|just\s+nu|then|so|really|now|right\s+now))*"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -2973,6 +2973,8 @@ _REALISED = re.compile(
 #: förändringar?", "har det märkts nya jobb?").
 _EXISTENTIAL_OBJECTS = _QUANTIFIERS | _INDEFINITE | wordset("nya fler flera mer många new "
                                                             "more many")
+#: "Anything" standing alone, no noun after it: "har det märkts nåt (i Jämtland)?".
+_ANYTHING = wordset("nåt något nånting någonting anything")
 #: Pronouns for what was proposed ("har det genomförts?", "has it happened?").
 _PROPOSED_PRONOUNS = wordset("det detta it that this")
 
@@ -2994,8 +2996,10 @@ def _realised(question: str, previous: Turn) -> Resolution | None:
         return None
     verb = _REALISED.search(question)
     after = [w.group().lower() for w in _words(question[verb.end():])]
-    if ms[at[-1]].start() < verb.start() and after and after[0] in _EXISTENTIAL_OBJECTS:
-        return None  # "har det skett några förändringar?": a formal "det"
+    if (ms[at[-1]].start() < verb.start() and after and after[0] in _EXISTENTIAL_OBJECTS
+            and not (after[0] in _ANYTHING and (len(after) == 1 or after[1] in PREPOSITIONS))):
+        return None  # "har det skett några förändringar?": a formal "det" (not "har det
+        # märkts nåt i Jämtland?", where "nåt" is no subject of its own)
     what = proposal.group("what").strip()
     m = ms[at[-1]]
     resolved = question[:m.start()] + what + question[m.end():]

@@ -52,6 +52,8 @@ _QUANTITY = re.compile(
     r"\b(hur\s+(många|mycket|stor(t|a)?|hög(t|a)?|länge|långt)|vilken\s+(andel|siffra)|"
     r"(hur|vilken)\s+(stor\s+)?(andel|procent)|antal|andel(en)?|procentandel(en)?|"
     r"hur\s+många\s+procent|(share|percentage|proportion)\s+of|"
+    # "vad låg ungdomsarbetslösheten på 2013?": the level it stood at
+    r"vad\s+(låg|ligger|hamnade|landade)\s+[\w\s-]{1,60}?\s+på(?!\s+för\b)|"
     r"how\s+(many|much|large|big|high|long)|what\s+(share|percentage|proportion|portion|"
     r"number|amount|fraction|figure)|number\s+of|which\s+(share|percentage|proportion))\b",
     re.IGNORECASE,
@@ -225,6 +227,10 @@ YEAR = r"1[89]\d\d|20\d\d"
 _A_YEAR = re.compile(YEAR)
 
 
+#: Swedish verb particles written before a participle ("utspridd", "uppbyggd").
+_PARTICLE_PREFIXES = ("upp", "ut", "in", "av", "till", "över", "fram", "bort", "ner", "ned")
+
+
 def approximate_numbers(question: str) -> set[str]:
     """Numbers the question gives as a guess ("stämmer det att över 40 procent …"): the
     report's figure (42 %) answers it without containing them."""
@@ -292,6 +298,7 @@ FRAME_WORDS = wordset(
     "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
     "varje ihop "
     "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays "
+    "även dessutom likaså also too "
     "något någon några någonting "
     # what the report says, not what it says it about: "vilken medellivslängd angavs?",
     # "how many turbines did the report count?"
@@ -702,6 +709,14 @@ class QueryAnalyzer:
                       if len(v) in (len(token), len(token) + 1) and v != token]
         if len(token) > n and self.options.suffix_near:
             heads += [v for v in self._with_suffix(token) if len(v) - len(token) >= 3]
+        if not heads:  # a particle verb's participle the report writes without its
+            # particle: "utspridda" ~ "spridda", "uppbyggd" ~ "byggd"
+            for prefix in _PARTICLE_PREFIXES:
+                rest = token[len(prefix):]
+                if token.startswith(prefix) and len(rest) >= n:
+                    found = [v for v in self._with_prefix(rest) if len(v) - len(rest) <= 1]
+                    if found:
+                        return found
         if not heads:  # written together what the report hyphenates ("coworking" ~
             # "co-workingplace", indexed as "co" + "workingplac")
             for i in range(2, len(token) - 3):
