@@ -1479,9 +1479,9 @@ def test_which_organisations_asks_who_but_which_companies_may_ask_a_kind():
 
 
 def test_the_reports_name_is_its_title_with_its_heading():
-    """"vad heter rapporten" is answered by the report's title with the goal's heading
-    ("Läget i länet – Mål 5. Fler kluster"), as the index names the series; "vad handlar
-    mål 5 om" by the heading alone."""
+    """"vad heter rapporten" (and its series) is answered by the report's title with the
+    goal's heading ("Läget i länet – Mål 5. Fler kluster"), as the index names the series;
+    "vad handlar mål 5 om" and the subtitle by the heading alone."""
     from reportqa.ask.answer import Answerer
     from reportqa.ask.question import QueryAnalyzer
     from reportqa.index.bm25 import LexicalIndex
@@ -1499,6 +1499,12 @@ def test_the_reports_name_is_its_title_with_its_heading():
     assert answerer.answer(qa.analyze("vad heter rapporten"), hits).text == (
         "Läget i länet – Mål 5. Fler kluster")
     assert answerer.answer(qa.analyze("vad handlar mål 5 om"), hits).text == (
+        "Mål 5. Fler kluster")
+    # the series it belongs to is named by that title; its subtitle is in its heading
+    for question in ("vad heter rapportserien", "which report series is this from?"):
+        assert answerer.answer(qa.analyze(question), hits).text == (
+            "Läget i länet – Mål 5. Fler kluster"), question
+    assert answerer.answer(qa.analyze("what does the goal's subtitle say?"), hits).text == (
         "Mål 5. Fler kluster")
 
 
@@ -1866,3 +1872,24 @@ def test_sweden_is_said_as_the_country():
     missing = _check_on(answerer, qa, _rows([text])[0], "missing_places")
     assert not missing("has relocation already been carried out elsewhere in sweden?")
     assert missing("has relocation already been carried out in åre?")
+
+
+def test_the_one_with_the_most_is_the_sentence_that_names_it_with_a_superlative():
+    """"vilken enskild arbetsgivare har flest anställda i länet?": a sentence close behind
+    that names one with a superlative ("länets enskilt största arbetsgivare") answers
+    before one that only counts employees ("de flesta av dem" names no one)."""
+    from reportqa.ask.answer import Scored
+
+    counts = ("Företag med färre än 50 anställda svarar för 65 procent av sysselsättningen, "
+              "och de flesta av dem är verksamma inom handel.")
+    largest = "Regionen har ca 4 300 anställda och är därmed länets enskilt största arbetsgivare."
+    answerer, qa = _answerer([counts, largest])
+    rows = _rows([counts, largest])
+    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 1.0, 1.0, 1.0, False),
+              Scored(Hit(rows[1], 0.9, 0.5, 0.9), 0.9, 0.8, 1.0, False)]
+    first = answerer.superlative_first(
+        qa.analyze("vilken enskild arbetsgivare har flest anställda i länet?"), ranked)
+    assert first[0].hit.passage.text == largest
+    # a question for a count keeps the ranking
+    kept = answerer.superlative_first(qa.analyze("hur många anställda finns i länet?"), ranked)
+    assert kept[0].hit.passage.text == counts

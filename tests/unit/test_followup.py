@@ -1848,3 +1848,52 @@ def test_why_now_asks_the_reason_for_the_previous_question(question):
     resolved = resolve_conversation(question, history)
     assert resolved.followup
     assert resolved.question.endswith("(planerar myndigheterna ett samarbete)?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("hör det till turismbranschen?", "hör Peak Innovation till turismbranschen?"),
+    ("tillhör det nåt universitet?", "tillhör Peak Innovation nåt universitet?"),
+    ("ligger det i åre?", "ligger Peak Innovation i åre?"),
+    # "det" before what is somewhere is formal
+    ("ligger det några företag i åre?", "ligger det några företag i åre?"),
+])
+def test_it_after_a_verb_of_belonging_is_the_thing_just_named(question, expected):
+    """"hör det till turismbranschen?" after an answer naming Peak Innovation: "det" right
+    after a verb of belonging or place is a thing, not a formal subject."""
+    history = [Turn("finns det nåt klusterinitiativ för sport i länet?",
+                    "Inom turismbranschen finns Peak Innovation, ett klusterinitiativ för Sport, "
+                    "friluftsliv och turism.")]
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_doing_that_is_no_subject_of_its_own():
+    """"how long has it been doing that?" after an answer naming Etour: "doing that" is
+    what it does, so "it" is Etour."""
+    history = [Turn("which research institute studies tourism in the county?",
+                    "De senaste 20 åren har Mittuniversitetet turismforskningsinstitutet Etour "
+                    "som bedrivit turismforskning i nära samarbete med företagen.")]
+    assert resolve_conversation("how long has it been doing that?", history).question == (
+        "how long has Etour been doing that?")
+
+
+def test_a_yes_no_question_after_och_or_men_stands_as_its_own():
+    """"men samarbetar företagen där?" after a question about Jämtland is a question of its
+    own in verb-first order ("där" is Jämtland), no ellipsis of the previous question; "och
+    turismen?" still is one."""
+    history = [Turn("varför är klusterbyggande svårt i jämtland?",
+                    "Kluster och klusterbyggande är en utmaning i ett glest befolkat län som "
+                    "Jämtland.")]
+    assert resolve_conversation("men samarbetar företagen där?", history).question == (
+        "Samarbetar företagen i jämtland?")
+    assert resolve_conversation("och turismen?", history).question == (
+        "varför är turismen i jämtland?")
+
+
+def test_so_before_a_question_about_the_statement():
+    """"so what does that mean for the industry?" asks what the previous answer's statement
+    means, as without "so"."""
+    answer = ("Mer än 90 % av industrins kunder finns utanför länet vilket gör "
+              "tillverkningsindustrin mycket exportberoende.")
+    history = [Turn("what share of manufacturing customers are outside the county?", answer)]
+    resolved = resolve_conversation("so what does that mean for the industry?", history)
+    assert resolved.followup and answer in resolved.question

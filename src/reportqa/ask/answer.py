@@ -618,7 +618,10 @@ _PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda
                          "egna", "vilka"))
 #: Asks the report's name: "vad heter rapporten", "what is the title of the report".
 _REPORT_NAME_QUESTION = re.compile(
-    r"\b(?:(?:vad|hur)\s+heter\s+(?:rapporten|uppföljningen)|(?:rapportens|the\s+report's)\s+"
+    # the series a report belongs to ("vad heter rapportserien?") is named by its title too
+    r"\b(?:(?:vad|hur)\s+heter\s+(?:dokument|rapport)?serien|(?:vilken|which|what)\s+"
+    r"(?:dokument|rapport|report\s+|document\s+)?seri(?:e|es)\b|"
+    r"(?:vad|hur)\s+heter\s+(?:rapporten|uppföljningen)|(?:rapportens|the\s+report's)\s+"
     r"(?:namn|titel|name|title)|what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+"
     r"report)\b", re.IGNORECASE)
 #: A question about the report's own goal or title: "vilket mål nummer handlar om fler
@@ -626,6 +629,10 @@ _REPORT_NAME_QUESTION = re.compile(
 #: "vilket mål har handlingsplanen" (a target in the text).
 _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
+    # the report's subtitle, and the series it belongs to
+    r"undertitel\w*|underrubrik\w*|subtitle|subheading|"
+    r"(?:(?:vad|hur)\s+heter\s+(?:dokument|rapport)?serien|(?:vilken|which|what)\s+"
+    r"(?:dokument|rapport|report\s+|document\s+)?seri(?:e|es))|"
     r"vilket\s+(?:nummer|nr)\s+har\s+målet|what\s+number\s+is\s+the\s+goal|"
     r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
     r"vad\s+(?:står|heter)\s+mål\s*\d+(?:\s+för\b)?|"
@@ -832,6 +839,13 @@ _ONE_ASKED = re.compile(r"^\W*(?:(?:och|o|and|but|men)\s+)?(?:vilken|vilket|vem|
                         r"who)(?:\s+\w+){0,3}?\s+(?:is|was)\b|which\s+(?:single|one)\b)",
                         re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:störst[ae]?|flest|biggest|largest)\b", re.IGNORECASE)
+#: Any superlative of size, number or level: what "vilken … har flest anställda" is
+#: answered by ("länets enskilt största arbetsgivare").
+_ANY_SUPERLATIVE = re.compile(r"\b(?:störst[ae]?|flest[ae]?|högst[ae]?|lägst[ae]?|mest[ae]?|"
+                              r"minst[ae]?|biggest|largest|highest|lowest|most|fewest|least)\b",
+                              re.IGNORECASE)
+#: "de flesta av dem", "most of them": a part, no one named the most.
+_MOST_OF = re.compile(r"\b(?:de\s+)?flesta\b|\bmost\s+of\b", re.IGNORECASE)
 #: One or some among the largest: "flera av länets största", "one of the largest".
 _AMONG_THE = re.compile(r"\b(?:flera|några|många|en|ett|one|several|some|many)\s+(?:av|of)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:störst[ae]?|flest|biggest|largest)\b",
@@ -2324,8 +2338,8 @@ class Answerer:
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""
         return self.figure_follows(q, self.national_follows(q, self.consequence_follows(
-            q, self.names_follow(q, self.prefer_edition(q, self.kind_first(
-                q, self.rank(q, hits)))))))
+            q, self.names_follow(q, self.prefer_edition(q, self.superlative_first(
+                q, self.kind_first(q, self.rank(q, hits))))))))
 
     def kind_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount or a sum ("how much were goods exports worth",
@@ -2379,6 +2393,26 @@ class Answerer:
                     and has_number(without_times(p.text))
                     and years <= set(_YEAR.findall(p.text))):
                 return [s, *ranked[:i], *ranked[i + 1:]]
+        return ranked
+
+    def superlative_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question for the one with the most ("vilken enskild arbetsgivare har flest
+        anställda i länet?"), a sentence close behind the first (KIND_CLOSE of its score)
+        that names one with a superlative ("… är därmed länets enskilt största
+        arbetsgivare"), when the first says none: first."""
+        question = q.original or q.text
+        if len(ranked) < 2 or not (_ONE_ASKED.search(question)
+                                   and _ANY_SUPERLATIVE.search(question)):
+            return ranked
+        if _ANY_SUPERLATIVE.search(_MOST_OF.sub(" ", ranked[0].hit.passage.text)):
+            return ranked
+        floor = ranked[0].score * KIND_CLOSE
+        for s in ranked[1:KIND_DEPTH]:
+            if s.score < floor:
+                break
+            text = _MOST_OF.sub(" ", s.hit.passage.text)
+            if _ANY_SUPERLATIVE.search(text) and not _AMONG_THE.search(text):
+                return [s] + [r for r in ranked if r is not s]
         return ranked
 
     def national_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:

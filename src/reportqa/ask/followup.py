@@ -66,7 +66,7 @@ _WORD = re.compile(r"[^\W_][\w:'’-]*", re.UNICODE)
 #: turismen?", "how does that compare with tourism?").
 #: The start of a question that may open with a conjunction ("och …", "men …", "and …",
 #: "but …"): the beginning of most of the patterns below.
-_AND_LEAD = r"^\s*(?:(?:och|men|and|but)\s+)?"
+_AND_LEAD = r"^\s*(?:(?:och|men|and|but|so)\s+)?"
 _OPENER = re.compile(
     r"^\s*(?:(?:och\s+|men\s+)?om\s+(?:man|vi|du)\s+(?:tittar|ser)\s+på|"
     r"(?:and\s+|but\s+)?if\s+(?:you|we|one)\s+look\s+at|"
@@ -174,7 +174,7 @@ _ASKS_FOR_NAME = re.compile(
 #: för branschen då?", "what does that mean for the industry?"): "det" is that statement,
 #: not the earlier question's subject.
 _STATEMENT_QUESTION = re.compile(
-    r"^\s*(?:och|men|and|but)?\s*(?:vad\s+(?:innebär|betyder|medför)|vilka\s+följder\s+får|"
+    r"^\s*(?:och|men|and|but|so)?\s*(?:vad\s+(?:innebär|betyder|medför)|vilka\s+följder\s+får|"
     r"what\s+does|what\s+do)\s+(?:det|detta|that|this|it)(?:\s+(?:mean|imply|lead\s+to))?"
     r"(?:\s+(?:för|for)(?:\s+(?!(?:att|to|som|that|om|if)\b)[\w-]+){1,3}?)?"
     r"\s*(?:då|then)?\s*[?.!]*\s*$", re.IGNORECASE)
@@ -365,7 +365,7 @@ _EN_VERBS = wordset(
     "work works worked employ employs generate generates turn turns do does did make makes "
     "have has had produce produces run runs exist exists offer offers provide provides live "
     "lives visit visits start started mention mentions say says focus focuses cost costs "
-    "count counts counted"
+    "count counts counted doing done"
 )
 
 
@@ -433,6 +433,18 @@ def _has_frame(words: list[str]) -> bool:
     question words proper ("industrijobb i jämtland, ungefär hur många?")."""
     return any(w.lower() in INTERROGATIVES for w in words[:3]) or any(
         w.lower() in _QUESTION_WORDS for w in words)
+
+
+#: "och"/"men" before a question of its own: "men samarbetar företagen där?".
+_OPENER_AND = re.compile(r"^\s*(?:och|men|o)\s+\w", re.IGNORECASE)
+
+
+def _verb_first(words: list[str]) -> bool:
+    """Whether Swedish words are a yes/no question in verb-first order: a finite verb, then
+    a definite noun as its subject ("samarbetar företagen där?", "finns klustret kvar?"):
+    after "och"/"men" a question of its own, no ellipsis of the previous one."""
+    return (len(words) >= 2 and _verbish(words[0], "sv") and not words[0].lower().endswith("s")
+            and _SV_DEFINITE_NOUN.fullmatch(words[1]) is not None and _is_content(words[1]))
 
 
 def _clean(text: str) -> str:
@@ -1677,7 +1689,8 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
     finite verb ("samarbetar de med företagen?", "måste de ligga nära varandra?"): a yes/no
     question about what the pronoun refers to, whatever else it names; or right after a
     question word and its finite verb ("vad håller de på att bygga upp tillsammans?").
-    ("det" after a first verb is often formal: "har det blivit fler?")"""
+    ("det" after a first verb is often formal: "har det blivit fler?"; not after a verb of
+    belonging: "hör det till turismbranschen?")"""
     if ms and ms[0].group().lower() in _SV_ADVERBIAL_QUESTION_WORDS | _WHICH:
         verb = 1
         while verb < len(ms) and ms[verb].group().lower() in _COUNTING:
@@ -1695,6 +1708,12 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
                 _finite_verb_place(ms[verb].group())) and not _article_at(ms, k) and not (
                 _adjective_noun_after(ms, k)):
             return k  # after a question word and its verb: "vad håller de på att …?"
+    if len(ms) >= 2 and ms[1].group().lower() == "det" and (
+            ms[0].group().lower() in _BELONGING_VERBS) and not (
+            ms[0].group().lower() in _PLACE_VERBS and len(ms) > 2
+            and ms[2].group().lower() in _EXISTENTIAL_OBJECTS):
+        return 1  # "hör det till turismbranschen?", "tillhör det nåt universitet?" (not
+        # "ligger det några företag i Åre?")
     if len(ms) < 2 or ms[1].group().lower() not in ("de", "den", "dom"):
         return None
     if _article_at(ms, 1):
@@ -1708,6 +1727,14 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
         # "håller dom på att bygga …"): first in a yes/no question, before its subject
         return 1
     return None
+
+
+#: Verbs of belonging and place whose "det" right after them is a thing, never formal:
+#: "hör det till …", "ingår det i …", "tillhör det …", "ligger det i …".
+_BELONGING_VERBS = wordset("hör hörde ingår ingick tillhör tillhörde ligger låg")
+#: … of which those of place also make a formal "det" before what is there: "ligger det
+#: några företag i Åre?".
+_PLACE_VERBS = wordset("ligger låg")
 
 
 def _adjective_noun_after(ms: list[re.Match[str]], k: int) -> bool:
@@ -3220,7 +3247,8 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     weak = weak_at is not None
     # a yes/no question about "de" ("samarbetar de med företagen?") has its frame in its
     # word order
-    framed = framed or _inverted_subject(_words(question)) is not None
+    framed = framed or _inverted_subject(_words(question)) is not None or (
+        _verb_first(rest_words) and bool(_OPENER_AND.match(question)))
     has_reference = weak or any(w.lower() in _STRONG_REFERENCES for w in ms) or any(
         w.lower() in _DEMONSTRATIVES for w in ms) or _has_bare_quantifier(question)
 
