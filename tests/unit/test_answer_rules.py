@@ -804,6 +804,10 @@ def test_a_thing_of_another_owner_is_declined():
     assert not other("Hur stor andel av tillverkningsföretagens kunder finns utanför länet?")
     assert not other("Hur stor andel av kunderna finns utanför länet?")
     assert not other("Hur stor andel av länets kunder finns utanför?")  # the home county
+    basic = "Jord- och skogsbruksrelaterad verksamhet är en av Jämtlands basnäringar."
+    answerer2, qa2 = _answerer([basic])
+    assert not _check_on(answerer2, qa2, _rows([basic])[0], "other_owner")(
+        "vilken verksamhet nämns som en av länets basnäringar")  # länets: Jämtlands
     assert other("What share of the tourism industry's customers are outside the county?")
     # an adjective the passage never says, its noun only in a compound of another kind
     many = "Industrin sysselsätter ca 5 000 personer inom olika industrinäringar."
@@ -1893,3 +1897,32 @@ def test_the_one_with_the_most_is_the_sentence_that_names_it_with_a_superlative(
     # a question for a count keeps the ranking
     kept = answerer.superlative_first(qa.analyze("hur många anställda finns i länet?"), ranked)
     assert kept[0].hit.passage.text == counts
+
+
+def test_last_year_is_no_year_a_report_states():
+    """"hur många företag fanns på house be året innan?", "how many guest nights did the
+    county have last year?": a report states its figures by their own years, and none is
+    "last year"; the same question without it is answered."""
+    text = "I Åre huserar vid årets slut ca 80 företag."
+    answerer, qa = _answerer([text])
+    relative = _check_on(answerer, qa, _rows([text])[0], "relative_year")
+    for question in ("hur många företag fanns på house be året innan?",
+                     "how many companies were there last year?",
+                     "hur många företag fanns i fjol?"):
+        assert relative(question), question
+    assert not relative("hur många företag finns i åre?")
+    assert not relative("vad hände förra året?")  # no figure asked
+
+
+def test_who_is_named_as_the_source_asks_the_source_line():
+    """"vilken organisation står som källa?", "vem har tagit fram texten?" ask for the
+    report's source line, as "vem är källa för rapporten?" does; the goal's "rubrik" is its
+    heading."""
+    from reportqa.ask.answer import _GOAL_OR_TITLE_QUESTION, _SOURCE_QUESTION
+
+    for question in ("vem har tagit fram texten, vilken organisation står som källa?",
+                     "vem har tagit fram texten?", "which organisation is named as the source?"):
+        assert _SOURCE_QUESTION.search(question), question
+    assert not _SOURCE_QUESTION.search("vem har tagit fram strategin?")
+    assert _GOAL_OR_TITLE_QUESTION.search("fler kluster i vilka slags strukturer enligt målets "
+                                          "rubrik")

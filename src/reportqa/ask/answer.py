@@ -224,7 +224,8 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-_HOME_NAMES = "|".join(sorted(HOME_PLACES - {"länet", "county"}, key=len, reverse=True))
+_HOME_NAMES = "|".join(sorted(HOME_PLACES - {"länet", "länets", "county", "county's"},
+                              key=len, reverse=True))
 #: A home county's name asked as a municipality: "Härjedalens kommun".
 _HOME_MUNICIPALITY = re.compile(rf"\b({_HOME_NAMES})\s+(kommun|kommuns|municipality)\b",
                                 re.IGNORECASE)
@@ -630,7 +631,8 @@ _REPORT_NAME_QUESTION = re.compile(
 _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
     # the report's subtitle, and the series it belongs to
-    r"undertitel\w*|underrubrik\w*|subtitle|subheading|"
+    r"undertitel\w*|underrubrik\w*|subtitle|subheading|(?:målets|rapportens)\s+rubrik|"
+    r"the\s+goal's\s+heading|"
     r"(?:(?:vad|hur)\s+heter\s+(?:dokument|rapport)?serien|(?:vilken|which|what)\s+"
     r"(?:dokument|rapport|report\s+|document\s+)?seri(?:e|es))|"
     r"vilket\s+(?:nummer|nr)\s+har\s+målet|what\s+number\s+is\s+the\s+goal|"
@@ -656,7 +658,10 @@ _SOURCE_QUESTION = re.compile(
     r"\bwho\s+(?:wrote|published|is\s+behind|produced|compiled|made)\s+(?:the|this)\s+"
     r"report\b|"
     r"\bvem\s+(?:har\s+)?(?:skrivit|gett\s+ut|står\s+bakom|tagit\s+fram|tog\s+fram|"
-    r"publicerat|publicerade|sammanställt|sammanställde|gjort|gjorde)\s+rapporten\b",
+    r"publicerat|publicerade|sammanställt|sammanställde|gjort|gjorde)\s+"
+    r"(?:rapporten|texten|uppföljningen|dokumentet)\b|"
+    # "vilken organisation står som källa?", "who is named as the source?"
+    r"\b(?:står|anges|nämns|listed|named|given)\s+(?:som|as)\s+(?:the\s+)?(?:källa|source)\b",
     re.IGNORECASE)
 #: Passages of the document searched for its source heading when none is a candidate.
 SOURCE_SEARCH = 10
@@ -834,6 +839,11 @@ _WHICH_PLACES = re.compile(
     r"\b(?:vilka|vilket|vilken|which|what)\s+(?:länder|land|kommuner|kommun|orter|städer|stad|"
     r"countries|country|municipalities|municipality|towns|town|cities|city|places)\b",
     re.IGNORECASE)
+#: A year counted from today or from another: "förra året", "i fjol", "last year", "året
+#: innan", "föregående år", "the year before", "the previous year".
+_RELATIVE_YEAR = re.compile(r"\b(?:förra\s+året|i\s+fjol|året\s+(?:innan|före)|föregående\s+år|"
+                            r"last\s+year|(?:the\s+)?(?:previous|prior)\s+year|"
+                            r"the\s+year\s+before)\b", re.IGNORECASE)
 #: Asks for one: "vilket är …", "vilken enskild …", "which is …", "who is …".
 _ONE_ASKED = re.compile(r"^\W*(?:(?:och|o|and|but|men)\s+)?(?:vilken|vilket|vem|(?:which|what|"
                         r"who)(?:\s+\w+){0,3}?\s+(?:is|was)\b|which\s+(?:single|one)\b)",
@@ -1804,7 +1814,8 @@ class Answerer:
                     or self.other_share(q, best)
                     or self.other_direction(q, best) or self.between_unsaid(q, best)
                     or self.national_unsaid(q, best) or self.change_count_unsaid(q, best)
-                    or self.members_unsaid(q, best) or self.one_of_many(q, best))
+                    or self.members_unsaid(q, best) or self.one_of_many(q, best)
+                    or self.relative_year(q, best))
 
     def between_unsaid(self, q: Query, best: Scored) -> bool:
         """Whether the question compares or splits a figure between things ("hur fördelas
@@ -1940,6 +1951,17 @@ class Answerer:
         text = best.hit.passage.text
         among = list(_AMONG_THE.finditer(text))
         return bool(among) and len(_SUPERLATIVE.findall(text)) <= len(among)
+
+    @staticmethod
+    def relative_year(q: Query, best: Scored) -> bool:
+        """Whether the question asks a figure for a year counted from today or from the
+        figure given ("förra året", "i fjol", "last year", "året innan", "the previous
+        year"): a report states its figures by their own years, and which year "last year"
+        is, it cannot say. (A follow-up's "och året innan?" after a question with a year is
+        resolved into the year itself before this.)"""
+        question = q.original or q.text
+        return bool((q.quantity or _MONEY_QUESTION.search(question))
+                    and _RELATIVE_YEAR.search(question))
 
     @staticmethod
     def national_unsaid(q: Query, best: Scored) -> bool:
