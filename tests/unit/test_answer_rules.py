@@ -1900,9 +1900,10 @@ def test_the_one_with_the_most_is_the_sentence_that_names_it_with_a_superlative(
 
 
 def test_last_year_is_no_year_a_report_states():
-    """"hur många företag fanns på house be året innan?", "how many guest nights did the
-    county have last year?": a report states its figures by their own years, and none is
-    "last year"; the same question without it is answered."""
+    """"hur många företag fanns på house be året innan?", "how many companies were there
+    last year?" against a passage that says no year: a report states its figures by their
+    own years; the same question without it is answered, and "last year" may be the year a
+    passage states."""
     text = "I Åre huserar vid årets slut ca 80 företag."
     answerer, qa = _answerer([text])
     relative = _check_on(answerer, qa, _rows([text])[0], "relative_year")
@@ -1912,6 +1913,12 @@ def test_last_year_is_no_year_a_report_states():
         assert relative(question), question
     assert not relative("hur många företag finns i åre?")
     assert not relative("vad hände förra året?")  # no figure asked
+    # last year may be the latest year a passage states
+    dated = "År 2023 blev 472 nya bostäder klara i länet."
+    answerer, qa = _answerer([dated])
+    relative = _check_on(answerer, qa, _rows([dated])[0], "relative_year")
+    assert not relative("hur många nya bostäder blev klara förra året?")
+    assert relative("hur många nya bostäder blev klara året innan?")
 
 
 def test_who_is_named_as_the_source_asks_the_source_line():

@@ -224,8 +224,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-_HOME_NAMES = "|".join(sorted(HOME_PLACES - {"länet", "länets", "county", "county's"},
-                              key=len, reverse=True))
+_HOME_NAMES = "|".join(sorted(HOME_PLACES - {"länet", "county"}, key=len, reverse=True))
 #: A home county's name asked as a municipality: "Härjedalens kommun".
 _HOME_MUNICIPALITY = re.compile(rf"\b({_HOME_NAMES})\s+(kommun|kommuns|municipality)\b",
                                 re.IGNORECASE)
@@ -839,11 +838,11 @@ _WHICH_PLACES = re.compile(
     r"\b(?:vilka|vilket|vilken|which|what)\s+(?:länder|land|kommuner|kommun|orter|städer|stad|"
     r"countries|country|municipalities|municipality|towns|town|cities|city|places)\b",
     re.IGNORECASE)
-#: A year counted from today or from another: "förra året", "i fjol", "last year", "året
-#: innan", "föregående år", "the year before", "the previous year".
-_RELATIVE_YEAR = re.compile(r"\b(?:förra\s+året|i\s+fjol|året\s+(?:innan|före)|föregående\s+år|"
-                            r"last\s+year|(?:the\s+)?(?:previous|prior)\s+year|"
-                            r"the\s+year\s+before)\b", re.IGNORECASE)
+#: A year counted from today ("förra året", "i fjol", "last year") or from the figure given
+#: ("året innan", "föregående år", "the year before", "the previous year").
+_LAST_YEAR = re.compile(r"\b(?:förra\s+året|i\s+fjol|last\s+year)\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:året\s+(?:innan|före)|föregående\s+år|(?:the\s+)?(?:previous|"
+                          r"prior)\s+year|the\s+year\s+before)\b", re.IGNORECASE)
 #: Asks for one: "vilket är …", "vilken enskild …", "which is …", "who is …".
 _ONE_ASKED = re.compile(r"^\W*(?:(?:och|o|and|but|men)\s+)?(?:vilken|vilket|vem|(?:which|what|"
                         r"who)(?:\s+\w+){0,3}?\s+(?:is|was)\b|which\s+(?:single|one)\b)",
@@ -1078,6 +1077,14 @@ def without_times(text: str) -> str:
     """The text without years, spans of time and references ("20 åren", "2017",
     "SOU:2017:1"): numbers that say when, not how many."""
     return _TIMES.sub(" ", text)
+
+
+def _without_genitive(word: str) -> str:
+    """A word without its genitive ending: "länets" → "länet", "county's" → "county"."""
+    for ending in ("'s", "’s", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[:-len(ending)]
+    return word
 
 
 def names_in(sentence: str, question: str) -> set[str]:
@@ -1952,16 +1959,23 @@ class Answerer:
         among = list(_AMONG_THE.finditer(text))
         return bool(among) and len(_SUPERLATIVE.findall(text)) <= len(among)
 
-    @staticmethod
-    def relative_year(q: Query, best: Scored) -> bool:
-        """Whether the question asks a figure for a year counted from today or from the
-        figure given ("förra året", "i fjol", "last year", "året innan", "the previous
-        year"): a report states its figures by their own years, and which year "last year"
-        is, it cannot say. (A follow-up's "och året innan?" after a question with a year is
-        resolved into the year itself before this.)"""
+    def relative_year(self, q: Query, best: Scored) -> bool:
+        """Whether the question asks a figure for the year before the one given ("året
+        innan", "the previous year"), or for last year ("förra året", "i fjol", "last
+        year") of a passage that states no year, in a report of no edition: a report
+        states its figures by their own years. (A follow-up's "och året innan?" after a
+        question with a year is resolved into the year itself before this.)"""
         question = q.original or q.text
-        return bool((q.quantity or _MONEY_QUESTION.search(question))
-                    and _RELATIVE_YEAR.search(question))
+        if not (q.quantity or _MONEY_QUESTION.search(question)):
+            return False
+        if _YEAR_BEFORE.search(question):
+            return True
+        # "last year" may be the year a sentence states ("472 år 2023") or its edition's
+        # ("under året" in the 2023 edition), never one no year is given for ("… huserar
+        # vid årets slut ca 80+ företag" in a report without editions)
+        p = best.hit.passage
+        return bool(_LAST_YEAR.search(question)) and not (
+            _YEAR.search(p.text) or self.documents.get(p.doc, {}).get("edition"))
 
     @staticmethod
     def national_unsaid(q: Query, best: Scored) -> bool:
@@ -2229,8 +2243,8 @@ class Answerer:
         sentence = raw_words(p.text)
         for owner, head in _owned_things(text):
             heads = [c for c in q.concepts if head in c.text.split(":")[0].split(" ")]
-            if not heads or set(owner) & HOME_PLACES:
-                continue
+            if not heads or {_without_genitive(w) for w in owner} & HOME_PLACES:
+                continue  # the county's own ("länets basnäringar"): Jämtland's
             # whose: the owner's first word alone, of a compound its first part
             # ("turismföretagens" → turism; "the tourism industry's" → tourism); its last
             # part or word ("företag", "industry") is said of anyone's

@@ -345,7 +345,7 @@ MIN_ACTION_NOUN = 7
 #: The county the reports are about, in the forms a question names it. A question's "i
 #: Jämtland" is where, not what: the report says "länet" or nothing at all.
 HOME_PLACES = frozenset(("jämtland", "jämtlands", "härjedalen", "härjedalens", "jamtland",
-                         "jamtlands", "harjedalen", "länet", "länets", "county", "county's"))
+                         "jamtlands", "harjedalen", "länet", "county"))
 #: The words of POPULATION_GROUPS that name a sex: a figure by sex is given in a sentence of
 #: its own ("Bland kvinnorna … bland männen …"). Not "man" (also Swedish "one").
 GENDERS = frozenset((
