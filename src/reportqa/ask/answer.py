@@ -617,10 +617,12 @@ _PRONOUNS_A = frozenset(("sina", "mina", "dina", "våra", "era", "samma", "båda
                          "såna", "sådana", "dessa", "några", "inga", "alla", "många",
                          "egna", "vilka"))
 #: Asks the report's name: "vad heter rapporten", "what is the title of the report".
+#: Asks the series a report belongs to: "vad heter rapportserien?", "which report series".
+_SERIES = (r"(?:(?:vad|hur)\s+heter\s+(?:dokument|rapport)?serien|(?:vilken|which|what)\s+"
+           r"(?:dokument|rapport|report\s+|document\s+)?seri(?:e|es))")
 _REPORT_NAME_QUESTION = re.compile(
-    # the series a report belongs to ("vad heter rapportserien?") is named by its title too
-    r"\b(?:(?:vad|hur)\s+heter\s+(?:dokument|rapport)?serien|(?:vilken|which|what)\s+"
-    r"(?:dokument|rapport|report\s+|document\s+)?seri(?:e|es)\b|"
+    # the series a report belongs to is named by its title too
+    rf"\b(?:{_SERIES}\b|"
     r"(?:vad|hur)\s+heter\s+(?:rapporten|uppföljningen)|(?:rapportens|the\s+report's)\s+"
     r"(?:namn|titel|name|title)|what\s+is\s+the\s+(?:title|name)\s+of\s+(?:the|this)\s+"
     r"report)\b", re.IGNORECASE)
@@ -631,9 +633,7 @@ _GOAL_OR_TITLE_QUESTION = re.compile(
     r"\b(?:vilket\s+mål\s*(?:nummer|nr)|vilket\s+målnummer|(?:which|what)\s+goal\s+number|"
     # the report's subtitle, and the series it belongs to
     r"undertitel\w*|underrubrik\w*|subtitle|subheading|(?:målets|rapportens)\s+rubrik|"
-    r"the\s+goal's\s+heading|"
-    r"(?:(?:vad|hur)\s+heter\s+(?:dokument|rapport)?serien|(?:vilken|which|what)\s+"
-    r"(?:dokument|rapport|report\s+|document\s+)?seri(?:e|es))|"
+    rf"the\s+goal's\s+heading|{_SERIES}|"
     r"vilket\s+(?:nummer|nr)\s+har\s+målet|what\s+number\s+is\s+the\s+goal|"
     r"(?:vad|hur)\s+heter\s+(?:rapporten|avsnittet|uppföljningen)|"
     r"vad\s+(?:står|heter)\s+mål\s*\d+(?:\s+för\b)?|"
@@ -2408,10 +2408,10 @@ class Answerer:
 
     def figure_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount ("vad låg ungdomsarbetslösheten på toppåret
-        2013?"), the next sentence when the best one names the subject without a figure
-        ("Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013.") and the next,
-        leaning on it, gives one ("År 2013 var andelen drygt 18 procent."), of the year
-        asked if the question names one: first."""
+        2013?"), when the best sentence names the subject without a figure
+        ("Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013."): a sentence up to
+        FIGURE_REACH further on that gives the year asked's figure ("År 2013 var andelen
+        drygt 18 procent."), or without a year asked the next one, pointing back: first."""
         years = set(_YEAR.findall(q.text))
         if not ranked or not q.quantity or Asks.of(q).reason or (q.temporal and not years):
             return ranked  # "hur länge har Etour forskat?": a span of time is its figure
