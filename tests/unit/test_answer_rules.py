@@ -98,6 +98,16 @@ def _who_candidates(first: str, after: str):
                           Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, True)]
 
 
+def _behind(answerer, q, first: str, second: str, score: float):
+    """`first` and `second` scored as the re-ranking scores them, then put first at score
+    1.0 and second at `score` behind it: the pair a rule that looks close behind sees."""
+    from dataclasses import replace as with_score
+
+    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([first, second])])
+    by_text = {s.hit.passage.text: s for s in ranked}
+    return [with_score(by_text[first], score=1.0), with_score(by_text[second], score=score)]
+
+
 def test_answer_text_adds_context_only_to_referring_sentences():
     assert answer_text(_hit("Branschen omsätter 5 miljarder.", "Turismen växer.")) == (
         "Turismen växer. Branschen omsätter 5 miljarder.")
@@ -1547,17 +1557,13 @@ def test_a_sentence_close_behind_with_the_amount_asked_goes_first():
     """"How much were goods exports worth?" is answered by the sentence that gives the sum
     ("Värdet av varuexporten … 4,6 miljarder kronor"), when it ranks close behind one that
     gives none ("Omkring 430 företag exporterar varor"); far behind, it stays behind."""
-    from dataclasses import replace as with_score
-
     firms = "Omkring 430 företag i länet exporterar varor till andra länder."
     worth = "Värdet av varuexporten från länet uppgick år 2017 till cirka 4,6 miljarder kronor."
     answerer, qa = _answerer([firms, worth])
     q = qa.analyze("How much were goods exports from the county worth in 2017?")
-    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([firms, worth])])
-    by_text = {s.hit.passage.text: s for s in ranked}
-    close = [with_score(by_text[firms], score=1.0), with_score(by_text[worth], score=0.9)]
+    close = _behind(answerer, q, firms, worth, 0.9)
     assert answerer.kind_first(q, close)[0].hit.passage.text == worth
-    far = [with_score(by_text[firms], score=1.0), with_score(by_text[worth], score=0.5)]
+    far = _behind(answerer, q, firms, worth, 0.5)
     assert answerer.kind_first(q, far)[0].hit.passage.text == firms
 
 
@@ -1666,15 +1672,11 @@ def test_a_share_of_the_thing_asked_said_in_a_compound_is_its_answer():
 def test_a_sentence_with_the_amount_but_another_thing_is_not_put_first():
     """"Vad kostar en bostadsrätt i genomsnitt?" is not answered by the villa's price
     ranked close behind a sentence about flats without a price."""
-    from dataclasses import replace as with_score
-
     flats = "Bostadsrätterna i länet blir allt fler och efterfrågan på bostadsrätter ökar."
     villa = "Genomsnittspriset för en villa var 1 768 870 kronor."
     answerer, qa = _answerer([flats, villa])
     q = qa.analyze("Vad kostar en bostadsrätt i genomsnitt?")
-    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([flats, villa])])
-    by_text = {s.hit.passage.text: s for s in ranked}
-    close = [with_score(by_text[flats], score=1.0), with_score(by_text[villa], score=0.95)]
+    close = _behind(answerer, q, flats, villa, 0.95)
     assert answerer.kind_first(q, close)[0].hit.passage.text == flats
 
 
@@ -1777,15 +1779,11 @@ def test_a_sex_the_sentence_before_names_does_not_narrow_a_sentence_of_its_own()
 def test_a_sentence_close_behind_that_names_the_places_asked_goes_first():
     """"vilka kommuner har sämst tillgång till snabbt bredband?" is answered by "… lägst
     andel har Ragunda och Bräcke" when it ranks close behind the county's share."""
-    from dataclasses import replace as with_score
-
     county = "I oktober 2018 hade 73 procent av hushållen i Jämtlands län tillgång till bredband."
     towns = "Tillgången till bredband skiljer mellan kommunerna: sämst har Ragunda och Bräcke."
     answerer, qa = _answerer([county, towns])
     q = qa.analyze("vilka kommuner har sämst tillgång till snabbt bredband?")
-    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([county, towns])])
-    by_text = {s.hit.passage.text: s for s in ranked}
-    close = [with_score(by_text[county], score=1.0), with_score(by_text[towns], score=0.9)]
+    close = _behind(answerer, q, county, towns, 0.9)
     assert answerer.kind_first(q, close)[0].hit.passage.text == towns
 
 

@@ -843,11 +843,15 @@ _WHICH_PLACES = re.compile(
 _LAST_YEAR = re.compile(r"\b(?:förra\s+året|i\s+fjol|last\s+year)\b", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:året\s+(?:innan|före)|föregående\s+år|(?:the\s+)?(?:previous|"
                           r"prior)\s+year|the\s+year\s+before)\b", re.IGNORECASE)
+#: The start of a question, perhaps after "och", "men", "and", "but" ("o" typed for "och").
+_OPENS_WITH = r"^\W*(?:(?:och|o|and|but|men)\s+)?"
+#: The superlatives of size and number: "störst", "flest", "biggest", "largest".
+_LARGEST = r"(?:störst[ae]?|flest|biggest|largest)"
 #: Asks for one: "vilket är …", "vilken enskild …", "which is …", "who is …".
-_ONE_ASKED = re.compile(r"^\W*(?:(?:och|o|and|but|men)\s+)?(?:vilken|vilket|vem|(?:which|what|"
+_ONE_ASKED = re.compile(_OPENS_WITH + r"(?:vilken|vilket|vem|(?:which|what|"
                         r"who)(?:\s+\w+){0,3}?\s+(?:is|was)\b|which\s+(?:single|one)\b)",
                         re.IGNORECASE)
-_SUPERLATIVE = re.compile(r"\b(?:störst[ae]?|flest|biggest|largest)\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(rf"\b{_LARGEST}\b", re.IGNORECASE)
 #: Any superlative of size, number or level: what "vilken … har flest anställda" is
 #: answered by ("länets enskilt största arbetsgivare").
 _ANY_SUPERLATIVE = re.compile(r"\b(?:störst[ae]?|flest[ae]?|högst[ae]?|lägst[ae]?|mest[ae]?|"
@@ -857,11 +861,10 @@ _ANY_SUPERLATIVE = re.compile(r"\b(?:störst[ae]?|flest[ae]?|högst[ae]?|lägst[
 _MOST_OF = re.compile(r"\b(?:de\s+)?flesta\b|\bmost\s+of\b", re.IGNORECASE)
 #: One or some among the largest: "flera av länets största", "one of the largest".
 _AMONG_THE = re.compile(r"\b(?:flera|några|många|en|ett|one|several|some|many)\s+(?:av|of)\s+"
-                        r"(?:[\w-]+\s+){0,2}?(?:störst[ae]?|flest|biggest|largest)\b",
-                        re.IGNORECASE)
+                        rf"(?:[\w-]+\s+){{0,2}}?{_LARGEST}\b", re.IGNORECASE)
 #: Asks which ones, in the plural: "vilka är de 20 besöksdestinationerna?", "which
 #: destinations does it work with?".
-_WHICH_ONES = re.compile(r"^\W*(?:(?:och|o|and|but|men)\s+)?(?:vilka|which)\b", re.IGNORECASE)
+_WHICH_ONES = re.compile(_OPENS_WITH + r"(?:vilka|which)\b", re.IGNORECASE)
 #: Words between "vilka"/"which" and the ones asked for: "vilka är de 20 …".
 _WHICH_FILLERS = frozenset(("är", "var", "e", "de", "dom", "are", "were", "the", "those",
                             "these", "alla", "all"))
