@@ -1141,6 +1141,29 @@ def test_a_branch_named_only_by_the_sentences_opening_noun_is_another_branch():
     assert not other("hur mycket omsätter branschen?")
 
 
+def test_a_branchs_figure_is_no_answer_for_a_thing_or_an_organisation_it_never_names():
+    """"what is the annual turnover of the manufacturing industry?" is not answered by
+    "Branschen omsätter årligen …" after the tourism sentences, which match nothing of
+    "manufacturing industry"; nor "how many people does Jämtland Härjedalen Turism
+    employ?" by "Branschen genererar 7 000 årsarbeten" after a sentence that names it as
+    the branch's coordinator."""
+    tourism = ("Det klustret är samordnat av Jämtland Härjedalen Turism och är en plattform "
+               "för Jämtlands läns turism och näringen.")
+    money = ("Branschen omsätter årligen nästan fem miljarder kronor och genererar "
+             "motsvarande 7 000 årsarbeten.")
+    answerer, qa = _answerer([tourism, money])
+    other = _check_on(answerer, qa, _rows([tourism, money], ["", tourism])[1], "branch_figure")
+    assert other("what is the annual turnover of the manufacturing industry in the county?")
+    assert other("how many people does Jämtland Härjedalen Turism employ?")
+    assert other("hur många jobbar på jämtland härjedalen turism?")
+    assert not other("how much does the tourism industry turn over?")
+    assert not other("hur mycket omsätter turismen i länet?")
+    assert not other("vem samordnar turismen?")  # no amount asked
+    # a turnover asked of the organisation is the branch's it leads, as people ask it
+    assert not other("och omsättningen (hur många destinationer jobbar Jämtland Härjedalen "
+                     "Turism med)?")
+
+
 def test_a_place_named_without_a_figure_is_not_answered_by_the_others_figures():
     """"arbetslösheten i Åre kommun i procent" is not answered by "Även Strömsund och
     Bräcke ligger över länsgenomsnittet med 8,2 respektive 7,7 procent, medan Åre och Berg

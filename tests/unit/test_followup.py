@@ -1826,6 +1826,11 @@ def test_a_measure_alone_asks_it_of_the_same_subject():
     assert r.question == "and jobs (how much does tourism in jamtland turn over each year)?"
     r = resolve_conversation("och omsättningen?", [Turn("hur många jobbar inom industrin?", "x")])
     assert r.question == "och omsättningen (hur många jobbar inom industrin)?"
+    # what it is for, likewise: the purpose of the same subject, not a subject of its own
+    r = resolve_conversation("och syftet?", [Turn("vilka aktörer ingår i grönt center?", "x")])
+    assert r.question == "och syftet (vilka aktörer ingår i grönt center)?"
+    r = resolve_conversation("and the purpose?", [Turn("what is peak innovation?", "x")])
+    assert r.question == "and the purpose (what is peak innovation)?"
     # a subject of its own is an ellipsis as before
     r = resolve_conversation("och turismen?", [Turn("hur många jobbar inom industrin?", "x")])
     assert r.question == "hur många jobbar inom turismen?"

@@ -671,6 +671,17 @@ GOAL_OR_TITLE_CONFIDENCE = 0.9
 #: A concept weighs this much or more when it says what is asked (not a frame word such as
 #: "vad"/"finns" or a common one): the passage must match one such beside a name.
 MIN_TOPIC_WEIGHT = 1.0
+#: A concept weighs this much or more when it is the thing the question asks a figure of
+#: ("the manufacturing industry"), not a frame or scope word: a branch's figure whose
+#: passage matches none of it is another branch's (branch_figure).
+MIN_SUBJECT_WEIGHT = 1.5
+#: A sentence that gives a figure of the branch the sentences before it named, by the noun
+#: of its kind: "Branschen omsätter …", "Sektorn sysselsätter …".
+_BRANCH_OPENING = re.compile(r"^(?:branschen|sektorn|näringen)\b", re.IGNORECASE)
+#: The last parts of words that name a branch ("tillverkningsindustri", "besöksnäring").
+_BRANCH_HEADS = ("industri", "bransch", "näring", "sektor")
+#: A name of two or more capitalised words: "Jämtland Härjedalen Turism", "Peak Innovation".
+_NAME_RUN = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+")
 #: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
 MIN_OWNER_CHARS = 5
 #: A concept matched this well by a word is that word (a translation or the word itself).
@@ -1817,6 +1828,7 @@ class Answerer:
                     or self.missing_groups(q, best) or self.other_owner(q, best)
                     or self.other_figure(q, best) or self.other_year(q, best)
                     or self.sum_for_one(q, best) or self.other_branch(q, best)
+                    or self.branch_figure(q, best)
                     or self.place_without_figure(q, best) or self.includes_excluded(q, best)
                     or self.other_season(q, best) or self.other_compound(q, best)
                     or self.other_money(q, best) or self.abroad_unsaid(q, best)
@@ -2142,6 +2154,27 @@ class Answerer:
         named = {c.head for c in q.concepts if c.match(head) >= FULL_MATCH}
         return any(0.0 < m < FULL_MATCH and c.match(head) >= m and c.head not in named
                    for c, m in zip(q.concepts, best.matched, strict=False))
+
+    def branch_figure(self, q: Query, best: Scored) -> bool:
+        """Whether a question for an amount is answered by a sentence that gives a branch's
+        figure by the noun of its kind ("Branschen omsätter …", "Sektorn …"), after
+        sentences naming that branch, when the question asks it of something else: of a
+        branch the passage never matches ("the manufacturing industry", with the tourism
+        sentences before), or a count of an organisation the sentence before only names
+        ("Jämtland Härjedalen Turism", which coordinates the branch)."""
+        money = Asks.of(q).money or _asks_money(q.original or q.text)
+        p = best.hit.passage
+        if not best.matched or not (q.quantity or money) or not _BRANCH_OPENING.match(p.text):
+            return False
+        if any(m == 0.0 and c.confidence_weight >= MIN_SUBJECT_WEIGHT
+               and any(alt.endswith(_BRANCH_HEADS) for alt in c.alts)
+               for c, m in zip(q.concepts, best.matched, strict=False)):
+            return True  # another branch, which the passage never names
+        if money:
+            return False  # an organisation's turnover is asked as the branch's it leads
+        asked = " ".join(raw_words(q.original or q.text)).lower()
+        return any(f" {' '.join(raw_words(name)).lower()} " in f" {asked} "
+                   and name not in p.text for name in _NAME_RUN.findall(p.context))
 
     def sum_for_one(self, q: Query, best: Scored) -> bool:
         """Whether the question asks for one part's own figure ("Alpina VM ensamt", "the

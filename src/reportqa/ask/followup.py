@@ -2891,7 +2891,9 @@ _MEASURE_FRAGMENT = re.compile(
     r"(?:(?:antal|antalet|number\s+of|the)\s+)?"
     r"(?:jobs|jobb(?:en)?|employees|workers|employment|anställda|årsarbeten|arbetstillfällen|"
     r"sysselsatta|sysselsättning(?:en)?|revenue|turnover|omsättning(?:en)?|intäkter(?:na)?|"
-    r"andel(?:en)?|share|percentage|procent(?:en)?|full-time\s+jobs|heltidsjobb)"
+    r"andel(?:en)?|share|percentage|procent(?:en)?|full-time\s+jobs|heltidsjobb|"
+    # or what it is for: "och syftet?", "and the purpose?"
+    r"syfte(?:t)?|avsikt(?:en)?|purpose|aim)"
     r"(?:\s+(?:då|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
