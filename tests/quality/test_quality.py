@@ -17,7 +17,7 @@ import pytest
 
 from reportqa.ask.answer import ELLIPSIS, MAX_ANSWER_CHARS, Answerer
 from reportqa.ask.defaults import retrieval_defaults
-from reportqa.ask.evaluation import calibrate, evaluate, load_items
+from reportqa.ask.evaluation import calibrate, contains, evaluate, load_items
 from reportqa.ask.evidence import load_answer_model
 from reportqa.ask.messages import not_found_text
 from reportqa.engine import ANSWER_CANDIDATES
@@ -145,15 +145,15 @@ def test_the_sets_cover_both_languages_and_unanswerable_questions():
 
 
 def test_expected_facts_are_quoted_from_the_report():
-    """Every expected string is in the report, so a hit means the answer quotes it."""
-    from reportqa.text.normalize import normalize_text, squash
-
+    """Every expected string is in the report, read as the evaluation reads it (one kind of
+    dash: "Eldrimner ─ natonellt" as the report writes it), so a hit means the answer
+    quotes it."""
     report = next((ROOT / "corpus").glob("*.txt"))
-    text = squash(normalize_text(report.read_text(encoding="utf-8"))).lower()
+    text = report.read_text(encoding="utf-8")
     for name in sorted(p.stem for p in EVAL.glob("*.jsonl")):
         for item in load_items(EVAL / f"{name}.jsonl"):
             for e in item.expect or []:
-                assert squash(e).lower() in text, (name, item.id, e)
+                assert contains(text, [e]), (name, item.id, e)
 
 
 #: What the threshold is calibrated on: every tuning set but `heldout_blind4`, which was
