@@ -23,6 +23,7 @@ from reportqa.ask.evidence import AnswerModel, add_gaps
 from reportqa.ask.messages import edition_lead
 from reportqa.ask.question import (
     ADJECTIVE_ZIPF,
+    BRANCH_HEADS,
     FRAME_WORDS,
     GENDERS,
     HOME_PARTS,
@@ -678,8 +679,6 @@ MIN_SUBJECT_WEIGHT = 1.5
 #: A sentence that gives a figure of the branch the sentences before it named, by the noun
 #: of its kind: "Branschen omsätter …", "Sektorn sysselsätter …".
 _BRANCH_OPENING = re.compile(r"^(?:branschen|sektorn|näringen)\b", re.IGNORECASE)
-#: The last parts of words that name a branch ("tillverkningsindustri", "besöksnäring").
-_BRANCH_HEADS = ("industri", "bransch", "näring", "sektor")
 #: A name of two or more capitalised words: "Jämtland Härjedalen Turism", "Peak Innovation".
 _NAME_RUN = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+")
 #: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
@@ -2167,7 +2166,7 @@ class Answerer:
         if not best.matched or not (q.quantity or money) or not _BRANCH_OPENING.match(p.text):
             return False
         if any(m == 0.0 and c.confidence_weight >= MIN_SUBJECT_WEIGHT
-               and any(alt.endswith(_BRANCH_HEADS) for alt in c.alts)
+               and any(alt.endswith(BRANCH_HEADS) for alt in c.alts)
                for c, m in zip(q.concepts, best.matched, strict=False)):
             return True  # another branch, which the passage never names
         if money:

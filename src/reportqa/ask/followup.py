@@ -20,7 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportqa.ask.question import FRAME_WORDS, POPULATION_GROUPS, answer_type_words
+from reportqa.ask.question import (
+    BRANCH_HEADS,
+    FRAME_WORDS,
+    POPULATION_GROUPS,
+    answer_type_words,
+)
 from reportqa.ingest.editions import EditionWish
 from reportqa.limits import HISTORY_MAX_TURNS
 from reportqa.text.analyzer import STOPWORDS
@@ -2206,7 +2211,7 @@ def _replace_references_as(question: str, referent: str, weak: bool = False,
 
 #: Heads of nouns that name an industry or sector ("industrin", "besöksnäringen",
 #: "tjänstesektorn", "manufacturing industry").
-_SECTOR_HEADS = ("industri", "näring", "sektor", "bransch", "industry", "sector")
+_SECTOR_HEADS = (*BRANCH_HEADS, "industry", "sector")
 
 
 def _sector_in(previous: Turn) -> str | None:

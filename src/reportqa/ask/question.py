@@ -353,6 +353,9 @@ GENDERS = frozenset((
     "manliga", "mäns", "männen", "flickor", "flickorna", "pojkar", "pojkarna", "tjejer",
     "tjejerna", "killar", "killarna", "women", "woman", "female", "females", "men", "male",
     "males", "girls", "boys"))
+#: The last parts of Swedish words that name a branch or sector ("tillverkningsindustri",
+#: "besöksnäringen", "tjänstesektorn", "Turismbranschen").
+BRANCH_HEADS = ("industri", "näring", "sektor", "bransch")
 #: Words that narrow a figure to part of the population, in both languages: a sentence about
 #: everyone (or about another part) does not answer for them ("female students", "unga
 #: kvinnor", "utrikes födda").
