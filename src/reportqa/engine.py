@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportqa.ask.answer import Answerer, FollowUp, RerankWeights
+from reportqa.ask.answer import Answerer, FollowUp, RerankWeights, names_someone_new
 from reportqa.ask.changes import asks_for_changes, changes_answer, series_asked
 from reportqa.ask.defaults import (
     DEFAULT_ABSTAIN_THRESHOLD,
@@ -30,7 +30,13 @@ from reportqa.ask.development import (
     editions_asked,
 )
 from reportqa.ask.evidence import load_answer_model
-from reportqa.ask.followup import Resolution, Turn, resolve_conversation
+from reportqa.ask.followup import (
+    Resolution,
+    Turn,
+    asks_for_others,
+    earlier_text,
+    resolve_conversation,
+)
 from reportqa.ask.question import YEAR
 from reportqa.ask.retrieval import Retriever
 from reportqa.ask.scope import find_scope
@@ -375,6 +381,11 @@ class Engine:
                   if developing is not None else None)
         if answer is None:
             answer = snap.answerer.answer(q, hits, top_k, self._followup(resolution))
+        if history and answer.found and answer.sources and asks_for_others(question) and (
+                not names_someone_new(answer.sources[0].sentence, asked, earlier_text(history))):
+            # "vilka fler myndigheter har flyttat hit?" after the answer that named the one
+            # the report names: the same one again is no other
+            answer.text, answer.confidence = None, 0.0
         # Name the version that answered, even if a swap happens before the caller reads it.
         answer.index_version = snap.version
         if resolution is not None and resolution.followup:

@@ -186,3 +186,21 @@ def test_the_earlier_sentence_is_the_context_of_the_row_before(engine):
     assert 0 not in earlier and 1 not in earlier  # nothing two sentences before
     assert earlier[3] == rows[1].text == rows[2].context
 
+
+
+def test_a_question_for_others_is_declined_when_the_report_names_no_other(engine):
+    """The report names one agency that got new jobs; after it has been given, "vilka fler
+    myndigheter har flyttat hit?" is not answered by that agency again. Alone, with nothing
+    named before, the question gets its answer as before."""
+    from reportqa.ask.followup import Turn
+
+    first = engine.ask("vilken myndighet har fått extra tjänster i jämtland genom "
+                       "utlokaliseringen?")
+    assert first.found and "Tillväxtverket" in first.text
+    others = engine.ask("vilka fler myndigheter har flyttat hit?",
+                        history=[Turn(first.question, first.text)])
+    assert not others.found
+    alone = engine.ask("vilka fler myndigheter har flyttat hit?")
+    unrelated = engine.ask("vilka fler myndigheter har flyttat hit?",
+                           history=[Turn("What is the capital of Norway?", None)])
+    assert (unrelated.text, unrelated.found) == (alone.text, alone.found)

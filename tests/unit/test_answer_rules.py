@@ -15,6 +15,7 @@ from reportqa.ask.answer import (
     has_time,
     is_anaphoric,
     names_in,
+    names_someone_new,
 )
 from reportqa.ask.messages import not_found_text
 from reportqa.ask.question import counted_word, is_quantity_question, is_temporal_question
@@ -362,6 +363,21 @@ def test_whose_report_is_no_part_of_the_question():
              .concepts]
     assert "regionens" not in texts and "kluster" in texts
     assert "regionens" in [c.text for c in qa.analyze("hur stor är regionens budget").concepts]
+
+
+def test_the_report_named_as_where_to_look_is_no_part_of_the_question():
+    """"what counts as a cluster according to the report?", "… enligt rapporten", "used in
+    the text": the document itself, not a "betänkande" the answer must name; the report
+    asked about ("who wrote the report?", "vilket betänkande presenterades?") stays."""
+    _, qa = _answerer(["Under 2017 presenterade Landsbygdskommittén sitt betänkande.",
+                       "Ordet kluster kan definieras som företag i relaterade branscher."])
+    for question in ("what counts as a cluster according to the report?",
+                     "what is the definition of the word cluster used in the report?",
+                     "vad räknas som ett kluster enligt rapporten?",
+                     "hur definieras kluster i texten?"):
+        texts = [c.text for c in qa.analyze(question).concepts]
+        assert not {"report", "rapporten", "texten"} & set(texts), (question, texts)
+    assert "report" in [c.text for c in qa.analyze("what report did they present?").concepts]
 
 
 def test_that_is_and_for_example_are_no_words_of_the_question():
@@ -1233,6 +1249,28 @@ def test_one_places_own_figure_is_not_answered_by_the_sum_of_several_places():
     assert not one("var finns gasellföretagen i Åre?")
     assert not one("hur mycket omsätter gasellföretagen i Östersund, Åre, Krokom och "
                    "Strömsund?")
+    # a part of the sum asked for: "how much of the combined turnover …"
+    assert one("how much of the gazelle companies' combined turnover comes from firms in åre?")
+    assert not one("what is the gazelle companies' combined turnover?")
+
+
+def test_one_name_of_a_list_with_a_single_figure_asks_for_a_part_of_it():
+    """"rekryteras cirka 3 000 säsongsanställda till fjälldestinationerna i Åre,
+    Funäsfjällen, Vemdalen och Storlien": one figure for the four, not Funäsfjällen's own
+    (typed without å/ä/ö too); the figure asked for them all, or without a name, is it. A
+    list with a figure for each is no sum."""
+    seasonal = ("Under vintersäsongen rekryteras cirka 3 000 säsongsanställda till "
+                "fjälldestinationerna i Åre, Funäsfjällen, Vemdalen och Storlien.")
+    each = "Arbetslösheten var 8 procent i Ragunda, 6 procent i Berg och 4 procent i Krokom."
+    answerer, qa = _answerer([seasonal, each])
+    one = _check_on(answerer, qa, _rows([seasonal])[0], "sum_for_one")
+    assert one("hur många säsongsanställda rekryteras till funäsfjällen varje vinter")
+    assert one("hur manga sasongsanstallda rekryteras till funasfjallen")
+    assert not one("hur många säsongsanställda rekryteras till fjällen på vintern?")
+    assert not one("how many seasonal workers are recruited to Åre, Funäsfjällen, Vemdalen "
+                   "and Storlien?")
+    own = _check_on(answerer, qa, _rows([each])[0], "sum_for_one")
+    assert not own("hur hög var arbetslösheten i Berg?")
 
 
 def test_a_year_of_another_clause_is_no_answer_for_the_year_asked():
@@ -1432,6 +1470,12 @@ def test_what_came_of_something_is_the_sentence_after_it_that_leans_on_it():
     done = answerer.consequence_follows(qa.analyze("har utlokaliseringen verkställts?"),
                                         ranked)
     assert done[0].hit.passage.text == first
+    # what it has meant for a place, what came of it, an example of it
+    for asked in ("vad har utlokaliseringen inneburit för jämtland?",
+                  "har det blivit nåt av utlokaliseringen i länet?",
+                  "is there any example of the relocation in the county?"):
+        assert answerer.consequence_follows(qa.analyze(asked), ranked)[0].hit.passage.text == (
+            after), asked
     # what a figure includes is no consequence asked
     done = answerer.consequence_follows(
         qa.analyze("how many jobs did the relocation give, including indirect effects?"), ranked)
@@ -1573,7 +1617,6 @@ def test_a_count_of_the_employed_is_not_answered_by_a_sentence_without_work():
         "hur många unga jobbar i jobbspåret?")
     hired = _check_on(answerer, qa, rows[0], "employment_unsaid")
     assert not hired("How many workers does IUC Z say industry needs to recruit?")
-
 
 
 def test_a_sentence_close_behind_with_the_amount_asked_goes_first():
@@ -1954,3 +1997,48 @@ def test_who_is_named_as_the_source_asks_the_source_line():
     assert not _SOURCE_QUESTION.search("vem har tagit fram strategin?")
     assert _GOAL_OR_TITLE_QUESTION.search("fler kluster i vilka slags strukturer enligt målets "
                                           "rubrik")
+
+
+def test_a_question_for_others_needs_a_name_the_conversation_has_not_given():
+    """"vilka fler myndigheter har flyttat hit?" after an answer that named Tillväxtverket
+    is not answered by the sentence that names Tillväxtverket again, nor by one that names
+    only the county; one that names another agency answers."""
+    earlier = ("vilken myndighet fick extra tjänster i jämtland? I Jämtlands län har det "
+               "tydliggjorts med bland annat extra tjänster inom Tillväxtverket.")
+    asked = "vilka fler myndigheter har flyttat hit?"
+    assert not names_someone_new("I Jämtlands län har det tydliggjorts med bland annat extra "
+                                 "tjänster inom Tillväxtverket.", asked, earlier)
+    assert not names_someone_new("Idag sysselsätter myndigheterna i Jämtlands län cirka "
+                                 "3 300 personer.", asked, earlier)
+    assert names_someone_new("Även Försäkringskassan har fått nya tjänster i Östersund.",
+                             asked, earlier)
+
+
+def test_something_like_a_thing_elsewhere_is_not_the_thing_itself():
+    """"finns det nåt liknande som Gomorron Östersund i Sveg?" is not answered by the
+    sentence about Gomorron Östersund, which never says Sveg; "… som House Be i Östersund"
+    is, by the sentence that names one in Östersund."""
+    both = ("I Åre har House Be skapats och i Östersund finns Gomorron Östersund som fyllt "
+            "sina lokaler med ca 60 företagare.")
+    answerer, qa = _answerer([both, "Turismen är en grundläggande näring i Sveg."])
+    like = _check_on(answerer, qa, _rows([both])[0], "likeness_elsewhere")
+    assert like("finns det nåt liknande som Gomorron Östersund i sveg")
+    assert like("is there anything like House Be in Sveg?")
+    assert not like("finns det nåt liknande som House Be i östersund?")
+    assert not like("hur många företagare sitter på Gomorron Östersund?")
+
+
+def test_a_follow_up_for_the_country_is_said_by_any_of_its_names():
+    """"jmf med riket?" after the county's public sector, resolved into "… i riket?", is
+    answered by "Motsvarande siffra för hela Sverige är ca 30 %": the country named
+    otherwise is still the subject the follow-up typed; a municipality it does not name is
+    not."""
+    national = "Motsvarande siffra för hela Sverige är ca 30 %."
+    answerer, qa = _answerer([national])
+    q = qa.analyze("hur stor är offentliga sektorn i riket?")
+    best = answerer.candidates(q, [Hit(_rows([national])[0], 1.0, 0.8, 1.0)])[0]
+    for subject in ("riket", "i riket", "i hela sverige", "nationally"):
+        assert answerer.mentions_subject(q, best, subject), subject
+    q = qa.analyze("hur stor är offentliga sektorn i östersund?")
+    best = answerer.candidates(q, [Hit(_rows([national])[0], 1.0, 0.8, 1.0)])[0]
+    assert not answerer.mentions_subject(q, best, "i östersund")

@@ -1902,3 +1902,97 @@ def test_so_before_a_question_about_the_statement():
     history = [Turn("what share of manufacturing customers are outside the county?", answer)]
     resolved = resolve_conversation("so what does that mean for the industry?", history)
     assert resolved.followup and answer in resolved.question
+
+
+COWORKING = ("I Åre har House Be skapats och huserar ca 80+ företag och i Östersund finns "
+             "Gomorron Östersund som fyllt sina lokaler med ca 60 företagare.")
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # "är det ADJEKTIV?" asks about the thing the previous turn named; of two names in the
+    # answer, the one the question led to, typed without å/ä/ö ("i ostersund")
+    ("är det fullt?", [Turn("vad heter co-workingstället i ostersund", COWORKING)],
+     "är Gomorron Östersund fullt?"),
+    ("är det fullt?", [Turn("vad heter co-workingstället i åre", COWORKING)],
+     "är House Be fullt?"),
+    # a pronoun before a preposition left at the end: what it is for
+    ("vilken bransch är det för?",
+     [Turn("vad erbjuder IUC-Z för tjänster till företagen",
+           "IUC-Z group är en gemensam nod för industriföretagen.")],
+     "vilken bransch är IUC-Z för?"),
+])
+def test_it_judged_or_what_it_is_for_points_back(question, history, expected):
+    assert resolve_conversation(question, history).question == expected
+
+
+@pytest.mark.parametrize("question", [
+    "är det sant?", "är det många som jobbar i turismen?", "är det ett kluster i Åre?",
+    "är det fullt av folk i Åre på vintern?", "vad är det för kluster i Ås?",
+])
+def test_it_is_formal_before_a_clause_a_count_or_a_noun(question):
+    history = [Turn("vad heter co-workingstället i ostersund", COWORKING)]
+    assert resolve_conversation(question, history).question == question
+
+
+def test_a_name_typed_in_lower_case_is_replaced_whole():
+    """"vad jobbar jamtland harjedalen turism med" — "och peak innovation då?": the name the
+    answer writes "Jämtland Härjedalen Turism" is the subject replaced, all three words; a
+    lower-case acronym ("iuc-z") is the name a pronoun refers to."""
+    tourism = Turn("vad jobbar jamtland harjedalen turism med",
+                   "Det klustret är samordnat av Jämtland Härjedalen Turism som jobbar "
+                   "strategiskt.")
+    assert resolve_conversation("och peak innovation då?", [tourism]).question == (
+        "vad jobbar peak innovation med")
+    iucz = Turn("vad erbjuder iuc-z för tjänster till företagen",
+                "IUC-Z group är en gemensam nod för industriföretagen.")
+    assert resolve_conversation("vilken bransch är det för?", [iucz]).question == (
+        "vilken bransch är IUC-Z för?")
+
+
+PUBLIC = Turn("hur stor är offentliga sektorn i länet jämfört med riket?",
+              "Den offentliga sektorn är stor i länet och anställer ca 42 %.")
+DOMINATE = Turn("vilka slags företag dominerar industriklustret?",
+                "… industriella kluster inom tillverkningsindustrin som är präglat av SME-företag.")
+
+
+@pytest.mark.parametrize("question,history,expected", [
+    # what the subject is compared with is no subject ("jämfört med riket")
+    ("har den vuxit på sistone?", [PUBLIC], "har offentliga sektorn vuxit på sistone?"),
+    # "hur mkt" is "hur mycket" typed short
+    ("hur mkt pengar drar den in per år?",
+     [Turn("är turismen en viktig näring i länet?", "Turismen är en grundläggande näring.")],
+     "hur mkt pengar drar turismen in per år?"),
+    # a total asked with no subject is the previous question's
+    ("hur många anställda totalt?", [DOMINATE],
+     "hur många anställda totalt (vilka slags företag dominerar industriklustret)?"),
+    ("how many employees in total?", [DOMINATE],
+     "how many employees in total (vilka slags företag dominerar industriklustret)?"),
+])
+def test_comparisons_abbreviations_and_totals(question, history, expected):
+    assert resolve_conversation(question, history).question == expected
+
+
+def test_a_question_for_others_is_told_from_one_for_more_of_a_figure():
+    from reportqa.ask.followup import asks_for_others, earlier_text
+
+    for question in ("vilka fler myndigheter har flyttat hit?", "nån annan aktör?",
+                     "vilka andra är med?", "which other agencies moved here?",
+                     "are there any more clusters?"):
+        assert asks_for_others(question), question
+    for question in ("hur många fler jobb blev det?", "vilka myndigheter har flyttat hit?",
+                     "finns det andra kluster i Åre?", "how many more jobs?"):
+        assert not asks_for_others(question), question
+    history = [Turn("vilken myndighet fick tjänster?", "… inom Tillväxtverket."),
+               Turn("när?", None)]
+    assert earlier_text(history) == "vilken myndighet fick tjänster? … inom Tillväxtverket. när? "
+
+
+def test_they_after_those_counted_in_a_named_thing_are_those_in_it():
+    """"vad vill dom uppnå?" after "vilka organisationer samarbetar i grönt center?" is
+    about the organisations in Grönt Center (a name, no place); after "… i Åre" about the
+    companies, as before."""
+    green = Turn("vilka organisationer samarbetar i grönt center?",
+                 "I Ås finns Grönt Center, ett kluster. I detta samarbetar aktörer som LRF "
+                 "Jämtland, Torsta AB och Eldrimner.")
+    assert resolve_conversation("vad vill dom uppnå?", [green]).question == (
+        "vad vill organisationer i Grönt Center uppnå?")

@@ -164,6 +164,33 @@ def _states_target(sentence: str) -> bool:
 # one part's own figure asked, and the sum of several given
 _ALONE = re.compile(r"\b(ensam(t|ma)?|för\s+sig|själv(t|a)?\s+för\s+sig|alone|on\s+(its|their)\s+"
                     r"own|by\s+(itself|themselves)|separately)\b", re.IGNORECASE)
+#: Something like a named thing ("nåt liknande som House Be", "something like House Be",
+#: "similar to Gomorron"): the name is the standard, up to a place or the end.
+_LIKE = re.compile(r"\b(?:liknande|likadan\w*|like|similar\s+to)\s+(?:som\s+)?"
+                   r"(?P<x>(?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:i|in|på|at|för|for)\b|\s*[?.!]*$)",
+                   re.IGNORECASE)
+#: A part of a sum asked for: "how much of the combined turnover comes from Åre", "hur stor
+#: del av den sammanlagda omsättningen …".
+_PART_OF = re.compile(r"\b(?:how\s+much|what\s+(?:share|part|portion|proportion)|hur\s+"
+                      r"(?:mycket|stor\s+(?:del|andel)))\s+(?:of|av)\b", re.IGNORECASE)
+#: A figure of a text: digits with their thousands' spaces and decimals ("3 000", "2,1").
+_FIGURES = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:[,.]\d+)?")
+#: Names a sentence lists with one figure for them all, at least (two may be where and from
+#: where: "från Östersund till Åre").
+MIN_LISTED_NAMES = 3
+_NAME = r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)*"
+_NAME_LIST = re.compile(rf"(?<!\w)({_NAME}(?:,\s+{_NAME})+)\s+(?:och|and|samt)\s+({_NAME})")
+
+
+def _listed_names(text: str) -> list[str]:
+    """The names of a list of MIN_LISTED_NAMES or more ("Åre, Funäsfjällen, Vemdalen och
+    Storlien"), lower case; [] when the text has none."""
+    for m in _NAME_LIST.finditer(text):
+        names = [n.strip() for n in m.group(1).split(",")] + [m.group(2)]
+        if len(names) >= MIN_LISTED_NAMES:
+            return [n.lower() for n in names]
+    return []
+
 _TOGETHER = re.compile(r"\b(tillsammans|sammanlagt|sammantaget|combined|together|in\s+total)\b",
                        re.IGNORECASE)
 # asks what a thing is for ("vad är syftet med …", "what's the goal of …"): answered by a
@@ -965,6 +992,10 @@ _CONSEQUENCE = re.compile(
     r"resultat\w*|lett\s+till|led\s+to|(?:any|an|no|some|much|what)\s+effects?|"
     r"effects?\s+(?:on|in)|(?:has|have|had)\s+(?:\w+\s+){0,5}(?:shown|showed)|noticed|"
     r"noticeable|visible|"
+    # "har det blivit nåt av det i Jämtland?", "vad har det inneburit för länet?", "any
+    # example in the county?": what came of it
+    r"blivit\s+(?:nåt|något|någonting)\s+av|inneb(?:urit|är|ar)\s+för|meant\s+for|"
+    r"(?:any|an|some)\s+examples?|(?:nåt|något|några|ett)\s+exempel|"
     # "has any of it happened in Jämtland?": whether it came about in a place
     r"(?:happened|hänt|skett)(?=\s+(?:\w+\s+){0,2}(?:in|i)\s+(?!\d)))\b", re.IGNORECASE)
 
@@ -1013,6 +1044,16 @@ _CHANGE_SAID = re.compile(r"\b(?:ny\w*|new\w*|flytt\w*|moved?|relocat\w*|utlokal
                           r"färdigställ\w*|completed)\b", re.IGNORECASE)
 #: Where a sentence's clauses part: a comma, a semicolon, "och", "and", "medan".
 _CLAUSE_SPLIT = re.compile(r"[,;]|\b(?:och|and|medan|while)\b", re.IGNORECASE)
+def _names_the_country(phrase: str) -> bool:
+    """Whether a follow-up's subject is the whole country and nothing else ("riket", "i
+    hela sverige", "in Sweden as a whole")."""
+    rest = _NATIONAL.sub(" ", phrase)
+    return rest != phrase and all(w in _COUNTRY_FILLERS for w in raw_words(rest.lower()))
+
+
+#: Words around the country's name in a follow-up that asks for it: "i hela Sverige".
+_COUNTRY_FILLERS = frozenset(("i", "in", "hela", "whole", "all", "of", "as", "a", "för",
+                              "for", "med", "with", "jmf", "jämfört", "compared", "to"))
 #: The whole country a county's figure is compared with.
 _NATIONAL = re.compile(r"\b(?:riket|rikets|riks(?:snitt|genomsnitt|nivå)\w*|hela\s+landet|"
                        r"resten\s+av\s+landet|landet\s+som\s+helhet|övriga\s+landet|"
@@ -1118,6 +1159,14 @@ def names_in(sentence: str, question: str) -> set[str]:
         if not word.isalpha() or word.isupper() or zipf(lower, "sv") < (4.0 if initial else 4.5):
             out.add(lower)  # a common word with a capital ("Sport") names no one
     return out
+
+
+def names_someone_new(sentence: str, question: str, earlier: str) -> bool:
+    """Whether `sentence` names someone or something neither the question nor the earlier
+    turns (`earlier`) named: what a question for others ("vilka fler myndigheter?") needs.
+    "… extra tjänster inom Tillväxtverket" after an answer that named Tillväxtverket names
+    no other agency."""
+    return bool(names_in(sentence, f"{question} {earlier}"))
 
 
 def subject_concepts(q: Query, subject: str) -> list[Concept]:
@@ -1827,7 +1876,7 @@ class Answerer:
                     or self.missing_groups(q, best) or self.other_owner(q, best)
                     or self.other_figure(q, best) or self.other_year(q, best)
                     or self.sum_for_one(q, best) or self.other_branch(q, best)
-                    or self.branch_figure(q, best)
+                    or self.branch_figure(q, best) or self.likeness_elsewhere(q, best)
                     or self.place_without_figure(q, best) or self.includes_excluded(q, best)
                     or self.other_season(q, best) or self.other_compound(q, best)
                     or self.other_money(q, best) or self.abroad_unsaid(q, best)
@@ -2175,6 +2224,22 @@ class Answerer:
         return any(f" {' '.join(raw_words(name)).lower()} " in f" {asked} "
                    and name not in p.text for name in _NAME_RUN.findall(p.context))
 
+    def likeness_elsewhere(self, q: Query, best: Scored) -> bool:
+        """Whether the question asks for something like a thing elsewhere ("finns det nåt
+        liknande som Gomorron Östersund i Sveg?", "anything like House Be in Berg?") and the
+        best passage names the thing it is like but not the rest of what is asked, a place
+        above all: the thing itself, not one like it."""
+        m = _LIKE.search(q.original or q.text)
+        if m is None or not best.matched:
+            return False
+        standard = set(raw_words(m.group("x").lower()))
+        said = [c for c, found in zip(q.concepts, best.matched, strict=False)
+                if found >= FULL_MATCH and c.text in standard]
+        return bool(said) and any(
+            found == 0.0 and c.confidence_weight >= MIN_SUBJECT_WEIGHT
+            and c.text not in standard
+            for c, found in zip(q.concepts, best.matched, strict=False))
+
     def sum_for_one(self, q: Query, best: Scored) -> bool:
         """Whether the question asks for one part's own figure ("Alpina VM ensamt", "the
         biathlon alone", "gasellföretagen i Åre kommun") and the best sentence gives only
@@ -2183,14 +2248,24 @@ class Answerer:
         miss, not the answer."""
         text = best.hit.passage.text
         asked_text = q.original or q.text
-        if not _TOGETHER.search(text) or _TOGETHER.search(asked_text):
-            return False
+        said = [set(self._stems(" ".join(names))) for names in _away_places(text)]
+        # one figure for a list of names ("rekryteras cirka 3 000 säsongsanställda till
+        # fjälldestinationerna i Åre, Funäsfjällen, Vemdalen och Storlien") is their sum too
+        listed = _listed_names(text) if len(_FIGURES.findall(without_times(text))) == 1 else []
+        if listed:
+            said = [set(self._stems(name)) for name in listed]
+        if not (_TOGETHER.search(text) or listed) or (
+                _TOGETHER.search(asked_text) and not _PART_OF.search(asked_text)):
+            return False  # "how much of the combined turnover …" asks for a part of it
         if _ALONE.search(asked_text):
             return True
         if not (q.quantity or Asks.of(q).money):
             return False
-        said = [set(self._stems(" ".join(names))) for names in _away_places(text)]
         asked = [set(self._stems(" ".join(names))) for names in self._places_asked(q)]
+        if listed:
+            asked_stems = set(self._stems(fold(asked_text.lower())))
+            asked = [p for p in said if p <= asked_stems
+                     or set(self._stems(fold(" ".join(p)))) <= asked_stems]
         # the place asked is one of several the sentence names, and not all of them asked
         return len(said) >= 2 and any(a and any(a <= p for p in said) for a in asked) and not (
             all(any(a and a <= p for a in asked) for p in said))
@@ -2578,7 +2653,11 @@ class Answerer:
         a lower-ranked candidate that mentions it was tried and lost: such a sentence names
         the subject but seldom says what the kept part of the question asks.)"""
         new = subject_concepts(q, subject)
-        return not new or self._says(new, answer_text(best.hit, best.needs_context))
+        said = answer_text(best.hit, best.needs_context)
+        if _names_the_country(subject):
+            # "jmf med riket?": the country by any of its names ("hela Sverige")
+            return _NATIONAL.search(said) is not None
+        return not new or self._says(new, said)
 
     def prefer_edition(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """The same statement from the edition the question wants first: the newest edition

@@ -167,6 +167,9 @@ _GENERIC_PLACES = _GENERIC_PLACES | frozenset(
 #: planen", "according to the plan"): what follows is not the subject.
 _QUALIFIERS = wordset("inkl inklusive exkl exklusive förutom utom including excluding except "
                       "enligt according vs versus")
+#: Words that begin what the subject is compared with ("hur stor är offentliga sektorn i
+#: länet jämfört med riket?"): the subject comes before them.
+_COMPARED = wordset("jämfört jämförd compared")
 #: Qualifiers that name a source, which a new subject keeps ("enligt rapporten").
 _SOURCE_QUALIFIERS = wordset("enligt according")
 #: Name-asking frames: the answer's new proper noun becomes what "där"/"it" refers to.
@@ -350,7 +353,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Words of the counting frame, never the subject.
 _COUNTING = wordset(
     "länge ofta gammal gammalt gamla long often old over up out off down back "
-    "många mycket stor stort stora andel procent many much share percentage number "
+    "många mycket mkt stor stort stora andel procent many much share percentage number "
     "people personer"
 )
 #: Swedish adjective endings, and English head nouns: the word before them belongs to the
@@ -413,9 +416,11 @@ def _verbish(word: str, lang: str) -> bool:
 #: Who asks ("berätta för mig", "tell me more"): never what a question is about.
 _ASKERS = wordset("me us mig oss")
 #: Indefinite places, things and quantities ("has it happened anywhere?", "several of the
-#: employers"): what a question asks to be named, or how many, never its subject.
+#: employers"), or a total of them ("hur många anställda totalt?"): what a question asks to
+#: be named, or how many, never its subject.
 _INDEFINITES = wordset("anywhere somewhere everywhere anything something everything "
-                       "nånstans någonstans överallt nånting någonting several flera")
+                       "nånstans någonstans överallt nånting någonting several flera "
+                       "totalt sammanlagt sammantaget altogether overall")
 
 
 def _is_content(word: str) -> bool:
@@ -655,8 +660,8 @@ def subject_span(question: str) -> _Span | None:
         return _Span(what_kind.start("x"), what_kind.end("x"), "")
     # Drop a trailing qualifier, then generic place and time phrases: "… i länet per år",
     # "… in the county".
-    end = next((k for k, m in enumerate(ms) if k > 1 and m.group().lower() in _QUALIFIERS),
-               len(ms))
+    end = next((k for k, m in enumerate(ms) if k > 1 and (
+        m.group().lower() in _QUALIFIERS or m.group().lower() in _COMPARED)), len(ms))
     while end > 0 and ms[end - 1].group().lower() in _GENERIC_TIMES:
         end -= 1
     if (end > 2 and _YEAR.fullmatch(ms[end - 1].group())
@@ -1026,6 +1031,11 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
             own = before.text(previous.question)
             own = own[len(before.preposition):].strip() if before.preposition else own
             if own and not _all_places(own):
+                if len(text.split()) > 1 and not _all_places(text):
+                    # a name of words that is no place ("vilka organisationer samarbetar i
+                    # Grönt Center?"): those it counts there ("organisationer i Grönt
+                    # Center"); a one-word name is a place more often than not ("Dalarna")
+                    own = f"{own} {span.preposition} {text}"
                 return _agreeing_referent(previous.question, own, number)
     return _agreeing_referent(previous.question, text or name, number)
 
@@ -1415,14 +1425,21 @@ def _new_proper_noun(answer: str, question: str, strict: bool = False) -> str | 
     Center"), not what was asked for, unless the answer names nothing else."""
     asked = {w.group().lower() for w in _words(question)}
     new = [run for run in _capitalised_runs(answer) if any(w.lower() not in asked for w in run)]
+    names = []
     for run in new:
         if run[0].lower() in PREPOSITIONS:
             continue
         at = re.search(rf"(\w+)\s+{re.escape(run[0])}\b", answer)
         if at is None or at.group(1).lower() not in PREPOSITIONS:
-            if re.search(rf"{re.escape(run[-1])}\s*,\s*[A-ZÅÄÖ]", answer):
+            if not names and re.search(rf"{re.escape(run[-1])}\s*,\s*[A-ZÅÄÖ]", answer):
                 return None  # one of a list ("LRF Jämtland, Torsta AB, …"): "de" is them all
-            return " ".join(run)
+            names.append(run)
+    if names:
+        # of two names ("I Åre har House Be … och i Östersund finns Gomorron Östersund"),
+        # the one the question's own words lead to ("… i ostersund?"), typed without å/ä/ö
+        tied = _tied_to_the_question(names, fold(answer.lower()), {fold(w) for w in asked},
+                                     folded=True) if len(names) > 1 else None
+        return " ".join(tied or names[0])
     if strict:
         return None
     places = [run[1:] if run[0].lower() in PREPOSITIONS and len(run) > 1 else run
@@ -1439,16 +1456,17 @@ def _new_proper_noun(answer: str, question: str, strict: bool = False) -> str | 
 _TIE_WORDS = 3
 
 
-def _tied_to_the_question(runs: list[list[str]], answer: str, asked: set[str]
-                          ) -> list[str] | None:
+def _tied_to_the_question(runs: list[list[str]], answer: str, asked: set[str],
+                          folded: bool = False) -> list[str] | None:
     """Of the names an answer gives, the first one whose few words before it repeat a
     content word of the question ("… högst i Ragunda kommun" for "Vilken kommun har högst
-    arbetslöshet?"): the answer's own words say it is the one asked for."""
+    arbetslöshet?"): the answer's own words say it is the one asked for. With `folded`,
+    `answer` and `asked` are lower case without å/ä/ö, and so is each name looked up."""
     for run in runs:
         run = run[1:] if run[0].lower() in PREPOSITIONS and len(run) > 1 else run
         if all(w.lower() in _GENERIC_PLACES for w in run):
             continue
-        at = answer.find(" ".join(run))
+        at = answer.find(fold(" ".join(run).lower()) if folded else " ".join(run))
         before = [m.group().lower() for m in _words(answer[:max(at, 0)])][-_TIE_WORDS:]
         if at > 0 and any(w in asked and _is_content(w) for w in before):
             return run
@@ -1619,6 +1637,9 @@ _IT_IS = wordset("it's it’s")
 
 #: "för nåt" after "vad är det": what thing it is ("vad är det för nåt egentligen?").
 _WHAT_THING = wordset("nåt något någonting")
+#: Prepositions left at the end of a question whose object is the pronoun before the verb's
+#: end ("vilken bransch är det för?").
+_STRANDED = wordset("för till")
 
 
 def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
@@ -1639,6 +1660,11 @@ def _final_pronoun(ms: list[re.Match[str]]) -> int | None:
             ms[end - 1].group().lower() in _WHAT_THING) and (
             ms[end - 4].group().lower() in _COPULAS):
         end -= 2  # "vad är det för nåt?" asks what "det" is, as "vad är det?" does
+    if end > 3 and ms[end - 1].group().lower() in _STRANDED and (
+            ms[end - 2].group().lower() in ("det", "den", "de", "dom")) and (
+            ms[end - 3].group().lower() in _COPULAS) and (
+            ms[0].group().lower() in _QUESTION_WORDS) and end - 3 > 0:
+        return end - 2  # "vilken bransch är det för?", "vad är den till?": what it is for
     k = end - 1
     if k < 1:
         return None
@@ -1689,6 +1715,29 @@ def _article_at(ms: list[re.Match[str]], k: int) -> bool:
         and _SV_DEFINITE_NOUN.fullmatch(ms[k + 2].group()) is not None)
 
 
+#: Predicates that judge the answer, not a thing ("är det sant?"), and words that make "det"
+#: formal before a clause or a count ("är det många som …", "är det möjligt att …").
+_SV_NOT_A_PROPERTY = wordset("sant rätt riktigt korrekt fel så många mycket möjligt svårt "
+                             "lätt vanligt ovanligt")
+
+
+def _judged_it(ms: list[re.Match[str]]) -> bool:
+    """Whether the question is a bare "är det ADJEKTIV?" ("är det fullt?", "blev det
+    lönsamt?"), perhaps with a sentence adverb, place or time after: then "det" is the thing
+    the previous turn named. With anything more ("är det fullt av folk i Åre?", "är det sant
+    att …") or a noun after it ("är det ett kluster?") it is left alone."""
+    if len(ms) < 3 or ms[0].group().lower() not in _COPULAS or ms[1].group().lower() != "det":
+        return False
+    word = ms[2].group().lower()
+    rest = [m.group().lower() for m in ms[3:]]
+    return (word.isalpha() and word not in _SV_NOT_A_PROPERTY and word not in _ARTICLES
+            and word not in _QUANTIFIERS and word not in PREPOSITIONS
+            and not ms[2].group()[:1].isupper()
+            and not _DEFINITE.search(word)
+            and all(w in _SENTENCE_ADVERBS or w in _GENERIC_PLACES or w in _GENERIC_TIMES
+                    for w in rest))
+
+
 def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
     """The position of "de"/"den" as the subject right after a question's first word, its
     finite verb ("samarbetar de med företagen?", "måste de ligga nära varandra?"): a yes/no
@@ -1713,6 +1762,8 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
                 _finite_verb_place(ms[verb].group())) and not _article_at(ms, k) and not (
                 _adjective_noun_after(ms, k)):
             return k  # after a question word and its verb: "vad håller de på att …?"
+    if _judged_it(ms):
+        return 1  # "är det fullt?", "var det lönsamt då?": what the previous turn named
     if len(ms) >= 2 and ms[1].group().lower() == "det" and (
             ms[0].group().lower() in _BELONGING_VERBS) and not (
             ms[0].group().lower() in _PLACE_VERBS and len(ms) > 2
@@ -1835,7 +1886,7 @@ def _en_subject_of_predicate(ms: list[re.Match[str]]) -> int | None:
 
 #: Words of a count's frame: "det" after its existential verb is formal ("hur många finns
 #: det?", "hur mycket blir det?").
-_COUNT_FRAMES = wordset("många mycket")
+_COUNT_FRAMES = wordset("många mycket mkt")
 
 
 def _framed_weak_reference(question: str) -> bool:
@@ -2884,8 +2935,9 @@ def _rank(question: str, previous: Turn, earlier: Turn | None) -> Resolution | N
 #: question's matter again, for what the question word asks.
 _BARE_QUESTION_WORD = re.compile(
     _AND_LEAD + r"(?P<wh>när|var|vart|vem|vilka|vilken|vilket|hur\s+många|"
-    r"hur\s+mycket|hur\s+länge|when|where|who|which|what|how\s+many|how\s+much|how\s+long)"
-    r"(?P<rest>(?:\s+[\w-]+)?)(?:\s+(?:då|exakt|egentligen|then|exactly))?\s*[?.!]*\s*$",
+    r"hur\s+mycket|hur\s+mkt|hur\s+länge|when|where|who|which|what|how\s+many|how\s+much|"
+    r"how\s+long)(?P<rest>(?:\s+[\w-]+)?)(?:\s+(?:då|exakt|egentligen|then|exactly|totalt|"
+    r"sammanlagt|altogether|in\s+total))?\s*[?.!]*\s*$",
     re.IGNORECASE)
 
 
@@ -3406,6 +3458,45 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     return Resolution(question)
 
 
+def _names_cased(question: str, answer: str | None) -> str:
+    """`question` with the names its answer writes typed as the answer writes them ("vad
+    jobbar jamtland harjedalen turism med" → "vad jobbar Jämtland Härjedalen Turism med",
+    "iuc-z" → "IUC-Z"), so a follow-up finds the name a phone-typed question asked about.
+    Only names of two words or more, or with a capital inside ("IUC-Z"), are restored: a
+    lone capitalised word may begin the sentence."""
+    if not answer:
+        return question
+    folded = fold(question.lower())
+    out = question
+    for run in _capitalised_runs(answer):
+        if len(run) < 2 and not any(c.isupper() for c in run[0][1:]):
+            continue
+        name = " ".join(run)
+        words = [re.escape(fold(w.lower())) for w in run]
+        for m in re.finditer(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", folded):
+            out = out[:m.start()] + name + out[m.end():] if m.end() - m.start() == len(
+                name) else out
+    return out
+
+
+#: Asks for others of a kind than the conversation has named ("vilka fler myndigheter har
+#: flyttat hit?", "nån annan aktör?", "which other agencies?"): answered only by a sentence
+#: that names one more.
+_OTHERS = re.compile(r"\b(?:vilka|vilken|vilket|nån|någon|några|nåt|något|which|any|what)\s+"
+                     r"(?:fler|andra|annan|annat|mer|övriga|other|more|else)\b", re.IGNORECASE)
+
+
+def asks_for_others(question: str) -> bool:
+    """Whether `question` asks for others than those already named (_OTHERS)."""
+    return _OTHERS.search(question) is not None
+
+
+def earlier_text(history: Sequence[Turn]) -> str:
+    """What the earlier turns said, questions and answers, as one text: the names a
+    question for others (asks_for_others) already has."""
+    return " ".join(f"{t.question} {t.answer or ''}" for t in history[-HISTORY_MAX_TURNS:])
+
+
 def resolve_conversation(question: str, history: Sequence[Turn]) -> Resolution:
     """Resolve `question` after `history` (oldest first): each earlier question is resolved
     against its own predecessor first, so a chain of follow-ups keeps its subject."""
@@ -3414,6 +3505,7 @@ def resolve_conversation(question: str, history: Sequence[Turn]) -> Resolution:
     earlier: Turn | None = None
     for turn in turns:
         r = resolve(turn.question, previous, earlier)
-        asked = r.question if r.followup else _as_spelled(r.question)
+        asked = _names_cased(r.question if r.followup else _as_spelled(r.question),
+                             turn.answer)
         previous, earlier = Turn(asked, turn.answer, r.referent), previous
     return resolve(question, previous, earlier)

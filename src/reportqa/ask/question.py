@@ -315,6 +315,12 @@ _THAT_IS = re.compile(r"\b(?:i\.\s?e|e\.\s?g)\.(?!\w)", re.IGNORECASE)
 _REPORT_AUTHOR = re.compile(r"\b\w{3,}s\s+(?=(?:rapport|uppföljning)(?:en)?\b)",
                             re.IGNORECASE)
 
+#: The document itself named as where to look ("according to the report", "used in the
+#: text", "enligt rapporten", "i texten"): where, not what ("report" is no "betänkande").
+_IN_THE_REPORT = re.compile(
+    r"\b(?:according\s+to|in|from|by)\s+(?:the|this)\s+(?:report|text|document)\b|"
+    r"\b(?:enligt|i|från)\s+(?:rapporten|texten|dokumentet)\b", re.IGNORECASE)
+
 
 #: A compound ending in a strong verb's form keeps at least this many letters before it
 #: ("omsätter" = om + sätter) …
@@ -936,7 +942,8 @@ class QueryAnalyzer:
             # ("in Are" is Åre, though "are" is an English word)
             wish, text = self._edition_of(restore_report_words(
                 with_place_names(english_spelled_out(original)), self._known))
-        words = raw_words(_REPORT_AUTHOR.sub("", _THAT_IS.sub(" ", _POSSESSIVE.sub("", text))))
+        words = raw_words(_IN_THE_REPORT.sub(" ", _REPORT_AUTHOR.sub("", _THAT_IS.sub(
+            " ", _POSSESSIVE.sub("", text)))))
         if lang == "en":
             concepts = self._english_concepts(words)
         else:
