@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportqa.ask.answer import Answerer, FollowUp, RerankWeights, names_someone_new
+from reportqa.ask.answer import Answerer, FollowUp, RerankWeights, names_only_the_one_given
 from reportqa.ask.changes import asks_for_changes, changes_answer, series_asked
 from reportqa.ask.defaults import (
     DEFAULT_ABSTAIN_THRESHOLD,
@@ -34,7 +34,8 @@ from reportqa.ask.followup import (
     Resolution,
     Turn,
     asks_for_others,
-    earlier_text,
+    earlier_answers,
+    earlier_questions,
     resolve_conversation,
 )
 from reportqa.ask.question import YEAR
@@ -380,9 +381,11 @@ class Engine:
         answer = (self._development_answer(snap, asked, developing, hits)
                   if developing is not None else None)
         if answer is None:
-            answer = snap.answerer.answer(q, hits, top_k, self._followup(resolution))
+            answer = snap.answerer.answer(q, hits, top_k, self._followup(
+                resolution, history[-1].answer if history else None))
         if history and answer.found and answer.sources and asks_for_others(question) and (
-                not names_someone_new(answer.sources[0].sentence, asked, earlier_text(history))):
+                names_only_the_one_given(answer.sources[0].sentence, asked,
+                                         earlier_questions(history), earlier_answers(history))):
             # "vilka fler myndigheter har flyttat hit?" after the answer that named the one
             # the report names: the same one again is no other
             answer.text, answer.confidence = None, 0.0
@@ -393,13 +396,13 @@ class Engine:
         return answer
 
     @staticmethod
-    def _followup(resolution: Resolution | None) -> FollowUp | None:
+    def _followup(resolution: Resolution | None, read: str | None = None) -> FollowUp | None:
         """What the answerer needs to know of a follow-up (answer.FollowUp): the subject it
-        typed; None for a question that stands alone, so that history never changes its
-        answer."""
+        typed and the answer just `read`; None for a question that stands alone, so that
+        history never changes its answer."""
         if resolution is None or not resolution.followup:
             return None
-        return FollowUp(resolution.subject)
+        return FollowUp(resolution.subject, read or "")
 
     @staticmethod
     def _scope(snap: Snapshot, document: str | None, series: str | None

@@ -15,7 +15,7 @@ from reportqa.ask.answer import (
     has_time,
     is_anaphoric,
     names_in,
-    names_someone_new,
+    names_only_the_one_given,
 )
 from reportqa.ask.messages import not_found_text
 from reportqa.ask.question import counted_word, is_quantity_question, is_temporal_question
@@ -1267,6 +1267,7 @@ def test_one_name_of_a_list_with_a_single_figure_asks_for_a_part_of_it():
     assert one("hur många säsongsanställda rekryteras till funäsfjällen varje vinter")
     assert one("hur manga sasongsanstallda rekryteras till funasfjallen")
     assert not one("hur många säsongsanställda rekryteras till fjällen på vintern?")
+    assert not one("How many seasonal workers are hired for the mountain resorts?")  # no Åre
     assert not one("how many seasonal workers are recruited to Åre, Funäsfjällen, Vemdalen "
                    "and Storlien?")
     own = _check_on(answerer, qa, _rows([each])[0], "sum_for_one")
@@ -2001,18 +2002,25 @@ def test_who_is_named_as_the_source_asks_the_source_line():
 
 def test_a_question_for_others_needs_a_name_the_conversation_has_not_given():
     """"vilka fler myndigheter har flyttat hit?" after an answer that named Tillväxtverket
-    is not answered by the sentence that names Tillväxtverket again, nor by one that names
-    only the county; one that names another agency answers."""
-    earlier = ("vilken myndighet fick extra tjänster i jämtland? I Jämtlands län har det "
-               "tydliggjorts med bland annat extra tjänster inom Tillväxtverket.")
-    asked = "vilka fler myndigheter har flyttat hit?"
-    assert not names_someone_new("I Jämtlands län har det tydliggjorts med bland annat extra "
-                                 "tjänster inom Tillväxtverket.", asked, earlier)
-    assert not names_someone_new("Idag sysselsätter myndigheterna i Jämtlands län cirka "
-                                 "3 300 personer.", asked, earlier)
-    assert names_someone_new("Även Försäkringskassan har fått nya tjänster i Östersund.",
-                             asked, earlier)
-
+    is not answered by the sentence that names Tillväxtverket again; one that names another
+    agency answers, and so does a list of names the questions did not ask about ("vilka
+    fler är med?" after "är eldrimner med?"), or a sentence of no names at all."""
+    asked = "vilken myndighet fick extra tjänster i jämtland?"
+    read = ("I Jämtlands län har det tydliggjorts med bland annat extra tjänster inom "
+            "Tillväxtverket.")
+    more = "vilka fler myndigheter har flyttat hit?"
+    assert names_only_the_one_given(read, more, asked, read)
+    assert names_only_the_one_given("Idag sysselsätter myndigheterna i Jämtlands län cirka "
+                                    "3 300 personer.", more, asked, read)
+    assert not names_only_the_one_given("Även Försäkringskassan har fått nya tjänster.",
+                                        more, asked, read)
+    listed = ("I detta samarbetar aktörer som LRF Jämtland, Torsta AB, Hushållningssällskapet "
+              "och Eldrimner.")
+    assert not names_only_the_one_given(listed, "vilka fler är med?", "är eldrimner med?",
+                                        listed)
+    assert not names_only_the_one_given("Företag med basen i jord och skog utgör gröna "
+                                        "näringar.", "vilka fler företag räknas dit?",
+                                        "vad är gröna näringar?", "")
 
 def test_something_like_a_thing_elsewhere_is_not_the_thing_itself():
     """"finns det nåt liknande som Gomorron Östersund i Sveg?" is not answered by the
@@ -2026,6 +2034,8 @@ def test_something_like_a_thing_elsewhere_is_not_the_thing_itself():
     assert like("is there anything like House Be in Sveg?")
     assert not like("finns det nåt liknande som House Be i östersund?")
     assert not like("hur många företagare sitter på Gomorron Östersund?")
+    # "like" that compares no thing asked for with another
+    assert not like("Is Gomorron Östersund big for a town like Sveg?")
 
 
 def test_a_follow_up_for_the_country_is_said_by_any_of_its_names():
@@ -2042,3 +2052,33 @@ def test_a_follow_up_for_the_country_is_said_by_any_of_its_names():
     q = qa.analyze("hur stor är offentliga sektorn i östersund?")
     best = answerer.candidates(q, [Hit(_rows([national])[0], 1.0, 0.8, 1.0)])[0]
     assert not answerer.mentions_subject(q, best, "i östersund")
+
+
+def test_a_follow_up_that_asks_beyond_the_answer_read_gets_the_next_sentence():
+    """"måste dom ligga nära varandra?" after the definition of a cluster: the definition,
+    just read, lacks "nära"; the next sentence, close behind, is what the report goes on to
+    say. A follow-up the answer read covers keeps it, and a sentence far behind or not next
+    to it is not taken."""
+    from dataclasses import replace as with_score
+
+    definition = ("Ordet kluster kan definieras som företag i relaterade branscher som har "
+                  "någon form av relation med varandra.")
+    near = "Ofta verkar företagen inom ett begränsat geografiskt område."
+    answerer, qa = _answerer([definition, near, "Turismen är en näring."])
+    rows = _rows([definition, near, "Turismen är en näring."], ["", definition, near])
+    q = qa.analyze("måste ett kluster ligga nära varandra?")
+    scored = {s.hit.passage.text: s for s in answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0)
+                                                               for r in rows])}
+
+    def first(question, behind: str, score: float, read: str = definition) -> str:
+        query = qa.analyze(question)
+        pair = [with_score(scored[definition], score=1.0),
+                with_score(scored[behind], score=score)]
+        return answerer.next_to_what_was_read(query, pair, read)[0].hit.passage.text
+
+    assert first("måste ett kluster ligga nära varandra?", near, 0.85) == near
+    assert first("måste ett kluster ligga nära varandra?", near, 0.5) == definition
+    assert first("har ett kluster relation med varandra?", near, 0.85) == definition
+    assert first("måste ett kluster ligga nära varandra?", "Turismen är en näring.",
+                 0.85) == definition
+    assert first("måste ett kluster ligga nära varandra?", near, 0.85, read="") == definition

@@ -1973,18 +1973,20 @@ def test_comparisons_abbreviations_and_totals(question, history, expected):
 
 
 def test_a_question_for_others_is_told_from_one_for_more_of_a_figure():
-    from reportqa.ask.followup import asks_for_others, earlier_text
+    from reportqa.ask.followup import asks_for_others, earlier_answers, earlier_questions
 
     for question in ("vilka fler myndigheter har flyttat hit?", "nån annan aktör?",
                      "vilka andra är med?", "which other agencies moved here?",
                      "are there any more clusters?"):
         assert asks_for_others(question), question
     for question in ("hur många fler jobb blev det?", "vilka myndigheter har flyttat hit?",
-                     "finns det andra kluster i Åre?", "how many more jobs?"):
+                     "finns det andra kluster i Åre?", "how many more jobs?",
+                     "what else does the organisation do?"):
         assert not asks_for_others(question), question
     history = [Turn("vilken myndighet fick tjänster?", "… inom Tillväxtverket."),
                Turn("när?", None)]
-    assert earlier_text(history) == "vilken myndighet fick tjänster? … inom Tillväxtverket. när? "
+    assert earlier_questions(history) == "vilken myndighet fick tjänster? när?"
+    assert earlier_answers(history) == "… inom Tillväxtverket. "
 
 
 def test_they_after_those_counted_in_a_named_thing_are_those_in_it():
@@ -1996,3 +1998,17 @@ def test_they_after_those_counted_in_a_named_thing_are_those_in_it():
                  "Jämtland, Torsta AB och Eldrimner.")
     assert resolve_conversation("vad vill dom uppnå?", [green]).question == (
         "vad vill organisationer i Grönt Center uppnå?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("bara i sverige el internationellt med?", True),
+    ("locally or internationally?", True),
+    ("är det stort eller litet?", False),  # a question of its own
+    ("jobbar de lokalt eller internationellt?", False),  # a reference, resolved as such
+])
+def test_a_bare_choice_completes_the_previous_question(question, expected):
+    tourism = Turn("vad gör jämtland härjedalen turism?",
+                   "Det klustret är samordnat av Jämtland Härjedalen Turism som jobbar i "
+                   "nationella och internationella sammanhang.")
+    resolved = resolve_conversation(question, [tourism])
+    assert resolved.question.endswith("(vad gör Jämtland Härjedalen Turism)?") == expected

@@ -166,7 +166,8 @@ _ALONE = re.compile(r"\b(ensam(t|ma)?|för\s+sig|själv(t|a)?\s+för\s+sig|alone
                     r"own|by\s+(itself|themselves)|separately)\b", re.IGNORECASE)
 #: Something like a named thing ("nåt liknande som House Be", "something like House Be",
 #: "similar to Gomorron"): the name is the standard, up to a place or the end.
-_LIKE = re.compile(r"\b(?:liknande|likadan\w*|like|similar\s+to)\s+(?:som\s+)?"
+_LIKE = re.compile(r"\b(?:nåt|något|någonting|några|nån|någon|anything|something|any|one|"
+                   r"ones)\s+(?:liknande|likadan\w*|like|similar(?:\s+to)?)\s+(?:som\s+)?"
                    r"(?P<x>(?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:i|in|på|at|för|for)\b|\s*[?.!]*$)",
                    re.IGNORECASE)
 #: A part of a sum asked for: "how much of the combined turnover comes from Åre", "hur stor
@@ -400,6 +401,7 @@ class FollowUp:
     about the earlier subject answered the earlier question, not this one."""
 
     subject: str = ""  # empty: the follow-up keeps the earlier subject
+    previous_answer: str = ""  # the answer the asker has just read, "" when there was none
 
 
 @dataclass(frozen=True)
@@ -716,6 +718,11 @@ FULL_MATCH = 0.9
 #: that has the kind of answer asked (an amount, a sum of money) goes before a first one
 #: that has not (measured: 0.85 moves the right sentence up on four sets' misses).
 KIND_CLOSE = 0.85
+#: A follow-up's best sentence is the one just read; the sentence next to it scoring this
+#: share of its score or more is what the follow-up asks (next_to_what_was_read).
+READ_AGAIN_CLOSE = 0.8
+#: … when the follow-up has a concept this informative that the answer read lacks.
+NEW_CONCEPT_WEIGHT = 1.0
 KIND_DEPTH = 3
 #: How far on a figure of the year asked may follow a sentence that names the subject and
 #: the year without a figure (figure_follows): "… sedan toppåret 2013." — one sentence
@@ -1161,13 +1168,22 @@ def names_in(sentence: str, question: str) -> set[str]:
     return out
 
 
-def names_someone_new(sentence: str, question: str, earlier: str) -> bool:
-    """Whether `sentence` names someone or something neither the question nor the earlier
-    turns (`earlier`) named: what a question for others ("vilka fler myndigheter?") needs.
-    "… extra tjänster inom Tillväxtverket" after an answer that named Tillväxtverket names
-    no other agency."""
-    return bool(names_in(sentence, f"{question} {earlier}"))
+def names_only_the_one_given(sentence: str, question: str, asked: str, read: str) -> bool:
+    """Whether a question for others ("vilka fler myndigheter har flyttat hit?") is not
+    answered by `sentence`: the earlier answers (`read`) gave a name the earlier questions
+    (`asked`) did not ("… extra tjänster inom Tillväxtverket"), and the sentence names no
+    one else, at most that one again. A list of several the questions did not name ("LRF
+    Jämtland, Torsta AB, Eldrimner …" after "är eldrimner med?") holds others, though an
+    answer showed it; after answers that named no one ("vilka fler företag räknas till
+    gröna näringar?") a sentence of no names may answer."""
+    def away(names: set[str]) -> set[str]:  # the home county is where, no one named
+        return {n for n in names if n not in HOME_PLACES and n.removesuffix("s")
+                not in HOME_PLACES}
 
+    given = away(names_in(read, f"{question} {asked}"))
+    beyond_asked = away(names_in(sentence, f"{question} {asked}"))
+    beyond_read = away(names_in(sentence, f"{question} {asked} {read}"))
+    return bool(given) and not beyond_read and len(beyond_asked) <= 1
 
 def subject_concepts(q: Query, subject: str) -> list[Concept]:
     """The concepts of `q` that come from the words of `subject` (all the words of a
@@ -1820,6 +1836,8 @@ class Answerer:
         if not hits or not q.concepts:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
         ranked = self.candidates(q, hits)
+        if followup is not None and followup.previous_answer:
+            ranked = self.next_to_what_was_read(q, ranked, followup.previous_answer)
         lacking = (self.editions.lacks(ranked[0].hit.passage.doc, q.edition)
                    or self.names_what_best_lacks(q, ranked[0]))
         other_subject = followup is not None and (
@@ -1859,6 +1877,31 @@ class Answerer:
             text = edition_lead(q.language, sources[0].edition) + text
         return Answer(asked, text if conf >= self.threshold else None, conf, sources,
                       q.language)
+
+    def next_to_what_was_read(self, q: Query, ranked: list[Scored], read: str
+                              ) -> list[Scored]:
+        """For a follow-up whose best sentence is the one the asker has just read ("Ordet
+        kluster kan ytligt definieras …" — "måste dom ligga nära varandra?") and that asks
+        for something the answer read does not say (a concept of NEW_CONCEPT_WEIGHT it
+        lacks: "nära"), the sentence next to it in the report when it scores almost as well
+        (READ_AGAIN_CLOSE): the report goes on to say it ("Ofta verkar företagen inom ett
+        begränsat geografiskt område."). A follow-up the answer read covers ("hur många
+        destinationer samarbetar de med?" after the sentence that names them) keeps it."""
+        if len(ranked) < 2 or ranked[0].hit.passage.text not in read:
+            return ranked
+        tokens = self.analyzer.token_set(read)
+        if not any(c.match(tokens) < HALF_MATCH and c.confidence_weight >= NEW_CONCEPT_WEIGHT
+                   for c in q.concepts):
+            return ranked
+        best = ranked[0].hit.passage
+        floor = ranked[0].score * READ_AGAIN_CLOSE
+        for s in ranked[1:KIND_DEPTH]:
+            p = s.hit.passage
+            if s.score < floor:
+                break
+            if p.doc == best.doc and abs(p.row - best.row) == 1 and p.text not in read:
+                return [s] + [r for r in ranked if r is not s]
+        return ranked
 
     def _ranked_confidence(self, q: Query, ranked: list[Scored]) -> float:
         """How likely the first of `ranked` answers: the answer model's probability, or
@@ -2263,9 +2306,12 @@ class Answerer:
             return False
         asked = [set(self._stems(" ".join(names))) for names in self._places_asked(q)]
         if listed:
-            asked_stems = set(self._stems(fold(asked_text.lower())))
+            # a name typed without å/ä/ö ("funasfjallen") in a Swedish question; in English
+            # "are" is a verb, no "Åre"
+            asked_stems = set(self._stems(asked_text.lower()))
+            folded = set(self._stems(fold(asked_text.lower()))) if q.language == "sv" else set()
             asked = [p for p in said if p <= asked_stems
-                     or set(self._stems(fold(" ".join(p)))) <= asked_stems]
+                     or (folded and set(self._stems(fold(" ".join(p)))) <= folded)]
         # the place asked is one of several the sentence names, and not all of them asked
         return len(said) >= 2 and any(a and any(a <= p for p in said) for a in asked) and not (
             all(any(a and a <= p for a in asked) for p in said))

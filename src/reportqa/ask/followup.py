@@ -2977,6 +2977,34 @@ def _bare_question_word(question: str, previous: Turn) -> Resolution | None:
     return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
 
 
+#: A choice between two things with nothing else around it ("bara i sverige el
+#: internationellt med?", "locally or abroad?"): a choice about what the previous turn
+#: asked.
+_EITHER_OR = re.compile(r"^\s*(?:(?:och|men|o|and|but)\s+)?(?:bara|endast|mest|only|mostly|"
+                        r"just)?\s*(?P<a>[\w\s-]{2,40}?)\s+(?:eller|el|or)\s+"
+                        r"(?P<b>[\w\s-]{2,40}?)\s*[?.!]*\s*$", re.IGNORECASE)
+#: Words a choice fragment has at most.
+EITHER_OR_WORDS = 7
+
+
+def _either_or(question: str, previous: Turn) -> Resolution | None:
+    """A choice fragment (_EITHER_OR) with the previous question it completes: "bara i
+    sverige el internationellt med?" after "vad gör jämtland härjedalen turism?" asks
+    where that organisation works, which the previous question's words find. A question
+    with a frame or verb of its own ("är det stort eller litet?") is no fragment."""
+    m = _EITHER_OR.match(question)
+    words = [w.group() for w in _words(question)]
+    if m is None or len(words) > EITHER_OR_WORDS or _has_frame(words) or any(
+            _verbish(w, detect_language(question)) and w.lower() not in _SV_PARTICLES
+            for w in words if _is_content(w) and not w[:1].isupper()
+            and w.lower() not in _OTHER_ADVERBS):
+        return None
+    asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+    if not asked:
+        return None
+    return Resolution(f"{question.strip().rstrip(' ?.!')} ({asked})?", True, "short")
+
+
 def _fragment(question: str, previous: Turn) -> Resolution | None:
     """A question fragment (_FRAGMENT) with the previous question it completes: "Till hur
     många företag?" after "Hur mycket gav regionen i företagsstöd 2018?" asks to how many
@@ -3291,6 +3319,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
     fragment = (_fragment(question, previous) or _bare_question_word(question, previous)
+                or _either_or(question, previous)
                 or _rank(question, previous, earlier) or _any_that(question)
                 or _same_as(question, previous, earlier))
     if fragment is not None:
@@ -3483,7 +3512,7 @@ def _names_cased(question: str, answer: str | None) -> str:
 #: flyttat hit?", "nån annan aktör?", "which other agencies?"): answered only by a sentence
 #: that names one more.
 _OTHERS = re.compile(r"\b(?:vilka|vilken|vilket|nån|någon|några|nåt|något|which|any|what)\s+"
-                     r"(?:fler|andra|annan|annat|mer|övriga|other|more|else)\b", re.IGNORECASE)
+                     r"(?:fler|andra|annan|annat|mer|övriga|other|more)\b", re.IGNORECASE)
 
 
 def asks_for_others(question: str) -> bool:
@@ -3491,10 +3520,16 @@ def asks_for_others(question: str) -> bool:
     return _OTHERS.search(question) is not None
 
 
-def earlier_text(history: Sequence[Turn]) -> str:
-    """What the earlier turns said, questions and answers, as one text: the names a
-    question for others (asks_for_others) already has."""
-    return " ".join(f"{t.question} {t.answer or ''}" for t in history[-HISTORY_MAX_TURNS:])
+def earlier_questions(history: Sequence[Turn]) -> str:
+    """The earlier turns' questions as one text: the names a question for others
+    (asks_for_others) has asked about."""
+    return " ".join(t.question for t in history[-HISTORY_MAX_TURNS:])
+
+
+def earlier_answers(history: Sequence[Turn]) -> str:
+    """The earlier turns' answers as one text: the names a question for others has been
+    given."""
+    return " ".join(t.answer or "" for t in history[-HISTORY_MAX_TURNS:])
 
 
 def resolve_conversation(question: str, history: Sequence[Turn]) -> Resolution:
