@@ -2272,15 +2272,17 @@ class Answerer:
         liknande som Gomorron Östersund i Sveg?", "anything like House Be in Berg?") and the
         best passage names the thing it is like but not the rest of what is asked, a place
         above all: the thing itself, not one like it."""
-        m = _LIKE.search(q.original or q.text)
+        asked = q.original or q.text
+        m = _LIKE.search(asked)
         if m is None or not best.matched:
             return False
         standard = set(raw_words(m.group("x").lower()))
+        elsewhere = set(raw_words(asked[m.end():].lower())) - standard  # "i sveg"
         said = [c for c, found in zip(q.concepts, best.matched, strict=False)
                 if found >= FULL_MATCH and c.text in standard]
         return bool(said) and any(
             found == 0.0 and c.confidence_weight >= MIN_SUBJECT_WEIGHT
-            and c.text not in standard
+            and c.text in elsewhere
             for c, found in zip(q.concepts, best.matched, strict=False))
 
     def sum_for_one(self, q: Query, best: Scored) -> bool:
