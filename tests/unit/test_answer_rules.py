@@ -1518,6 +1518,11 @@ def test_a_split_between_things_needs_a_passage_that_names_them():
         "hur stor andel är offentligt anställda i länet")
     assert not _check_on(answerer, qa, rows[1], "between_unsaid")(
         "skillnad i utbildningsnivå mellan kvinnor och män?")
+    # "X resp Y": a figure each
+    assert _check_on(answerer, qa, rows[0], "between_unsaid")(
+        "hur stor del av de offentligt anställda jobbar i kommunerna resp i regionen")
+    assert not _check_on(answerer, qa, rows[1], "between_unsaid")(
+        "hur stor andel har eftergymnasial utbildning bland kvinnor respektive män?")
 
 
 def test_a_follow_up_for_a_new_subject_passes_a_best_sentence_about_another_branch():

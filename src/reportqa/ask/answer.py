@@ -1078,6 +1078,9 @@ MIN_ITEM_STEM = 3
 #: "between women and men" (up to the end of the question or a place after it).
 _BETWEEN = re.compile(r"\b(?:mellan|between)\s+(.+?)(?=\s+(?:i|in)\s+(?:länet|jämtland|the\s+"
                       r"county)\b|[?.!]|$)", re.IGNORECASE)
+#: Two things asked a figure each ("i kommunerna resp i regionen", "kvinnor respektive män").
+_RESPECTIVELY = re.compile(r"([\w-]+)\s+(?:resp\.?|respektive)\s+(?:(?:i|in|bland|för|på|"
+                           r"inom)\s+)?([\w-]+)", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:och|and|o|samt|resp|respektive|vs\.?|versus|"
                              r"or|eller)\s+|\s*&\s*", re.IGNORECASE)
 
@@ -1935,9 +1938,11 @@ class Answerer:
         de offentligt anställda mellan kommuner, region och stat", "between women and men")
         and the passage names fewer than two of them: a total, not the split asked."""
         m = _BETWEEN.search(q.text)  # as repaired: "mellan östersund och sthlm" → stockholm
-        if m is None:
+        each = _RESPECTIVELY.search(q.text) if m is None else None
+        if m is None and each is None:
             return False
-        parts = _LIST_SEPARATOR.split(m.group(1))
+        # "… jobbar i kommunerna resp i regionen": the two things, each with its own figure
+        parts = _LIST_SEPARATOR.split(m.group(1)) if m else [each.group(1), each.group(2)]
         if any(re.search(r"\d", part) for part in parts):
             return False  # an age or a span ("mellan 18 och 24 år"), not things to split by
         token_set = self.analyzer.token_set
