@@ -2087,3 +2087,41 @@ def test_a_follow_up_that_asks_beyond_the_answer_read_gets_the_next_sentence():
     assert first("måste ett kluster ligga nära varandra?", "Turismen är en näring.",
                  0.85) == definition
     assert first("måste ett kluster ligga nära varandra?", near, 0.85, read="") == definition
+
+
+def test_who_or_what_asks_for_things_as_much_as_names():
+    """"who or what does Peak Innovation want to bring together?" is answered by the things
+    it names ("forskningsresultat, privata näringen och nya entreprenörer"), not moved on
+    to the next sentence for a name; "who" alone asks for a name."""
+    from reportqa.ask.answer import Asks
+
+    _, qa = _answerer(["Peak Innovation för samman forskningsresultat och entreprenörer."])
+    assert not Asks.of(qa.analyze("who or what does peak innovation bring together?")).who
+    assert not Asks.of(qa.analyze("vem eller vad vill peak innovation föra samman?")).who
+    assert Asks.of(qa.analyze("who runs peak innovation?")).who
+
+
+def test_a_count_of_workers_prefers_the_jobs_close_behind_to_a_count_of_things():
+    """"hur många jobbar i turismen i länet": the sentence where the tourism body "jobbar
+    strategiskt" with "ett 20-tal besöksdestinationer" counts places; the branch's "7 000
+    årsarbeten" close behind, which leans on the tourism sentence before it, goes first.
+    Far behind it does not, nor a count of other things."""
+    from dataclasses import replace as with_score
+
+    works_on = ("Det klustret är samordnat av Jämtland Härjedalen Turism som jobbar "
+                "strategiskt med ett 20-tal besöksdestinationer i länet.")
+    jobs = "Branschen genererar motsvarande 7 000 årsarbeten inklusive kringeffekter."
+    visits = "Turismen lockar ett 20-tal arrangemang till länet."
+    answerer, qa = _answerer([works_on, jobs, visits])
+    rows = _rows([works_on, jobs, visits], ["", works_on, ""])
+    q = qa.analyze("hur många jobbar i turismen i länet")
+    scored = {s.hit.passage.text: s for s in answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0)
+                                                               for r in rows])}
+
+    def first(behind: str, score: float) -> str:
+        pair = [with_score(scored[works_on], score=1.0), with_score(scored[behind], score=score)]
+        return answerer.kind_first(q, pair)[0].hit.passage.text
+
+    assert first(jobs, 0.95) == jobs
+    assert first(jobs, 0.5) == works_on
+    assert first(visits, 0.95) == works_on

@@ -127,6 +127,9 @@ _YEAR = re.compile(rf"\b({YEAR})\b")
 # asks who, or which organisation: the answer names it. "Vilka" with no noun of its own
 # before a verb of taking part ("Vilka är med?", "Vilka ingår?", "Which take part?") asks
 # who, as "vem" does.
+#: "who or what does Peak Innovation want to bring together": things as much as names.
+_WHO_OR_WHAT = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:eller|el|or)\s+(?:vad|what)\b",
+                          re.IGNORECASE)
 _WHO_QUESTION = re.compile(
     r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(\w+\s+)?(företag|bolag|organisation|"
     r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b|"
@@ -426,7 +429,8 @@ class Asks:
         ) and not _HOW_MANY.search(q.text)
         return cls(money and not reason,
                    bool(_YEAR_QUESTION.search(q.text)), bool(_MEANING_QUESTION.match(q.text)),
-                   bool(_WHO_QUESTION.search(q.text)), reason=reason,
+                   bool(_WHO_QUESTION.search(q.text)) and not _WHO_OR_WHAT.match(q.text),
+                   reason=reason,
                    where=bool(_WHERE_QUESTION.search(q.text)),
                    change=bool(_CHANGE_QUESTION.search(q.text) or _DID_FALL.search(q.text)))
 
@@ -2551,8 +2555,15 @@ class Answerer:
         if len(ranked) < 2 or not (q.quantity or places):
             return ranked
         asks = Asks.of(q)
+        # "hur många jobbar …" answered by a count of things ("ett 20-tal
+        # besöksdestinationer"): a count of the jobs close behind is surer, even one that
+        # leans on the sentence before for its branch ("Branschen genererar … 7 000
+        # årsarbeten"), which the checks of names_what_best_lacks then read
+        workers = bool(q.quantity and q.by_verb in _WORK_VERBS and counts_only_things(
+            leaning_text(ranked[0].hit)))
         if asks.reason or q.temporal or (
-                self.kind_factor(q, ranked[0], asks) >= self.weights.unit_mismatch):
+                self.kind_factor(q, ranked[0], asks) >= self.weights.unit_mismatch
+                and not workers):
             return ranked  # the first has an amount (or a change), if maybe not of the thing
             # counted: another sentence's amount is no surer
         floor = ranked[0].score * KIND_CLOSE
@@ -2562,8 +2573,9 @@ class Answerer:
             # a sentence that leans on the one before for its subject ("Branschen omsätter
             # …") may be another branch's figure: not put first for its amount alone
             # … nor one that leaves out more of the question ("en villa" for "en bostadsrätt")
-            if (not _ANAPHORIC.match(s.hit.passage.text)
-                    and s.missing.sentence <= ranked[0].missing.sentence
+            if ((not _ANAPHORIC.match(s.hit.passage.text)
+                 and s.missing.sentence <= ranked[0].missing.sentence
+                 or workers and counts_some_people(s.hit.passage.text))
                     and self.kind_factor(q, s, asks) >= 1.0
                     and not self.names_what_best_lacks(q, s)):
                 return [s] + [r for r in ranked if r is not s]
