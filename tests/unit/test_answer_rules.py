@@ -99,12 +99,15 @@ def _who_candidates(first: str, after: str):
                           Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, True)]
 
 
-def _behind(answerer, q, first: str, second: str, score: float):
-    """`first` and `second` scored as the re-ranking scores them, then put first at score
-    1.0 and second at `score` behind it: the pair a rule that looks close behind sees."""
+def _behind(answerer, q, first: str, second: str, score: float,
+            contexts: list[str] | None = None):
+    """`first` and `second` (with their `contexts`) scored as the re-ranking scores them,
+    then put first at score 1.0 and second at `score` behind it: the pair a rule that looks
+    close behind sees."""
     from dataclasses import replace as with_score
 
-    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0) for r in _rows([first, second])])
+    ranked = answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0)
+                               for r in _rows([first, second], contexts)])
     by_text = {s.hit.passage.text: s for s in ranked}
     return [with_score(by_text[first], score=1.0), with_score(by_text[second], score=score)]
 
@@ -2027,6 +2030,7 @@ def test_a_question_for_others_needs_a_name_the_conversation_has_not_given():
                                         "näringar.", "vilka fler företag räknas dit?",
                                         "vad är gröna näringar?", "")
 
+
 def test_something_like_a_thing_elsewhere_is_not_the_thing_itself():
     """"finns det nåt liknande som Gomorron Östersund i Sveg?" is not answered by the
     sentence about Gomorron Östersund, which never says Sveg; "… som House Be i Östersund"
@@ -2106,20 +2110,16 @@ def test_a_count_of_workers_prefers_the_jobs_close_behind_to_a_count_of_things()
     strategiskt" with "ett 20-tal besöksdestinationer" counts places; the branch's "7 000
     årsarbeten" close behind, which leans on the tourism sentence before it, goes first.
     Far behind it does not, nor a count of other things."""
-    from dataclasses import replace as with_score
-
     works_on = ("Det klustret är samordnat av Jämtland Härjedalen Turism som jobbar "
                 "strategiskt med ett 20-tal besöksdestinationer i länet.")
     jobs = "Branschen genererar motsvarande 7 000 årsarbeten inklusive kringeffekter."
     visits = "Turismen lockar ett 20-tal arrangemang till länet."
     answerer, qa = _answerer([works_on, jobs, visits])
-    rows = _rows([works_on, jobs, visits], ["", works_on, ""])
     q = qa.analyze("hur många jobbar i turismen i länet")
-    scored = {s.hit.passage.text: s for s in answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0)
-                                                               for r in rows])}
 
     def first(behind: str, score: float) -> str:
-        pair = [with_score(scored[works_on], score=1.0), with_score(scored[behind], score=score)]
+        contexts = ["", works_on if behind == jobs else ""]  # "Branschen" leans on it
+        pair = _behind(answerer, q, works_on, behind, score, contexts)
         return answerer.kind_first(q, pair)[0].hit.passage.text
 
     assert first(jobs, 0.95) == jobs

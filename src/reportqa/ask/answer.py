@@ -127,9 +127,6 @@ _YEAR = re.compile(rf"\b({YEAR})\b")
 # asks who, or which organisation: the answer names it. "Vilka" with no noun of its own
 # before a verb of taking part ("Vilka är med?", "Vilka ingår?", "Which take part?") asks
 # who, as "vem" does.
-#: "who or what does Peak Innovation want to bring together": things as much as names.
-_WHO_OR_WHAT = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:eller|el|or)\s+(?:vad|what)\b",
-                          re.IGNORECASE)
 _WHO_QUESTION = re.compile(
     r"^\s*(vem|vems|who|whose)\b|\b(vilket|vilken|which)\s+(\w+\s+)?(företag|bolag|organisation|"
     r"myndighet|universitet|institut|company|organi[sz]ation|agency|university|institute)\b|"
@@ -143,6 +140,9 @@ _WHO_QUESTION = re.compile(
     # a name asked: "vad heter klustret …", "what's the name of …", "… called?"
     r"\b(?:vad|hur)\s+heter\b|\bname\s+of\b|\bcalled\s*\??\s*$",
     re.IGNORECASE)
+#: "who or what does Peak Innovation want to bring together": things as much as names.
+_WHO_OR_WHAT = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:eller|el|or)\s+(?:vad|what)\b",
+                          re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\w-]*)")
 # where a sentence's clauses part: each may give its own figure and year
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
@@ -182,7 +182,9 @@ _FIGURES = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:[,.]\d+)?")
 #: Names a sentence lists with one figure for them all, at least (two may be where and from
 #: where: "från Östersund till Åre").
 MIN_LISTED_NAMES = 3
-_NAME = r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)*"
+#: A capitalised word, and a name of one or more of them ("Åre", "Peak Innovation").
+_CAPITALISED_WORD = r"[A-ZÅÄÖ][\w-]+"
+_NAME = rf"{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})*"
 _NAME_LIST = re.compile(rf"(?<!\w)({_NAME}(?:,\s+{_NAME})+)\s+(?:och|and|samt)\s+({_NAME})")
 
 
@@ -713,7 +715,7 @@ MIN_SUBJECT_WEIGHT = 1.5
 #: of its kind: "Branschen omsätter …", "Sektorn sysselsätter …".
 _BRANCH_OPENING = re.compile(r"^(?:branschen|sektorn|näringen)\b", re.IGNORECASE)
 #: A name of two or more capitalised words: "Jämtland Härjedalen Turism", "Peak Innovation".
-_NAME_RUN = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)+")
+_NAME_RUN = re.compile(rf"(?<![\w-]){_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})+")
 #: A genitive owner has at least this many letters ("länets", "industrins"; not "hus").
 MIN_OWNER_CHARS = 5
 #: A concept matched this well by a word is that word (a translation or the word itself).
@@ -1055,6 +1057,17 @@ _CHANGE_SAID = re.compile(r"\b(?:ny\w*|new\w*|flytt\w*|moved?|relocat\w*|utlokal
                           r"färdigställ\w*|completed)\b", re.IGNORECASE)
 #: Where a sentence's clauses part: a comma, a semicolon, "och", "and", "medan".
 _CLAUSE_SPLIT = re.compile(r"[,;]|\b(?:och|and|medan|while)\b", re.IGNORECASE)
+#: The whole country a county's figure is compared with.
+_NATIONAL = re.compile(r"\b(?:riket|rikets|riks(?:snitt|genomsnitt|nivå)\w*|hela\s+landet|"
+                       r"resten\s+av\s+landet|landet\s+som\s+helhet|övriga\s+landet|"
+                       r"sverige|sweden|national(?:ly)?|nationwide|the\s+country|"
+                       r"(?:runt\s+om\s+)?i\s+landet|landet\s+runt|"
+                       r"nationell\w*)\b", re.IGNORECASE)
+#: Words around the country's name in a follow-up that asks for it: "i hela Sverige".
+_COUNTRY_FILLERS = frozenset(("i", "in", "hela", "whole", "all", "of", "as", "a", "för",
+                              "for", "med", "with", "jmf", "jämfört", "compared", "to"))
+
+
 def _names_the_country(phrase: str) -> bool:
     """Whether a follow-up's subject is the whole country and nothing else ("riket", "i
     hela sverige", "in Sweden as a whole")."""
@@ -1062,15 +1075,6 @@ def _names_the_country(phrase: str) -> bool:
     return rest != phrase and all(w in _COUNTRY_FILLERS for w in raw_words(rest.lower()))
 
 
-#: Words around the country's name in a follow-up that asks for it: "i hela Sverige".
-_COUNTRY_FILLERS = frozenset(("i", "in", "hela", "whole", "all", "of", "as", "a", "för",
-                              "for", "med", "with", "jmf", "jämfört", "compared", "to"))
-#: The whole country a county's figure is compared with.
-_NATIONAL = re.compile(r"\b(?:riket|rikets|riks(?:snitt|genomsnitt|nivå)\w*|hela\s+landet|"
-                       r"resten\s+av\s+landet|landet\s+som\s+helhet|övriga\s+landet|"
-                       r"sverige|sweden|national(?:ly)?|nationwide|the\s+country|"
-                       r"(?:runt\s+om\s+)?i\s+landet|landet\s+runt|"
-                       r"nationell\w*)\b", re.IGNORECASE)
 #: The names of the country itself.
 _SWEDEN = frozenset(("sverige", "sweden"))
 #: Asks for a comparison: "jämfört med", "än i", "compare with", "than".
@@ -1191,6 +1195,7 @@ def names_only_the_one_given(sentence: str, question: str, asked: str, read: str
     beyond_asked = away(names_in(sentence, f"{question} {asked}"))
     beyond_read = away(names_in(sentence, f"{question} {asked} {read}"))
     return bool(given) and not beyond_read and len(beyond_asked) <= 1
+
 
 def subject_concepts(q: Query, subject: str) -> list[Concept]:
     """The concepts of `q` that come from the words of `subject` (all the words of a
@@ -2302,12 +2307,11 @@ class Answerer:
         miss, not the answer."""
         text = best.hit.passage.text
         asked_text = q.original or q.text
-        said = [set(self._stems(" ".join(names))) for names in _away_places(text)]
         # one figure for a list of names ("rekryteras cirka 3 000 säsongsanställda till
         # fjälldestinationerna i Åre, Funäsfjällen, Vemdalen och Storlien") is their sum too
         listed = _listed_names(text) if len(_FIGURES.findall(without_times(text))) == 1 else []
-        if listed:
-            said = [set(self._stems(name)) for name in listed]
+        said = ([set(self._stems(name)) for name in listed] if listed
+                else [set(self._stems(" ".join(names))) for names in _away_places(text)])
         if not (_TOGETHER.search(text) or listed) or (
                 _TOGETHER.search(asked_text) and not _PART_OF.search(asked_text)):
             return False  # "how much of the combined turnover …" asks for a part of it
@@ -2315,7 +2319,6 @@ class Answerer:
             return True
         if not (q.quantity or Asks.of(q).money):
             return False
-        asked = [set(self._stems(" ".join(names))) for names in self._places_asked(q)]
         if listed:
             # a name typed without å/ä/ö ("funasfjallen") in a Swedish question; in English
             # "are" is a verb, no "Åre"
@@ -2323,6 +2326,8 @@ class Answerer:
             folded = set(self._stems(fold(asked_text.lower()))) if q.language == "sv" else set()
             asked = [p for p in said if p <= asked_stems
                      or (folded and set(self._stems(fold(" ".join(p)))) <= folded)]
+        else:
+            asked = [set(self._stems(" ".join(names))) for names in self._places_asked(q)]
         # the place asked is one of several the sentence names, and not all of them asked
         return len(said) >= 2 and any(a and any(a <= p for p in said) for a in asked) and not (
             all(any(a and a <= p for a in asked) for p in said))

@@ -2981,8 +2981,8 @@ def _bare_question_word(question: str, previous: Turn) -> Resolution | None:
 #: internationellt med?", "locally or abroad?"): a choice about what the previous turn
 #: asked.
 _EITHER_OR = re.compile(r"^\s*(?:(?:och|men|o|and|but)\s+)?(?:bara|endast|mest|only|mostly|"
-                        r"just)?\s*(?P<a>[\w\s-]{2,40}?)\s+(?:eller|el|or)\s+"
-                        r"(?P<b>[\w\s-]{2,40}?)\s*[?.!]*\s*$", re.IGNORECASE)
+                        r"just)?\s*[\w\s-]{2,40}?\s+(?:eller|el|or)\s+"
+                        r"[\w\s-]{2,40}?\s*[?.!]*\s*$", re.IGNORECASE)
 #: Words a choice fragment has at most.
 EITHER_OR_WORDS = 7
 
@@ -3503,8 +3503,8 @@ def _names_cased(question: str, answer: str | None) -> str:
         name = " ".join(run)
         words = [re.escape(fold(w.lower())) for w in run]
         for m in re.finditer(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", folded):
-            out = out[:m.start()] + name + out[m.end():] if m.end() - m.start() == len(
-                name) else out
+            if m.end() - m.start() == len(name):  # spaced as the answer spaces it
+                out = out[:m.start()] + name + out[m.end():]
     return out
 
 
