@@ -1158,6 +1158,14 @@ def test_a_branch_named_only_by_the_sentences_opening_noun_is_another_branch():
     assert not other("hur mycket omsätter turismen?")
     assert not other("vad omsatte turistbranschen i länet?")  # the compound names the branch
     assert not other("hur mycket omsätter branschen?")
+    # an opening noun that is the question's own word, translated and inflected ("the
+    # project" → "projektet"), is the thing itself
+    project = "Under 2018 startade projektet Ägarskifte, ett samarbete mellan Almi och LRF."
+    aim = "Målet med projektet är att 100 företag ska få stöd i ett generationsskifte."
+    answerer, qa = _answerer([project, aim])
+    assert not _check_on(answerer, qa, _rows([project, aim], ["", project])[1],
+                         "other_branch")("What is the target of the ownership succession "
+                                         "project?")
 
 
 def test_a_branchs_figure_is_no_answer_for_a_thing_or_an_organisation_it_never_names():
@@ -2125,3 +2133,82 @@ def test_a_count_of_workers_prefers_the_jobs_close_behind_to_a_count_of_things()
     assert first(jobs, 0.95) == jobs
     assert first(jobs, 0.5) == works_on
     assert first(visits, 0.95) == works_on
+
+
+def test_a_count_is_not_answered_by_other_kinds_of_people_counted():
+    """"hur många poliser behöver rekryteras?" is not answered by "ca 300 nya sjuksköterskor
+    … drygt 900 lärare": the sentence never names the police and counts others; a count of
+    people in general, or of the kind asked, is left to the model."""
+    both = "Regionen bedömer att ca 300 nya sjuksköterskor behöver rekryteras fram till år " \
+           "2025, och kommunerna behöver rekrytera drygt 900 lärare fram till år 2030."
+    answerer, qa = _answerer([both, "Polisen har ett kontor i Östersund."])
+    other = _check_on(answerer, qa, _rows([both])[0], "other_people_counted")
+    assert other("hur många poliser behöver rekryteras fram till 2030")
+    assert not other("hur många sjuksköterskor behöver rekryteras?")
+    assert not other("hur många lärare behövs?")
+    assert not other("hur många anställda behöver rekryteras?")  # people in general
+    assert not other("how many police officers must be recruited?")  # no Swedish word
+    people = "Industrin sysselsätter ca 5 000 personer."
+    answerer, qa = _answerer([people])
+    assert not _check_on(answerer, qa, _rows([people])[0], "other_people_counted")(
+        "hur många svetsare finns i industrin?")
+
+
+def test_whether_a_thing_exists_is_answered_by_a_sentence_that_says_it_does():
+    """"finns det många kluster?" / "finns det ändå kluster?" are answered by "… finns det
+    ett flertal kluster …", not by a sentence that only talks about clusters."""
+    talk = "Kluster och klusterbyggande är en utmaning i ett glest befolkat län."
+    there = "Utifrån den beskrivningen finns det ett flertal kluster och nätverk i regionen."
+    for question in ("finns det många kluster?", "finns det ändå kluster?",
+                     "are there many clusters?"):
+        assert _first_ranked(question, [talk, there]) == there, question
+    assert _first_ranked("varför är kluster en utmaning?", [talk, there]) == talk
+    # the thing in whole words: a "klusterinitiativ" is no cluster, nor is the industry of
+    # "tillverkningsindustrin" after "finns" an "industrikluster"
+    initiative = "Inom turismen finns Peak Innovation, ett klusterinitiativ för sport."
+    customers = "Mer än 90 % av kunderna finns utanför länet, vilket gör tillverkningsindustrin " \
+                "exportberoende."
+    answerer, qa = _answerer([talk, there, initiative, customers])
+    exists = answerer._says_it_exists
+    assert exists(qa.analyze("finns det ändå kluster?"), there)
+    assert not exists(qa.analyze("finns det nåt kluster för IT?"), initiative)
+    assert not exists(qa.analyze("finns det ett industrikluster i länet?"), customers)
+
+
+def test_a_purpose_is_not_the_work_that_makes_the_thing_asked_about():
+    """"syftet med myndighetsnätverket?" is not answered by "… bedriver ett arbete för att
+    bilda ett myndighetsnätverk" (what the work is for) when the next sentence says what
+    the network shall do ("… ett formaliserat samarbete för att utveckla medarbetare")."""
+    making = "Myndigheterna i länet bedriver ett arbete för att bilda ett myndighetsnätverk."
+    aim = "Nu planeras ett formaliserat samarbete för att utveckla medarbetare och verksamheterna."
+    # retrieval ranks the aim first (its meaning is close), the making close behind
+    scores = ((1.0, 0.9, 1.0), (0.25, 0.9, 0.25))
+    assert _first_ranked("vad är syftet med myndighetsnätverket?", [aim, making],
+                         scores) == aim
+    assert _first_ranked("hur bildas myndighetsnätverket?", [aim, making], scores) == making
+
+
+def test_a_figure_for_a_year_no_report_mentions_is_declined():
+    """"hur många årsarbeten genererade turismen år 2010?" names a year no passage has: no
+    report gives that year's figure, whatever sentence is best."""
+    texts = ["Branschen genererar motsvarande 7 000 årsarbeten.",
+             "Under 2017 presenterade kommittén sitt betänkande."]
+    answerer, qa = _answerer(texts, frequencies=True)
+    assert answerer.unknown_year(qa.analyze("hur många årsarbeten genererade turismen år 2010?"))
+    assert not answerer.unknown_year(qa.analyze("hur många årsarbeten fanns 2017?"))
+    assert not answerer.unknown_year(qa.analyze("hur många årsarbeten genererar turismen?"))
+    assert not answerer.unknown_year(qa.analyze("vad hände 2010?"))  # no figure asked
+
+
+def test_a_place_named_only_in_the_list_before_has_no_figure_in_the_sentence():
+    """"hur många skiddagar hade Vemdalen säsongen 17/18?" is not answered by "… 2,6 miljoner
+    skiddagar …, varav drygt 1,2 miljoner i Åre" after the list of resorts that names
+    Vemdalen: the figures are the county's and Åre's."""
+    before = "De största skidorterna är Åre, Funäsfjällen, Vemdalen och Storlien."
+    days = ("Säsongen 2017/2018 registrerades cirka 2,6 miljoner skiddagar i länets "
+            "skidanläggningar, varav drygt 1,2 miljoner i Åre.")
+    row = _rows([before, days], ["", before])[1]
+    answerer, qa = _answerer([before, days, *_PLACELESS], frequencies=True)
+    check = _check_on(answerer, qa, row, "place_without_figure")
+    assert check("hur många skiddagar hade Vemdalen säsongen 2017/2018?")
+    assert not check("hur många skiddagar hade Åre säsongen 2017/2018?")

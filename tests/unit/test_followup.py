@@ -417,7 +417,9 @@ def test_a_prepositional_question_of_its_own_is_no_fragment(question):
       "Inom vilka områden främst?"],
      "Var får landsbygdsföretag stöd och nätverk?"),
     # a name keeps its place, whatever its number ("de" may be an organisation)
-    ("vilka är dom?", ["hur många destinationer samarbetar Jämtland Härjedalen Turism med?"],
+    # (after a count, "vilka är dom?" asks which the ones counted are: see
+    # test_which_ones_after_a_count_asks_for_the_ones_counted)
+    ("vilka är dom?", ["vad jobbar Jämtland Härjedalen Turism med?"],
      "vilka är Jämtland Härjedalen Turism?"),
 ])
 def test_a_reference_takes_a_referent_of_its_number(question, history, expected):
@@ -2012,3 +2014,72 @@ def test_a_bare_choice_completes_the_previous_question(question, expected):
                    "nationella och internationella sammanhang.")
     resolved = resolve_conversation(question, [tourism])
     assert resolved.question.endswith("(vad gör Jämtland Härjedalen Turism)?") == expected
+
+
+@pytest.mark.parametrize("question", ["vilka är det?", "vilka då?", "vilka är dom?",
+                                      "which are they?", "which ones?"])
+def test_which_ones_after_a_count_asks_for_the_ones_counted(question):
+    """"vilka är det?" after "hur många destinationer samarbetar de med?" asks which the
+    destinations are, not who "de" are: a sentence that only counts them does not answer."""
+    count = Turn("hur många destinationer samarbetar Jämtland Härjedalen Turism med?",
+                 "… samverkan med ett 20-tal besöksdestinationer …")
+    r = resolve_conversation(question, [count])
+    assert r.followup and "destinationer" in r.question.split("(")[0], r.question
+    assert "Turism" not in r.question.split("(")[0]
+    # after a question that counts nothing, "vilka är det?" is the earlier subject's
+    named = resolve_conversation(question, [Turn("vem samordnar turismklustret?",
+                                                 "… samordnat av Jämtland Härjedalen Turism")])
+    assert "destinationer" not in named.question
+
+
+def test_there_after_plural_things_in_a_place_is_the_place():
+    """"why is the service sector strong there?" after "do the service companies in the
+    county work together?": "there" is the county, not the companies."""
+    r = resolve_conversation("why is the service sector strong there?", [Turn(
+        "Do the service companies in the county work together?", "… tjänstesektorn.")])
+    assert r.question == "why is the service sector strong in the county?"
+    thing = resolve_conversation("how many work there?", [Turn(
+        "What is Peak Innovation?", "Peak Innovation, ett klusterinitiativ …")])
+    assert "Peak Innovation" in thing.question
+
+
+def test_that_before_an_adverb_or_participle_is_a_pronoun():
+    """"has that actually happened in Jämtland?" after an answer that proposes something:
+    "that" is what was proposed ("actually" is no noun of "that")."""
+    proposal = Turn("what did it propose?", "Under 2017 presenterade ”Landsbygdskommittén” "
+                    "sitt betänkande SOU:2017:1 med förslag till utlokalisering av myndigheter "
+                    "från storstadsregionen Stockholm.")
+    for question in ("has that actually happened in Jämtland?", "has that happened?"):
+        r = resolve_conversation(question, [proposal])
+        assert "utlokalisering av myndigheter" in r.question, r.question
+
+
+def test_a_definite_noun_the_answer_said_as_a_verb_is_about_that_answer():
+    """"vad är syftet med samarbetet?" after an answer on who "samarbetar" in Grönt Center
+    is about that cooperation: the answer's words come along; a question whose noun the
+    answer does not speak of, or names itself, stands alone."""
+    answer = ("I Ås i Krokoms kommun finns Grönt Center, ett kluster för de gröna näringarna. "
+              "I detta samarbetar aktörer som LRF Jämtland och Torsta AB.")
+    previous = Turn("vilka aktörer ingår i grönt center?", answer)
+    r = resolve_conversation("vad är syftet med samarbetet?", [previous])
+    assert r.followup and "Grönt Center" in r.question
+    assert not resolve_conversation("vad är syftet med myndighetsnätverket?",
+                                    [previous]).followup
+    assert not resolve_conversation("vad är syftet med samarbetet i länet?",
+                                    [previous]).followup  # a scope of its own
+    named = Turn("samarbetar de?", "Samarbetet i Grönt Center samarbetar kring mat.")
+    assert not resolve_conversation("vad är syftet med samarbetet?", [named]).followup
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("hur många har flyttat in?", "Gomorron Östersund"),
+    ("hur manga företagare har flyttat in", "Gomorron Östersund"),
+])
+def test_moving_in_with_no_place_is_moving_in_there(question, place):
+    """"hur många har flyttat in?" after the name of a co-working place: moved in there."""
+    history = [Turn("vad heter co-working stället i östersund?",
+                    "I Åre har House Be skapats och i Östersund finns Gomorron Östersund som "
+                    "under året fyllt sina lokaler med ca 60 företagare.")]
+    r = resolve_conversation(question, history)
+    assert r.followup and place in r.question, r.question
+    assert not resolve_conversation("hur många har flyttat in till länet?", history).followup

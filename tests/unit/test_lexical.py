@@ -355,3 +355,17 @@ def test_a_definite_form_snowball_leaves_whole_finds_its_short_stem():
     assert "and" in qa.inflections("andan", asked=True)
     assert "and" not in qa.inflections("andra", asked=True)  # an ending it is not
     assert "and" not in qa.inflections("andan")  # a synonym's own word is not read so
+
+
+def test_a_definite_neuter_finds_the_stem_snowball_cut_a_consonant_from():
+    """Snowball stems "projekt" to "projek" (kt → k) but leaves "projektet" whole: the
+    question's "project" (→ "projekt") finds the report's "projektet", and back."""
+    lex = LexicalIndex.build(["Målet med projektet är att 100 företag ska få stöd.",
+                              "Ett nytt projekt startade."], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    assert "projektet" in qa.inflections("projek")
+    assert "projek" in qa.inflections("projektet")
+    project = next(c for c in qa.analyze("What is the target of the project?").concepts
+                   if c.text == "project")
+    assert project.match(lex.analyzer.token_set("Målet med projektet är att …")) >= 0.8
+

@@ -44,6 +44,8 @@ def test_abbreviations_are_spelled_out_unless_the_report_writes_them():
         "hur många kilometer grusväg, jämfört med 2018")
     assert repair_question("tåget mellan östersund och sthlm") == (
         "tåget mellan östersund och stockholm")
+    assert repair_question("vad heter turismforskningsinstitutet på miun") == (
+        "vad heter turismforskningsinstitutet på mittuniversitetet")
     assert repair_question("hur många ftg i länet har fler än 100 anställda") == (
         "hur många företag i länet har fler än 100 anställda")
     assert repair_question("myndigheter fr stockholm") == "myndigheter från stockholm"
@@ -153,6 +155,9 @@ def test_a_word_the_reports_hyphenate_is_split_back_when_typed_joined():
 
 def test_short_seasons_and_area_units_are_written_as_reports_write_them():
     assert repair_question("omsättning säsongen 2017/18") == "omsättning säsongen 2017/2018"
+    assert repair_question("vad omsatte skidorterna säsongen 18/19") == (
+        "vad omsatte skidorterna säsongen 2018/2019")
+    assert repair_question("öppet 12/15 mars") == "öppet 12/15 mars"  # no season
     assert restore_report_words("in the 2017/18 season", lambda w: False) == (
         "in the 2017/2018 season")
     assert restore_report_words("How big is the county in km2?", lambda w: False) == (

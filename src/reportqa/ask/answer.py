@@ -376,6 +376,7 @@ class RerankWeights:
     missing_place: float = 0.5
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     purpose: float = 0.3  # "vad är syftet med X?" and the sentence says what for ("för att …")
+    existence: float = 0.15  # "finns det (många) X?" and the sentence says X exists
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
     earlier_factor: float = 0.7  # … only in the sentence before the context
@@ -552,9 +553,10 @@ MIN_PEOPLE_PART = 4
 #: Words after a number that make it a share, not a count.
 _SHARE_WORDS = frozenset(("procent", "percent", "procentenheter"))
 #: Endings of nouns for people, in both languages: "företagare", "studerande", "studenter",
-#: "specialister", "visitors", "employees", "students", "physicians".
+#: "specialister", "sjuksköterskor", "visitors", "employees", "students", "physicians".
 _PERSON_ENDING = re.compile(
-    r"(?:are|arna|ande|ende|enter|ent|ister|ist|örer|ör|ers|ors|ees|ents|ists|ians)$")
+    r"(?:are|arna|ande|ende|enter|ent|ister|ist|örer|ör|erska|erskor|ers|ors|ees|ents|ists|"
+    r"ians)$")
 
 
 def counts_people(word: str) -> bool:
@@ -634,6 +636,12 @@ def counts_only_people(text: str) -> bool:
     counts = [i for i, w in enumerate(words) if w[0].isdigit()
               and (i + 1 == len(words) or words[i + 1] not in _SHARE_WORDS)]
     return bool(counts) and all(any(x in PEOPLE for x in words[i + 1:i + 3]) for i in counts)
+#: A concept matched below this is matched by another word (a synonym: "branschen" for
+#: "industrin"), not by its own word inflected or translated ("projektet" for "project").
+OTHER_WORD_MATCH = 0.8
+#: How much of missing_place a candidate loses that does not say the thing a question asks
+#: to exist (_thing_unsaid): more than a place, since without it nothing is answered.
+THING_UNSAID_LACK = 2.0
 #: A hit ranked below the candidates is weighed too when its BM25 is this close to the best
 #: (lexical scores are divided by the question's best), at most MAX_RESCUED of them.
 LEXICAL_RESCUE = 0.95
@@ -1120,6 +1128,24 @@ _INCLUDING = re.compile(
 FIGURE_UNSAID = 0.3
 #: Asks whether there is a thing ("finns det nåt kluster för …", "is there a cluster …"):
 #: the thing, which an answer says.
+#: A purpose that is making something ("för att bilda ett myndighetsnätverk"): what the
+#: work is for, not what the thing made is for.
+_MAKING = re.compile(r"\s*(?:bilda|skapa|starta|bygga|etablera|inrätta|grunda|form|create|"
+                     r"build|establish|set\s+up|found)\b", re.IGNORECASE)
+#: Asks whether something exists, with any words before the thing: "finns det ändå
+#: kluster?", "finns det många …", "are there many clusters?" (what follows: "rest").
+_EXISTS_ASKED = re.compile(r"^\W*(?:(?:och|o|and|but|men|so)\s+)?(?:(?:finns|fanns)\s+(?:det|de)|"
+                           r"(?:is|are|was|were)\s+there)\s+(?P<rest>.+)", re.IGNORECASE)
+#: Words between "finns det"/"are there" and the thing asked to exist.
+_EXISTENCE_FILLERS = frozenset((
+    "ändå", "också", "även", "verkligen", "många", "fler", "flera", "mycket", "nåt", "något",
+    "nån", "någon", "några", "nåra", "still", "also", "really", "many", "several", "more",
+    "any", "some", "actually"))
+#: Verbs that say a thing is there: "finns", "exists", "there are".
+_EXISTS_VERBS = frozenset(("finns", "fanns", "existerar", "exist", "exists", "there"))
+#: How many words after such a verb the thing may come ("finns det ett flertal kluster",
+#: "finns Grönt Center, ett kluster").
+EXISTS_REACH = 5
 _THERE_IS = re.compile(
     r"\b(?:(?:finns|fanns)\s+(?:det|de)\s+(?:nåt|något|nån|någon|några|ett|en)|"
     r"(?:is|are|was|were)\s+there\s+(?:a|an|any|some))\s+((?:[^\W\d_][\w-]*\s*){1,3})",
@@ -1407,7 +1433,9 @@ class Answerer:
             score += w.name  # "Var ligger …?": a sentence that names where
         elif w.name and _WHICH_PLACES.search(q.text) and self._new_places(q, p.text):
             score += w.name  # "Which country …?": "Norge är den viktigaste exportmarknaden"
-        if w.purpose and _PURPOSE_QUESTION.search(q.text) and _PURPOSE.search(p.text):
+        if w.existence and self._says_it_exists(q, p.text):
+            score += w.existence  # "finns det många kluster?": "… finns det ett flertal kluster"
+        if w.purpose and _PURPOSE_QUESTION.search(q.text) and self._says_what_for(q, p.text):
             score += w.purpose  # "what's the aim of it?": "… för att utveckla …"
         # a year or a reference ("SOU 2015:86") is no amount; a share of those counted is
         # one ("hur många vuxna …" → "65,1 procent av vuxna")
@@ -1696,6 +1724,44 @@ class Answerer:
             return scored
         return self._scored_down(scored, [0.0 if h else FIGURE_UNSAID for h in has])
 
+    def _says_what_for(self, q: Query, sentence: str) -> bool:
+        """Whether a sentence says what something is for ("… för att utveckla …"), and not
+        only that something is done to make the thing asked about ("… bedriver ett arbete
+        för att bilda ett myndighetsnätverk" is no purpose of the network)."""
+        m = _PURPOSE.search(sentence)
+        if not m:
+            return False
+        making = _MAKING.match(sentence[m.end():])
+        if not making:
+            return True
+        before = self.analyzer.token_set(sentence[:m.start()])
+        made = self.analyzer.token_set(sentence[m.end():])
+        thing = [c for c in q.concepts if not _PURPOSE_QUESTION.search(c.text.split(":")[0])]
+        return not any(c.match(made) >= FULL_MATCH > c.match(before) for c in thing)
+
+    def _says_it_exists(self, q: Query, sentence: str) -> bool:
+        """Whether the question asks if a thing exists ("finns det ändå kluster?", "are
+        there many clusters?") and the sentence says it does: a verb of being there with
+        the thing close after it ("… finns det ett flertal kluster …", "I Ås … finns Grönt
+        Center, ett kluster …"), not a sentence that only talks about it."""
+        m = _EXISTS_ASKED.match(q.original or q.text)
+        if not m:
+            return False
+        thing = next((w for w in raw_words(m.group("rest").lower())
+                      if w not in STOPWORDS and w not in _EXISTENCE_FILLERS), None)
+        concepts = [c for c in q.concepts if thing and thing in c.text.replace(":", " ").split()]
+        if not concepts:
+            return False
+        words = raw_words(sentence.lower())
+        for i, w in enumerate(words):
+            if w in _EXISTS_VERBS:
+                # whole words: a "klusterinitiativ" is no cluster, a "tillverkningsindustri"
+                # no "industrikluster"
+                near = frozenset(self.analyzer.stem(x) for x in words[i + 1:i + 1 + EXISTS_REACH])
+                if all(c.match(near) >= FULL_MATCH for c in concepts):
+                    return True
+        return False
+
     def _thing_unsaid(self, q: Query, scored: list[Scored]) -> list[Scored]:
         """The candidates whose sentence does not say the thing a question asks to exist
         ("finns det nåt kluster för jordbruk och skog?", "is there a cluster for …")
@@ -1721,7 +1787,8 @@ class Answerer:
         said = [max(s.in_sentence[i] for i in thing) >= FULL_MATCH for s in scored]
         if not any(said) or all(said):
             return scored
-        return self._scored_down(scored, [0.0 if x else 1.0 for x in said])
+        # not saying the thing asked to exist is no answer at all: twice a place's lack
+        return self._scored_down(scored, [0.0 if x else THING_UNSAID_LACK for x in said])
 
     def _opposite_extreme(self, q: Query, scored: list[Scored]) -> list[Scored]:
         """The candidates that name only the other end ("Lägst nyföretagande hade Ragunda")
@@ -1940,7 +2007,38 @@ class Answerer:
                     or self.other_direction(q, best) or self.between_unsaid(q, best)
                     or self.national_unsaid(q, best) or self.change_count_unsaid(q, best)
                     or self.members_unsaid(q, best) or self.one_of_many(q, best)
-                    or self.relative_year(q, best))
+                    or self.relative_year(q, best) or self.other_people_counted(q, best)
+                    or self.unknown_year(q))
+
+    def unknown_year(self, q: Query) -> bool:
+        """Whether a question for a figure names only years no passage of the index
+        mentions ("hur många årsarbeten genererade turismen år 2010?"): no report gives
+        that year's figure, whatever sentence is best."""
+        if not (q.quantity or _MONEY_QUESTION.search(q.text)) or q.temporal:
+            return False
+        qa = self.queries
+        years = set(_YEAR.findall(q.text))
+        return bool(years and qa.doc_freq and qa.num_docs) and all(
+            qa.doc_freq(y) == 0 for y in years)
+
+    def other_people_counted(self, q: Query, best: Scored) -> bool:
+        """Whether a count ("hur många poliser behöver rekryteras?") is answered by a
+        sentence that never names what it counts and counts kinds of people ("ca 300 nya
+        sjuksköterskor … drygt 900 lärare"): their figures, not the one asked. People
+        counted in general ("5 000 personer") may be any kind, and are left to the model."""
+        unit = q.unit if q.quantity and q.language == "sv" else None
+        if not unit or unit in _PEOPLE_COUNTED:
+            return False  # an English word may have no Swedish match in the glossary
+        text = answer_text(best.hit, best.needs_context)
+        tokens = self.analyzer.token_set(text)
+        if any(c.match(tokens) >= HALF_MATCH for c in self._unit_concepts(q)):
+            return False
+        # two kinds or more: one may be the kind asked in other words ("passagerare" for
+        # "resenärer", "företagare" for "hyresgäster")
+        words = raw_words(without_times(text))
+        people = {w for i, n in enumerate(words) if n[0].isdigit()
+                  for w in words[i + 1:i + 3] if counts_people(w)}  # "300 nya sjuksköterskor"
+        return len(people) >= 2 and not people & _PEOPLE_COUNTED
 
     def between_unsaid(self, q: Query, best: Scored) -> bool:
         """Whether the question compares or splits a figure between things ("hur fördelas
@@ -2235,6 +2333,12 @@ class Answerer:
             concept = q.concepts[i]
             naming = [k for k, c in enumerate(clauses)
                       if concept.match(token_set(c)) >= FULL_MATCH]
+            if not naming and other_place and concept.match(
+                    token_set(best.hit.passage.context)) >= FULL_MATCH:
+                # named only in the sentence before, in a list ("De största skidorterna är
+                # Åre, …, Vemdalen …"), while the sentence gives another place's figure
+                # ("… 2,6 miljoner skiddagar …, varav drygt 1,2 miljoner i Åre")
+                return True
             if not naming or any(numbered[k] for k in naming):
                 continue
             # … or a figure of no place said before it ("Andelen utländska gästnätter var 26
@@ -2257,7 +2361,7 @@ class Answerer:
         head = self.analyzer.token_set(opening.group(0))
         # a compound whose own part is that noun ("turistbranschen") names the branch itself
         named = {c.head for c in q.concepts if c.match(head) >= FULL_MATCH}
-        return any(0.0 < m < FULL_MATCH and c.match(head) >= m and c.head not in named
+        return any(0.0 < m < OTHER_WORD_MATCH and c.match(head) >= m and c.head not in named
                    for c, m in zip(q.concepts, best.matched, strict=False))
 
     def branch_figure(self, q: Query, best: Scored) -> bool:

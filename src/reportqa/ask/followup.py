@@ -129,7 +129,9 @@ _DEMONSTRATIVES = wordset("den det de denna detta dessa this that these those")
 _DEFINITE = re.compile(r"(?:en|et|na|erna|arna|orna|ena)$", re.IGNORECASE)
 #: Shorter words with a definite ending are seldom nouns ("även", "heten").
 _MIN_DEFINITE_NOUN = 4
-_EN_NOUNISH_AFTER_DEMONSTRATIVE = re.compile(r"^[a-z][a-z-]+$")
+#: An English word after "this"/"that" that may be its noun; not an adverb or a participle
+#: ("has that actually happened?", "was that decided?").
+_EN_NOUNISH_AFTER_DEMONSTRATIVE = re.compile(r"^(?![a-z-]{3,}ly$|[a-z-]{4,}ed$)[a-z][a-z-]+$")
 
 #: Quantifiers that stand for a noun left out after an existential frame: "finns det några i
 #: länet?", "are there any in Härjedalen?" mean some of what the previous turn was about.
@@ -976,7 +978,7 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
             return thing
     if previous.referent and not _disagrees(previous.referent, number) and not (
             number == "pl" and _plural_before(previous.question, previous.referent)) and not (
-            place and not _known_thing(previous.referent)):
+            place and not _there_can_mean(previous.referent)):
         # a pronoun that referred to something keeps referring to it in the next turn
         # ("vad är peak innovation för nåt" — "vad jobbar de med?" — "hur många
         # medlemsföretag har de?")
@@ -993,7 +995,7 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
     span = subject_span(previous.question)
     if not number and not topic and (span is None or span.text(
             previous.question).split()[0].lower() in _INDEFINITE or (
-            place and not _known_thing(span.text(previous.question)))):
+            place and not _there_can_mean(span.text(previous.question)))):
         # "där"/"there" is a place, or a thing the question names as known ("Peak
         # Innovation"): the place it names, the county too ("företagen där" after "varför
         # är klusterbyggande en utmaning i Jämtland?", "do companies there collaborate?"
@@ -1055,6 +1057,26 @@ def _known_thing(phrase: str) -> bool:
     return bool(words) and (any(w[:1].isupper() for w in words) or words[0].lower() == "the"
                             or (len(words[-1]) >= _MIN_DEFINITE_NOUN
                                 and bool(_DEFINITE_NOUN_END.search(words[-1]))))
+
+
+def _there_can_mean(phrase: str) -> bool:
+    """Whether "där"/"there" may stand for a phrase: a thing named as known (_known_thing),
+    but not those who act, in the plural, who are who, not where ("why is the service
+    sector strong there?" after "do the service companies in the county work together?"
+    is about the county)."""
+    words = phrase.split()
+    if words and not any(w[:1].isupper() for w in words) and (
+            words[-1].lower() in _AGENTS_IN_PLURAL):
+        return False
+    return _known_thing(phrase)
+
+
+#: Plural nouns for those who act, which "där"/"there" does not stand for (the places
+#: they are in, "co-working places", it may).
+_AGENTS_IN_PLURAL = wordset(
+    "companies firms businesses enterprises employers workers employees entrepreneurs people "
+    "organisations organizations agencies authorities företagen arbetsgivarna myndigheterna "
+    "organisationerna företagarna entreprenörerna")
 
 
 def _last_of_named_pair(question: str, start: int, answer: str) -> bool:
@@ -2731,10 +2753,20 @@ def _known_definite(question: str, previous: Turn) -> bool:
     det nåt samarbete?"), with no phrase of place or scope: the definite form presupposes
     that thing, so the question is about it as the previous turn was, not a subject of
     its own ("turismen" after a question about "turism" is one)."""
+    nouns = _only_definite_nouns(question)
+    before = [m.group().lower() for m in _words(previous.question)]
+    return bool(nouns) and any(x.startswith(_stem(w)) and x != w.lower() and (
+        _verbish(x, "sv") or (j > 0 and before[j - 1] in _INTRODUCING))
+        for w in nouns for j, x in enumerate(before))
+
+
+def _only_definite_nouns(question: str, relating: frozenset[str] = frozenset()) -> list[str]:
+    """A Swedish question's nouns when they are all definite common nouns, with no phrase of
+    place or scope (prepositions other than `relating` ones); else []."""
     ms = _words(question)
     if detect_language(question) != "sv" or any(
-            m.group().lower() in PREPOSITIONS for m in ms):
-        return False  # "vad bildar myndigheterna i länet": a scope, a subject of its own
+            m.group().lower() in PREPOSITIONS - relating for m in ms):
+        return []  # "vad bildar myndigheterna i länet": a scope, a subject of its own
     nouns = [m.group() for i, m in enumerate(ms) if _is_content(m.group())
              and not _verbish(m.group(), "sv") and not _adverb(m.group(), "sv")
              and not _sv_infinitive(ms, i, "sv") and not _sv_supine(ms, i, "sv")
@@ -2743,11 +2775,25 @@ def _known_definite(question: str, previous: Turn) -> bool:
              | _RECIPROCALS]
     if not nouns or any(not w.islower() or not (
             _SV_DEFINITE_NOUN.fullmatch(w) or w.endswith("én")) for w in nouns):
+        return []
+    return nouns
+
+
+#: Prepositions that tie an attribute to its noun ("syftet med samarbetet"), not a scope.
+_RELATING = wordset("med")
+
+
+def _answer_introduced(question: str, previous: Turn) -> bool:
+    """Whether a Swedish question's nouns are all definite, one of them a thing the
+    previous answer spoke of only as a verb ("vad är syftet med samarbetet?" after "… I
+    detta samarbetar aktörer som LRF Jämtland …"): the definite form presupposes that
+    thing, so the question is about what the answer said."""
+    nouns = _only_definite_nouns(question, _RELATING)
+    if not nouns or not previous.answer:
         return False
-    before = [m.group().lower() for m in _words(previous.question)]
-    return any(x.startswith(_stem(w)) and x != w.lower() and (
-        _verbish(x, "sv") or (j > 0 and before[j - 1] in _INTRODUCING))
-        for w in nouns for j, x in enumerate(before))
+    said = [m.group().lower() for m in _words(previous.answer)]
+    return any(x.startswith(_stem(w)) and x != w.lower() and _verbish(x, "sv")
+               for w in nouns for x in said) and not any(w.lower() in said for w in nouns)
 
 
 #: Determiners that introduce a new thing ("nåt samarbete"), which a definite noun then
@@ -3093,6 +3139,33 @@ _ANYTHING = wordset("nåt något nånting någonting anything")
 _PROPOSED_PRONOUNS = wordset("det detta it that this")
 
 
+#: Asks which ones, naming nothing: "vilka är det?", "vilka då?", "which are they?", "which
+#: ones?" — after a count, the ones counted.
+_WHICH_ONES = re.compile(
+    _AND_LEAD + r"(?:vilka|which)(?:\s+(?:ones?|(?:är|var|e|are|were)\s+(?:det|de|dom|dessa|"
+    r"they|those|these|them)))?(?:\s+(?:då|then))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _which_of_count(question: str, previous: Turn) -> Resolution | None:
+    """"vilka är det?" after a count ("hur många destinationer samarbetar de med?"): which
+    are the ones counted, asked with the count it follows ("vilka är de destinationer (hur
+    många …)?"), which a sentence that only counts them does not answer."""
+    if not _WHICH_ONES.match(question):
+        return None
+    asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
+    if not _HOW_MANY_LEAD.search(asked):
+        return None
+    counted = _counted_noun(asked)
+    if not counted:
+        return None
+    lead = "which are the" if detect_language(question) == "en" else "vilka är de"
+    return Resolution(f"{lead} {counted} ({asked})?", True, "reference", referent=counted)
+
+
+#: A count asked: "hur många …", "how many …".
+_HOW_MANY_LEAD = re.compile(r"\b(?:hur\s+många|how\s+many)\b", re.IGNORECASE)
+
+
 def _realised(question: str, previous: Turn) -> Resolution | None:
     """Whether what the previous answer proposed came about, asked with a pronoun ("har det
     genomförts nånstans?", "har det märkts nåt av det i jämtland?" after "… med förslag
@@ -3252,6 +3325,13 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         # "o bara i åre?": the same question for Åre alone, as "och i åre?" asks it
         return resolve(question[:focused.start("focus")] + question[focused.end("focus"):],
                        previous, earlier)
+    moved_in = _MOVED_IN.search(question) if previous is not None else None
+    if moved_in:
+        # "hur många har flyttat in?" after the name of a place: moved in there
+        there = " there" if detect_language(question) == "en" else " där"
+        resolved = _resolve(question[:moved_in.end()] + there + question[moved_in.end():],
+                            previous, earlier)
+        return resolved if resolved.followup else Resolution(question)
     example = _EXAMPLE_IN.match(question) if previous is not None else None
     if example:
         # "any example in åre?", "ge ett exempel i Åre": whether there are any of what the
@@ -3262,6 +3342,10 @@ def resolve(question: str, previous: Turn | None, earlier: Turn | None = None
     return _resolve(question, previous, earlier)
 
 
+#: A verb of moving in with no place after it, which means moving into the place the
+#: conversation is about: "hur många har flyttat in?", "how many have moved in?".
+_MOVED_IN = re.compile(r"\b(?:flytta[rt]?|flyttade|moved?|moving)\s+in\b(?=\s*[?.!]*\s*$)",
+                       re.IGNORECASE)
 #: A fragment that narrows with a focus adverb before its preposition: "o bara i åre?",
 #: "and only in Östersund?".
 _FOCUS_FRAGMENT = re.compile(
@@ -3295,6 +3379,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
         return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
                           "statement")
     other = (_the_other(question, previous) or _realised(question, previous)
+             or _which_of_count(question, previous)
              or _list_ordinal(question, previous, earlier))
     if other is not None:
         return other
@@ -3454,6 +3539,11 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
             previous.question.strip()):
         asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
         return Resolution(f"{question.rstrip(' ?.!')} ({asked})?", True, "short")
+    if not has_opener and not has_reference and _answer_introduced(question, previous):
+        # "vad är syftet med samarbetet?" after an answer on who "samarbetar" in Grönt
+        # Center: about what that answer said, which its words find
+        return Resolution(f"{question.rstrip(' ?.!')} ({previous.answer.strip()})?", True,
+                          "statement")
     elliptic = has_opener or len(content) <= SHORT_CONTENT_WORDS
     if rest_words and not framed and rest_words[0].lower() in _POSSESSIVES and len(
             rest_words) > 1:

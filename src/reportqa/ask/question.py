@@ -83,6 +83,9 @@ _ENDINGS = wordset(
     "a e n t s r en et er ar or na ne ns ts as es rn ern arn orn ens ets ers ars ors ade ad "
     "at it de te re ra erna arna orna ande ende aste ast ret ren rets rens ning tning "
     "an"  # the action noun of an -a verb: "samverkar" ~ "samverkan", "påverkar" ~ "påverkan"
+    # the definite neuter that Snowball leaves whole after the consonant it drops from the
+    # stem ("projekt" → "projek", "projektet" → "projektet"; "konceptet", "skyddet")
+    " tet det net"
 )
 _ENDINGS_SORTED = tuple(sorted(_ENDINGS))
 _PREPOSITIONS = wordset("i på inom hos vid med för inne utanför åt till från in at on for with")

@@ -47,6 +47,7 @@ ABBREVIATIONS = {
     "inv": "invånare", "proc": "procent", "uppf": "uppföljningen", "enl": "enligt",
     "km": "kilometer", "jmf": "jämfört", "jmfr": "jämfört", "utb": "utbildning",
     "sthlm": "stockholm", "komvux": "kommunal vuxenutbildning",
+    "miun": "mittuniversitetet",  # the region's university by its own short name
     # months ("i okt 2018"); not "mar", "jun" or "jul", which are words or names too
     "jan": "januari", "feb": "februari", "apr": "april", "aug": "augusti", "sep": "september",
     "sept": "september", "okt": "oktober", "nov": "november", "dec": "december",
@@ -255,6 +256,18 @@ def restore_report_words(text: str, known: Callable[[str], bool]) -> str:
 
 #: A season or school year written short ("2017/18"), which reports write in full.
 _SHORT_SPAN = re.compile(r"\b((19|20)\d\d)\s*/\s*(\d\d)\b")
+#: … or with both years short ("säsongen 18/19"): two consecutive years, no date.
+_SHORTEST_SPAN = re.compile(r"(?<![\d/])\b(\d\d)\s*/\s*(\d\d)\b(?![/\d])")
+#: Two-digit years below this are of this century ("18" → 2018), others of the last.
+_CENTURY_PIVOT = 50
+
+
+def _season_in_full(m: re.Match) -> str:
+    first, second = int(m.group(1)), int(m.group(2))
+    if second != (first + 1) % 100:
+        return m.group(0)  # "12/13" of another kind than a season
+    century = 2000 if first < _CENTURY_PIVOT else 1900
+    return f"{century + first}/{century + first + 1}"
 
 
 #: A lone letter typed for a word ("vad e peak innovation", "jobb o studier"), in lower
@@ -283,7 +296,8 @@ def english_spelled_out(text: str) -> str:
 
 
 def written_in_full(text: str) -> str:
-    """A short season written in full ("2017/18" → "2017/2018"), and an area unit as the
-    reports write it ("km2" → "kvadratkilometer")."""
+    """A short season written in full ("2017/18", "18/19" → "2017/2018", "2018/2019"),
+    and an area unit as the reports write it ("km2" → "kvadratkilometer")."""
     text = _SQUARE.sub(lambda m: _SQUARE_UNITS[m.group(1).lower()], text)
-    return _SHORT_SPAN.sub(lambda m: f"{m.group(1)}/{m.group(2)}{m.group(3)}", text)
+    text = _SHORT_SPAN.sub(lambda m: f"{m.group(1)}/{m.group(2)}{m.group(3)}", text)
+    return _SHORTEST_SPAN.sub(_season_in_full, text)
