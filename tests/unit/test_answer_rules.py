@@ -2133,6 +2133,9 @@ def test_a_count_of_workers_prefers_the_jobs_close_behind_to_a_count_of_things()
     assert first(jobs, 0.95) == jobs
     assert first(jobs, 0.5) == works_on
     assert first(visits, 0.95) == works_on
+    # … and a count of jobs by their noun ("hur många jobb ger branschen?")
+    q = qa.analyze("hur många jobb ger turismen?")
+    assert first(jobs, 0.95) == jobs
 
 
 def test_a_count_is_not_answered_by_other_kinds_of_people_counted():
@@ -2147,6 +2150,7 @@ def test_a_count_is_not_answered_by_other_kinds_of_people_counted():
     assert not other("hur många sjuksköterskor behöver rekryteras?")
     assert not other("hur många lärare behövs?")
     assert not other("hur många anställda behöver rekryteras?")  # people in general
+    assert not other("hur många ssk behöver regionen anställa?")  # an abbreviation
     assert not other("how many police officers must be recruited?")  # no Swedish word
     people = "Industrin sysselsätter ca 5 000 personer."
     answerer, qa = _answerer([people])
@@ -2212,3 +2216,37 @@ def test_a_place_named_only_in_the_list_before_has_no_figure_in_the_sentence():
     check = _check_on(answerer, qa, row, "place_without_figure")
     assert check("hur många skiddagar hade Vemdalen säsongen 2017/2018?")
     assert not check("hur många skiddagar hade Åre säsongen 2017/2018?")
+
+
+def test_a_sum_for_the_year_follows_a_sentence_that_names_the_year_and_no_sum():
+    """"How much money did the two 2019 world championships bring in?": "Under år 2019
+    arrangerades två världsmästerskap" has the year but no sum ("två" is none); the
+    sentence that points back to it with the sum answers, though it does not repeat 2019."""
+    from reportqa.ask.answer import Scored
+
+    first = "Under år 2019 arrangerades två världsmästerskap i länet."
+    middle = "Alpina VM i Åre lockade ca 125 000 besök under de två tävlingsveckorna."
+    money = "Evenemangen beräknas ha gett en omsättning på ungefär 700 miljoner kronor."
+    answerer, qa = _answerer([first, middle, money])
+    rows = _rows([first, middle, money])
+    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
+              Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, False),
+              Scored(Hit(rows[2], 0.8, 0.5, 0.8), 1.0, 0.5, 1.0, False)]
+    for question in ("How much money did the two 2019 world championships bring in?",
+                     "hur mycket pengar drog världsmästerskapen 2019 in?"):
+        assert answerer.figure_follows(qa.analyze(question), ranked)[0].hit.passage.text == (
+            money), question
+    assert answerer.figure_follows(qa.analyze("hur mycket pengar drog VM 2018 in?"),
+                                   ranked)[0].hit.passage.text == first  # another year
+
+
+def test_a_kind_asked_as_only_part_of_the_figure_is_no_other_kind():
+    """"är det bara direkta jobb (hur många årsarbeten ger turismen)?" asks whether the
+    figure is of that kind: "Branschen genererar … 7 000 årsarbeten inklusive
+    kringeffekter" is its answer, not another kind's figure."""
+    tourism = "Turismen är en grundläggande näring i länet."
+    jobs = "Branschen genererar motsvarande 7 000 årsarbeten inklusive kringeffekter."
+    answerer, qa = _answerer([tourism, jobs])
+    owner = _check_on(answerer, qa, _rows([tourism, jobs], ["", tourism])[1], "other_owner")
+    assert not owner("är det bara direkta jobb (hur många årsarbeten ger turismen)?")
+    assert owner("hur många direkta jobb ger turismen?")

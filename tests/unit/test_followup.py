@@ -917,6 +917,7 @@ def test_a_year_asks_the_previous_question_of_that_year(question, previous, expe
     "räknas kringeffekter med?", "inkluderar det kringeffekter?",
     "ingår kringeffekter i den siffran?", "does that include spin-off effects?",
     "are spin-off effects included?", "inkl kringeffekter?", "including spin-off effects?",
+    "är det bara direkta jobb?", "e det bara direkta jobb?", "is that only direct jobs?",
 ])
 def test_whether_the_figure_includes_something(question):
     """Whether the figure just given includes something is asked of the previous

@@ -639,6 +639,8 @@ def counts_only_people(text: str) -> bool:
 #: A concept matched below this is matched by another word (a synonym: "branschen" for
 #: "industrin"), not by its own word inflected or translated ("projektet" for "project").
 OTHER_WORD_MATCH = 0.8
+#: A counted word shorter than this may be an abbreviation ("ssk" for sjuksköterskor).
+MIN_COUNTED_KIND = 5
 #: How much of missing_place a candidate loses that does not say the thing a question asks
 #: to exist (_thing_unsaid): more than a place, since without it nothing is answered.
 THING_UNSAID_LACK = 2.0
@@ -1128,6 +1130,8 @@ _INCLUDING = re.compile(
 FIGURE_UNSAID = 0.3
 #: Asks whether there is a thing ("finns det nåt kluster för …", "is there a cluster …"):
 #: the thing, which an answer says.
+#: A kind asked as a restriction of the figure given: "är det bara direkta jobb?".
+_ONLY_KIND = re.compile(r"\b(?:bara|endast|enbart|only|just)\s+(\w+)", re.IGNORECASE)
 #: A purpose that is making something ("för att bilda ett myndighetsnätverk"): what the
 #: work is for, not what the thing made is for.
 _MAKING = re.compile(r"\s*(?:bilda|skapa|starta|bygga|etablera|inrätta|grunda|form|create|"
@@ -2027,8 +2031,10 @@ class Answerer:
         sjuksköterskor … drygt 900 lärare"): their figures, not the one asked. People
         counted in general ("5 000 personer") may be any kind, and are left to the model."""
         unit = q.unit if q.quantity and q.language == "sv" else None
-        if not unit or unit in _PEOPLE_COUNTED:
-            return False  # an English word may have no Swedish match in the glossary
+        if not unit or unit in _PEOPLE_COUNTED or len(unit) < MIN_COUNTED_KIND:
+            # an English word may have no Swedish match in the glossary, an abbreviation
+            # ("ssk") none in the reports' words
+            return False
         text = answer_text(best.hit, best.needs_context)
         tokens = self.analyzer.token_set(text)
         if any(c.match(tokens) >= HALF_MATCH for c in self._unit_concepts(q)):
@@ -2545,9 +2551,13 @@ class Answerer:
         for what it is about."""
         a = self.analyzer
         sentence = raw_words(best.hit.passage.text)
-        for adjective, noun in _adjective_nouns(q, q.original or q.text):
+        text = q.original or q.text
+        only = {w for m in _ONLY_KIND.finditer(text) for w in raw_words(m.group(1))}
+        for adjective, noun in _adjective_nouns(q, text):
             if q.concepts[adjective].match(passage) >= HALF_MATCH:
                 continue
+            if only & set(raw_words(q.concepts[adjective].text.split(":")[0])):
+                continue  # "är det bara direkta jobb?": whether the figure is of that kind
             if is_anaphoric(best.hit.passage.text):
                 # "Branschen genererar 7 000 årsarbeten", about the branch the sentence
                 # before names, never "gröna": another kind than "de gröna näringarna"
@@ -2664,12 +2674,12 @@ class Answerer:
         if len(ranked) < 2 or not (q.quantity or places):
             return ranked
         asks = Asks.of(q)
-        # "hur många jobbar …" answered by a count of things ("ett 20-tal
-        # besöksdestinationer"): a count of the jobs close behind is surer, even one that
+        # "hur många jobbar …", "hur många jobb …" answered by a count of things ("ett
+        # 20-tal besöksdestinationer"): a count of the jobs close behind is surer, even one that
         # leans on the sentence before for its branch ("Branschen genererar … 7 000
         # årsarbeten"), which the checks of names_what_best_lacks then read
-        workers = bool(q.quantity and q.by_verb in _WORK_VERBS and counts_only_things(
-            leaning_text(ranked[0].hit)))
+        workers = bool(q.quantity and (q.by_verb in _WORK_VERBS or q.unit in _WORKERS - PEOPLE)
+                       and counts_only_things(leaning_text(ranked[0].hit)))
         if asks.reason or q.temporal or (
                 self.kind_factor(q, ranked[0], asks) >= self.weights.unit_mismatch
                 and not workers):
@@ -2697,21 +2707,31 @@ class Answerer:
         FIGURE_REACH further on that gives the year asked's figure ("År 2013 var andelen
         drygt 18 procent."), or without a year asked the next one, pointing back: first."""
         years = set(_YEAR.findall(q.text))
-        if not ranked or not q.quantity or Asks.of(q).reason or (q.temporal and not years):
+        asks = Asks.of(q)
+        if not ranked or not (q.quantity or asks.money) or asks.reason or (
+                q.temporal and not years):
             return ranked  # "hur länge har Etour forskat?": a span of time is its figure
         best = ranked[0]
-        if has_number(without_times(best.hit.passage.text)):
+
+        def figure(text: str) -> bool:  # a sum of money for money asked ("två" is no sum)
+            return bool(_MONEY.search(text)) if asks.money else has_number(without_times(text))
+
+        if figure(best.hit.passage.text):
             return ranked
         doc, row = best.hit.passage.doc, best.hit.passage.row
+        best_years = set(_YEAR.findall(best.hit.passage.text))
         # the year asked binds a sentence a little further on; without one, the next
         # sentence must point back to the best one ("Branschen …", "Det …")
         reach = FIGURE_REACH if years else 1
         for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
             p = s.hit.passage
+            # the year said in the sentence after, or in the best one when the sentence
+            # after points back to it ("Under år 2019 arrangerades två världsmästerskap …"
+            # — "Evenemangen beräknas … ungefär 700 miljoner kronor")
             if (p.doc == doc and row < p.row <= row + reach
-                    and (years or _ANAPHORIC.match(p.text))
-                    and has_number(without_times(p.text))
-                    and years <= set(_YEAR.findall(p.text))):
+                    and (years or _ANAPHORIC.match(p.text)) and figure(p.text)
+                    and (years <= set(_YEAR.findall(p.text)) or (
+                        _ANAPHORIC.match(p.text) and years <= best_years))):
                 return [s, *ranked[:i], *ranked[i + 1:]]
         return ranked
 

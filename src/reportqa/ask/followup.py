@@ -191,9 +191,9 @@ _STATEMENT_QUESTION = re.compile(
 
 #: Asks whether the figure just given includes something, with nothing but a pronoun (or
 #: nothing) for the figure: "räknas kringeffekter med?", "är kringeffekter inräknade i
-#: det?", "inkluderar det kringeffekter?", "does that include spin-off effects?", "are
-#: spin-off effects included?", or only "inkl kringeffekter?". A question that says in what
-#: ("ingår Torsta AB i Grönt Center?") is one of its own.
+#: det?", "inkluderar det kringeffekter?", "är det bara direkta jobb?", "does that include
+#: spin-off effects?", "are spin-off effects included?", or only "inkl kringeffekter?". A
+#: question that says in what ("ingår Torsta AB i Grönt Center?") is one of its own.
 _THE_FIGURE = r"(?:det|den|detta|dem|siffran|den\s+siffran|det\s+talet|that|it|this|" \
               r"the\s+figure|that\s+figure|this\s+figure|the\s+number|that\s+number|" \
               r"this\s+number|them)"
@@ -207,6 +207,8 @@ _INCLUDED = re.compile(
     rf"(?:inkluderar|omfattar)\s+{_THE_FIGURE}\s+{_ITEMS}|"
     rf"(?:does|did|do)\s+{_THE_FIGURE}\s+(?:include|cover)\s+{_ITEMS}|"
     rf"(?:is|are|was|were)\s+{_ITEMS}\s+(?:included|counted)(?:\s+in\s+{_THE_FIGURE})?|"
+    # only some of it: "är det bara direkta jobb?", "is that only direct jobs?"
+    rf"(?:är|e|var|is|was)\s+{_THE_FIGURE}\s+(?:bara|endast|enbart|only|just)\s+{_ITEMS}|"
     # a fragment: "inkl kringeffekter?", "including spin-off effects?"
     rf"(?:inkl|inklusive|exkl|exklusive|incl|including|excluding)\.?\s+{_ITEMS})"
     r"\s*(?:då|then|too|also)?\s*[?.!]*\s*$", re.IGNORECASE)
