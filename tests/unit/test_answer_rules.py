@@ -112,6 +112,20 @@ def _behind(answerer, q, first: str, second: str, score: float,
     return [with_score(by_text[first], score=1.0), with_score(by_text[second], score=score)]
 
 
+def _ranked_in_order(texts: list[str], order: tuple[int, ...]):
+    """The answerer and analyzer over `texts` (passages in that order), and the candidates
+    ranked with the texts at `order`, from first to last, each scored a little below the
+    one before: what a rule that looks past the first candidate sees."""
+    from reportqa.ask.answer import Scored
+
+    answerer, qa = _answerer(texts)
+    rows = _rows(texts)
+    scores = ((1.0, 2.0, 1.0), (0.9, 1.5, 0.5), (0.8, 1.0, 0.5))  # fused, score, coverage
+    ranked = [Scored(Hit(rows[i], fused, 0.5, fused), score, cov, 1.0, False)
+              for i, (fused, score, cov) in zip(order, scores, strict=True)]
+    return answerer, qa, ranked
+
+
 def test_answer_text_adds_context_only_to_referring_sentences():
     assert answer_text(_hit("Branschen omsätter 5 miljarder.", "Turismen växer.")) == (
         "Turismen växer. Branschen omsätter 5 miljarder.")
@@ -1874,16 +1888,10 @@ def test_a_figure_of_the_year_asked_follows_a_sentence_that_names_it_without_one
     """"vad låg ungdomsarbetslösheten på toppåret 2013?": the sentence naming the peak year
     has no figure; a sentence a little further on with the year's figure answers. A
     question for a span of time ("hur länge …") keeps the ranking."""
-    from reportqa.ask.answer import Scored
-
     first = "Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013."
     middle = "I december 2018 var 770 unga arbetslösa."
     figure = "År 2013 var andelen drygt 18 procent."
-    answerer, qa = _answerer([first, middle, figure])
-    rows = _rows([first, middle, figure])
-    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
-              Scored(Hit(rows[2], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, False),
-              Scored(Hit(rows[1], 0.8, 0.5, 0.8), 1.0, 0.5, 1.0, False)]
+    answerer, qa, ranked = _ranked_in_order([first, middle, figure], (0, 2, 1))
     for question in ("vad låg ungdomsarbetslösheten på toppåret 2013?",
                      "hur hög var ungdomsarbetslösheten 2013?"):
         assert answerer.figure_follows(qa.analyze(question), ranked)[0].hit.passage.text == (
@@ -2222,16 +2230,10 @@ def test_a_sum_for_the_year_follows_a_sentence_that_names_the_year_and_no_sum():
     """"How much money did the two 2019 world championships bring in?": "Under år 2019
     arrangerades två världsmästerskap" has the year but no sum ("två" is none); the
     sentence that points back to it with the sum answers, though it does not repeat 2019."""
-    from reportqa.ask.answer import Scored
-
     first = "Under år 2019 arrangerades två världsmästerskap i länet."
     middle = "Alpina VM i Åre lockade ca 125 000 besök under de två tävlingsveckorna."
     money = "Evenemangen beräknas ha gett en omsättning på ungefär 700 miljoner kronor."
-    answerer, qa = _answerer([first, middle, money])
-    rows = _rows([first, middle, money])
-    ranked = [Scored(Hit(rows[0], 1.0, 0.5, 1.0), 2.0, 1.0, 1.0, False),
-              Scored(Hit(rows[1], 0.9, 0.5, 0.9), 1.5, 0.5, 1.0, False),
-              Scored(Hit(rows[2], 0.8, 0.5, 0.8), 1.0, 0.5, 1.0, False)]
+    answerer, qa, ranked = _ranked_in_order([first, middle, money], (0, 1, 2))
     for question in ("How much money did the two 2019 world championships bring in?",
                      "hur mycket pengar drog världsmästerskapen 2019 in?"):
         assert answerer.figure_follows(qa.analyze(question), ranked)[0].hit.passage.text == (

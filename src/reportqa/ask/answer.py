@@ -28,6 +28,7 @@ from reportqa.ask.question import (
     GENDERS,
     HOME_PARTS,
     HOME_PLACES,
+    HOW_MANY,
     PEOPLE,
     POPULATION_GROUPS,
     YEAR,
@@ -429,7 +430,7 @@ class Asks:
         # "how many seasonal staff do the resorts bring in": people counted, not money
         money = bool(_MONEY_QUESTION.search(q.text) or (
             _SPENT_QUESTION.search(q.text) and (q.quantity or _WH_QUESTION.match(q.text)))
-        ) and not _HOW_MANY.search(q.text)
+        ) and not HOW_MANY.search(q.text)
         return cls(money and not reason,
                    bool(_YEAR_QUESTION.search(q.text)), bool(_MEANING_QUESTION.match(q.text)),
                    bool(_WHO_QUESTION.search(q.text)) and not _WHO_OR_WHAT.match(q.text),
@@ -636,6 +637,8 @@ def counts_only_people(text: str) -> bool:
     counts = [i for i, w in enumerate(words) if w[0].isdigit()
               and (i + 1 == len(words) or words[i + 1] not in _SHARE_WORDS)]
     return bool(counts) and all(any(x in PEOPLE for x in words[i + 1:i + 3]) for i in counts)
+
+
 #: A concept matched below this is matched by another word (a synonym: "branschen" for
 #: "industrin"), not by its own word inflected or translated ("projektet" for "project").
 OTHER_WORD_MATCH = 0.8
@@ -829,7 +832,6 @@ def has_time(text: str) -> bool:
 
 _SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentage|proportion|"
                              r"fraction|rate)\b", re.IGNORECASE)
-_HOW_MANY = re.compile(r"\b(hur\s+många|how\s+many)\b", re.IGNORECASE)
 _COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
 # a whole number, not a share nor a decimal ("12,5"); a full stop after it ends the sentence
@@ -1128,8 +1130,6 @@ _INCLUDING = re.compile(
 #: How much of missing_place a candidate without a figure loses for a question for one:
 #: enough to pass a sentence with the figure that is about as close, not one much further.
 FIGURE_UNSAID = 0.3
-#: Asks whether there is a thing ("finns det nåt kluster för …", "is there a cluster …"):
-#: the thing, which an answer says.
 #: A kind asked as a restriction of the figure given: "är det bara direkta jobb?".
 _ONLY_KIND = re.compile(r"\b(?:bara|endast|enbart|only|just)\s+(\w+)", re.IGNORECASE)
 #: A purpose that is making something ("för att bilda ett myndighetsnätverk"): what the
@@ -1150,6 +1150,8 @@ _EXISTS_VERBS = frozenset(("finns", "fanns", "existerar", "exist", "exists", "th
 #: How many words after such a verb the thing may come ("finns det ett flertal kluster",
 #: "finns Grönt Center, ett kluster").
 EXISTS_REACH = 5
+#: Asks whether there is a thing ("finns det nåt kluster för …", "is there a cluster …"):
+#: the thing, which an answer says.
 _THERE_IS = re.compile(
     r"\b(?:(?:finns|fanns)\s+(?:det|de)\s+(?:nåt|något|nån|någon|några|ett|en)|"
     r"(?:is|are|was|were)\s+there\s+(?:a|an|any|some))\s+((?:[^\W\d_][\w-]*\s*){1,3})",
@@ -1486,7 +1488,7 @@ class Answerer:
         factor = 1.0
         sentence = leaning_text(best.hit)  # the sentence it leans on may say it
         amounts = sentence if q.temporal else without_times(sentence)
-        if _HOW_MANY.search(q.text) and not _asks_money(q.original or q.text):
+        if HOW_MANY.search(q.text) and not _asks_money(q.original or q.text):
             amounts = _MONEY_AMOUNT.sub(" ", amounts)  # "how many firms": no sum of money
         if asks.reason:
             pass  # a cause answers "why", with or without a figure
@@ -1735,8 +1737,7 @@ class Answerer:
         m = _PURPOSE.search(sentence)
         if not m:
             return False
-        making = _MAKING.match(sentence[m.end():])
-        if not making:
+        if not _MAKING.match(sentence[m.end():]):
             return True
         before = self.analyzer.token_set(sentence[:m.start()])
         made = self.analyzer.token_set(sentence[m.end():])

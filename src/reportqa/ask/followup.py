@@ -23,6 +23,7 @@ from functools import lru_cache
 from reportqa.ask.question import (
     BRANCH_HEADS,
     FRAME_WORDS,
+    HOW_MANY,
     POPULATION_GROUPS,
     answer_type_words,
 )
@@ -3143,7 +3144,7 @@ _PROPOSED_PRONOUNS = wordset("det detta it that this")
 
 #: Asks which ones, naming nothing: "vilka är det?", "vilka då?", "which are they?", "which
 #: ones?" — after a count, the ones counted.
-_WHICH_ONES = re.compile(
+_WHICH_ONES_ALONE = re.compile(
     _AND_LEAD + r"(?:vilka|which)(?:\s+(?:ones?|(?:är|var|e|are|were)\s+(?:det|de|dom|dessa|"
     r"they|those|these|them)))?(?:\s+(?:då|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 
@@ -3152,20 +3153,16 @@ def _which_of_count(question: str, previous: Turn) -> Resolution | None:
     """"vilka är det?" after a count ("hur många destinationer samarbetar de med?"): which
     are the ones counted, asked with the count it follows ("vilka är de destinationer (hur
     många …)?"), which a sentence that only counts them does not answer."""
-    if not _WHICH_ONES.match(question):
+    if not _WHICH_ONES_ALONE.match(question):
         return None
     asked = _clean(_completed_question(previous.question)).rstrip(" ?.!")
-    if not _HOW_MANY_LEAD.search(asked):
+    if not HOW_MANY.search(asked):
         return None
     counted = _counted_noun(asked)
     if not counted:
         return None
     lead = "which are the" if detect_language(question) == "en" else "vilka är de"
     return Resolution(f"{lead} {counted} ({asked})?", True, "reference", referent=counted)
-
-
-#: A count asked: "hur många …", "how many …".
-_HOW_MANY_LEAD = re.compile(r"\b(?:hur\s+många|how\s+many)\b", re.IGNORECASE)
 
 
 def _realised(question: str, previous: Turn) -> Resolution | None:

@@ -164,6 +164,8 @@ _BEFORE_VERB = wordset("som are were is was de who")
 #: Counted words that only say "people": what they do says what is counted ("how many
 #: people live here" counts residents, not the employed).
 PEOPLE = frozenset(("people", "persons", "individuals", "personer", "människor", "individer"))
+#: A count asked: "hur många …", "how many …".
+HOW_MANY = re.compile(r"\b(hur\s+många|how\s+many)\b", re.IGNORECASE)
 
 
 def counts_by_verb(words: list[str], lang: str) -> str:
