@@ -155,6 +155,10 @@ def test_long_context_is_shortened_from_its_start_never_inside_a_number():
     ("Who coordinates the tourism cluster?", False),
     ("what's the population of Jämtland county?", True),
     ("what’s the turnover of tourism?", True),
+    # a search for a measure by its noun asks for its figure
+    ("unemployment among foreign-born residents?", True),
+    ("what's unemployment like among foreign born?", True),
+    ("why did unemployment fall?", False),
 ])
 def test_quantity_questions(question, quantity):
     assert is_quantity_question(question) is quantity
@@ -187,6 +191,9 @@ def test_temporal_questions_and_time_expressions():
     ("hur många måste arbetsgivarna rekrytera varje år?", "sv", None),
     ("hur många jobbpendlar till norge", "sv", None),
     ("hur många skiddagar registrerades?", "sv", "skiddagar"),
+    # spoken Swedish counts jobs and people with "mycket" too; money it measures
+    ("hur mycket jobb ger besöksnäringen?", "sv", "jobb"),
+    ("hur mycket pengar omsätter turismen?", "sv", None),
 ])
 def test_what_a_quantity_question_counts(question, lang, unit):
     from reportqa.text.analyzer import raw_words
@@ -2252,3 +2259,33 @@ def test_a_kind_asked_as_only_part_of_the_figure_is_no_other_kind():
     owner = _check_on(answerer, qa, _rows([tourism, jobs], ["", tourism])[1], "other_owner")
     assert not owner("är det bara direkta jobb (hur många årsarbeten ger turismen)?")
     assert owner("hur många direkta jobb ger turismen?")
+
+
+def test_a_sentence_that_says_what_for_says_the_words_that_ask_for_a_purpose():
+    """"vad är syftet med samarbetet?", "vad ska samarbetet ge?": "syftet"/"ge" are said by
+    the sentence's "för att …" about the cooperation, so they are not missing from it; a
+    sentence that says what for about another thing ("co-working … för att skapa …") and
+    one that says nothing of what for still lack them."""
+    texts = ["I länet bedrivs samarbetet nu för att utveckla medarbetarna.",
+             "I länet startade samarbetet 2017.",
+             "Co-working är ställen där entreprenörer sitter för att skapa nätverk."]
+    answerer, qa = _answerer(texts)
+    rows = _rows(texts)
+    for question in ("vad är syftet med samarbetet?", "vad ska samarbetet ge?"):
+        q = qa.analyze(question)
+        says, silent, _ = (answerer.score(q, Hit(r, 1.0, 0.8, 1.0)) for r in rows)
+        assert says.missing.sentence == 0.0, question
+        assert silent.missing.sentence > 0.0, question
+    q = qa.analyze("vad är syftet med utlokaliseringen?")
+    other = answerer.score(q, Hit(rows[2], 1.0, 0.8, 1.0))
+    assert other.missing.sentence_count == 2  # neither the thing nor what for
+
+
+def test_what_a_thing_works_for_asks_for_its_purpose():
+    """"vad jobbar Grönt Center för?" asks what it works for: the sentence that says what
+    for ranks first, as for "vad är syftet med Grönt Center?"; "vad jobbar de med?" does not."""
+    named = "I Ås finns Grönt Center, ett kluster för de gröna näringarna i länet."
+    purpose = "I Grönt Center samarbetar aktörer för att utveckla de gröna näringarna."
+    assert _first_ranked("vad jobbar Grönt Center för?", [named, purpose]) == purpose
+    from reportqa.ask.answer import _PURPOSE_QUESTION
+    assert not _PURPOSE_QUESTION.search("vad jobbar Grönt Center med?")

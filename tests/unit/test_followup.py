@@ -2084,3 +2084,69 @@ def test_moving_in_with_no_place_is_moving_in_there(question, place):
     r = resolve_conversation(question, history)
     assert r.followup and place in r.question, r.question
     assert not resolve_conversation("hur många har flyttat in till länet?", history).followup
+
+
+_EMPLOYERS = Turn("i vilka branscher finns länets största privata arbetsgivare",
+                  "Flera av länets största privata arbetsgivare återfinns inom kontaktcenter, "
+                  "kundservice-, administration och tjänsteföretag och man driver gemensamma "
+                  "samarbeten.")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("varför har den sektorn vuxit?", "varför har tjänstesektorn vuxit?"),
+    ("vad har drivit på utvecklingen i den sektorn?",
+     "vad har drivit på utvecklingen i tjänstesektorn?"),
+    ("what drove the growth of that sector?", "what drove the growth of tjänstesektorn?"),
+    ("why has that sector grown there?", "why has tjänstesektorn grown in länet?"),
+])
+def test_that_sector_is_the_sector_of_the_companies_the_answer_names(question, expected):
+    """"den sektorn"/"that sector" after an answer that names a sector only by its companies
+    ("… tjänsteföretag") is that sector ("tjänstesektorn"), not the employers asked about;
+    "there" is where the employers are (the county of "länets"), not the employers."""
+    assert resolve_conversation(question, [_EMPLOYERS]).question == expected
+
+
+def test_it_with_a_time_adverb_still_points_back():
+    """"hur har det funkat tidigare?" names no subject of its own: "tidigare" is when, so
+    "det" is what the previous question asked about, as in "hur har det funkat?"."""
+    previous = Turn("planerar myndigheterna i länet nåt gemensamt samarbete?",
+                    "Tidigare har samarbete bedrivits informellt men nu planeras ett mer "
+                    "formaliserat samarbete.")
+    assert resolve_conversation("hur har det funkat tidigare?", [previous]).question == (
+        "hur har samarbete funkat tidigare?")
+
+
+def test_thanks_without_punctuation_before_but_or_alone():
+    """"ok men hur många är sysselsatta där?" is the follow-up after "ok"; "ok" alone asks
+    nothing (it is no subject to put in the previous question); "bra och dåliga sidor …"
+    is no thanks."""
+    history = [Turn("hur mkt omsätter turismen per år",
+                    "Branschen omsätter årligen nästan fem miljarder kronor.")]
+    r = resolve_conversation("ok men hur många är sysselsatta där?", history)
+    assert r.followup and r.question.lower() == "hur många är sysselsatta i turismen?"
+    for alone in ("ok", "tack", "bra"):
+        assert not resolve_conversation(alone, history).followup, alone
+    assert not resolve_conversation("bra och dåliga sidor med turismen?", history).followup
+
+
+def test_the_verb_a_yes_no_question_begins_with_is_not_its_subject():
+    """"märks det i jämtland?" begins with its verb ("det" its subject): "dom" in the next
+    turn points past it, to the agencies of the turn before, not to "märks"."""
+    history = [Turn("har utlokaliseringen av myndigheter gjorts nånstans",
+                    "Idag sysselsätter myndigheterna i Jämtlands län cirka 3 300 personer och "
+                    "den statliga utlokaliseringen har redan verkställts."),
+               Turn("märks det i jämtland?")]
+    r = resolve_conversation("och hur många jobbar på dom här nu?", history)
+    assert r.followup and "märks" not in r.question and "myndigheter" in r.question, r.question
+
+
+def test_that_branch_after_a_plural_is_the_branch_the_answer_names():
+    """"den branschen" after "vilka tjänster då?" (about IUC-Z) is not "tjänster", many
+    services, but the branch IUC-Z's answer names ("… företräder industrin")."""
+    history = [Turn("vad gör IUC-Z?", "IUC-Z group är en gemensam nod för industriföretagen "
+                    "och företräder industrin, tillhandahåller en rad olika tjänster."),
+               Turn("vilka tjänster då?", "IUC-Z group är en gemensam nod för "
+                    "industriföretagen och företräder industrin, tillhandahåller en rad "
+                    "olika tjänster.")]
+    r = resolve_conversation("hur många är anställda i den branschen?", history)
+    assert r.question == "hur många är anställda i industrin?", r.question

@@ -124,6 +124,21 @@ def test_an_index_serves_the_editions_its_series_have():
     assert not single.serves(EditionWish.of("enligt förra uppföljningen"))  # one edition only
 
 
+def test_an_undated_first_edition_is_the_year_of_the_other_reports_before_its_dated_one():
+    """"the 2019 edition" of a series whose editions are an undated one and "2021", in an
+    index whose other reports are editions of 2019, is the undated one; a year no report of
+    the index has ("2017 års uppföljning") names no edition, nor does a year alone."""
+    ed = Editions({"a.txt": {"series": "S", "edition": ""},
+                   "b.txt": {"series": "S", "edition": "2021"},
+                   "other.txt": {"series": "T", "edition": "2019"}})
+    wish = EditionWish.of("In the 2019 edition, how many companies were at House Be?")
+    assert ed.serves(wish) and ed.wanted("b.txt", wish) == "a.txt"
+    assert not ed.lacks("b.txt", wish)
+    assert not ed.serves(EditionWish.of("enligt 2017 års uppföljning"))
+    assert ed.lacks("b.txt", EditionWish.of("enligt 2017 års uppföljning"))
+    assert not ed.serves(EditionWish.of("hur många företag fanns på House Be 2019?"))
+
+
 def test_a_year_alone_names_an_edition_only_where_there_is_one():
     ed = Editions({name: {"series": "S", "edition": year} for name, year in (
         ("a.txt", "2019"), ("b.txt", "2021"), ("c.txt", "2023"))})

@@ -205,7 +205,18 @@ _TOGETHER = re.compile(r"\b(tillsammans|sammanlagt|sammantaget|combined|together
 # projektet är att …")
 _PURPOSE_QUESTION = re.compile(
     r"\b(syfte[nt]?|syftar|ändamål(et)?|målet|målsättning(en)?|aims?|goals?|purpose|"
-    r"objectives?|what\s+for|leda\s+till|uppnå|lead\s+to|achieve|meant\s+to)\b", re.IGNORECASE)
+    r"objectives?|what\s+for|leda\s+till|uppnå|lead\s+to|achieve|meant\s+to|"
+    r"vad\s+ska\s+(?:\w+\s+){0,3}?ge|"
+    r"(?:jobbar|arbetar|verkar)(?=\s+(?:[\w-]+\s+){1,4}för\s*[?.!]*\s*$))\b", re.IGNORECASE)
+
+
+def _purpose_words(question: str) -> frozenset[str]:
+    """The words that ask what a thing is for ("syftet", "leda", "aim"): a sentence that says
+    what for has them in its own words ("… för att utveckla …")."""
+    return frozenset(w.lower() for m in _PURPOSE_QUESTION.finditer(question)
+                     for w in raw_words(m.group()))
+
+
 _PURPOSE = re.compile(r"\b(för\s+att|i\s+syfte\s+att|syftar\s+till|syftet\s+är|"
                       r"målet\b[^.]*?\bär\s+att|in\s+order\s+to|aims?\s+to)\b",
                       re.IGNORECASE)
@@ -1144,7 +1155,7 @@ _EXISTS_ASKED = re.compile(r"^\W*(?:(?:och|o|and|but|men|so)\s+)?(?:(?:finns|fan
 _EXISTENCE_FILLERS = frozenset((
     "ändå", "också", "även", "verkligen", "många", "fler", "flera", "mycket", "nåt", "något",
     "nån", "någon", "några", "nåra", "still", "also", "really", "many", "several", "more",
-    "any", "some", "actually"))
+    "any", "some", "actually", "bara", "endast", "enbart", "only", "just"))
 #: Verbs that say a thing is there: "finns", "exists", "there are".
 _EXISTS_VERBS = frozenset(("finns", "fanns", "existerar", "exist", "exists", "there"))
 #: How many words after such a verb the thing may come ("finns det ett flertal kluster",
@@ -1401,9 +1412,19 @@ class Answerer:
         # an anaphoric sentence ("Det är ställen där …") is answered together with the one
         # before it, so that one counts as fully as the sentence itself
         ctx_factor = 1.0 if anaphoric else w.context_factor
+        says_what_for = bool(w.purpose and _PURPOSE_QUESTION.search(q.text)
+                             and self._says_what_for(q, p.text))
+        # "how many destinations have adopted sustainability goals": goals counted, not asked
+        asked_for = _purpose_words(q.text) if says_what_for and not q.quantity else frozenset()
+        things = [c for c in q.concepts if c.head not in asked_for]
+        if things and max(things, key=lambda c: c.confidence_weight).match(
+                s_tok | c_tok) < FULL_MATCH:
+            asked_for = frozenset()  # what for, but not the thing asked about's purpose
         for c in q.concepts:
             mc = c.match(c_tok) * ctx_factor
             ms = max(c.match(s_tok), 0.9 * mc) if anaphoric else c.match(s_tok)
+            if c.head in asked_for:
+                ms = 1.0  # "vad är syftet med …": the sentence's "för att …" says it
             mh = max(c.match(h_tok) * w.heading_factor, c.match(e_tok) * w.earlier_factor)
             mp = max(ms, mc, mh)
             s_cov += c.weight * ms
@@ -1441,7 +1462,7 @@ class Answerer:
             score += w.name  # "Which country …?": "Norge är den viktigaste exportmarknaden"
         if w.existence and self._says_it_exists(q, p.text):
             score += w.existence  # "finns det många kluster?": "… finns det ett flertal kluster"
-        if w.purpose and _PURPOSE_QUESTION.search(q.text) and self._says_what_for(q, p.text):
+        if says_what_for:
             score += w.purpose  # "what's the aim of it?": "… för att utveckla …"
         # a year or a reference ("SOU 2015:86") is no amount; a share of those counted is
         # one ("hur många vuxna …" → "65,1 procent av vuxna")

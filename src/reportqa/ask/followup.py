@@ -411,8 +411,8 @@ def _verbish(word: str, lang: str) -> bool:
     w = word.lower()
     if lang == "en":
         return w in _EN_VERBS or (w.endswith("ed") and len(w) > 4)
-    if w in _sv_strong_finite():
-        return True  # "vilken ny trend kom i regionen": the trend, not "kom"
+    if w in _sv_strong_finite() or _sv_strong_supine(w):
+        return True  # "vilken ny trend kom i regionen": the trend, not "kom"; "vuxit"
     return w.endswith(_SV_VERB_ENDINGS) and not looks_like_noun(w, "sv") and not (
         w.endswith("s") and len(w) > 6  # a genitive ("Landsbygdskommitténs")
     ) and not w.endswith(("ande", "ende"))  # "betänkande", "boende"
@@ -689,9 +689,12 @@ def subject_span(question: str) -> _Span | None:
             continue
         break
     content = [i for i in range(end) if _is_content(ms[i].group())]
+    lang = detect_language(question)
+    if lang == "sv" and len(ms) > 1 and ms[1].group().lower() in _SV_SUBJECT_PRONOUNS:
+        # a yes/no question begins with its finite verb: "märks det i jämtland?"
+        content = [i for i in content if i != 0]
     if not content:
         return None
-    lang = detect_language(question)
     nouns = [i for i in content if not _verbish(ms[i].group(), lang)
              and not _adverb(ms[i].group(), lang) and not _after_degree(ms, i)
              and not _en_gerund_after_verb(ms, i, lang, end) and not _sv_supine(ms, i, lang)
@@ -736,12 +739,16 @@ def subject_span(question: str) -> _Span | None:
     return _Span(ms[first].start(), ms[last].end(), prep)
 
 
+#: Swedish subject pronouns, which a yes/no question puts right after its verb.
+_SV_SUBJECT_PRONOUNS = wordset("det de dom den han hon vi ni man jag du")
+
+
 #: Words a turn without a subject of its own leaves as its last "content" ("Since when?",
 #: "And who comes second?"): ordinals and time adverbs, never what "it" refers to.
 _NO_REFERENTS = wordset(
     "since first second third fourth fifth last next then före efter sedan första andra "
     "tredje fjärde femte sista nästa då främst mest huvudsakligen mainly mostly chiefly "
-    "nåt något nån någon innan förut tidigare"
+    "nåt något nån någon innan förut tidigare sätt vis way"
 )
 
 
@@ -1007,6 +1014,12 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
         places = list(_PLACE_PHRASE.finditer(previous.question))
         if places:
             return places[-1].group().split(maxsplit=1)[1]
+        if place and span is not None and span.text(previous.question).split()[-1].lower() in (
+                _AGENTS_IN_PLURAL):
+            # those who act ("länets största privata arbetsgivare") are no place; the place
+            # they belong to is
+            owner = _PLACE_GENITIVE.search(previous.question)
+            return owner.group(1) if owner else None
     if span is None:
         return name
     text = span.text(previous.question)
@@ -1062,6 +1075,10 @@ def _known_thing(phrase: str) -> bool:
                                 and bool(_DEFINITE_NOUN_END.search(words[-1]))))
 
 
+#: A place as an owner: "länets största arbetsgivare", "regionens företag".
+_PLACE_GENITIVE = re.compile(r"\b(länet|regionen|landet|kommunen)s\b", re.IGNORECASE)
+
+
 def _there_can_mean(phrase: str) -> bool:
     """Whether "där"/"there" may stand for a phrase: a thing named as known (_known_thing),
     but not those who act, in the plural, who are who, not where ("why is the service
@@ -1079,7 +1096,8 @@ def _there_can_mean(phrase: str) -> bool:
 _AGENTS_IN_PLURAL = wordset(
     "companies firms businesses enterprises employers workers employees entrepreneurs people "
     "organisations organizations agencies authorities företagen arbetsgivarna myndigheterna "
-    "organisationerna företagarna entreprenörerna")
+    "organisationerna företagarna entreprenörerna arbetsgivare myndigheter organisationer "
+    "företagare entreprenörer aktörer aktörerna")
 
 
 def _last_of_named_pair(question: str, start: int, answer: str) -> bool:
@@ -1961,6 +1979,7 @@ def _framed_weak_reference(question: str) -> bool:
     return not any(_is_content(w := m.group()) and j not in beside
                    and w.lower() not in asked_for
                    and w.lower() not in _GENERIC_PLACES and w.lower() not in _GENERIC_TIMES
+                   and w.lower() not in _TIME_ADVERBS  # "hur har det funkat tidigare?"
                    and not _verbish(w, lang) for j, m in enumerate(ms))
 
 
@@ -2053,6 +2072,41 @@ def _named_by_noun(noun: str, previous: Turn | None) -> str | None:
             elif at == 0 and rank == 0:
                 found.append((2, w))
     return min(found)[1] if found else None
+
+
+#: The Swedish heads of compounds that name a sector's companies ("tjänsteföretag").
+_COMPANY_HEADS = ("företag", "företagen", "företaget")
+#: The Swedish definite noun a sector of companies is called by, after the noun that asks.
+_SECTOR_NOUN = {"sektor": "sektorn", "sector": "sektorn"}
+
+
+def _of_many(phrase: str) -> bool:
+    """Whether a phrase ends in those who act or a plural ("privata arbetsgivare",
+    "tjänsteföretagen", "tjänster"), which a singular "den sektorn" does not stand for."""
+    words = phrase.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _AGENTS_IN_PLURAL or last.endswith(_COMPANY_HEADS[1:]) or (
+        _plural(last, "sv") and not _names_a_grouping(last))
+
+
+def _sector_of_companies(noun: str, previous: Turn) -> str | None:
+    """The sector whose companies the previous answer, then question, names as a compound
+    ("… administration och tjänsteföretag" → "tjänstesektorn"): what "den sektorn"/"that
+    sector" is when no word of the turn has the noun itself as its head; none for a plural
+    ("de branscherna" are several)."""
+    if _plural(noun, "en" if noun.lower() in _EN_CATEGORY_HEADS else "sv"):
+        return None
+    for text in (previous.answer or "", previous.question):
+        for m in _words(text):
+            w = m.group()
+            for head in _COMPANY_HEADS:
+                first = w[:-len(head)]
+                if w.lower().endswith(head) and len(first) >= _MIN_COMPOUND_PART and (
+                        first.isalpha() and first.islower()):
+                    return first + _SECTOR_NOUN.get(_stem(noun).lower(), "branschen")
+    return None
 
 
 #: Words after a demonstrative and its noun that make the phrase a kind of something the
@@ -2257,6 +2311,13 @@ def _replace_references_as(question: str, referent: str, weak: bool = False,
                     k += 2
                     continue
                 named = sector
+            if not named and previous is not None and _names_a_grouping(noun) and (
+                    _of_many(referent) or any(_of_many(m.group())
+                                              for m in _words(previous.question))):
+                # "den sektorn" after a turn about employers or services: one sector is not
+                # those many, but the sector the turn names ("… företräder industrin") or
+                # whose companies it names ("… tjänsteföretag")
+                named = _sector_in(previous) or _sector_of_companies(noun, previous)
             if not named and not _names_a_grouping(noun) and (
                     _stem(noun) not in referent.lower()) and not any(
                     w[:1].isupper() for w in referent.split()) and (
@@ -3295,7 +3356,9 @@ def _as_spelled(question: str) -> str:
 _CHAT_OPENER = re.compile(
     r"^\s*(?:(?:ok|okej|okay|tack|tackar|thanks|thank\s+you|great|bra|aha|ah|jaha|ja|yes|"
     r"hmm+|intressant|interesting|perfekt|perfect|super|nice|cool|toppen|fint|good)"
-    r"(?:\s+(?:så\s+mycket|så|then|a\s+lot))?\s*[,.!:;]+\s*)+", re.IGNORECASE)
+    r"(?:\s+(?:så\s+mycket|så|then|a\s+lot))?"
+    # the thanks ends at its punctuation, where a "but" begins the follow-up, or alone
+    r"(?:\s*[,.!:;]+\s*|\s+(?=(?:men|but)\s)|\s*$))+", re.IGNORECASE)
 
 
 def resolve(question: str, previous: Turn | None, earlier: Turn | None = None

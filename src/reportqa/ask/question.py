@@ -75,6 +75,9 @@ _NOMINAL_PARTICIPLES = wordset(
     "studerande nyanlända utrikesfödda inrikesfödda folkbokförda arbetssökande")
 #: Nouns that name a count of what follows: "antal helårsstudenter", "the number of jobs".
 _NUMBER_OF = frozenset(("antal", "antalet", "number"))
+#: Nouns that spoken Swedish counts with "mycket" as well as "många" ("hur mycket jobb").
+_COUNTED_AS_MUCH = frozenset(("jobb", "folk", "arbetstillfällen", "årsarbeten", "turister",
+                              "besökare", "personer", "människor", "anställda"))
 #: Both parts of a compound split against the reports' words (known_parts) must be words of
 #: the language at least this common (Zipf), so that a word is not cut into fragments.
 MIN_KNOWN_PART_ZIPF = 3.0
@@ -196,6 +199,8 @@ def counted_word(words: list[str], lang: str) -> str | None:
     """What a "hur många"/"how many" question counts ("how many full time jobs" → "jobs",
     "hur många nya företag" → "företag"); None when a verb follows ("hur många arbetar")."""
     for i, w in enumerate(words):
+        if w == "mycket" and words[i + 1:i + 2] and words[i + 1] in _COUNTED_AS_MUCH:
+            return words[i + 1]  # "hur mycket jobb ger turismen?": how many jobs
         if w in _NUMBER_OF and words[i + 1:i + 2] == ["of"]:
             i += 1  # "the number of visitors"
         elif w not in _COUNTING and w not in _NUMBER_OF:
@@ -254,7 +259,7 @@ def is_temporal_question(question: str) -> bool:
 _AMOUNT_NOUNS = (r"befolkning(en)?|invånarantal(et)?|folkmängd(en)?|omsättning(en)?|budget(en)?|"
                  r"pris(et)?|kostnad(en)?|lön(en)?|inkomst(en)?|arbetslöshet(en)?|"
                  r"population|turnover|revenue|budget|price|cost|salary|wage|income|"
-                 r"(unemployment|employment|growth)\s+rate")
+                 r"(unemployment|employment|growth)\s+rate|unemployment")
 _AMOUNT = re.compile(
     r"\b(vad|vilken)\s+(kostar|tjänar|omsätter)\b|\bhow\s+much\b|\bwhat\s+does\s.*\bcost\b|"
     r"\b(vad|vilken|hur\s+stor|hur\s+hög)\s+(är|var|blir)\s+(den\s+|det\s+)?(\w+s\s+)?"

@@ -210,6 +210,20 @@ class Editions:
                 self.edition[name] = d.get("edition") or ""
                 by_series.setdefault(series, []).append((self.edition[name], name))
         self.ordered = {k: sorted(v) for k, v in by_series.items() if len(v) > 1}
+        #: The years the index's dated documents are editions of, its other reports included.
+        self.years = frozenset(d["edition"] for d in documents.values() if d.get("edition"))
+
+    def _names(self, edition: str, year: str, editions: list[tuple[str, str]]) -> bool:
+        """Whether a question's "the 2019 edition" names `edition` of a series (`editions`,
+        year and document): the edition of that year, or an undated one when the series has
+        no edition of that year, all its dated ones are later and the index's other reports
+        are of that year (the first "Fler kluster", undated, beside the sibling goals'
+        "uppföljning 2019" and its own "uppföljning 2021")."""
+        if edition == year:
+            return True
+        dated = [e for e, _ in editions if e]
+        return (not edition and bool(dated) and year not in dated and year < min(dated)
+                and year in self.years)
 
     def serves(self, wish: EditionWish) -> bool:
         """Whether some series of the index has the edition a question names: then its
@@ -220,7 +234,8 @@ class Editions:
             return any(e == wish.year and (k < len(eds) - 1 or not wish.timed)
                        for eds in self.ordered.values() for k, (e, _) in enumerate(eds))
         if wish.year:
-            return any(e == wish.year for eds in self.ordered.values() for e, _ in eds)
+            return any(self._names(e, wish.year, eds)
+                       for eds in self.ordered.values() for e, _ in eds)
         if wish.before:
             return any(e and e < wish.before for eds in self.ordered.values() for e, _ in eds)
         return bool(wish.span and self.ordered)
@@ -232,7 +247,7 @@ class Editions:
         if wish.before and editions:  # "före 2018" of a series first published in 2018
             return all(not e or e >= wish.before for e, _ in editions)
         return bool(wish.year and not wish.bare and editions
-                    and all(e != wish.year for e, _ in editions))
+                    and not any(self._names(e, wish.year, editions) for e, _ in editions))
 
     def wanted_in_order(self, document: str, wish: EditionWish) -> list[str]:
         """The documents to look for `document`'s statement in, in turn: the edition the
@@ -255,7 +270,8 @@ class Editions:
         if not editions:
             return None
         if wish.year:
-            named = [n for e, n in editions if e == wish.year]
+            named = [n for e, n in editions if e == wish.year or (
+                not wish.bare and self._names(e, wish.year, editions))]
             # a year alone that is no edition of this series is a year of the figures asked
             # for: the newest edition, as for a question that names none
             target = named[-1] if named else (editions[-1][1] if wish.bare else None)
