@@ -73,3 +73,11 @@ def test_a_question_searches_for_what_its_abbreviation_stands_for():
     assert "ordet" not in (qa.analyze("vad är ok").search or "")
     # a common word of the question's language is its own, not "exportvärdet"
     assert "(" not in (qa.analyze("How many EV charging points are there?").search or "")
+
+
+def test_a_name_typed_without_its_hyphen():
+    """"iucz" is the reports' "IUC-Z", the one hyphenated name it spells without the hyphen;
+    a spelling two hyphenated names share is left alone."""
+    texts = ["IUC-Z group är en gemensam nod för industriföretagen.", "Ett co-workingplace."]
+    assert written_out("iucz", texts) == [("iuc", "z")]
+    assert written_out("abc", ["Både A-BC och AB-C finns."]) == []

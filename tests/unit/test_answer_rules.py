@@ -1800,6 +1800,7 @@ def test_a_definition_of_the_term_asked_ranks_above_a_sentence_using_it():
     using = "Grönt Center i Ås är ett kluster för de gröna näringarna i länet."
     defining = "Företag med basen i jord och skog utgör tillsammans gröna näringar."
     assert _first_ranked("vad är gröna näringar för nåt?", [using, defining]) == defining
+    assert _first_ranked("vilka räknas till gröna näringar?", [using, defining]) == defining
     assert _first_ranked("var finns klustret för gröna näringar?", [using, defining]) == using
 
 
@@ -2289,3 +2290,16 @@ def test_what_a_thing_works_for_asks_for_its_purpose():
     assert _first_ranked("vad jobbar Grönt Center för?", [named, purpose]) == purpose
     from reportqa.ask.answer import _PURPOSE_QUESTION
     assert not _PURPOSE_QUESTION.search("vad jobbar Grönt Center med?")
+
+
+def test_working_together_is_cooperating():
+    """"jobbar ihop", "arbeta tillsammans", "work together" are what a report writes as
+    "samarbetar"; "tend to" and "beskrivas" say how a question is put, not what it is about."""
+    texts = ["Företagen i länet jobbar inom turism och handel.",
+             "Företagen i länet samarbetar och tar hjälp av varandra."]
+    for question in ("hur jobbar företagen ihop?", "brukar företagen arbeta tillsammans?",
+                     "do the companies work together?",
+                     "do companies tend to work together?"):
+        assert _first_ranked(question, texts) == texts[1], question
+    from reportqa.ask.question import FRAME_WORDS
+    assert {"tend", "tends", "beskrivas", "beskrevs"} <= FRAME_WORDS  # how it is put

@@ -241,8 +241,8 @@ _LOWER_WORD = re.compile(r"(?<![\w-])([a-zåäöé][\w-]*)")
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(?:(?:enligt\s+rapporten|according\s+to\s+the\s+report),?\s+)?"
     r"(vad\s+(är|var|menas\s+med|betyder|innebär|räknas|ingår|består|kännetecknar|"
-    r"utmärker|krävs\s+för\s+att)|hur\s+(definierar|definieras|förklarar|förklaras)|vilka\s+\w+\s+"
-    r"(ingår|räknas)|what\s+(is|are|does|do|makes)|what's|what\s+counts\s+as|"
+    r"utmärker|krävs\s+för\s+att)|hur\s+(definierar|definieras|förklarar|förklaras)|"
+    r"vilka\s+(\w+\s+)?(ingår|räknas)|what\s+(is|are|does|do|makes)|what's|what\s+counts\s+as|"
     r"what\s+does\s+it\s+take)\b", re.IGNORECASE)
 
 

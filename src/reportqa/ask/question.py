@@ -308,6 +308,7 @@ FRAME_WORDS = wordset(
     "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
     "varje ihop "
     "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays "
+    "tend tends tended beskrivas beskrevs beskrivits "
     "även dessutom likaså also too "
     "något någon några någonting "
     # what the report says, not what it says it about: "vilken medellivslängd angavs?",
@@ -318,6 +319,11 @@ FRAME_WORDS = wordset(
     "counted"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+#: Working together said with a particle ("jobbar ihop", "jobbar företagen ihop", "arbeta
+#: tillsammans"), which a report writes as one verb ("samarbetar").
+_WORKING_TOGETHER = re.compile(
+    r"\b(?:jobb|arbet)(?P<ending>a|ar|ade|at|as)(?P<between>(?:\s+[^\W\d_]+){0,2}?)\s+"
+    r"(?:ihop|tillsammans)\b", re.IGNORECASE)
 #: "i.e.", "e.g.": how a question goes on, not a word of it (a lone "e" is no name).
 _THAT_IS = re.compile(r"\b(?:i\.\s?e|e\.\s?g)\.(?!\w)", re.IGNORECASE)
 #: Whose report a question says it asks ("i regionens uppföljning", "enligt länets
@@ -952,6 +958,9 @@ class QueryAnalyzer:
             # ("in Are" is Åre, though "are" is an English word)
             wish, text = self._edition_of(restore_report_words(
                 with_place_names(english_spelled_out(original)), self._known))
+        if lang == "sv":
+            text = _WORKING_TOGETHER.sub(
+                lambda m: f"samarbet{m.group('ending')}{m.group('between')}", text)
         words = raw_words(_IN_THE_REPORT.sub(" ", _REPORT_AUTHOR.sub("", _THAT_IS.sub(
             " ", _POSSESSIVE.sub("", text)))))
         if lang == "en":

@@ -43,8 +43,14 @@ def written_out(abbreviation: str, texts: Iterable[str]) -> list[tuple[str, ...]
     """The phrases (lower-cased words) of `texts` that `abbreviation` stands for, or []
     when it stands for none or for too many (MAX_MEANINGS) to be one of them: the words
     whose initials spell it (a phrase that neither starts nor ends with a stop word, of
-    three letters or more), or compounds whose leading parts' initials do ("yh")."""
+    three letters or more), or compounds whose leading parts' initials do ("yh"); or the
+    one name the reports write with a hyphen that it spells without ("iucz" → "iuc-z")."""
     short = abbreviation.lower()
+    texts = list(texts)
+    hyphenated = {w.lower() for text in texts for w in _TOKEN.findall(text)
+                  if "-" in w and w.replace("-", "").lower() == short}
+    if len(hyphenated) == 1:  # "iucz" typed for the reports' "IUC-Z"
+        return [tuple(hyphenated.pop().split("-"))]
     meanings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for text in texts:
         words = _TOKEN.findall(text)
