@@ -2150,3 +2150,38 @@ def test_that_branch_after_a_plural_is_the_branch_the_answer_names():
                     "olika tjänster.")]
     r = resolve_conversation("hur många är anställda i den branschen?", history)
     assert r.question == "hur många är anställda i industrin?", r.question
+
+
+def test_it_after_a_question_for_several_names_is_what_that_question_was_about():
+    """"vem finansierar det?" after "vilka branscher riktar det sig till?" (about Peak
+    Innovation) is about Peak Innovation, not "Sport", one of the branches the answer names."""
+    answer = ("Inom turismbranschen finns Peak Innovation, ett klusterinitiativ för Sport, "
+              "friluftsliv och turism som jobbar för att forskning och entreprenörer ska gå "
+              "hand i hand.")
+    for first, second, third in (
+            ("vad är målet med peak innovation", "vilka branscher riktar det sig till?",
+             "vem finansierar det?"),
+            ("what is the aim of peak innovation", "which industries does it target?",
+             "who funds it?")):
+        history = [Turn(first, answer), Turn(second, answer)]
+        r = resolve_conversation(third, history)
+        assert "Peak Innovation" in r.question, r.question
+
+
+def test_a_plural_that_ends_a_do_question_is_its_subject_not_its_verb():
+    """"What does the report mean by green industries?" ends in a noun (a verb after "does"
+    has no -s): "they" in the next turn are the green industries, not "industries" alone."""
+    history = [Turn("What does the report mean by green industries?",
+                    "Företag med basen i jord och skog utgör tillsammans gröna näringar.")]
+    r = resolve_conversation("are they important for the county?", history)
+    assert r.question == "are green industries important for the county?", r.question
+
+
+def test_whether_it_grows_asks_it_of_what_was_named():
+    """"ökar det?" after a count of agency staff asks whether the agencies grow, as "is it
+    growing?" does; it is no new subject put into the previous question."""
+    history = [Turn("hur manga jobbar pa statliga myndigheter i lanet",
+                    "Idag sysselsätter myndigheterna i Jämtlands län cirka 3 300 personer.")]
+    r = resolve_conversation("ökar det?", history)
+    assert r.followup and r.question.startswith("ökar ") and "myndigheter" in r.question, (
+        r.question)

@@ -624,8 +624,10 @@ def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
     if lang != "en" or i == 0:
         return False
     last = (len(ms) if end is None else end) - 1
-    if i == last and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]):
-        return True
+    word = ms[i].group().lower()
+    if i == last and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]) and not (
+            word.endswith("s") and not word.endswith("ss")):
+        return True  # (a plural, "… mean by green industries", is no verb after "do")
     return ms[i].group().lower().endswith("ing") and (
         ms[i - 1].group().lower() in _EN_CATENATIVES)
 
@@ -798,6 +800,16 @@ def _referent(previous: Turn, earlier: Turn | None = None, number: str = "",
     return found
 
 
+def _asks_for_several(question: str) -> bool:
+    """Whether a question asks for several names ("vilka branscher riktar det sig till?",
+    "which industries does it target?"): "det"/"it" in the next turn is not one of them
+    but what that question itself was about."""
+    words = [m.group().lower() for m in _words(question)]
+    asked = [w.lower() for w in answer_type_words(question)]
+    return bool(words) and (words[0] in _WHICH_PLURAL or (
+        words[0] in ("which", "what") and any(_plural(w, "en") for w in asked)))
+
+
 def _only_a_place(phrase: str) -> bool:
     """Whether a phrase is a place's name and nothing else ("sthlm", "Åre kommun")."""
     words = [ABBREVIATIONS.get(m.group().lower(), m.group().lower()) for m in _words(phrase)]
@@ -967,7 +979,9 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
     if completed and _STATEMENT_QUESTION.match(completed.group("asked") + "?"):
         return None  # "vad innebär det (the answer's sentence)?" names no subject of its own
     if previous.answer and not _ASKS_FOR_KIND.search(previous.question) and not (
-            topic and number == "sg" and _ASKS_WHO.match(previous.question)) and (
+            topic and number == "sg" and _ASKS_WHO.match(previous.question)) and not (
+            number == "sg" and previous.referent and _asks_for_several(previous.question)
+    ) and (
             _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
         name = _appositive_name(previous.answer, previous.question) or _new_proper_noun(
             previous.answer, previous.question) or _answer_subject(previous.answer)
@@ -1781,6 +1795,10 @@ def _judged_it(ms: list[re.Match[str]]) -> bool:
                     for w in rest))
 
 
+#: Verbs of a change in size, which a bare "ökar det?" asks of what was just named.
+_CHANGE_VERBS = wordset("ökar minskar växer stiger sjunker krymper")
+
+
 def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
     """The position of "de"/"den" as the subject right after a question's first word, its
     finite verb ("samarbetar de med företagen?", "måste de ligga nära varandra?"): a yes/no
@@ -1807,6 +1825,9 @@ def _inverted_subject(ms: list[re.Match[str]]) -> int | None:
             return k  # after a question word and its verb: "vad håller de på att …?"
     if _judged_it(ms):
         return 1  # "är det fullt?", "var det lönsamt då?": what the previous turn named
+    if 2 <= len(ms) <= 3 and ms[0].group().lower() in _CHANGE_VERBS and (
+            ms[1].group().lower() in ("det", "den", "de", "dom")):
+        return 1  # "ökar det?", "växer dom fortfarande?": whether what was named grows
     if len(ms) >= 2 and ms[1].group().lower() == "det" and (
             ms[0].group().lower() in _BELONGING_VERBS) and not (
             ms[0].group().lower() in _PLACE_VERBS and len(ms) > 2
