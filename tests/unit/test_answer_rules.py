@@ -2155,9 +2155,9 @@ def test_a_count_of_workers_prefers_the_jobs_close_behind_to_a_count_of_things()
 
 
 def test_a_count_is_not_answered_by_other_kinds_of_people_counted():
-    """"hur många poliser behöver rekryteras?" is not answered by "ca 300 nya sjuksköterskor
-    … drygt 900 lärare": the sentence never names the police and counts others; a count of
-    people in general, or of the kind asked, is left to the model."""
+    """"hur många poliser behöver rekryteras?", "how many doctors …?" are not answered by "ca
+    300 nya sjuksköterskor … drygt 900 lärare": the sentence never names them and counts
+    others; a count of people in general, or of the kind asked, is left to the model."""
     both = "Regionen bedömer att ca 300 nya sjuksköterskor behöver rekryteras fram till år " \
            "2025, och kommunerna behöver rekrytera drygt 900 lärare fram till år 2030."
     answerer, qa = _answerer([both, "Polisen har ett kontor i Östersund."])
@@ -2167,7 +2167,10 @@ def test_a_count_is_not_answered_by_other_kinds_of_people_counted():
     assert not other("hur många lärare behövs?")
     assert not other("hur många anställda behöver rekryteras?")  # people in general
     assert not other("hur många ssk behöver regionen anställa?")  # an abbreviation
-    assert not other("how many police officers must be recruited?")  # no Swedish word
+    # English, through the word lists: "doctors" are läkare, whom the sentence never names
+    assert other("how many doctors must be recruited by 2030?")
+    assert not other("how many nurses must be recruited?")
+    assert not other("how many zookeepers must be recruited?")  # no Swedish word for it
     people = "Industrin sysselsätter ca 5 000 personer."
     answerer, qa = _answerer([people])
     assert not _check_on(answerer, qa, _rows([people])[0], "other_people_counted")(
@@ -2303,3 +2306,42 @@ def test_working_together_is_cooperating():
         assert _first_ranked(question, texts) == texts[1], question
     from reportqa.ask.question import FRAME_WORDS
     assert {"tend", "tends", "beskrivas", "beskrevs"} <= FRAME_WORDS  # how it is put
+
+
+def test_a_figure_of_another_level_of_ownership_does_not_answer():
+    """"How many kilometres of municipal roads …?" is not answered by "Det statliga vägnätet
+    … 4 700 kilometer"; state roads, or a question that names no level, are."""
+    state = "Det statliga vägnätet i länet omfattar cirka 4 700 kilometer."
+    answerer, qa = _answerer([state, "Kommunen har ett kontor i Östersund."])
+    other = _check_on(answerer, qa, _rows([state])[0], "other_level")
+    assert other("How many kilometres of municipal roads are there in the county?")
+    assert other("hur många mil kommunala vägar finns det?")
+    assert not other("How many kilometres of state roads are there?")
+    assert not other("hur långt är vägnätet i länet?")
+    assert not other("what is the state of the roads?")  # "state" as a noun
+
+
+def test_the_other_labour_market_measure_does_not_answer():
+    """"sysselsättningsgrad bland utrikes födda?" is not answered by "Bland utrikes födda är
+    arbetslösheten drygt 21 procent", nor "the unemployment rate among women" by their
+    employment rate; the measure asked is."""
+    unemployed = "Bland utrikes födda är arbetslösheten drygt 21 procent."
+    employed = "Bland kvinnorna i länet var sysselsättningsgraden 80,4 procent."
+    answerer, qa = _answerer([unemployed, employed])
+    on_unemployed = _check_on(answerer, qa, _rows([unemployed])[0], "other_measure")
+    on_employed = _check_on(answerer, qa, _rows([employed])[0], "other_measure")
+    assert on_unemployed("sysselsättningsgrad bland utrikes födda i länet?")
+    assert not on_unemployed("hur hög är arbetslösheten bland utrikes födda?")
+    assert on_employed("What was the unemployment rate among women in the county?")
+    assert not on_employed("What was the employment rate among women?")
+    assert not on_employed("hur många kvinnor jobbar i länet?")  # no measure named
+
+
+def test_regional_names_no_owner():
+    """"gross regional product" is no region's own figure against a private one: "regional"
+    is no level of ownership (_LEVEL_WORDS)."""
+    grp = ("Länets bruttoregionprodukt uppgick till 46 miljarder, varav det privata "
+           "näringslivet stod för 30.")
+    answerer, qa = _answerer([grp, "Kommunen har ett kontor i Östersund."])
+    assert not _check_on(answerer, qa, _rows([grp])[0], "other_level")(
+        "What was the county's gross regional product in 2017?")

@@ -210,6 +210,40 @@ _PURPOSE_QUESTION = re.compile(
     r"(?:jobbar|arbetar|verkar)(?=\s+(?:[\w-]+\s+){1,4}för\s*[?.!]*\s*$))\b", re.IGNORECASE)
 
 
+#: Words of one level of ownership or government, in both languages ("kommunala vägar",
+#: "state roads"): a figure of one level is no answer for another. ("regional" is left
+#: out: "gross regional product", "regionala företagsstöd" name no owner.)
+_LEVEL_WORDS = {
+    "kommun": ("kommunal", "kommunala", "kommunalt", "municipal", "municipally"),
+    "stat": ("statlig", "statliga", "statligt", "state-owned", "state"),
+    "privat": ("privat", "privata", "private", "privately"),
+}
+_LEVEL_OF = {w: level for level, words in _LEVEL_WORDS.items() for w in words}
+#: Words after "state" that make it a noun, not a level ("the state of the roads").
+_STATE_AS_NOUN = frozenset(("of", "the", "a", "and", "in", "s"))
+
+
+def _levels(text: str) -> frozenset[str]:
+    """The levels of ownership a text names by an adjective (_LEVEL_WORDS)."""
+    words = raw_words(text.lower())
+    return frozenset(_LEVEL_OF[w] for i, w in enumerate(words) if w in _LEVEL_OF and not (
+        w == "state" and (i + 1 >= len(words) or words[i + 1] in _STATE_AS_NOUN)))
+
+
+#: Measures of the labour market that are easily taken for one another: the share employed
+#: and the share unemployed (as a rate or a count of the unemployed).
+_MEASURES = {
+    "employment": re.compile(r"\bsysselsättningsgrad\w*|\bemployment\s+rates?\b",
+                             re.IGNORECASE),
+    "unemployment": re.compile(r"\barbetslös\w*|\bunemploy\w*", re.IGNORECASE),
+}
+
+
+def _measures(text: str) -> frozenset[str]:
+    """The labour-market measures (_MEASURES) a text names."""
+    return frozenset(name for name, pattern in _MEASURES.items() if pattern.search(text))
+
+
 def _purpose_words(question: str) -> frozenset[str]:
     """The words that ask what a thing is for ("syftet", "leda", "aim"): a sentence that says
     what for has them in its own words ("… för att utveckla …")."""
@@ -2034,7 +2068,34 @@ class Answerer:
                     or self.national_unsaid(q, best) or self.change_count_unsaid(q, best)
                     or self.members_unsaid(q, best) or self.one_of_many(q, best)
                     or self.relative_year(q, best) or self.other_people_counted(q, best)
+                    or self.other_level(q, best) or self.other_measure(q, best)
                     or self.unknown_year(q))
+
+    @staticmethod
+    def other_measure(q: Query, best: Scored) -> bool:
+        """Whether the question asks for one labour-market measure ("sysselsättningsgraden
+        bland utrikes födda", "the unemployment rate among women") and the best sentence
+        gives the other ("Bland utrikes födda är arbetslösheten …", "… sysselsättningsgraden
+        80,4 procent"), the one asked nowhere in its passage: a near figure, not the one."""
+        asked = _measures(q.original or q.text)
+        if not asked:
+            return False
+        p = best.hit.passage
+        said = _measures(p.text)
+        return bool(said) and not said & asked and not _measures(p.context) & asked
+
+    @staticmethod
+    def other_level(q: Query, best: Scored) -> bool:
+        """Whether the question asks for a thing of one level of ownership ("municipal
+        roads", "kommunala vägar") and the best sentence gives it for another ("Det statliga
+        vägnätet …") with the one asked nowhere in its passage: another owner's figure."""
+        asked = _levels(q.original or q.text)
+        if len(asked) != 1:
+            return False
+        p = best.hit.passage
+        said = _levels(p.text)
+        return bool(said) and not said & asked and not _levels(
+            " ".join((p.context, p.section))) & asked
 
     def unknown_year(self, q: Query) -> bool:
         """Whether a question for a figure names only years no passage of the index
@@ -2052,14 +2113,16 @@ class Answerer:
         sentence that never names what it counts and counts kinds of people ("ca 300 nya
         sjuksköterskor … drygt 900 lärare"): their figures, not the one asked. People
         counted in general ("5 000 personer") may be any kind, and are left to the model."""
-        unit = q.unit if q.quantity and q.language == "sv" else None
+        unit = q.unit if q.quantity else None
         if not unit or unit in _PEOPLE_COUNTED or len(unit) < MIN_COUNTED_KIND:
-            # an English word may have no Swedish match in the glossary, an abbreviation
-            # ("ssk") none in the reports' words
+            # an abbreviation ("ssk") may have no match in the reports' words
             return False
+        concepts = self._unit_concepts(q)
+        if q.language != "sv" and not any(len(c.alts) > 1 for c in concepts):
+            return False  # an English word the word lists do not translate ("doctors" is)
         text = answer_text(best.hit, best.needs_context)
         tokens = self.analyzer.token_set(text)
-        if any(c.match(tokens) >= HALF_MATCH for c in self._unit_concepts(q)):
+        if any(c.match(tokens) >= HALF_MATCH for c in concepts):
             return False
         # two kinds or more: one may be the kind asked in other words ("passagerare" for
         # "resenärer", "företagare" for "hyresgäster")
