@@ -126,6 +126,16 @@ def _ranked_in_order(texts: list[str], order: tuple[int, ...]):
     return answerer, qa, ranked
 
 
+def _first_after_figure_follows(texts: list[str], order: tuple[int, ...]):
+    """A question → the text `figure_follows` puts first among `texts` ranked at `order`
+    (_ranked_in_order)."""
+    answerer, qa, ranked = _ranked_in_order(texts, order)
+
+    def first(question: str) -> str:
+        return answerer.figure_follows(qa.analyze(question), ranked)[0].hit.passage.text
+    return first
+
+
 def test_answer_text_adds_context_only_to_referring_sentences():
     assert answer_text(_hit("Branschen omsätter 5 miljarder.", "Turismen växer.")) == (
         "Turismen växer. Branschen omsätter 5 miljarder.")
@@ -1899,18 +1909,14 @@ def test_a_figure_of_the_year_asked_follows_a_sentence_that_names_it_without_one
     first = "Ungdomsarbetslösheten har minskat tydligt sedan toppåret 2013."
     middle = "I december 2018 var 770 unga arbetslösa."
     figure = "År 2013 var andelen drygt 18 procent."
-    answerer, qa, ranked = _ranked_in_order([first, middle, figure], (0, 2, 1))
+    first_after = _first_after_figure_follows([first, middle, figure], (0, 2, 1))
     for question in ("vad låg ungdomsarbetslösheten på toppåret 2013?",
                      "hur hög var ungdomsarbetslösheten 2013?"):
-        assert answerer.figure_follows(qa.analyze(question), ranked)[0].hit.passage.text == (
-            figure)
+        assert first_after(question) == figure
     # the figure is the year asked's, not another year's; nor is a figure for how long
-    assert answerer.figure_follows(qa.analyze("hur hög var ungdomsarbetslösheten 2018?"),
-                                   ranked)[0].hit.passage.text == middle
-    assert answerer.figure_follows(qa.analyze("hur hög var ungdomsarbetslösheten 2010?"),
-                                   ranked)[0].hit.passage.text == first
-    assert answerer.figure_follows(qa.analyze("hur länge har ungdomsarbetslösheten minskat?"),
-                                   ranked)[0].hit.passage.text == first
+    assert first_after("hur hög var ungdomsarbetslösheten 2018?") == middle
+    assert first_after("hur hög var ungdomsarbetslösheten 2010?") == first
+    assert first_after("hur länge har ungdomsarbetslösheten minskat?") == first
 
 
 def test_who_in_kinds_of_people_is_the_sentence_after_that_lists_them():
@@ -2244,13 +2250,11 @@ def test_a_sum_for_the_year_follows_a_sentence_that_names_the_year_and_no_sum():
     first = "Under år 2019 arrangerades två världsmästerskap i länet."
     middle = "Alpina VM i Åre lockade ca 125 000 besök under de två tävlingsveckorna."
     money = "Evenemangen beräknas ha gett en omsättning på ungefär 700 miljoner kronor."
-    answerer, qa, ranked = _ranked_in_order([first, middle, money], (0, 1, 2))
+    first_after = _first_after_figure_follows([first, middle, money], (0, 1, 2))
     for question in ("How much money did the two 2019 world championships bring in?",
                      "hur mycket pengar drog världsmästerskapen 2019 in?"):
-        assert answerer.figure_follows(qa.analyze(question), ranked)[0].hit.passage.text == (
-            money), question
-    assert answerer.figure_follows(qa.analyze("hur mycket pengar drog VM 2018 in?"),
-                                   ranked)[0].hit.passage.text == first  # another year
+        assert first_after(question) == money, question
+    assert first_after("hur mycket pengar drog VM 2018 in?") == first  # another year
 
 
 def test_a_kind_asked_as_only_part_of_the_figure_is_no_other_kind():

@@ -1450,10 +1450,11 @@ class Answerer:
                              and self._says_what_for(q, p.text))
         # "how many destinations have adopted sustainability goals": goals counted, not asked
         asked_for = _purpose_words(q.text) if says_what_for and not q.quantity else frozenset()
-        things = [c for c in q.concepts if c.head not in asked_for]
-        if things and max(things, key=lambda c: c.confidence_weight).match(
-                s_tok | c_tok) < FULL_MATCH:
-            asked_for = frozenset()  # what for, but not the thing asked about's purpose
+        if asked_for:
+            things = [c for c in q.concepts if c.head not in asked_for]
+            if things and max(things, key=lambda c: c.confidence_weight).match(
+                    s_tok | c_tok) < FULL_MATCH:
+                asked_for = frozenset()  # what for, but not the thing asked about's purpose
         for c in q.concepts:
             mc = c.match(c_tok) * ctx_factor
             ms = max(c.match(s_tok), 0.9 * mc) if anaphoric else c.match(s_tok)

@@ -628,7 +628,7 @@ def _en_gerund_after_verb(ms: list[re.Match[str]], i: int, lang: str,
     if i == last and i > 2 and any(m.group().lower() in _DO for m in ms[1:i - 1]) and not (
             word.endswith("s") and not word.endswith("ss")):
         return True  # (a plural, "… mean by green industries", is no verb after "do")
-    return ms[i].group().lower().endswith("ing") and (
+    return word.endswith("ing") and (
         ms[i - 1].group().lower() in _EN_CATENATIVES)
 
 
@@ -1028,8 +1028,7 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
         places = list(_PLACE_PHRASE.finditer(previous.question))
         if places:
             return places[-1].group().split(maxsplit=1)[1]
-        if place and span is not None and span.text(previous.question).split()[-1].lower() in (
-                _AGENTS_IN_PLURAL):
+        if place and span is not None and _ends_in_agents(span.text(previous.question)):
             # those who act ("länets största privata arbetsgivare") are no place; the place
             # they belong to is
             owner = _PLACE_GENITIVE.search(previous.question)
@@ -1098,11 +1097,16 @@ def _there_can_mean(phrase: str) -> bool:
     but not those who act, in the plural, who are who, not where ("why is the service
     sector strong there?" after "do the service companies in the county work together?"
     is about the county)."""
-    words = phrase.split()
-    if words and not any(w[:1].isupper() for w in words) and (
-            words[-1].lower() in _AGENTS_IN_PLURAL):
+    if _ends_in_agents(phrase) and not any(w[:1].isupper() for w in phrase.split()):
         return False
     return _known_thing(phrase)
+
+
+def _ends_in_agents(phrase: str) -> bool:
+    """Whether a phrase ends in those who act, in the plural (_AGENTS_IN_PLURAL: "länets
+    största privata arbetsgivare", "the service companies")."""
+    words = phrase.split()
+    return bool(words) and words[-1].lower() in _AGENTS_IN_PLURAL
 
 
 #: Plural nouns for those who act, which "där"/"there" does not stand for (the places
@@ -2108,7 +2112,7 @@ def _of_many(phrase: str) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    return last in _AGENTS_IN_PLURAL or last.endswith(_COMPANY_HEADS[1:]) or (
+    return _ends_in_agents(phrase) or last.endswith(_COMPANY_HEADS[1:]) or (
         _plural(last, "sv") and not _names_a_grouping(last))
 
 
@@ -2126,7 +2130,7 @@ def _sector_of_companies(noun: str, previous: Turn) -> str | None:
                 first = w[:-len(head)]
                 if w.lower().endswith(head) and len(first) >= _MIN_COMPOUND_PART and (
                         first.isalpha() and first.islower()):
-                    return first + _SECTOR_NOUN.get(_stem(noun).lower(), "branschen")
+                    return first + _SECTOR_NOUN.get(_stem(noun), "branschen")
     return None
 
 
