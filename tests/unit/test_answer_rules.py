@@ -1837,7 +1837,27 @@ def test_a_comparison_with_the_country_needs_a_passage_that_speaks_of_it():
     assert [c(asked) for c in check] == [True, False, False]
     assert check[0]("är andelen kvinnliga företagare lägre än i riket?")
     assert not check[0]("hur stor andel av företagen drivs av kvinnor?")
-    assert not check[0]("hur stor andel av företagen i Sverige drivs av kvinnor?")
+    # the country's own figure asked: the county's is no answer
+    assert check[0]("hur stor andel av företagen i Sverige drivs av kvinnor?")
+    assert check[0]("What share of companies are run by women nationally?")
+    assert not check[1]("hur stor andel av företagen i Sverige drivs av kvinnor?")
+    # … unless the question names the county, or Sweden is where people come from
+    assert not check[0]("hur stor andel av företagen i länet drivs av kvinnor, i sverige?")
+    assert not check[0]("hur stor andel av kunderna kommer från Sverige?")
+
+
+def test_the_countrys_figure_is_answered_by_a_sentence_close_behind_that_gives_it():
+    """"hur hög är arbetslösheten i sverige?" is answered by the sentence that gives the
+    country's figure ("… jämfört med 7,0 procent i riket"), though another sentence on
+    unemployment ranks first."""
+    foreign = "Bland utrikes födda är arbetslösheten drygt 21 procent."
+    national = "Arbetslösheten motsvarar 6,3 procent, jämfört med 7,0 procent i riket."
+    answerer, qa = _answerer([foreign, national])
+    q = qa.analyze("hur hög är arbetslösheten i sverige?")
+    ranked = _behind(answerer, q, foreign, national, 0.9)
+    assert answerer.national_follows(q, ranked)[0].hit.passage.text == national
+    q2 = qa.analyze("hur hög är arbetslösheten bland utrikes födda?")
+    assert answerer.national_follows(q2, ranked)[0].hit.passage.text == foreign
 
 
 def test_a_count_of_what_is_new_or_moved_is_not_answered_by_what_there_is():
@@ -2349,3 +2369,49 @@ def test_regional_names_no_owner():
     answerer, qa = _answerer([grp, "Kommunen har ett kontor i Östersund."])
     assert not _check_on(answerer, qa, _rows([grp])[0], "other_level")(
         "What was the county's gross regional product in 2017?")
+
+
+def test_a_year_asked_keeps_the_edition_that_gives_that_years_figure():
+    """"How many companies were at House Be at the end of 2017?" is answered by the older
+    edition ("vid årets slut ca 80 företag"), not by the newest one's statement of another
+    year ("vid utgången av 2020 ca 120 företag"); without a year the newest answers."""
+    from reportqa.ask.answer import Answerer
+    from reportqa.ask.question import QueryAnalyzer
+    from reportqa.index.bm25 import LexicalIndex
+    from reportqa.text.analyzer import Analyzer
+
+    old = "I Åre har House Be skapats och huserar vid årets slut ca 80 företag."
+    new = "I Åre har House Be vuxit och huserar vid utgången av 2020 ca 120 företag."
+    lex = LexicalIndex.build([old, new], Analyzer())
+    qa = QueryAnalyzer(lex.analyzer, lex.bm25.vocab_dict.keys())
+    documents = {"a.txt": {"series": "S", "edition": "2019"},
+                 "b.txt": {"series": "S", "edition": "2021"}}
+    answerer = Answerer(lex.analyzer, 0.5, documents, queries=qa)
+    rows = [PassageRow(row=0, doc="a.txt", section="S", page=None, ordinal=0, text=old,
+                       context=""),
+            PassageRow(row=1, doc="b.txt", section="S", page=None, ordinal=0, text=new,
+                       context="")]
+    hits = [Hit(rows[0], 1.0, 0.9, 1.0), Hit(rows[1], 0.9, 0.8, 0.9)]
+
+    def first(question: str) -> str:
+        return answerer.candidates(qa.analyze(question), hits)[0].hit.passage.text
+
+    assert first("How many companies were at House Be in Åre at the end of 2017?") == old
+    assert first("hur många företag fanns i House Be 2017?") == old
+    assert first("hur många företag finns i House Be?") == new
+
+
+def test_what_characterises_something_is_answered_by_what_the_report_says_marks_it():
+    """"vad kännetecknar industriföretagen i jämtland" is answered by the sentence that says
+    what marks the industry ("… starkt präglat av SME-företag"), not by one that only names
+    the companies ("IUC-Z group är en gemensam nod för industriföretagen")."""
+    node = "IUC-Z group är en gemensam nod för industriföretagen och företräder industrin."
+    marked = "Industrin i länet är starkt präglat av SME-företag med hög uppfinningsanda."
+    answerer, qa = _answerer([node, marked])
+    q = qa.analyze("vad kännetecknar industriföretagen i jämtland")
+    ranked = _behind(answerer, q, node, marked, 0.8)
+    assert answerer.character_first(q, ranked)[0].hit.passage.text == marked
+    other = qa.analyze("vem företräder industriföretagen?")
+    assert answerer.character_first(other, ranked)[0].hit.passage.text == node
+
+

@@ -2185,3 +2185,86 @@ def test_whether_it_grows_asks_it_of_what_was_named():
     r = resolve_conversation("ökar det?", history)
     assert r.followup and r.question.startswith("ökar ") and "myndigheter" in r.question, (
         r.question)
+
+
+@pytest.mark.parametrize("previous,followup,expected", [
+    # the one sector the earlier question names is replaced, wherever its subject span is
+    ("stämmer det att turismen ger 7000 årsarbeten", "och tillverkningsindustrin då",
+     "stämmer det att tillverkningsindustrin ger 7000 årsarbeten"),
+    # a genitive stays a genitive
+    ("hur stor andel av industrins kunder finns utanför länet", "och turismen?",
+     "hur stor andel av turismens kunder finns utanför länet"),
+    ("hur många jobbar i turismen?", "och industrin?", "hur många jobbar i industrin?"),
+])
+def test_a_sector_replaces_the_sector(previous, followup, expected):
+    r = resolve_conversation(followup, [Turn(previous)])
+    assert r.question == expected
+
+
+def test_they_after_an_answer_that_names_where_are_what_was_asked_about():
+    """"vad ska dom åstadkomma?" after "vilka sitter i grönt center" answered by "I Ås i
+    Krokoms kommun finns Grönt Center …": "dom" are Grönt Center, not Ås, the place the
+    answer names."""
+    history = [Turn("vilka sitter i grönt center",
+                    "I Ås i Krokoms kommun finns Grönt Center, ett kluster för de gröna "
+                    "näringarna i länet.")]
+    r = resolve_conversation("vad ska dom åstadkomma?", history)
+    assert r.question == "vad ska Grönt Center åstadkomma?", r.question
+
+
+def test_even_after_the_pronoun_leaves_it_the_last_word():
+    """"vad e det ens" asks what the thing just talked about is; "ens" is no subject for
+    the next turn ("finns det nåt i åre?")."""
+    history = [Turn("coworking nar började det i regionen",
+                    "En ökande trend i regionen som utvecklades 2017 var formen av "
+                    "co-workingplace.")]
+    r = resolve_conversation("vad e det ens", history)
+    assert r.followup and "coworking" in r.question, r.question
+    r2 = resolve_conversation("finns det nåt i åre?", [*history, Turn("vad e det ens", None)])
+    assert "ens" not in r2.question.split(), r2.question
+
+
+def test_the_industry_in_english_is_the_one_the_turn_named():
+    """"and how many jobs does the industry generate?" after a turn whose answer names
+    "Turismbranschen" asks it of that industry; "the tourism industry" names its own."""
+    history = [Turn("how many destinations does Jämtland Härjedalen Turism work with",
+                    "Turismbranschen och upplevelseturismen är en grundläggande näring i "
+                    "Jämtlands län.")]
+    r = resolve_conversation("and how many jobs does the industry generate?", history)
+    assert r.followup and "turismbranschen" in r.question.lower(), r.question
+    r2 = resolve_conversation("how many jobs does the manufacturing industry generate?",
+                              history)
+    assert "turismbranschen" not in r2.question.lower(), r2.question
+
+
+def test_an_irregular_english_participle_is_no_subject():
+    """"which kinds of companies?" after "Why has the service sector grown in Jämtland?"
+    is about the service sector; "grown" is the verb."""
+    history = [Turn("Why has the service sector grown in Jämtland?",
+                    "I Jämtlands län finns en gedigen historia av att producera tjänster.")]
+    r = resolve_conversation("which kinds of companies?", history)
+    assert "service sector" in r.question and "grown" not in r.question, r.question
+
+
+@pytest.mark.parametrize("previous,followup,expected", [
+    ("va gör jämtland härjedalen turism", "även internationellt?",
+     "va gör jämtland härjedalen turism internationellt?"),
+    ("what does Peak Innovation do", "and internationally?",
+     "what does Peak Innovation do internationally?"),
+    ("hur stor är arbetslösheten i länet", "och nationellt?",
+     "hur stor är arbetslösheten nationellt"),
+])
+def test_a_scope_alone_asks_the_same_at_that_scope(previous, followup, expected):
+    assert resolve_conversation(followup, [Turn(previous)]).question == expected
+
+
+def test_there_after_a_sector_and_its_figure_is_the_sector():
+    """"hur många jobbar där då" after "turismen omsättning per år" — "och industrin?" is
+    about the industry, where people work, not about "omsättning"; a place named stays
+    "där"."""
+    history = [Turn("industrin omsättning per år", "Branschen omsätter årligen fem miljarder.")]
+    r = resolve_conversation("hur många jobbar där då", history)
+    assert "industrin" in r.question and "omsättning" not in r.question, r.question
+    r2 = resolve_conversation("hur många företag finns där?",
+                              [Turn("hur många jobbar inom turismen i åre?")])
+    assert "åre" in r2.question, r2.question

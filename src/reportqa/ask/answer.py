@@ -1057,6 +1057,18 @@ _INTERNATIONAL = re.compile(r"\b(?:internationell\w*|international\w*|utländsk\
 #: Asks what came of something: "har det märkts", "hur syns det", "vad har det lett till",
 #: "has it had any effect", "has it shown up"; not what a figure includes ("including
 #: spin-off effects") nor when something appeared ("when did coworking start to show up").
+#: A question for what characterises something: "vad kännetecknar industriföretagen?",
+#: "vad utmärker tjänstesektorn?", "what characterises the manufacturing industry?".
+_CHARACTER_QUESTION = re.compile(
+    r"\b(?:kännetecknar|kännetecknas|utmärker|utmärks|präglar|präglas|karakt[äe]riserar|"
+    r"karakt[äe]riseras|characteri[sz]es?|characteri[sz]ed)\b", re.IGNORECASE)
+#: A sentence that says what characterises something: "… är starkt präglat av SME-företag".
+_CHARACTER_SAID = re.compile(
+    r"\b(?:präglat?|präglad[e]?|präglas|kännetecknas|kännetecknat|kännetecknats|utmärks|"
+    r"karakt[äe]riseras|typisk\w*|särpräglad\w*)\b", re.IGNORECASE)
+#: A sentence that says what characterises something goes first when it scores this share
+#: of the best sentence's score or more (character_first).
+CHARACTER_CLOSE = 0.75
 _CONSEQUENCE = re.compile(
     r"\b(?:märk(?:ts|s|as|bar\w*)|synts|syns|(?:nån|någon|några|gett|haft)\s+effekt\w*|"
     r"resultat\w*|lett\s+till|led\s+to|(?:any|an|no|some|much|what)\s+effects?|"
@@ -1135,6 +1147,12 @@ def _names_the_country(phrase: str) -> bool:
 #: The names of the country itself.
 _SWEDEN = frozenset(("sverige", "sweden"))
 #: Asks for a comparison: "jämfört med", "än i", "compare with", "than".
+#: The whole country as the place a figure is asked for: "i hela riket", "in Sweden",
+#: "nationally" (not "från Sverige", where people come from).
+_IN_THE_COUNTRY = re.compile(r"\b(?:(?:i|in|för|for|across|inom)\s+(?:hela\s+|all\s+of\s+|the\s+"
+                             r"whole\s+)?(?:riket|landet|sverige|sweden|the\s+country)|"
+                             r"nationally|nationwide|riks(?:snitt|genomsnitt)\w*|"
+                             r"national\s+(?:average|figure|level|rate))\b", re.IGNORECASE)
 _COMPARES = re.compile(r"\b(?:jämför\w*|jmf|skiljer|skillnad\w*|än|compare[ds]?|comparison|"
                        r"than|versus|vs|differ\w*|relative\s+to)\b", re.IGNORECASE)
 #: The shortest stem between_unsaid compares by its beginning ("män" ~ "männ").
@@ -2290,10 +2308,17 @@ class Answerer:
     @staticmethod
     def national_unsaid(q: Query, best: Scored) -> bool:
         """Whether the question compares with the whole country ("jämfört med riket", "How
-        does … compare with the national average?") and neither the sentence nor the one
-        before it says anything of the country: the county's figure alone is no comparison."""
+        does … compare with the national average?"), or asks for the country's figure and
+        names no place of the county ("ungdomsarbetslösheten i hela riket dec 2018"), and
+        neither the sentence nor the one before it says anything of the country: the county's
+        figure alone is neither the comparison nor the country's figure."""
         question = q.original or q.text
-        if _NATIONAL.search(question) is None or _COMPARES.search(question) is None:
+        if _NATIONAL.search(question) is None:
+            return False
+        if _COMPARES.search(question) is None and not (
+                _IN_THE_COUNTRY.search(question)
+                and (q.quantity or _MONEY_QUESTION.search(question))
+                and not HOME_PLACES & set(raw_words(question.lower()))):
             return False
         p = best.hit.passage
         return _NATIONAL.search(f"{p.context} {p.text}") is None
@@ -2747,7 +2772,7 @@ class Answerer:
         """The candidates in answer order: re-ranked, the edition the question wants first."""
         return self.figure_follows(q, self.national_follows(q, self.consequence_follows(
             q, self.names_follow(q, self.prefer_edition(q, self.superlative_first(
-                q, self.kind_first(q, self.rank(q, hits))))))))
+                q, self.character_first(q, self.kind_first(q, self.rank(q, hits)))))))))
 
     def kind_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount or a sum ("how much were goods exports worth",
@@ -2843,9 +2868,10 @@ class Answerer:
 
     def national_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question that compares with the whole country ("nyföretagande per 1000
-        invånare, county vs sweden"), the next sentence when it gives the country's figure
-        and is a candidate ("Motsvarande siffra för hela riket är 10,4"): first, as the one
-        that makes the comparison."""
+        invånare, county vs sweden") or for the country's figure, the next sentence when it
+        gives the country's figure and is a candidate ("Motsvarande siffra för hela riket är
+        10,4"), else a sentence close behind the first (KIND_CLOSE) that speaks of the
+        country: first, as the one that makes the comparison or gives that figure."""
         if not ranked or not self.national_unsaid(q, ranked[0]):
             return ranked
         best = ranked[0].hit.passage
@@ -2853,6 +2879,34 @@ class Answerer:
         for s in ranked[1:self.weights.candidates]:
             p = s.hit.passage
             if (p.doc, p.row) == after and _NATIONAL.search(p.text):
+                return [s] + [r for r in ranked if r is not s]
+        # "hur hög är arbetslösheten i sverige?": a sentence close behind that gives the
+        # country's figure ("… jämfört med 7,0 procent i riket") answers it
+        floor = ranked[0].score * KIND_CLOSE
+        for s in ranked[1:self.weights.candidates]:
+            if s.score < floor:
+                break
+            if _NATIONAL.search(s.hit.passage.text) and not self.names_what_best_lacks(q, s):
+                return [s] + [r for r in ranked if r is not s]
+        return ranked
+
+    def character_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question for what characterises something ("vad kännetecknar
+        industriföretagen i jämtland"), a sentence close behind the first (CHARACTER_CLOSE)
+        that says what characterises, and leaves no more of the question out ("… är starkt
+        präglat av SME-företag med hög entreprenörs och uppfinningsanda"): first, before one
+        that only names the subject ("IUC-Z group är en gemensam nod för
+        industriföretagen")."""
+        if len(ranked) < 2 or not _CHARACTER_QUESTION.search(q.original or q.text) or (
+                _CHARACTER_SAID.search(ranked[0].hit.passage.text)):
+            return ranked
+        floor = ranked[0].score * CHARACTER_CLOSE
+        for s in ranked[1:KIND_DEPTH]:
+            if s.score < floor:
+                break
+            if (_CHARACTER_SAID.search(s.hit.passage.text)
+                    and s.missing.sentence <= ranked[0].missing.sentence
+                    and not self.names_what_best_lacks(q, s)):
                 return [s] + [r for r in ranked if r is not s]
         return ranked
 
@@ -2959,6 +3013,11 @@ class Answerer:
 
         for target in targets:
             found = self._in_edition(q, ranked, target, mine, keeps_names)
+            if found is not None and found[0] is not ranked[0] and (
+                    self.other_year(q, found[0]) and not self.other_year(q, ranked[0])):
+                # "… at the end of 2017": the newer edition's "vid utgången av 2020" is
+                # another year's figure, and the edition that gives the year asked answers
+                return ranked
             if found is not None:
                 return found
         if q.edition.names_one:

@@ -378,7 +378,10 @@ _EN_VERBS = wordset(
     "work works worked employ employs generate generates turn turns do does did make makes "
     "have has had produce produces run runs exist exists offer offers provide provides live "
     "lives visit visits start started mention mentions say says focus focuses cost costs "
-    "count counts counted doing done"
+    "count counts counted doing done "
+    # irregular past forms, which the -ed test misses ("why has the service sector grown")
+    "grown grew risen rose fallen fell gone went become became made taken took given gave "
+    "shown begun began brought built kept held led meant paid sold spent won"
 )
 
 
@@ -819,6 +822,26 @@ def _only_a_place(phrase: str) -> bool:
                                for w in words)
 
 
+def _said_as_place(name: str, text: str) -> bool:
+    """Whether `text` names `name` after a preposition of place ("I Ås i Krokoms kommun")."""
+    return re.search(rf"\b(?:i|in|på|vid|at)\s+{re.escape(name)}\b", text,
+                     re.IGNORECASE) is not None
+
+
+def _asked_thing(question: str) -> str | None:
+    """A question's subject when it is something other than a place ("vilka sitter i
+    grönt center": "grönt center"); else None."""
+    span = subject_span(question)
+    if span is None:
+        return None
+    text = span.text(question)
+    if span.preposition:
+        text = text[len(span.preposition):].strip()
+    if not any(_is_content(m.group()) for m in _words(text)) or _only_a_place(text):
+        return None
+    return text
+
+
 #: Words of a place's kind that go with its name ("Åre kommun", "Jämtlands län").
 _PLACE_KIND_WORDS = wordset("kommun kommune län municipality county")
 
@@ -985,6 +1008,11 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
             _ASKS_FOR_NAME.search(previous.question) or answer_type_words(previous.question)):
         name = _appositive_name(previous.answer, previous.question) or _new_proper_noun(
             previous.answer, previous.question) or _answer_subject(previous.answer)
+        asked = _asked_thing(previous.question) if number and not place else None
+        if name and asked and (_only_a_place(name) or _said_as_place(name, previous.answer)):
+            # a pronoun after "vilka sitter i grönt center" → "I Ås … finns Grönt
+            # Center": the place the answer names is where, not who; the thing asked is
+            return asked
         if name:
             return name
     elif previous.answer and _ASKS_IF_THERE_IS.match(previous.question):
@@ -1015,6 +1043,14 @@ def _turn_referent(previous: Turn, number: str = "", topic: bool = False,
         previous.question)) if number else None
     if inverted is not None and not _disagrees(inverted, number):
         return _agreeing_referent(previous.question, inverted, number)
+    if place and not places_named(with_place_names(previous.question)) and not (
+            _PLACE_PHRASE.search(previous.question)):
+        # "där" after "industrin omsättning per år": the sector, where people work, not
+        # the figure asked of it
+        sectors = [m.group() for m in _words(previous.question)
+                   if _is_content(m.group()) and _names_sector(m.group())]
+        if len(sectors) == 1:
+            return sectors[0]
     name = _name_in(previous.question)
     span = subject_span(previous.question)
     if not number and not topic and (span is None or span.text(
@@ -1685,8 +1721,8 @@ _PEOPLE = wordset("people personer folk")
 
 #: Sentence adverbs after a question's last pronoun ("vad är det egentligen?", "varför
 #: gör de det då?"): the pronoun still ends the question.
-_SENTENCE_ADVERBS = wordset("egentligen då alltså exakt nu riktigt really exactly actually "
-                            "then")
+_SENTENCE_ADVERBS = wordset("egentligen då alltså exakt nu riktigt ens liksom really exactly "
+                            "actually then")
 #: Verbs after which a final "det" is the formal subject of an existential clause ("hur
 #: många företag finns det?", "hur många blir det?"), not what the question is about.
 _EXISTENTIAL_VERBS = wordset("finns fanns är var blir blev ges gavs")
@@ -2153,6 +2189,11 @@ _CATEGORY_HEADS = wordset("bransch branscher sektor näring näringar kluster kl
                           "nätverket område områd")
 
 
+#: An English sector named as known, with no word of its own ("the industry"; not "the
+#: tourism industry").
+_EN_THE_SECTOR = re.compile(r"\bthe\s+(?:industry|sector)\b(?!['’]s)", re.IGNORECASE)
+
+
 def _bare_head(question: str, previous: Turn) -> str | None:
     """`question` with its one noun, a Swedish definite noun without a demonstrative
     ("sektorn", "i branschen"), replaced by the compound of the previous turn that has it as
@@ -2160,6 +2201,14 @@ def _bare_head(question: str, previous: Turn) -> str | None:
     conversation has just named, and the compound is what the noun stands for."""
     ms = _words(question)
     lang = detect_language(question)
+    if lang == "en":
+        # "and how many jobs does the industry generate?" after a turn that names one
+        # ("Turismbranschen och upplevelseturismen är …"): that industry
+        the = _EN_THE_SECTOR.search(question)
+        sector = _sector_in(previous) if the else None
+        if the is None or sector is None:
+            return None
+        return _clean(question[:the.start()] + sector + question[the.end():])
     nouns = [m for m in ms if _is_content(m.group()) and not _verbish(m.group(), lang)
              and m.group().lower() not in _GENERIC_PLACES
              and m.group().lower() not in _GENERIC_TIMES]
@@ -2542,6 +2591,44 @@ def _superlative_for_superlative(previous: str, new: str) -> str | None:
     return _clean(previous[:old.start()] + words[0] + previous[old.end():])
 
 
+#: Adverbs of scope a follow-up may be alone: "även internationellt?", "and nationally?".
+_SCOPE_ADVERB = re.compile(r"(?:inter)?nationellt|regionalt|lokalt|globalt|"
+                           r"(?:inter)?nationally|regionally|locally|globally", re.IGNORECASE)
+#: Sectors whose Swedish or English name has none of _SECTOR_HEADS.
+_SECTOR_STEMS = frozenset(("turism", "tourism", "manufacturing"))
+
+
+def _names_sector(word: str) -> bool:
+    """Whether a word names a sector or industry ("tillverkningsindustrin", "turismen",
+    "besöksnäringen", "manufacturing"), not its genitive."""
+    stem = _stem(word)
+    return stem.endswith(_SECTOR_HEADS) or stem in _SECTOR_STEMS
+
+
+def _sector_genitive(word: str) -> bool:
+    """Whether a word is a sector's Swedish genitive ("industrins", "turismens")."""
+    return len(word) > 1 and word[-1].lower() == "s" and _names_sector(word[:-1])
+
+
+def _sector_for_sector(previous: str, new: str) -> str | None:
+    """A follow-up that names one sector ("och tillverkningsindustrin då?") asks the
+    previous question of it in place of the one sector that question names ("stämmer det
+    att turismen ger 7000 årsarbeten"), wherever the subject span would be ("7000
+    årsarbeten" is what is counted, not whose); a genitive stays one ("industrins kunder"
+    → "turismens kunder")."""
+    words = [w for w in new.split() if w.lower() not in _ARTICLES]
+    if len(words) != 1 or not _names_sector(words[0]):
+        return None
+    olds = [m for m in _words(previous) if _is_content(m.group()) and (
+        _names_sector(m.group()) or _sector_genitive(m.group()))]
+    if len(olds) != 1 or olds[0].group().lower() == words[0].lower():
+        return None
+    old, word = olds[0], words[0]
+    if _sector_genitive(old.group()) and not _names_sector(old.group()):
+        word += "s"
+    return _clean(previous[:old.start()] + word + previous[old.end():])
+
+
 #: Words of a name made of place names that is a name of its own ("Region Jämtland
 #: Härjedalen").
 _NAME_OF_PLACE_WORDS = 3
@@ -2712,6 +2799,17 @@ def _ellipsis(previous: str, remainder: str) -> str | None:
     superlative = _superlative_for_superlative(previous, new)
     if superlative is not None:
         return superlative
+    sector = _sector_for_sector(previous, new)
+    if sector is not None:
+        return sector
+    if _SCOPE_ADVERB.fullmatch(new):
+        # "även internationellt?" after "va gör jämtland härjedalen turism": the same
+        # question at that scope, in place of a place it names, else added
+        places = list(_PLACE_PHRASE.finditer(previous))
+        if places:
+            last = places[-1]
+            return _clean(previous[:last.start()] + new + previous[last.end():])
+        return _clean(f"{previous.rstrip(' ?.!')} {new}?")
     span = subject_span(previous)
     if span is None:
         return None

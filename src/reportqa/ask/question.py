@@ -309,6 +309,8 @@ FRAME_WORDS = wordset(
     "varje ihop "
     "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays "
     "tend tends tended beskrivas beskrevs beskrivits "
+    # what characterises something asks for what the report says of it
+    "kännetecknar utmärker karakteriserar karaktäriserar "
     "även dessutom likaså also too "
     "något någon några någonting "
     # what the report says, not what it says it about: "vilken medellivslängd angavs?",
