@@ -2198,7 +2198,8 @@ def _bare_head(question: str, previous: Turn) -> str | None:
     """`question` with its one noun, a Swedish definite noun without a demonstrative
     ("sektorn", "i branschen"), replaced by the compound of the previous turn that has it as
     its head ("turismbranschen"): Swedish speakers drop "den" before a noun that the
-    conversation has just named, and the compound is what the noun stands for."""
+    conversation has just named, and the compound is what the noun stands for. In English,
+    "the industry"/"the sector" alone is the industry the previous turn names."""
     ms = _words(question)
     lang = detect_language(question)
     if lang == "en":
