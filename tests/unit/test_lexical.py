@@ -78,6 +78,9 @@ def test_number_words_match_digits():
     ("varuexporten", ("vara", "exporten")),  # a linking -u- for the first word's -a
     ("gatubelysning", ("gata", "belysning")),
     ("lärosäte", ()),  # not -o-: its compounds are words of their own
+    ("ägarskifte", ("ägare", "skifte")),  # an agent noun without its -e
+    # a head that is a compound of its own, with its linking -s-
+    ("ägarskiftesprojektet", ("ägare", "skifte", "projektet")),
 ])
 def test_compound_splitting(word, parts):
     assert split_compound(word) == parts

@@ -50,7 +50,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+", re.UNICODE)
 
 
 #: Bumped when tokenization changes in code, so that older indexes count as stale.
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,11 @@ def stem(word: str, lang: str = "sv") -> str:
     return s
 
 
+#: How common a noun in -are must be for a compound's head without its -e to be read as
+#: it ("ägar" of "ägare", zipf 4.45; "lärar" of "lärare").
+AGENT_HEAD_ZIPF = 3.5
+
+
 def _known(part: str, first: bool) -> bool:
     n = len(part)
     if n < (MIN_HEAD if first else MIN_PART) or part in _NOT_PARTS:
@@ -117,9 +122,19 @@ def _split(word: str, first: bool) -> tuple[str, ...]:
             base = head[:-1] + "a"
             if zipf(base, "sv") >= (4.0 if len(base) <= 3 else 2.5 if len(base) == 4 else 2.0):
                 heads.append(base)
-        for h in heads:
+        if not heads and len(head) >= MIN_PART and head.endswith("ar") and (
+                zipf(head + "e", "sv") >= AGENT_HEAD_ZIPF):
+            heads.append(head + "e")  # an agent noun loses its -e: "ägar|skifte" (ägare)
+        head_parts = [(h,) for h in heads]
+        if not heads and len(head) >= 2 * MIN_PART:
+            # a head that is a compound itself: "ägarskiftes|projektet"
+            for h in (head, head[:-1] if head.endswith("s") else ""):
+                sub = _split(h, first) if len(h) >= 2 * MIN_PART else ()
+                if sub:
+                    head_parts.append(sub)
+        for hp in head_parts:
             for t in tails:
-                parts = (h, *t)
+                parts = (*hp, *t)
                 if len(parts) > MAX_PARTS or (len(parts) > 2 and min(map(len, parts)) <= 4):
                     continue
                 score = _score(parts)
