@@ -1054,9 +1054,6 @@ _INTERNATIONAL = re.compile(r"\b(?:internationell\w*|international\w*|utländsk\
                             r"foreign)\b", re.IGNORECASE)
 
 
-#: Asks what came of something: "har det märkts", "hur syns det", "vad har det lett till",
-#: "has it had any effect", "has it shown up"; not what a figure includes ("including
-#: spin-off effects") nor when something appeared ("when did coworking start to show up").
 #: A question for what characterises something: "vad kännetecknar industriföretagen?",
 #: "vad utmärker tjänstesektorn?", "what characterises the manufacturing industry?".
 _CHARACTER_QUESTION = re.compile(
@@ -1069,6 +1066,9 @@ _CHARACTER_SAID = re.compile(
 #: A sentence that says what characterises something goes first when it scores this share
 #: of the best sentence's score or more (character_first).
 CHARACTER_CLOSE = 0.75
+#: Asks what came of something: "har det märkts", "hur syns det", "vad har det lett till",
+#: "has it had any effect", "has it shown up"; not what a figure includes ("including
+#: spin-off effects") nor when something appeared ("when did coworking start to show up").
 _CONSEQUENCE = re.compile(
     r"\b(?:märk(?:ts|s|as|bar\w*)|synts|syns|(?:nån|någon|några|gett|haft)\s+effekt\w*|"
     r"resultat\w*|lett\s+till|led\s+to|(?:any|an|no|some|much|what)\s+effects?|"
