@@ -203,6 +203,8 @@ def test_temporal_questions_and_time_expressions():
     ("hur många skiddagar registrerades?", "sv", "skiddagar"),
     # spoken Swedish counts jobs and people with "mycket" too; money it measures
     ("hur mycket jobb ger besöksnäringen?", "sv", "jobb"),
+    ("hur många fler ska vara i arbete 2022?", "sv", None),  # a comparison, nothing counted
+    ("how many more people should be in work by 2022?", "en", "people"),
     ("hur mycket pengar omsätter turismen?", "sv", None),
 ])
 def test_what_a_quantity_question_counts(question, lang, unit):
@@ -217,6 +219,29 @@ def test_referring_sentences():
     assert is_anaphoric("Motsvarande siffra för hela Sverige är ca 30 %.")
     assert not is_anaphoric("De senaste 20 åren har Mittuniversitetet …")
     assert not is_anaphoric("Turismbranschen är en grundläggande näring.")
+    # "such" refers back wherever it stands, unless a "som"/"as" says what follows
+    assert is_anaphoric("I oktober 2018 hade 73 procent av hushållen sådan tillgång.")
+    assert is_anaphoric("In 2018, 73 percent of households had such access.")
+    assert not is_anaphoric("Företag sådana som Torsta AB samarbetar i klustret.")
+
+
+def test_a_figure_in_another_size_of_the_unit_is_another_figure():
+    """"1 Gbit/s" is 1000 Mbit/s: not the "100 Mbit/s" of the sentence before an answer
+    that says "sådan tillgång", so the share of it is a near miss."""
+    from reportqa.ask.answer import figures_by_measure
+    from reportqa.text.analyzer import raw_words
+    from reportqa.text.vocabulary import stem
+
+    assert figures_by_measure(raw_words("andel med 1 Gbit/s"), stem) == {"mbit": {"1000"}}
+    assert figures_by_measure(raw_words("minst 100 Mbit/s"), stem) == {"mbit": {"100"}}
+    assert figures_by_measure(raw_words("drygt 3 mil"), stem) == {"km": {"30"}}
+    before = "Alla hushåll bör ha tillgång till bredband om minst 100 Mbit/s år 2025."
+    share = "I oktober 2018 hade 73 procent av hushållen i länet sådan tillgång."
+    answerer, qa = _answerer([before, share])
+    row = _rows([share], [before])[0]
+    check = _check_on(answerer, qa, row, "other_figure")
+    assert check("hur stor andel av hushållen har 1 gbit/s bredband")
+    assert not check("hur stor andel av hushållen har 100 mbit/s bredband")
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -559,6 +584,9 @@ def test_a_share_asked_and_a_count_given_lowers_the_kind_factor():
         return answerer.kind_factor(q, best)
 
     assert factor(count) < factor(share) == 1.0
+    # a count is no share at all: as low as a sentence without a figure ("What share of the
+    # county's jobs are in tourism?" against "… ett 20-tal besöksdestinationer")
+    assert factor(count) == answerer.weights.missing_number
 
 
 def test_a_keyword_question_takes_the_language_of_its_content_words():
@@ -1146,6 +1174,7 @@ def test_what_a_thing_is_for_ranks_the_sentence_that_says_what_for_first():
     purpose = "I Grönt Center samarbetar aktörer för att utveckla de gröna näringarna."
     assert _first_ranked("vad är syftet med Grönt Center", [named, purpose]) == purpose
     assert _first_ranked("What is the aim of Grönt Center?", [named, purpose]) == purpose
+    assert _first_ranked("What is Grönt Center aiming for?", [named, purpose]) == purpose
     assert _first_ranked("Var finns Grönt Center?", [named, purpose]) == named
 
 
@@ -1844,6 +1873,11 @@ def test_a_comparison_with_the_country_needs_a_passage_that_speaks_of_it():
     # … unless the question names the county, or Sweden is where people come from
     assert not check[0]("hur stor andel av företagen i länet drivs av kvinnor, i sverige?")
     assert not check[0]("hur stor andel av kunderna kommer från Sverige?")
+    # a national context is not the country's figure: "i nationella sammanhang"
+    context = _rows([alone], ["Klustret verkar i nationella och internationella sammanhang."])
+    in_context = _check_on(answerer, qa, context[0], "national_unsaid")
+    assert in_context("hur stor andel av företagen i Sverige drivs av kvinnor?")
+    assert not in_context("är andelen kvinnliga företagare lägre än i riket?")
 
 
 def test_the_countrys_figure_is_answered_by_a_sentence_close_behind_that_gives_it():
@@ -2415,3 +2449,57 @@ def test_what_characterises_something_is_answered_by_what_the_report_says_marks_
     assert answerer.character_first(other, ranked)[0].hit.passage.text == node
 
 
+
+
+def test_how_things_turned_out_is_answered_by_the_share_it_turned_out_for():
+    """"får man jobb efter yh?" is answered by the share who had a job a year on ("… hade 89
+    procent ett arbete …"), close behind a sentence that only says what YH is; "hur gick det
+    för deltagarna" by the share the sentence after the project's gives, however far behind
+    it scores. A question that asks no outcome keeps the first."""
+    what = "Yrkeshögskolan är en utbildningsform som tas fram i samarbete med arbetslivet."
+    share = "Av dem som tog examen från yrkeshögskolan hade 89 procent ett arbete ett år efter."
+    answerer, qa = _answerer([what, share])
+    q = qa.analyze("får man jobb efter yrkeshögskolan?")
+    ranked = _behind(answerer, q, what, share, 0.72)
+    assert answerer.outcome_first(q, ranked)[0].hit.passage.text == share
+    far = _behind(answerer, q, what, share, 0.5)  # close enough only when it follows
+    assert answerer.outcome_first(q, [far[0], far[1]])[0].hit.passage.text == share
+    other = qa.analyze("vad är yrkeshögskolan?")
+    assert answerer.outcome_first(other, _behind(answerer, other, what, share, 0.72))[
+        0].hit.passage.text == what
+
+
+def test_a_share_far_behind_that_does_not_follow_the_best_sentence_stays_behind():
+    """A share far behind the best sentence, in another document, is not put first for an
+    outcome question; close behind (OUTCOME_CLOSE), it is."""
+    from dataclasses import replace as with_row
+
+    what = "Yrkeshögskolan är en utbildningsform som tas fram i samarbete med arbetslivet."
+    share = "Av dem som tog examen från yrkeshögskolan hade 89 procent ett arbete ett år efter."
+    answerer, qa = _answerer([what, share])
+    q = qa.analyze("får man jobb efter yrkeshögskolan?")
+    first, second = _behind(answerer, q, what, share, 0.5)
+    elsewhere = with_row(second, hit=Hit(with_row(second.hit.passage, doc="e.txt"), 1.0, 0.8,
+                                         1.0))
+    assert answerer.outcome_first(q, [first, elsewhere])[0].hit.passage.text == what
+    close = with_row(elsewhere, score=0.72)
+    assert answerer.outcome_first(q, [first, close])[0].hit.passage.text == share
+
+
+def test_a_question_naming_both_sexes_is_answered_by_each_one_s_figure():
+    """"skillnad i utbildningsnivå mellan kvinnor och män" is answered by the sentence that
+    gives a figure for each sex, close behind one that only says the sexes differ; a
+    question that names one sex keeps the first."""
+    from dataclasses import replace
+
+    differ = "Skillnaderna mellan kvinnor och män i länet är fortfarande stora."
+    each = "Bland kvinnorna är andelen högutbildade 31 procent och bland männen 17 procent."
+    answerer, qa = _answerer([differ, each])
+    q = qa.analyze("skillnad i utbildningsnivå mellan kvinnor och män i länet")
+    ranked = _behind(answerer, q, differ, each, 0.8)
+    assert answerer.sexes_first(q, ranked)[0].hit.passage.text == each
+    assert answerer.sexes_first(q, [ranked[0], replace(ranked[1], score=0.6)])[
+        0].hit.passage.text == differ  # too far behind
+    one = qa.analyze("hur många kvinnor är högutbildade i länet")
+    assert answerer.sexes_first(one, _behind(answerer, one, differ, each, 0.8))[
+        0].hit.passage.text == differ

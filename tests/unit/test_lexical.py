@@ -372,3 +372,20 @@ def test_a_definite_neuter_finds_the_stem_snowball_cut_a_consonant_from():
                    if c.text == "project")
     assert project.match(lex.analyzer.token_set("Målet med projektet är att …")) >= 0.8
 
+
+
+def test_english_lack_gender_and_struggle_reach_the_swedish_words():
+    """"lacks" is "saknar" as well as "brist", "gender" names women and men, and "struggle"
+    is "har svårt att": the Swedish sentences say "saknade … god täckning", "Bland kvinnorna
+    … bland männen" and "har svårt att fylla sina platser"."""
+    texts = ["Ungefär 6 procent av länets yta saknade god täckning för mobilt bredband.",
+             "Bland kvinnorna är andelen 31 procent och bland männen 17 procent.",
+             "Det finns brist på bostäder i flera kommuner.",
+             "Vårdprogrammet har svårt att fylla sina platser.",
+             "Programmen fyller sina platser."]
+    index = LexicalIndex.build(texts, Analyzer())
+    queries = QueryAnalyzer(index.analyzer, index.bm25.vocab_dict.keys(),
+                            doc_freq=index.doc_freq, num_docs=index.size)
+    assert top(index, queries, "What share of the land area lacks coverage?") == 0
+    assert top(index, queries, "Is there a gender difference in the share?") == 1
+    assert top(index, queries, "which programmes struggle to fill their places?") == 3

@@ -288,3 +288,19 @@ def test_the_edition_before_a_year():
     assert eds.lacks("c.txt", EditionWish.of("enligt uppföljningen före 2019"))
     assert not eds.lacks("c.txt", wish)
     assert EditionWish.of("hur många bodde i länet före 2019").before == ""
+
+
+def test_an_edition_year_named_for_a_report_published_once_names_the_series_of_that_year():
+    """"enligt uppföljningen 2021" when the best sentence is of a report published once, in
+    2019: the 2021 editions of the index's series published in several answer; a year the
+    report itself is of, a year alone, or a document of such a series names none."""
+    from reportqa.ingest.editions import Editions, EditionWish
+
+    eds = Editions({"a.txt": {"series": "S", "edition": "2019"},
+                    "b.txt": {"series": "S", "edition": "2021"},
+                    "c.txt": {"series": "T", "edition": "2019"}})
+    wish = EditionWish.of("hur många jobbar i industrin enligt uppföljningen 2021")
+    assert eds.named_elsewhere("c.txt", wish) == ["b.txt"]
+    assert eds.named_elsewhere("c.txt", EditionWish.of("enligt uppföljningen 2019")) == []
+    assert eds.named_elsewhere("c.txt", EditionWish.of("hur många jobbade 2021")) == []
+    assert eds.named_elsewhere("a.txt", wish) == []

@@ -102,6 +102,8 @@ _ANAPHORIC = re.compile(
 )
 
 
+# "… sådan tillgång", "such access": what the sentence before said, wherever it stands
+_SUCH = re.compile(r"\b(sådan|sådant|sådana|such)\b(?!\s+(?:som|as)\b)", re.IGNORECASE)
 # "Den offentliga sektorn", "De senaste 20 åren": an article before an adjective, no reference
 _ARTICLE_ADJECTIVE = re.compile(r"^(den|det|de)\s+\w+[ae]\b", re.IGNORECASE)
 # "Det är ställen där …", "These are …": a definition of what the sentence before named
@@ -204,7 +206,7 @@ _TOGETHER = re.compile(r"\b(tillsammans|sammanlagt|sammantaget|combined|together
 # sentence that says what for ("… samarbetar aktörer för att utveckla …", "Målet med
 # projektet är att …")
 _PURPOSE_QUESTION = re.compile(
-    r"\b(syfte[nt]?|syftar|ändamål(et)?|målet|målsättning(en)?|aims?|goals?|purpose|"
+    r"\b(syfte[nt]?|syftar|ändamål(et)?|målet|målsättning(en)?|aim(?:s|ed|ing)?|goals?|purpose|"
     r"objectives?|what\s+for|leda\s+till|uppnå|lead\s+to|achieve|meant\s+to|"
     r"vad\s+ska\s+(?:\w+\s+){0,3}?ge|"
     r"(?:jobbar|arbetar|verkar)(?=\s+(?:[\w-]+\s+){1,4}för\s*[?.!]*\s*$))\b", re.IGNORECASE)
@@ -395,8 +397,10 @@ def _spells_out(question: str, sentence: str) -> bool:
 
 
 def is_anaphoric(sentence: str) -> bool:
-    """Whether a sentence leans on the one before it ("Branschen omsätter …")."""
-    return bool(_ANAPHORIC.match(sentence)) and not _ARTICLE_ADJECTIVE.match(sentence)
+    """Whether a sentence leans on the one before it ("Branschen omsätter …", "… hade 73
+    procent av hushållen sådan tillgång")."""
+    return (bool(_ANAPHORIC.match(sentence)) and not _ARTICLE_ADJECTIVE.match(sentence)
+            or bool(_SUCH.search(sentence)))
 
 
 def leaning_text(hit: Hit) -> str:
@@ -663,15 +667,23 @@ _SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items()
                   if w not in ("en", "ett", "one") and len(n) <= 2}
 
 
+#: Units said in a larger or smaller size of another, as (that unit, how many of it): "1
+#: Gbit/s" is 1000 Mbit/s, not the report's "100 Mbit/s"; a Swedish mil is 10 km.
+_SCALED_UNITS = {"gbit": ("mbit", 1000), "tbit": ("mbit", 1_000_000), "kbit": ("bit", 1000),
+                 "mil": ("km", 10)}
+
+
 def figures_by_measure(words: list[str], stem: Callable[[str], str]) -> dict[str, set[str]]:
     """The figures of a text by the word that follows each ("tre år" → {"år": {"3"}}),
-    without years and with the word stemmed ("åren" → "år")."""
+    without years and with the word stemmed ("åren" → "år"); a unit of another's size
+    in that one ("1 gbit" → {"mbit": {"1000"}})."""
     out: dict[str, set[str]] = {}
     for w, nxt in zip(words, words[1:], strict=False):
         figure = _SMALL_NUMBERS.get(w, w)
         if figure.isdigit() and not _YEAR.fullmatch(figure) and nxt.isalpha() \
                 and (nxt not in STOPWORDS or nxt == "år"):  # "år" is a Swedish stop word
-            out.setdefault(stem(nxt), set()).add(figure)
+            unit, size = _SCALED_UNITS.get(nxt, (nxt, 1))
+            out.setdefault(stem(unit), set()).add(str(int(figure) * size))
     return out
 
 
@@ -879,6 +891,13 @@ _SHARE_QUESTION = re.compile(r"\b(andel|procent|del\s+av|share|percent|percentag
                              r"fraction|rate)\b", re.IGNORECASE)
 _COUNT_QUESTION = re.compile(r"\b(hur\s+många|how\s+many|antal|number\s+of)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(%|procent\b|percent\b)", re.IGNORECASE)
+
+
+def _gives_share(text: str) -> bool:
+    """Whether a text gives a share: a percentage or a fraction ("var tredje", "hälften")."""
+    return bool(_PERCENT.search(text) or _FRACTION.search(text))
+
+
 # a whole number, not a share nor a decimal ("12,5"); a full stop after it ends the sentence
 _COUNT = re.compile(r"\d+(?:[ \u00a0]\d{3})*\+?(?!\s*(?:%|procent\b|percent\b|\d)|[,.]\d)",
                     re.IGNORECASE)
@@ -1066,6 +1085,38 @@ _CHARACTER_SAID = re.compile(
 #: A sentence that says what characterises something goes first when it scores this share
 #: of the best sentence's score or more (character_first).
 CHARACTER_CLOSE = 0.75
+#: Asks how things turned out for the people of a programme, an education or a place ("får
+#: man jobb efter yh?", "hur gick det för deltagarna i Mitt jobb i Jämtland?", "stannar
+#: studenterna kvar i länet?", "do graduates find jobs?", "what was the outcome?"): a report
+#: says it as a share of them ("… hade 89 procent ett arbete ett år efter …").
+_OUTCOME_QUESTION = re.compile(
+    r"\b(?:(?:får|fick|fått)(?:\s+[\w-]+){0,5}?\s+(?:jobb|arbete|anställning)|"
+    r"hur\s+gick\s+det|gick\s+det\s+bra|stannar|stanna\s+kvar|blir\s+kvar|"
+    r"(?:get|gets|got|find|finds|found|land|lands|landed)\s+(?:a\s+)?(?:jobs?|work|employment)|"
+    r"(?:people|them|participants|graduates|students)\s+into\s+(?:jobs?|work)|"
+    r"outcomes?|how\s+did\s+(?:[\w-]+\s+){1,6}?(?:do|go|turn\s+out|fare)|"
+    r"stay(?:s|ed)?\s+(?:on\s+)?in)\b", re.IGNORECASE)
+#: A sentence that says how it turned out as a share goes first when it scores this share of
+#: the best sentence's score or more (outcome_first).
+OUTCOME_CLOSE = 0.7
+#: Words of one sex, and words of both, in both languages: a question that names both sexes
+#: ("skillnad i utbildningsnivå mellan kvinnor och män", "is there a gender gap") asks for
+#: each one's figure ("Bland kvinnorna är andelen 31 procent och bland männen 17 procent").
+_FEMALE = re.compile(r"\b(?:kvinn\w*|flick\w*|tjej\w*|wom[ae]n|females?|girls?)\b",
+                     re.IGNORECASE)
+_MALE = re.compile(r"\b(?:män|männen|mäns|manlig\w*|pojk\w*|kill\w*|men|males?|boys?)\b",
+                   re.IGNORECASE)
+_BOTH_SEXES = re.compile(r"\b(?:kön(?:en)?|könsskillnad\w*|genders?|sexes)\b", re.IGNORECASE)
+#: A sentence that gives a figure for each sex goes first when it scores this share of the
+#: best sentence's score or more (sexes_first).
+SEXES_CLOSE = 0.75
+
+
+def _names_both_sexes(text: str) -> bool:
+    """Whether a text names women and men, or the sexes as such."""
+    return bool(_FEMALE.search(text) and _MALE.search(text) or _BOTH_SEXES.search(text))
+
+
 #: Asks what came of something: "har det märkts", "hur syns det", "vad har det lett till",
 #: "has it had any effect", "has it shown up"; not what a figure includes ("including
 #: spin-off effects") nor when something appeared ("when did coworking start to show up").
@@ -1153,6 +1204,12 @@ _IN_THE_COUNTRY = re.compile(r"\b(?:(?:i|in|för|for|across|inom)\s+(?:hela\s+|a
                              r"whole\s+)?(?:riket|landet|sverige|sweden|the\s+country)|"
                              r"nationally|nationwide|riks(?:snitt|genomsnitt)\w*|"
                              r"national\s+(?:average|figure|level|rate))\b", re.IGNORECASE)
+#: The country named as the place of a figure: "i riket", "hela Sverige", "the national
+#: average", "nationell nivå" — not "nationella sammanhang".
+_COUNTRY_NAMED = re.compile(r"\b(?:riket|rikets|riks\w*|landet|sverige|sweden|the\s+country|"
+                            r"nationally|nationwide|national\s+(?:average|figure|level|rate)|"
+                            r"nationell\w*\s+(?:nivå|snitt\w*|genomsnitt\w*))\b",
+                            re.IGNORECASE)
 _COMPARES = re.compile(r"\b(?:jämför\w*|jmf|skiljer|skillnad\w*|än|compare[ds]?|comparison|"
                        r"than|versus|vs|differ\w*|relative\s+to)\b", re.IGNORECASE)
 #: The shortest stem between_unsaid compares by its beginning ("män" ~ "männ").
@@ -1588,7 +1645,7 @@ class Answerer:
             factor *= w.unit_mismatch  # "hur många jobbar" answered by a count of places
         elif (q.quantity and _SHARE_QUESTION.search(q.text) and not _PERCENT.search(sentence)
               and not _FRACTION.search(sentence)):
-            factor *= w.unit_mismatch  # a share or rate asked, a count given
+            factor *= w.missing_number  # a share or rate asked, a count given: no share
         if asks.change and not asks.reason and (q.quantity or asks.money) \
                 and not _CHANGE.search(sentence):
             factor *= w.missing_change
@@ -2315,13 +2372,17 @@ class Answerer:
         question = q.original or q.text
         if _NATIONAL.search(question) is None:
             return False
-        if _COMPARES.search(question) is None and not (
+        compares = _COMPARES.search(question) is not None
+        if not compares and not (
                 _IN_THE_COUNTRY.search(question)
                 and (q.quantity or _MONEY_QUESTION.search(question))
                 and not HOME_PLACES & set(raw_words(question.lower()))):
             return False
         p = best.hit.passage
-        return _NATIONAL.search(f"{p.context} {p.text}") is None
+        # the country's own figure is said of the country ("i riket", "hela Sverige"), not
+        # by a national context ("i nationella och internationella sammanhang")
+        said = _NATIONAL if compares else _COUNTRY_NAMED
+        return said.search(f"{p.context} {p.text}") is None
 
     @staticmethod
     def abroad_unsaid(q: Query, best: Scored) -> bool:
@@ -2565,6 +2626,10 @@ class Answerer:
         counted = stem(q.unit) if q.quantity and q.unit else ""
         asked = figures_by_measure(raw_words(text), stem)
         given = figures_by_measure(raw_words(answer_text(best.hit, best.needs_context)), stem)
+        # a sentence may point back to its measure ("… hade 73 procent … sådan tillgång"
+        # after "bredband om minst 100 Mbit/s"): the figures of the one before, when it
+        # gives none of its own
+        before = figures_by_measure(raw_words(best.hit.passage.context), stem)
         for measure, figures in asked.items():
             if not counted or counted == measure:
                 figures = figures - guesses
@@ -2572,7 +2637,8 @@ class Answerer:
             same = {measure} | {t for c in q.concepts
                                 if c.alts.get(measure) == 1.0 or stem(c.text) == measure
                                 for t, f in c.alts.items() if f >= FULL_MATCH}
-            theirs = set().union(*(given.get(m, set()) for m in same))
+            theirs = (set().union(*(given.get(m, set()) for m in same))
+                      or set().union(*(before.get(m, set()) for m in same)))
             if figures and theirs and not figures & theirs:
                 return True
         return False
@@ -2770,9 +2836,13 @@ class Answerer:
 
     def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """The candidates in answer order: re-ranked, the edition the question wants first."""
-        return self.figure_follows(q, self.national_follows(q, self.consequence_follows(
-            q, self.names_follow(q, self.prefer_edition(q, self.superlative_first(
-                q, self.character_first(q, self.kind_first(q, self.rank(q, hits)))))))))
+        ranked = self.rank(q, hits)
+        for step in (self.kind_first, self.character_first, self.outcome_first,
+                     self.sexes_first, self.superlative_first, self.prefer_edition,
+                     self.names_follow, self.consequence_follows, self.national_follows,
+                     self.figure_follows):
+            ranked = step(q, ranked)
+        return ranked
 
     def kind_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount or a sum ("how much were goods exports worth",
@@ -2910,6 +2980,52 @@ class Answerer:
                 return [s] + [r for r in ranked if r is not s]
         return ranked
 
+    def outcome_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question for how things turned out for people ("får man jobb efter yh?",
+        "hur gick det för deltagarna i Mitt jobb i Jämtland?"), when the best sentence gives
+        no share ("Yrkeshögskolan är en eftergymnasial utbildningsform …"): a sentence that
+        gives one first, when it is close behind (OUTCOME_CLOSE of its score) and leaves no
+        more of the question out ("… hade 89 procent ett arbete ett år efter avslutad
+        utbildning"), or follows the best one within FIGURE_REACH sentences ("Projektet
+        riktade sig till unga … 460 deltagare" — "Vid projektets avslut hade 38 procent av
+        deltagarna gått vidare till arbete eller studier")."""
+        if len(ranked) < 2 or not _OUTCOME_QUESTION.search(q.original or q.text):
+            return ranked
+        best = ranked[0]
+        if _gives_share(best.hit.passage.text):
+            return ranked
+        floor = best.score * OUTCOME_CLOSE
+        doc, row = best.hit.passage.doc, best.hit.passage.row
+        for s in ranked[1:self.weights.candidates]:
+            p = s.hit.passage
+            follows = p.doc == doc and row < p.row <= row + FIGURE_REACH
+            close = s.score >= floor and s.missing.sentence <= best.missing.sentence
+            if (close or follows) and _gives_share(p.text) \
+                    and not self.names_what_best_lacks(q, s):
+                return [s] + [r for r in ranked if r is not s]
+        return ranked
+
+    def sexes_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
+        """For a question that names both sexes ("skillnad i utbildningsnivå mellan kvinnor
+        och män", "is there a gender gap …"), when the best sentence gives no figure ("…
+        skillnaderna mellan kommunerna, mellan kvinnor och män … är fortfarande stora"): a
+        sentence close behind (SEXES_CLOSE of its score) that gives a figure and names both
+        ("Bland kvinnorna är andelen 31 procent och bland männen 17 procent"), first."""
+        if len(ranked) < 2 or not _names_both_sexes(q.original or q.text):
+            return ranked
+        best = ranked[0]
+        if has_number(without_times(best.hit.passage.text)):
+            return ranked
+        floor = best.score * SEXES_CLOSE
+        for s in ranked[1:self.weights.candidates]:
+            if s.score < floor:
+                break
+            text = s.hit.passage.text
+            if (_FEMALE.search(text) and _MALE.search(text) and has_number(without_times(text))
+                    and not self.names_what_best_lacks(q, s)):
+                return [s] + [r for r in ranked if r is not s]
+        return ranked
+
     def consequence_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question about what something led to ("har utlokaliseringen märkts i
         Jämtland?", "has it had any effect?"), the next sentence when it leans on the best
@@ -3003,7 +3119,11 @@ class Answerer:
             return ranked
         targets = self.editions.wanted_in_order(ranked[0].hit.passage.doc, q.edition)
         if not targets:
-            return ranked
+            # a report published once, of another year than the edition named: that
+            # edition's own best candidate answers ("industrins sysselsättning i 2021 års
+            # uppföljning")
+            elsewhere = self.editions.named_elsewhere(ranked[0].hit.passage.doc, q.edition)
+            return self._own_best(q, ranked, elsewhere) if elsewhere else ranked
         mine = self.analyzer.token_set(ranked[0].hit.passage.text)
         names = self._asked_names(q, ranked[0].hit.passage.text)
 
@@ -3022,18 +3142,23 @@ class Answerer:
                 return found
         if q.edition.names_one:
             # the edition named does not make the best sentence's statement: its own best
-            # candidate answers (or is declined), not another edition's; retrieval's and the
-            # best of that edition searched for the question itself
-            own = [s for s in ranked[:self.weights.candidates]
-                   if s.hit.passage.doc == targets[0]]
-            if self.search_document is not None:
-                rows = {s.hit.passage.row for s in own}
-                own += [self._score_one(q, h) for h in self.search_document(
-                    q.text, targets[0], EDITION_SEARCH) if h.passage.row not in rows]
-            if own:
-                best = max(own, key=lambda s: s.score)
-                return [best, *[s for s in ranked if s.hit.passage.row != best.hit.passage.row]]
+            # candidate answers (or is declined), not another edition's
+            return self._own_best(q, ranked, targets[:1])
         return ranked
+
+    def _own_best(self, q: Query, ranked: list[Scored], documents: list[str]) -> list[Scored]:
+        """`ranked` with the best candidate of `documents` first: retrieval's, and the best
+        of each searched for the question itself."""
+        own = [s for s in ranked[:self.weights.candidates] if s.hit.passage.doc in documents]
+        if self.search_document is not None:
+            rows = {s.hit.passage.row for s in own}
+            for document in documents:
+                own += [self._score_one(q, h) for h in self.search_document(
+                    q.text, document, EDITION_SEARCH) if h.passage.row not in rows]
+        if not own:
+            return ranked
+        best = max(own, key=lambda s: s.score)
+        return [best, *[s for s in ranked if s.hit.passage.row != best.hit.passage.row]]
 
     def _in_edition(self, q: Query, ranked: list[Scored], target: str, mine: frozenset[str],
                     keeps_names: Callable[[Hit], bool]) -> list[Scored] | None:

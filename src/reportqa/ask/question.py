@@ -75,6 +75,8 @@ _NOMINAL_PARTICIPLES = wordset(
     "studerande nyanlända utrikesfödda inrikesfödda folkbokförda arbetssökande")
 #: Nouns that name a count of what follows: "antal helårsstudenter", "the number of jobs".
 _NUMBER_OF = frozenset(("antal", "antalet", "number"))
+#: How many more or fewer: a comparison, not the thing counted.
+_COMPARATIVES = frozenset(("fler", "färre", "more", "fewer"))
 #: Nouns that spoken Swedish counts with "mycket" as well as "många" ("hur mycket jobb").
 _COUNTED_AS_MUCH = frozenset(("jobb", "folk", "arbetstillfällen", "årsarbeten", "turister",
                               "besökare", "personer", "människor", "anställda"))
@@ -206,6 +208,8 @@ def counted_word(words: list[str], lang: str) -> str | None:
         elif w not in _COUNTING and w not in _NUMBER_OF:
             continue
         for nxt in words[i + 1:i + 4]:
+            if nxt in _COMPARATIVES:
+                continue  # "hur många fler ska vara i arbete", "how many more people"
             if nxt in STOPWORDS or nxt in _PREPOSITIONS or nxt in FRAME_WORDS:
                 return None
             if lang == "en":

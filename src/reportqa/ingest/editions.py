@@ -249,6 +249,16 @@ class Editions:
         return bool(wish.year and not wish.bare and editions
                     and not any(self._names(e, wish.year, editions) for e, _ in editions))
 
+    def named_elsewhere(self, document: str, wish: EditionWish) -> list[str]:
+        """The documents a question's edition year names ("enligt uppföljningen 2021") when
+        `document` is of a report published once, in another year: the editions of that year
+        of the index's series published in several."""
+        if (not wish.year or wish.bare or self.series.get(document, "") in self.ordered
+                or self.edition.get(document) == wish.year):
+            return []
+        return [n for eds in self.ordered.values() for e, n in eds
+                if self._names(e, wish.year, eds)]
+
     def wanted_in_order(self, document: str, wish: EditionWish) -> list[str]:
         """The documents to look for `document`'s statement in, in turn: the edition the
         question names; by default the editions newer than `document`'s, newest first, so
