@@ -292,7 +292,6 @@ def test_an_amount_asked_for_by_what_it_measures(question, quantity):
     assert is_quantity_question(question) is quantity
 
 
-
 def test_who_is_answered_by_the_sentence_after_one_that_only_names_the_thing():
     """"Vem är med i Grönt Center?": the sentence naming Grönt Center gives no other name;
     the one after it ("I detta samarbetar …"), which leans on it, does."""
@@ -2447,8 +2446,6 @@ def test_what_characterises_something_is_answered_by_what_the_report_says_marks_
     assert answerer.character_first(q, ranked)[0].hit.passage.text == marked
     other = qa.analyze("vem företräder industriföretagen?")
     assert answerer.character_first(other, ranked)[0].hit.passage.text == node
-
-
 
 
 def test_how_things_turned_out_is_answered_by_the_share_it_turned_out_for():

@@ -349,7 +349,6 @@ def test_english_words_of_the_labour_market_find_the_reports_swedish():
     assert stem("årsarbeten") in alts("how much employment does tourism give")
 
 
-
 def test_a_definite_form_snowball_leaves_whole_finds_its_short_stem():
     """"andan" (the spirit) is not stemmed by Snowball, while "uppfinningsanda" gives
     "and": a word the index lacks finds the stem it inflects."""
@@ -371,7 +370,6 @@ def test_a_definite_neuter_finds_the_stem_snowball_cut_a_consonant_from():
     project = next(c for c in qa.analyze("What is the target of the project?").concepts
                    if c.text == "project")
     assert project.match(lex.analyzer.token_set("Målet med projektet är att …")) >= 0.8
-
 
 
 def test_english_lack_gender_and_struggle_reach_the_swedish_words():

@@ -521,6 +521,25 @@ class Scored:
     in_sentence: tuple[float, ...] = ()  # … in the sentence (with the one before, if it refers)
 
 
+def _moved_first(ranked: list[Scored], s: Scored) -> list[Scored]:
+    """`ranked` with `s`, one of its candidates, first and the others in their order."""
+    return [s] + [r for r in ranked if r is not s]
+
+
+def _close_behind_first(ranked: list[Scored], share: float, depth: int,
+                        accepts: Callable[[Scored], bool]) -> list[Scored]:
+    """`ranked` with the first candidate after the best, among its first `depth`, that
+    scores `share` of the best's score or more and that `accepts` takes, moved first; else
+    `ranked` as it is. Candidates come in score order, so none further on is close."""
+    floor = ranked[0].score * share
+    for s in ranked[1:depth]:
+        if s.score < floor:
+            break
+        if accepts(s):
+            return _moved_first(ranked, s)
+    return ranked
+
+
 _TIME = re.compile(
     rf"\b({YEAR})\b|\d+\s+(år|åren|månader|veckor|dagar|years?|months?)\b|"
     # a duration ("ungefär fem timmar", "40 minuter", "two hours")
@@ -2109,14 +2128,12 @@ class Answerer:
                    for c in q.concepts):
             return ranked
         best = ranked[0].hit.passage
-        floor = ranked[0].score * READ_AGAIN_CLOSE
-        for s in ranked[1:KIND_DEPTH]:
+
+        def next_to_best(s: Scored) -> bool:
             p = s.hit.passage
-            if s.score < floor:
-                break
-            if p.doc == best.doc and abs(p.row - best.row) == 1 and p.text not in read:
-                return [s] + [r for r in ranked if r is not s]
-        return ranked
+            return p.doc == best.doc and abs(p.row - best.row) == 1 and p.text not in read
+
+        return _close_behind_first(ranked, READ_AGAIN_CLOSE, KIND_DEPTH, next_to_best)
 
     def _ranked_confidence(self, q: Query, ranked: list[Scored]) -> float:
         """How likely the first of `ranked` answers: the answer model's probability, or
@@ -2866,20 +2883,18 @@ class Answerer:
                 and not workers):
             return ranked  # the first has an amount (or a change), if maybe not of the thing
             # counted: another sentence's amount is no surer
-        floor = ranked[0].score * KIND_CLOSE
-        for s in ranked[1:KIND_DEPTH]:
-            if s.score < floor:
-                break
+
+        def gives_kind(s: Scored) -> bool:
             # a sentence that leans on the one before for its subject ("Branschen omsätter
             # …") may be another branch's figure: not put first for its amount alone
             # … nor one that leaves out more of the question ("en villa" for "en bostadsrätt")
-            if ((not _ANAPHORIC.match(s.hit.passage.text)
-                 and s.missing.sentence <= ranked[0].missing.sentence
-                 or workers and counts_some_people(s.hit.passage.text))
-                    and self.kind_factor(q, s, asks) >= 1.0
-                    and not self.names_what_best_lacks(q, s)):
-                return [s] + [r for r in ranked if r is not s]
-        return ranked
+            return bool((not _ANAPHORIC.match(s.hit.passage.text)
+                         and s.missing.sentence <= ranked[0].missing.sentence
+                         or workers and counts_some_people(s.hit.passage.text))
+                        and self.kind_factor(q, s, asks) >= 1.0
+                        and not self.names_what_best_lacks(q, s))
+
+        return _close_behind_first(ranked, KIND_CLOSE, KIND_DEPTH, gives_kind)
 
     def figure_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for an amount ("vad låg ungdomsarbetslösheten på toppåret
@@ -2927,14 +2942,12 @@ class Answerer:
             return ranked
         if _ANY_SUPERLATIVE.search(_MOST_OF.sub(" ", ranked[0].hit.passage.text)):
             return ranked
-        floor = ranked[0].score * KIND_CLOSE
-        for s in ranked[1:KIND_DEPTH]:
-            if s.score < floor:
-                break
+
+        def names_one(s: Scored) -> bool:
             text = _MOST_OF.sub(" ", s.hit.passage.text)
-            if _ANY_SUPERLATIVE.search(text) and not _AMONG_THE.search(text):
-                return [s] + [r for r in ranked if r is not s]
-        return ranked
+            return bool(_ANY_SUPERLATIVE.search(text) and not _AMONG_THE.search(text))
+
+        return _close_behind_first(ranked, KIND_CLOSE, KIND_DEPTH, names_one)
 
     def national_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question that compares with the whole country ("nyföretagande per 1000
@@ -2949,16 +2962,13 @@ class Answerer:
         for s in ranked[1:self.weights.candidates]:
             p = s.hit.passage
             if (p.doc, p.row) == after and _NATIONAL.search(p.text):
-                return [s] + [r for r in ranked if r is not s]
+                return _moved_first(ranked, s)
         # "hur hög är arbetslösheten i sverige?": a sentence close behind that gives the
         # country's figure ("… jämfört med 7,0 procent i riket") answers it
-        floor = ranked[0].score * KIND_CLOSE
-        for s in ranked[1:self.weights.candidates]:
-            if s.score < floor:
-                break
-            if _NATIONAL.search(s.hit.passage.text) and not self.names_what_best_lacks(q, s):
-                return [s] + [r for r in ranked if r is not s]
-        return ranked
+        return _close_behind_first(
+            ranked, KIND_CLOSE, self.weights.candidates,
+            lambda s: bool(_NATIONAL.search(s.hit.passage.text))
+            and not self.names_what_best_lacks(q, s))
 
     def character_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for what characterises something ("vad kännetecknar
@@ -2970,15 +2980,11 @@ class Answerer:
         if len(ranked) < 2 or not _CHARACTER_QUESTION.search(q.original or q.text) or (
                 _CHARACTER_SAID.search(ranked[0].hit.passage.text)):
             return ranked
-        floor = ranked[0].score * CHARACTER_CLOSE
-        for s in ranked[1:KIND_DEPTH]:
-            if s.score < floor:
-                break
-            if (_CHARACTER_SAID.search(s.hit.passage.text)
-                    and s.missing.sentence <= ranked[0].missing.sentence
-                    and not self.names_what_best_lacks(q, s)):
-                return [s] + [r for r in ranked if r is not s]
-        return ranked
+        return _close_behind_first(
+            ranked, CHARACTER_CLOSE, KIND_DEPTH,
+            lambda s: bool(_CHARACTER_SAID.search(s.hit.passage.text))
+            and s.missing.sentence <= ranked[0].missing.sentence
+            and not self.names_what_best_lacks(q, s))
 
     def outcome_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question for how things turned out for people ("får man jobb efter yh?",
@@ -3002,7 +3008,7 @@ class Answerer:
             close = s.score >= floor and s.missing.sentence <= best.missing.sentence
             if (close or follows) and _gives_share(p.text) \
                     and not self.names_what_best_lacks(q, s):
-                return [s] + [r for r in ranked if r is not s]
+                return _moved_first(ranked, s)
         return ranked
 
     def sexes_first(self, q: Query, ranked: list[Scored]) -> list[Scored]:
@@ -3016,15 +3022,14 @@ class Answerer:
         best = ranked[0]
         if has_number(without_times(best.hit.passage.text)):
             return ranked
-        floor = best.score * SEXES_CLOSE
-        for s in ranked[1:self.weights.candidates]:
-            if s.score < floor:
-                break
+
+        def gives_each(s: Scored) -> bool:
             text = s.hit.passage.text
-            if (_FEMALE.search(text) and _MALE.search(text) and has_number(without_times(text))
-                    and not self.names_what_best_lacks(q, s)):
-                return [s] + [r for r in ranked if r is not s]
-        return ranked
+            return bool(_FEMALE.search(text) and _MALE.search(text)
+                        and has_number(without_times(text))
+                        and not self.names_what_best_lacks(q, s))
+
+        return _close_behind_first(ranked, SEXES_CLOSE, self.weights.candidates, gives_each)
 
     def consequence_follows(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question about what something led to ("har utlokaliseringen märkts i
