@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportqa.ask.answer import Answerer, FollowUp, RerankWeights, names_only_the_one_given
+from reportqa.ask.answer import (
+    Answerer,
+    Asks,
+    FollowUp,
+    RerankWeights,
+    names_only_the_one_given,
+)
 from reportqa.ask.changes import asks_for_changes, changes_answer, series_asked
 from reportqa.ask.defaults import (
     DEFAULT_ABSTAIN_THRESHOLD,
@@ -38,7 +44,7 @@ from reportqa.ask.followup import (
     earlier_questions,
     resolve_conversation,
 )
-from reportqa.ask.question import YEAR
+from reportqa.ask.question import YEAR, Query
 from reportqa.ask.retrieval import Retriever
 from reportqa.ask.scope import find_scope
 from reportqa.config import Settings
@@ -72,6 +78,10 @@ ANSWER_CANDIDATES = 3 * RerankWeights().candidates
 #: A development question is about the series of its best-ranked passages: the first of
 #: this many that belongs to a series with two or more editions.
 DEVELOPMENT_HITS = 5
+#: A follow-up declined as resolved is tried on the sentences this close to the answer just
+#: read (either side): the report's paragraph on that subject. Measured over the read
+#: conversation sets: 3 rows gained 23 follow-ups and lost 2.
+NEAR_READ = 3
 
 
 @dataclass
@@ -383,6 +393,11 @@ class Engine:
         if answer is None:
             answer = snap.answerer.answer(q, hits, top_k, self._followup(
                 resolution, history[-1].answer if history else None))
+        if (resolution is not None and resolution.followup and not resolution.subject
+                and not answer.found and history and history[-1].answer):
+            near = self._near_what_was_read(snap, (q, snap.retriever.analyze(question)),
+                                            history[-1].answer, top_k, mode, resolution)
+            answer = near or answer
         if history and answer.found and answer.sources and asks_for_others(question) and (
                 names_only_the_one_given(answer.sources[0].sentence, asked,
                                          earlier_questions(history), earlier_answers(history))):
@@ -394,6 +409,33 @@ class Engine:
         if resolution is not None and resolution.followup:
             answer.question, answer.resolved_question = question, asked
         return answer
+
+    def _near_what_was_read(self, snap: Snapshot, readings: Sequence[Query], read: str,
+                            top_k: int, mode: str, resolution: Resolution) -> Answer | None:
+        """A follow-up that keeps the earlier subject and was declined as resolved ("finns
+        det nåt i östersund?" after the co-working sentence, "vem samordnar det klustret?"),
+        answered from the sentences around the answer just `read` (NEAR_READ of them either
+        side), where the report goes on about that subject without naming it again: the
+        best of its `readings` (as resolved, as typed) that is found. A reading that asks for
+        a figure, a sum or a time is not answered there: a figure next to the subject need
+        not be its figure ("hur många anställda har de?")."""
+        at = snap.retriever.passage_quoted(read)
+        if at is None:
+            return None
+        first, end = snap.index.doc_ranges[at.doc]
+        rows = (max(first, at.row - NEAR_READ), min(end, at.row + NEAR_READ + 1))
+        best: Answer | None = None
+        for q in readings:
+            if q.quantity or q.temporal or Asks.of(q).money:
+                continue
+            hits = snap.retriever.search_query(q, max(top_k, ANSWER_CANDIDATES), None, mode,
+                                               rows=rows)
+            if not hits:
+                continue
+            answer = snap.answerer.answer(q, hits, top_k, self._followup(resolution, read))
+            if answer.found and (best is None or answer.confidence > best.confidence):
+                best = answer
+        return best
 
     @staticmethod
     def _followup(resolution: Resolution | None, read: str | None = None) -> FollowUp | None:

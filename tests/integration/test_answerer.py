@@ -204,3 +204,19 @@ def test_a_question_for_others_is_declined_when_the_report_names_no_other(engine
     unrelated = engine.ask("vilka fler myndigheter har flyttat hit?",
                            history=[Turn("What is the capital of Norway?", None)])
     assert (unrelated.text, unrelated.found) == (alone.text, alone.found)
+
+
+def test_a_follow_up_declined_as_resolved_is_answered_next_to_the_answer_read(engine):
+    """"finns det nåt i östersund?" after the co-working sentences keeps their subject,
+    which the sentence that answers ("… i Östersund finns Gomorron Östersund …") does not
+    name again: it is answered from the sentences around the answer just read. A figure
+    asked of a subject the report gives none for is still declined there."""
+    from reportqa.ask.followup import Turn
+
+    first = engine.ask("när kom coworking till regionen?")
+    assert first.found and "co-workingplace" in first.text
+    history = [Turn(first.question, first.text)]
+    there = engine.ask("finns det nåt i östersund?", history=history)
+    assert there.found and "Gomorron Östersund" in there.text
+    employees = engine.ask("hur många anställda har dom?", history=history)
+    assert not employees.found

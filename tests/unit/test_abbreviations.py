@@ -81,3 +81,16 @@ def test_a_name_typed_without_its_hyphen():
     texts = ["IUC-Z group är en gemensam nod för industriföretagen.", "Ett co-workingplace."]
     assert written_out("iucz", texts) == [("iuc", "z")]
     assert written_out("abc", ["Både A-BC och AB-C finns."]) == []
+
+
+def test_an_acronym_spells_a_name_the_reports_write_out():
+    """"DI", "ESF", "JH" spell names the reports write ("Dagens industri", "Europeiska
+    socialfonden", "Jämtland Härjedalen"); "SCB" and "EU" spell none of them."""
+    from reportqa.text.abbreviations import spells_a_name
+
+    texts = ["Dagens industri utsåg år 2018 ett 30-tal företag.",
+             "Projektet finansierades av Europeiska socialfonden, pågick mellan 2015 och 2018.",
+             "Det klustret är samordnat av Jämtland Härjedalen Turism.",
+             "Kluster är en utmaning i ett glest befolkat län."]
+    assert all(spells_a_name(a, texts) for a in ("di", "esf", "jh", "jht"))
+    assert not any(spells_a_name(a, texts) for a in ("scb", "eu", "x"))

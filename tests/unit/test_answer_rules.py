@@ -8,6 +8,8 @@ import re
 import pytest
 
 from reportqa.ask.answer import (
+    _GOAL_OR_TITLE_QUESTION,
+    _MONEY_QUESTION,
     ELLIPSIS,
     MAX_ANSWER_CHARS,
     answer_text,
@@ -2500,3 +2502,116 @@ def test_a_question_naming_both_sexes_is_answered_by_each_one_s_figure():
     one = qa.analyze("hur många kvinnor är högutbildade i länet")
     assert answerer.sexes_first(one, _behind(answerer, one, differ, each, 0.8))[
         0].hit.passage.text == differ
+
+
+def test_the_start_of_a_year_is_not_its_end():
+    """"at the start of the year" is not answered by "vid årets slut ca 80+ företag"; the
+    end of the year, or no time of year asked, is."""
+    house = "I Åre har House Be skapats och huserar vid årets slut ca 80+ företag."
+    answerer, qa = _answerer([house])
+    other = _check_on(answerer, qa, _rows([house])[0], "other_season")
+    assert other("How many companies were at House Be at the start of the year?")
+    assert other("hur många företag fanns på house be i början av året")
+    assert not other("How many companies were at House Be at the end of the year?")
+    assert not other("hur många företag fanns på house be i slutet av året")
+    assert not other("hur många företag finns på house be")
+
+
+def test_a_share_of_a_branch_is_not_given_by_a_passage_about_another_branch():
+    """"hur stor andel … jobbar i tillverkningsindustrin" is not answered by "Motsvarande
+    siffra för hela Sverige är ca 30 %." after the public sector's share: that passage
+    never names manufacturing and names another branch; the public sector's is."""
+    public = "Den offentliga sektorn är stor i länet och anställer ca 42 %."
+    sweden = "Motsvarande siffra för hela Sverige är ca 30 %."
+    answerer, qa = _answerer([public, sweden])
+    other = _check_on(answerer, qa, _rows([public, sweden], ["", public])[1],
+                      "another_branch_named")
+    assert other("hur stor andel av sysselsatta i hela sverige jobbar i "
+                 "tillverkningsindustrin")
+    assert other("what share of employees in Sweden work in the manufacturing industry?")
+    assert not other("hur stor andel jobbar i offentlig sektor i hela sverige")
+    assert not other("vilken sektor är störst i sverige")  # no figure asked
+
+
+def test_a_count_of_all_goes_before_a_count_of_some_of_them():
+    """"hur många företag finns det i länet?" is answered by "cirka 14 600 aktiva företag",
+    close behind "Drygt 11 000 av företagen saknar anställda", which counts some of them;
+    a question for those some keeps that one."""
+    some = "Drygt 11 000 av företagen saknar anställda."
+    all_ = "I Jämtlands län finns cirka 14 600 aktiva företag."
+    answerer, qa = _answerer([some, all_])
+
+    def first(question: str) -> str:
+        q = qa.analyze(question)
+        return answerer.whole_first(q, _behind(answerer, q, some, all_, 0.95))[
+            0].hit.passage.text
+
+    assert first("hur många företag finns det i länet?") == all_
+    assert first("hur mkt företag finns det i länet?") == all_
+    assert first("how many companies are there in the county?") == all_
+    assert first("hur många företag saknar anställda?") == some
+    assert first("hur manga foretag har inga anställda alls") == some
+
+
+def test_an_acronym_no_report_mentions_is_not_answered():
+    """"hur mycket EU-pengar …" and "hur många jobbar på SCB?" ask of something the reports
+    never name; an acronym they name ("IUC"), or a question typed in capitals, is asked."""
+    texts = ["IUC group är en gemensam nod för industriföretagen.",
+             "Det klustret är samordnat av Jämtland Härjedalen Turism."]
+    answerer, qa = _answerer(texts, frequencies=True)
+    assert answerer.unknown_acronyms(qa.analyze(
+        "hur mycket EU-pengar har gått till klusterarbetet")) == ["eu"]
+    assert answerer.unknown_acronyms(qa.analyze("hur många jobbar på SCB?")) == ["scb"]
+    assert answerer.unknown_acronyms(qa.analyze("vad gör IUC för företagen?")) == []
+    assert answerer.unknown_acronyms(qa.analyze("VEM SAMORDNAR KLUSTRET")) == []
+    assert answerer.unknown_acronyms(qa.analyze("vem leder JH Turism?")) == []
+
+
+@pytest.mark.parametrize("question", [
+    "vad är mål 5 i läget i länet?", "vilket är mål 5", "what's goal 5?",
+    "What is goal 5 of the report?"])
+def test_what_goal_n_is_asks_for_its_heading(question):
+    assert _GOAL_OR_TITLE_QUESTION.search(question)
+
+
+@pytest.mark.parametrize("question", ["vad är mål 5:s syfte", "vad är målet med klustren"])
+def test_a_thing_of_a_goal_is_not_its_heading(question):
+    assert not _GOAL_OR_TITLE_QUESTION.search(question)
+
+
+@pytest.mark.parametrize("question", [
+    "What was the combined economic impact of the two world championships?",
+    "vilken ekonomisk effekt hade VM-tävlingarna", "hur stor ekonomisk betydelse har turismen"])
+def test_an_economic_impact_asks_for_money(question):
+    assert _MONEY_QUESTION.search(question)
+
+
+
+def test_a_follow_up_takes_a_sentence_close_behind_next_to_the_answer_read():
+    """"men samarbetar företagen där?" after the services sentence: a candidate close
+    behind within a few sentences of the answer read goes first; one far behind, or another
+    edition asked, keeps the order."""
+    from dataclasses import replace as with_score
+
+    texts = ["Tjänsteföretagen är många i länet.", "Företagen samarbetar och hjälper varandra.",
+             "Fyra", "Fem", "Sex", "Sju", "Åtta",
+             "Samarbetet mellan myndigheterna ska formaliseras."]
+    answerer, qa = _answerer(texts)
+    rows = _rows(texts)
+    read = texts[0]
+
+    def ranked(behind: float):
+        q = qa.analyze("men samarbetar företagen där?")
+        scored = answerer.rank(q, [Hit(rows[i], 1.0, 0.8, 1.0) for i in (7, 1, 0)])
+        by_row = {s.hit.passage.row: s for s in scored}
+        # the sentence read is a candidate too, further behind
+        return q, [with_score(by_row[7], score=1.0), with_score(by_row[1], score=behind),
+                   with_score(by_row[0], score=0.3)]
+
+    q, close = ranked(0.85)
+    assert answerer.near_what_was_read(q, close, read)[0].hit.passage.row == 1
+    q, far = ranked(0.5)
+    assert answerer.near_what_was_read(q, far, read)[0].hit.passage.row == 7
+    q, close = ranked(0.85)
+    q = qa.analyze("men samarbetar företagen där i förra uppföljningen?")
+    assert answerer.near_what_was_read(q, close, read)[0].hit.passage.row == 7

@@ -79,7 +79,8 @@ _NUMBER_OF = frozenset(("antal", "antalet", "number"))
 _COMPARATIVES = frozenset(("fler", "färre", "more", "fewer"))
 #: Nouns that spoken Swedish counts with "mycket" as well as "många" ("hur mycket jobb").
 _COUNTED_AS_MUCH = frozenset(("jobb", "folk", "arbetstillfällen", "årsarbeten", "turister",
-                              "besökare", "personer", "människor", "anställda"))
+                              "besökare", "personer", "människor", "anställda", "företag",
+                              "bolag", "invånare", "företagare", "elever", "studenter"))
 #: Both parts of a compound split against the reports' words (known_parts) must be words of
 #: the language at least this common (Zipf), so that a word is not cut into fragments.
 MIN_KNOWN_PART_ZIPF = 3.0
@@ -584,12 +585,17 @@ class QueryAnalyzer:
         self._synonyms = self._build_synonyms()
         self.editions: Editions | None = None
         self.abbreviations: Callable[[str], list[tuple[str, ...]]] | None = None
+        #: Whether the index writes out a name an acronym spells ("DI": "Dagens industri").
+        self.spells_a_name: Callable[[str], bool] | None = None
         self.analyze = lru_cache(maxsize=4096)(self._analyze)
 
-    def use_abbreviations(self, finder: Callable[[str], list[tuple[str, ...]]]) -> None:
+    def use_abbreviations(self, finder: Callable[[str], list[tuple[str, ...]]],
+                          initials: Callable[[str], bool] | None = None) -> None:
         """What the index's text writes out for an abbreviation a question types ("sfi" →
-        "svenska för invandrare", text/abbreviations.py)."""
+        "svenska för invandrare", text/abbreviations.py), and whether it writes out a name
+        an acronym spells (`initials`)."""
         self.abbreviations = finder
+        self.spells_a_name = initials
         self.analyze.cache_clear()
 
     def use_editions(self, editions: Editions) -> None:

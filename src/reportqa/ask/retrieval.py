@@ -15,12 +15,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from reportqa.ask.question import Query, QueryAnalyzer
+from reportqa.index.database import PassageRow
 from reportqa.ingest.blocks import is_source_section
 from reportqa.store.base import StoreVersion
-from reportqa.text.abbreviations import abbreviation_finder
+from reportqa.text.abbreviations import abbreviation_finder, initials_finder
 from reportqa.types import Hit
 
 MODES = ("hybrid", "dense", "lexical")
+#: The passage an answer quotes is among this many found by the answer's own words (its
+#: sentence, perhaps with the one before and an edition's lead).
+QUOTED_CANDIDATES = 5
 #: Where to search: every document (None), one by name, or several (a series' editions).
 Scope = str | Sequence[str] | None
 
@@ -35,7 +39,8 @@ class Retriever:
         lex = index.lexical
         self.queries = queries or QueryAnalyzer(lex.analyzer, lex.vocabulary(),
                                                 doc_freq=lex.doc_freq, num_docs=lex.size)
-        self.queries.use_abbreviations(abbreviation_finder(self._texts))
+        self.queries.use_abbreviations(abbreviation_finder(self._texts),
+                                       initials_finder(self._texts))
 
     def _texts(self) -> list[str]:
         """Every passage's sentence, for the abbreviations a question may use."""
@@ -51,9 +56,11 @@ class Retriever:
         return self.search_query(self.analyze(query), k, document, mode, sources)
 
     def search_query(self, q: Query, k: int = 5, document: Scope = None,
-                     mode: str = "hybrid", sources: bool = False) -> list[Hit]:
+                     mode: str = "hybrid", sources: bool = False,
+                     rows: tuple[int, int] | None = None) -> list[Hit]:
         """Ranked passages for an analysed question, from every document or only from
-        `document` (a name, or several: a report series' editions). `mode` is "hybrid",
+        `document` (a name, or several: a report series' editions), or only from the
+        passages `rows` (start, end: a stretch of one document). `mode` is "hybrid",
         "dense" or "lexical" (for ablations). A report's source line (the text under its
         "Källhänvisning", ingest/blocks.is_source_section) answers only who the report
         comes from: it is searched with `sources` alone, and otherwise left out before the
@@ -66,6 +73,8 @@ class Retriever:
             ranges = [self.index.doc_ranges[n] for n in names if n in self.index.doc_ranges]
             if not ranges:
                 return []
+        if rows is not None:
+            ranges = [rows]
         c = max(self.candidates, k)
         dense: dict[int, float] = {}
         lex: dict[int, float] = {}
@@ -93,6 +102,12 @@ class Retriever:
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         return [Hit(passages[r], s, dense.get(r, 0.0), lex.get(r, 0.0)) for r, s in best
                 if r in passages]
+
+    def passage_quoted(self, answer: str) -> PassageRow | None:
+        """The passage an answer quotes (its sentence is in the answer's text), found by
+        searching the answer's own words; None when no passage's sentence is in it."""
+        hits = self.search(answer, QUOTED_CANDIDATES, mode="lexical")
+        return next((h.passage for h in hits if h.passage.text in answer), None)
 
     def _fuse(self, dense: dict[int, float], lex: dict[int, float], mode: str) -> dict[int, float]:
         if mode == "dense":

@@ -89,3 +89,44 @@ def abbreviation_finder(texts: Callable[[], list[str]]
         return written_out(abbreviation, loaded[0])
 
     return find
+
+
+def spells_a_name(acronym: str, texts: Iterable[str]) -> bool:
+    """Whether `texts` write out a name whose initials spell `acronym`: words in a row that
+    are no stop words, the first capitalised, the last perhaps with its compound parts'
+    initials ("Dagens industri" for "DI", "Europeiska socialfonden" for "ESF", "Jämtland
+    Härjedalen" for "JH")."""
+    short = acronym.lower()
+    for text in texts:
+        words = _TOKEN.findall(text)
+        for i, w in enumerate(words):
+            if not w[:1].isupper() or w.lower()[0] != short[0]:
+                continue
+            spelled = ""
+            for x in words[i:i + len(short)]:
+                low = x.lower()
+                if low in STOPWORDS or not low.isalpha():
+                    break
+                rest = short[len(spelled):]
+                parts = _flat_parts(low)
+                if len(parts) > 1 and _initials(parts[:len(rest)]) == rest:
+                    return True  # the last word's parts spell the rest ("socialfonden")
+                spelled += low[0]
+                if spelled == short:
+                    return len(short) > 1 and i + len(short) <= len(words)
+                if not short.startswith(spelled):
+                    break
+    return False
+
+
+def initials_finder(texts: Callable[[], list[str]]) -> Callable[[str], bool]:
+    """`spells_a_name` over an index's passages, read once on first use."""
+    loaded: list[list[str]] = []
+
+    @lru_cache(maxsize=1024)
+    def spells(acronym: str) -> bool:
+        if not loaded:
+            loaded.append(texts())
+        return spells_a_name(acronym, loaded[0])
+
+    return spells
