@@ -2997,14 +2997,14 @@ class Answerer:
         first."""
         if len(ranked) < 2 or not q.quantity or not q.unit:
             return ranked
-        unit_weight = sum(c.confidence_weight for c in q.concepts if c.text == q.unit)
-        if sum(c.confidence_weight for c in q.concepts
-               if c.text != q.unit) >= WHOLE_ASKED_OTHER * unit_weight:
+        counted = [c for c in q.concepts if c.text == q.unit]
+        if sum(c.confidence_weight for c in q.concepts if c.text != q.unit) >= (
+                WHOLE_ASKED_OTHER * sum(c.confidence_weight for c in counted)):
             return ranked  # "hur många företag har inga anställda": some of them asked
         stem = self.analyzer.stem
         # the counted word's index tokens: itself, or its translations ("companies")
-        units = {stem(q.unit)} | {t for c in q.concepts if c.text == q.unit
-                                  for t, f in c.alts.items() if f >= FULL_MATCH}
+        units = {stem(q.unit)} | {t for c in counted for t, f in c.alts.items()
+                                  if f >= FULL_MATCH}
 
         def counts_part(text: str) -> bool:  # "11 000 av företagen", "two of the firms"
             return any(stem(m.group(1)) in units for m in _SOME_OF.finditer(text.lower()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 from reportqa.text.analyzer import STOPWORDS
 from reportqa.text.vocabulary import split_compound
@@ -20,6 +21,7 @@ MAX_LETTERS = 4
 #: theirs but a chance of initials ("som finns i" is excluded already: it starts with a stop
 #: word).
 MAX_MEANINGS = 1
+T = TypeVar("T")
 
 #: Words and numbers: a number between two words breaks their phrase ("omkring 49 000
 #: kvadratkilometer" spells no "ok").
@@ -74,21 +76,33 @@ def written_out(abbreviation: str, texts: Iterable[str]) -> list[tuple[str, ...]
     return sorted(set().union(*meanings.values()))
 
 
-def abbreviation_finder(texts: Callable[[], list[str]]
-                        ) -> Callable[[str], list[tuple[str, ...]]]:
-    """`written_out` over an index's passages, read once on first use, with its answers
-    kept: most questions have no abbreviation, so most indexes never read them."""
+def _over_texts(texts: Callable[[], list[str]], answer: Callable[[str, list[str]], T]
+                ) -> Callable[[str], T]:
+    """`answer(word, texts)` over an index's passages, read once on first use, with its
+    answers kept: most questions have no abbreviation, so most indexes never read them."""
     loaded: list[list[str]] = []
 
     @lru_cache(maxsize=1024)
-    def find(abbreviation: str) -> list[tuple[str, ...]]:
-        if not MIN_LETTERS <= len(abbreviation) <= MAX_LETTERS or not abbreviation.isalpha():
-            return []
+    def ask(word: str) -> T:
         if not loaded:
             loaded.append(texts())
-        return written_out(abbreviation, loaded[0])
+        return answer(word, loaded[0])
 
-    return find
+    return ask
+
+
+def abbreviation_finder(texts: Callable[[], list[str]]
+                        ) -> Callable[[str], list[tuple[str, ...]]]:
+    """`written_out` over an index's passages (_over_texts), for a word as short as an
+    abbreviation."""
+    find = _over_texts(texts, written_out)
+
+    def finder(abbreviation: str) -> list[tuple[str, ...]]:
+        if not MIN_LETTERS <= len(abbreviation) <= MAX_LETTERS or not abbreviation.isalpha():
+            return []
+        return find(abbreviation)
+
+    return finder
 
 
 def spells_a_name(acronym: str, texts: Iterable[str]) -> bool:
@@ -120,13 +134,5 @@ def spells_a_name(acronym: str, texts: Iterable[str]) -> bool:
 
 
 def initials_finder(texts: Callable[[], list[str]]) -> Callable[[str], bool]:
-    """`spells_a_name` over an index's passages, read once on first use."""
-    loaded: list[list[str]] = []
-
-    @lru_cache(maxsize=1024)
-    def spells(acronym: str) -> bool:
-        if not loaded:
-            loaded.append(texts())
-        return spells_a_name(acronym, loaded[0])
-
-    return spells
+    """`spells_a_name` over an index's passages (_over_texts)."""
+    return _over_texts(texts, spells_a_name)
