@@ -407,7 +407,9 @@ class Engine:
         # Name the version that answered, even if a swap happens before the caller reads it.
         answer.index_version = snap.version
         if resolution is not None and resolution.followup:
-            answer.question, answer.resolved_question = question, asked
+            # read as typed ("continues"): nothing to show as "Tolkat som"
+            answer.question = question
+            answer.resolved_question = asked if asked != question else None
         return answer
 
     def _near_what_was_read(self, snap: Snapshot, readings: Sequence[Query], read: str,

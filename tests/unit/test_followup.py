@@ -2268,3 +2268,22 @@ def test_there_after_a_sector_and_its_figure_is_the_sector():
     r2 = resolve_conversation("hur många företag finns där?",
                               [Turn("hur många jobbar inom turismen i åre?")])
     assert "åre" in r2.question, r2.question
+
+
+@pytest.mark.parametrize("question", [
+    "men samarbetar företagen nåt?",
+    "brukar företagen här samarbeta då?",
+    "but do the companies cooperate?",
+    "is agriculture important then?",
+])
+def test_a_question_put_as_the_next_turn_is_read_as_typed_next_to_the_answer(question):
+    """"men …?", "… då?", "but …?": a question of its own, said as the next turn of the
+    conversation (which goes on through the report); read as typed, as a follow-up, so that
+    the answer next to the one just read is looked at first. Without an answer read, or
+    without such a word, it stands alone."""
+    read = Turn("varför är det svårt att bygga kluster i jämtland?",
+                "Kluster och klusterbyggande är en utmaning i ett glest befolkat län.")
+    r = resolve_conversation(question, [read])
+    assert (r.question, r.followup, r.reason) == (question, True, "continues")
+    assert not resolve_conversation(question, [Turn(read.question, None)]).followup
+    assert not resolve_conversation("samarbetar företagen i länet?", [read]).followup

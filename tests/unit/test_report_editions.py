@@ -50,6 +50,14 @@ def test_a_goal_written_as_a_paragraph_still_names_the_series():
     ("Vad omsätter turismen enligt den ursprungliga klusterrapporten?", EditionWish(first=True)),
     ("What did the original report say about House Be?", EditionWish(first=True)),
     ("Hur många jobbar i industrin enligt senaste uppföljningen?", EditionWish(newest=True)),
+    # the newest figures asked for are the newest edition's
+    ("hur många jobbar i industriklustret, senaste siffran?", EditionWish(newest=True)),
+    ("turismens omsättning enligt de senaste uppgifterna", EditionWish(newest=True)),
+    ("What are the latest figures for tourism turnover?", EditionWish(newest=True)),
+    ("har antalet företag ökat de senaste åren?", EditionWish()),
+    # someone else's report of a year is no edition: its year is a fact's
+    ("What did the Landsbygdskommittén propose in its 2017 report?",
+     EditionWish(year="2017", bare=True)),
     ("How many firms at House Be according to the 2021 follow-up?", EditionWish(year="2021")),
     # the report's topic in the phrase: a compound, or English words before "report"
     ("Andel vuxna med fetma enligt förra hälsouppföljningen?", EditionWish(earlier=True)),
@@ -257,6 +265,12 @@ def test_a_named_edition_that_lacks_the_statement_answers_with_its_own_best_cand
     newest = answerer.prefer_edition(qa.analyze("produktionen"),
                                      [answerer.score(qa.analyze("produktionen"), h) for h in hits])
     assert newest[0].hit.passage.doc == "b.txt"
+    # a year no edition has is a fact's ("vad producerade vindkraften 2017?"): the older
+    # edition that alone gives it answers, not the newest edition's best candidate
+    wind = [Hit(rows[1], 1.0, 0.5, 1.0), Hit(rows[0], 0.9, 0.5, 0.9)]
+    q = qa.analyze("vad producerade vindkraften 2017?")
+    fact = answerer.prefer_edition(q, [answerer.score(q, h) for h in wind])
+    assert q.edition.bare and fact[0].hit.passage.doc == "a.txt"
 
 
 def test_an_edition_the_series_does_not_have_is_lacking():

@@ -989,6 +989,11 @@ _SPENT_QUESTION = re.compile(r"\b(?:funding|funds|spend|spends|spent|spending|in
 _WHERE_QUESTION = re.compile(
     r"^\s*(var\s+(ligger|finns|är|sitter|hittar|i|har)|where)\b|\b(i|in)\s+vilken\s+(kommun|ort|stad)\b|"
     r"\bin\s+which\s+(municipality|town|city|place)\b", re.IGNORECASE)
+#: Asks where from ("varifrån ville man flytta myndigheter?", "where do they come from?"),
+#: which a place after "från"/"from" answers ("… från storstadsregionen Stockholm").
+_FROM_WHERE = re.compile(r"\b(?:varifrån|var\b.*\bifrån|from\s+where|where\b.*\bfrom)\b",
+                         re.IGNORECASE)
+_FROM_PLACE = re.compile(r"\b(?:från|from)\s+(?:\w+\s+){0,2}?[A-ZÅÄÖ]\w+")
 # asks where a thing is located, which only a named place answers ("var ligger …", "var i
 # länet …", "var har de sitt kontor", "where is … based"), not a field ("inom besöksnäringen")
 _LOCATED = re.compile(
@@ -1619,7 +1624,10 @@ class Answerer:
             score += w.number  # "vilket år …" is answered by a year, not by "idag"
         if w.name and _WHO_QUESTION.search(q.text) and names_in(p.text, q.text):
             score += w.name  # "Vilken myndighet …?": a sentence that names one
-        if w.name and _WHERE_QUESTION.search(q.text) and _PLACE_NAMED.search(p.text):
+        if _FROM_WHERE.search(q.text):
+            if w.name and _FROM_PLACE.search(p.text):
+                score += w.name  # "varifrån …?": a sentence that names where from
+        elif w.name and _WHERE_QUESTION.search(q.text) and _PLACE_NAMED.search(p.text):
             score += w.name  # "Var ligger …?": a sentence that names where
         elif w.name and _WHICH_PLACES.search(q.text) and self._new_places(q, p.text):
             score += w.name  # "Which country …?": "Norge är den viktigaste exportmarknaden"
@@ -1716,7 +1724,10 @@ class Answerer:
             # "Who is the CEO of Torsta AB?" is not answered by a sentence that names Torsta
             # AB among others, nor "when was X founded" by one about X that founds nothing
             factor *= w.missing_name
-        if asks.where and not (_PLACE_NAMED if _LOCATED.search(q.text) else _PLACE_IN).search(
+        if _FROM_WHERE.search(q.text):
+            if not _FROM_PLACE.search(sentence):
+                factor *= w.missing_name  # "varifrån …?" wants "från <place>"
+        elif asks.where and not (_PLACE_NAMED if _LOCATED.search(q.text) else _PLACE_IN).search(
                 sentence):  # "var ligger kontoret?" is not answered by "inom turismbranschen"
             factor *= w.missing_name
         elif _WHICH_PLACES.search(q.text) and not self._new_places(q, sentence):
@@ -2184,9 +2195,10 @@ class Answerer:
         if at is None:
             return ranked
 
-        def near(s: Scored) -> bool:
+        def near(s: Scored) -> bool:  # … but not the sentence read itself, said again
             p = s.hit.passage
-            return p.doc == at.doc and abs(p.row - at.row) <= NEAR_READ_ROWS
+            return (p.doc == at.doc and abs(p.row - at.row) <= NEAR_READ_ROWS
+                    and p.text not in read)
 
         if near(ranked[0]):
             return ranked
@@ -3269,9 +3281,11 @@ class Answerer:
                 return ranked
             if found is not None:
                 return found
-        if q.edition.names_one:
+        if q.edition.names_one and (not q.edition.bare or self.editions.serves(q.edition)):
             # the edition named does not make the best sentence's statement: its own best
-            # candidate answers (or is declined), not another edition's
+            # candidate answers (or is declined), not another edition's. A year no edition
+            # has ("vad föreslog kommittén 2017?") is a fact's, which an older edition may
+            # give alone.
             return self._own_best(q, ranked, targets[:1])
         return ranked
 

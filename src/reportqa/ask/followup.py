@@ -3760,7 +3760,20 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                 named = ""  # the other end of the same subject, no subject of its own
             named = _time_subject(named)  # "o framöver?": no word the answer must say
             return Resolution(resolved, True, "ellipsis" if has_opener else "short", named)
+    if previous.answer and _CONTINUES.search(question):
+        # "men samarbetar företagen här?", "brukar de ligga nära varann då?": a question of
+        # its own, put as the next turn of the conversation, which goes on through the
+        # report: answered as typed, with the answer just read as where to look first
+        return Resolution(question, True, "continues")
     return Resolution(question)
+
+
+#: A question put as the next turn of a conversation: opened by "men"/"but"/"så"/"so", or
+#: closed by "då"/"ändå"/"then"/"though"/"anyway" ("men samarbetar företagen?", "brukar
+#: företagen samarbeta då?"). In the conversation sets 235 follow-up turns and no first turn
+#: or topic shift are put so.
+_CONTINUES = re.compile(r"^\s*(?:men|but|så|so)\b|\b(?:då|ändå|then|though|anyway)\s*[?.!]*\s*$",
+                        re.IGNORECASE)
 
 
 def _names_cased(question: str, answer: str | None) -> str:

@@ -217,11 +217,12 @@ def counted_word(words: list[str], lang: str) -> str | None:
                 if nxt in _PLURALS_EN or (nxt.endswith("s") and not nxt.endswith("ss")):
                     return nxt
                 continue
+            adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= ADJECTIVE_ZIPF
+            if adjective and nxt not in _NOMINAL_PARTICIPLES:
+                continue  # "hur många statliga myndigheter" counts "myndigheter"
             if not looks_like_noun(nxt, lang) or _sv_verb(nxt):
                 return None
-            adjective = nxt.endswith("a") and zipf(nxt[:-1], "sv") >= ADJECTIVE_ZIPF
-            if not adjective or nxt in _NOMINAL_PARTICIPLES:
-                return nxt
+            return nxt
         return None
     return None
 
@@ -331,6 +332,14 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _WORKING_TOGETHER = re.compile(
     r"\b(?:jobb|arbet)(?P<ending>a|ar|ade|at|as)(?P<between>(?:\s+[^\W\d_]+){0,2}?)\s+"
     r"(?:ihop|tillsammans)\b", re.IGNORECASE)
+#: A definition asked term first ("co-working, vad är det?", "SME – what is that?"): the
+#: same question as "vad är co-working?", so asked that way for the checks of definitions.
+_TERM_FIRST_DEFINITION = re.compile(
+    r"^\s*(?P<term>(?!(?:vad|vem|var|hur|när|vilk\w*|varför|what|who|where|how|when|which|"
+    r"why|och|and|men|but|så|so)\b)[^\W\d_][\w\-]*(?:\s+[\w\-]+){0,3}?)\s*[,:\-–]?\s+"
+    r"(?:(?P<sv>vad\s+(?:är|betyder|innebär|menas\s+med)\s+(?:det|de|dom|den)(?:\s+för\s+(?:nåt|något))?)|"
+    r"(?P<en>what\s+(?:is|are|does)\s+(?:it|that|this|they|those)(?:\s+mean)?))\s*\??\s*$",
+    re.IGNORECASE)
 #: "i.e.", "e.g.": how a question goes on, not a word of it (a lone "e" is no name).
 _THAT_IS = re.compile(r"\b(?:i\.\s?e|e\.\s?g)\.(?!\w)", re.IGNORECASE)
 #: Whose report a question says it asks ("i regionens uppföljning", "enligt länets
@@ -514,6 +523,10 @@ class QueryOptions:
 
 #: Swedish stop words that are English content words: "among men" ("men": Swedish "but").
 ENGLISH_CONTENT = frozenset(("men",))
+#: Swedish indefinite pronouns ("finns det någon …", "har de nåt …"), as "any"/"some" are
+#: in English: no content of their own, yet rare enough in reports for BM25 to rank a
+#: passage by "någon form av relation" over the one that answers.
+INDEFINITES_SV = wordset("någon något några nån nåt")
 
 
 @dataclass(frozen=True)
@@ -970,6 +983,8 @@ class QueryAnalyzer:
             # ("in Are" is Åre, though "are" is an English word)
             wish, text = self._edition_of(restore_report_words(
                 with_place_names(english_spelled_out(original)), self._known))
+        text = _TERM_FIRST_DEFINITION.sub(
+            lambda m: f"{'vad är' if m.group('sv') else 'what is'} {m.group('term')}?", text)
         if lang == "sv":
             text = _WORKING_TOGETHER.sub(
                 lambda m: f"samarbet{m.group('ending')}{m.group('between')}", text)
@@ -978,7 +993,7 @@ class QueryAnalyzer:
         if lang == "en":
             concepts = self._english_concepts(words)
         else:
-            concepts = [c for w in words if w not in STOPWORDS
+            concepts = [c for w in words if w not in STOPWORDS and w not in INDEFINITES_SV
                         for c in self._swedish_concepts(w, "sv")]
         merged: dict[str, Concept] = {}
         for c in concepts:  # a repeated word counts once

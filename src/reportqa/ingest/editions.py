@@ -105,15 +105,23 @@ _EARLIER = re.compile(_fold(rf"\b{_LEAD}(förra|föregående|tidigare|äldre|gam
 _FIRST = re.compile(_fold(rf"\b{_LEAD}(första|ursprungliga|äldsta|odaterade|first|original|"
                     rf"earliest|oldest|undated){_UNDATED}\s+{_GOAL}{_EN_TOPIC}{_DOCUMENT}\b{_AFTER}"),
                     re.IGNORECASE)
+#: The newest figure asked for rather than the newest report: "senaste siffran", "enligt
+#: de senaste uppgifterna", "the latest figures": the same wish.
+_FIGURES = r"(?:siffr(?:a|an|or|orna)|uppgift(?:en|er|erna)?|statistik(?:en)?|data|" \
+           r"figures?|numbers?|stats|statistics)"
 #: … for the newest, which is also the default: "senaste uppföljningen", "the latest report".
-_NEWEST = re.compile(_fold(rf"\b{_LEAD}(senaste|nyaste|aktuella|nya|latest|newest|current|"
-                     rf"most\s+recent|new)\s+{_EN_TOPIC}{_DOCUMENT}\b{_NOTE}"), re.IGNORECASE)
+_NEWEST = re.compile(_fold(rf"\b{_LEAD}(?:de\s+)?(senaste|nyaste|aktuella|nya|latest|newest|"
+                     rf"current|most\s+recent|new)\s+(?:{_EN_TOPIC}{_DOCUMENT}|{_FIGURES})\b"
+                     rf"{_NOTE}"), re.IGNORECASE)
 #: A question that names an edition by its year: "uppföljningen 2019", "2019 års rapport",
 #: "the 2019 edition", "the 2020 energy follow-up".
 _NAMED = re.compile(_fold(rf"\b{_LEAD}(?:{_DOCUMENT}\s+(?:från\s+|from\s+)?(?P<a>{_YEAR})\b|"
                     rf"(?P<b>{_YEAR})\s+(?:års\s+)?{_EN_TOPIC}{_DOCUMENT})\b"), re.IGNORECASE)
 
 
+#: A possessive right before a report's year: "its 2017 report", "sitt 2017 års betänkande".
+_SOMEONE_ELSES = re.compile(r"\b(?:its|their|his|her|sitt|sin|sina|dess|deras|hans|hennes)\s+$",
+                            re.IGNORECASE)
 #: … the edition before a year: "uppföljningen före 2021", "the edition before 2021".
 _BEFORE = re.compile(_fold(rf"\b{_LEAD}{_EN_TOPIC}{_DOCUMENT}\s+(?:från\s+|from\s+)?"
                            rf"(?:före|innan|before|prior\s+to)\s+(?P<y>{_YEAR})\b"),
@@ -166,8 +174,12 @@ class EditionWish:
         if m:
             return cls(before=m.group("y"), span=m.span())
         m = _NAMED.search(question)
-        # "the earlier report (without the 2021 update)": a year said as not the one
-        if m and not _NOT_BEFORE.search(question[max(0, m.start() - NEGATION_REACH):m.start()]):
+        # "the earlier report (without the 2021 update)": a year said as not the one;
+        # "its 2017 report", "i sitt betänkande 2017": someone else's report, whose year
+        # is a fact's (a bare year below)
+        lead = question[:m.start("b") if m and m.group("b") else m.start()] if m else ""
+        if m and not _NOT_BEFORE.search(question[max(0, m.start() - NEGATION_REACH):m.start()]) \
+                and not _SOMEONE_ELSES.search(lead):
             return cls(year=m.group("a") or m.group("b"), span=m.span())
         for pattern, kind in ((_EARLIER, "earlier"), (_FIRST, "first"), (_NEWEST, "newest")):
             m = pattern.search(question)
