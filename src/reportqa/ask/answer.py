@@ -2195,10 +2195,9 @@ class Answerer:
         if at is None:
             return ranked
 
-        def near(s: Scored) -> bool:  # … but not the sentence read itself, said again
+        def near(s: Scored) -> bool:
             p = s.hit.passage
-            return (p.doc == at.doc and abs(p.row - at.row) <= NEAR_READ_ROWS
-                    and p.text not in read)
+            return p.doc == at.doc and abs(p.row - at.row) <= NEAR_READ_ROWS
 
         if near(ranked[0]):
             return ranked
