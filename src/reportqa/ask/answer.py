@@ -472,6 +472,7 @@ class Asks:
     who: bool  # who, or which organisation
     reason: bool = False  # why: answered by a cause, whatever it is a cause of
     where: bool = False  # where: answered by a sentence that names a place
+    where_from: bool = False  # where from ("varifrån …?"): a place after "från"/"from"
     change: bool = False  # how much something grew or fell: a share or fraction answers
 
     @classmethod
@@ -486,6 +487,7 @@ class Asks:
                    bool(_WHO_QUESTION.search(q.text)) and not _WHO_OR_WHAT.match(q.text),
                    reason=reason,
                    where=bool(_WHERE_QUESTION.search(q.text)),
+                   where_from=bool(_FROM_WHERE.search(q.text)),
                    change=bool(_CHANGE_QUESTION.search(q.text) or _DID_FALL.search(q.text)))
 
     def any(self, q: Query) -> bool:
@@ -1724,7 +1726,7 @@ class Answerer:
             # "Who is the CEO of Torsta AB?" is not answered by a sentence that names Torsta
             # AB among others, nor "when was X founded" by one about X that founds nothing
             factor *= w.missing_name
-        if _FROM_WHERE.search(q.text):
+        if asks.where_from:
             if not _FROM_PLACE.search(sentence):
                 factor *= w.missing_name  # "varifrån …?" wants "från <place>"
         elif asks.where and not (_PLACE_NAMED if _LOCATED.search(q.text) else _PLACE_IN).search(

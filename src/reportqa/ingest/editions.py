@@ -177,9 +177,8 @@ class EditionWish:
         # "the earlier report (without the 2021 update)": a year said as not the one;
         # "its 2017 report", "i sitt betänkande 2017": someone else's report, whose year
         # is a fact's (a bare year below)
-        lead = question[:m.start("b") if m and m.group("b") else m.start()] if m else ""
         if m and not _NOT_BEFORE.search(question[max(0, m.start() - NEGATION_REACH):m.start()]) \
-                and not _SOMEONE_ELSES.search(lead):
+                and not _SOMEONE_ELSES.search(question[:m.start("b" if m.group("b") else 0)]):
             return cls(year=m.group("a") or m.group("b"), span=m.span())
         for pattern, kind in ((_EARLIER, "earlier"), (_FIRST, "first"), (_NEWEST, "newest")):
             m = pattern.search(question)
