@@ -21,6 +21,7 @@ from reportqa.ask.answer import (
     Asks,
     FollowUp,
     RerankWeights,
+    gives_cause,
     names_only_the_one_given,
 )
 from reportqa.ask.changes import asks_for_changes, changes_answer, series_asked
@@ -420,7 +421,8 @@ class Engine:
         side), where the report goes on about that subject without naming it again: the
         best of its `readings` (as resolved, as typed) that is found. A reading that asks for
         a figure, a sum or a time is not answered there: a figure next to the subject need
-        not be its figure ("hur många anställda har de?")."""
+        not be its figure ("hur många anställda har de?"); nor a "why" by one that gives no
+        cause."""
         at = snap.retriever.passage_quoted(read)
         if at is None:
             return None
@@ -435,6 +437,8 @@ class Engine:
             if not hits:
                 continue
             answer = snap.answerer.answer(q, hits, top_k, self._followup(resolution, read))
+            if Asks.of(q).reason and not gives_cause(answer.text or ""):
+                continue  # "varför är den så stor?": a sentence near it that says no why
             if answer.found and (best is None or answer.confidence > best.confidence):
                 best = answer
         return best

@@ -2668,3 +2668,118 @@ def test_where_from_ranks_a_sentence_that_names_a_place_after_from():
     q = qa.analyze("where should the agencies be moved from according to the proposal?")
     scored = [answerer.score(q, Hit(row, 1.0, 0.8, 1.0)) for row in _rows([here, origin])]
     assert answerer.kind_factor(q, scored[1]) == 1.0 > answerer.kind_factor(q, scored[0])
+
+
+def test_an_example_asked_ranks_a_sentence_that_gives_one():
+    """"nåt exempel på utlokalisering i jämtland?" is answered by the sentence that says it
+    gives an example ("… bland annat extra tjänster inom Tillväxtverket"), not by the one
+    that says the relocation happened, which has more of the question's words."""
+    happened = "Idag sysselsätter myndigheterna i Jämtlands län cirka 3 300 personer och den " \
+               "statliga utlokaliseringen av myndigheter har redan verkställts."
+    example = "I Jämtlands län har det tydliggjorts med bland annat extra tjänster inom " \
+              "Tillväxtverket."
+    answerer, qa = _answerer([happened, example])
+    rows = _rows([happened, example], ["", happened])  # the example leans on the one before
+
+    def first(question: str) -> str:
+        ranked = answerer.rank(qa.analyze(question), [Hit(rows[0], *_AHEAD),
+                                                      Hit(rows[1], *_BEHIND)])
+        return ranked[0].hit.passage.text
+
+    assert first("några exempel på utlokalisering av myndigheter i jämtland?") == example
+    # without an example asked, the order stands
+    assert first("har utlokalisering av myndigheter skett i jämtland?") == happened
+
+
+@pytest.mark.parametrize("question", [
+    "vad för slags företag är det mest inom industrin?",
+    "vilken typ av företag dominerar industrin",
+    "what kind of companies dominate manufacturing?",
+])
+def test_a_kind_asked_ranks_a_sentence_that_names_a_kind_of_the_thing(question):
+    """"vad för slags företag …" is answered by a compound with the thing asked as its head
+    and a first part the question does not name ("SME-företag"); "industriföretagen" names
+    manufacturing, which the question has, so it is no kind."""
+    node = "IUC-Z group är en nod för industriföretagen och företräder industrin i länet."
+    sme = "Industrin i länet är starkt präglat av SME-företag med hög uppfinningsanda."
+    assert _first_ranked(question, [node, sme]) == sme
+    answerer, qa = _answerer([node, sme])
+    assert not answerer._names_a_kind(qa.analyze(question), node)
+    assert not answerer._names_a_kind(qa.analyze("hur många företag finns i industrin?"), sme)
+
+
+def test_a_kind_asked_ranks_a_sentence_that_names_it_by_an_adjective():
+    """"vilken typ av näring är turismen?": "… är en grundläggande näring i länet" names the
+    kind; a sentence where the thing stands without a word of its kind does not."""
+    research = "Turismen i länet är viktig för näringen och för forskningen om turismen."
+    basic = "Turismbranschen är en grundläggande näring i länet."
+    assert _first_ranked("vilken typ av näring är turismen för länet", [research, basic]) == basic
+
+
+def test_a_why_follow_up_takes_a_cause_next_to_the_answer_read():
+    """"varför då?" after the co-working sentence: the sentence next to it that gives a
+    cause ("… för att skapa en mer kreativ miljö") goes before the one read again, when it
+    scores close behind; far behind, or a best one that gives a cause, keeps the order."""
+    from dataclasses import replace as with_score
+
+    texts = ["En ny trend 2017 var formen av co-workingplace.",
+             "Det är ställen där entreprenörer sitter tillsammans för att skapa en kreativ miljö."]
+    answerer, qa = _answerer(texts)
+    rows = _rows(texts, ["", texts[0]])
+    q = qa.analyze("varför då (vad är co-working)?")
+    scored = {s.hit.passage.row: s for s in answerer.rank(q, [Hit(r, 1.0, 0.8, 1.0)
+                                                               for r in rows])}
+
+    def first(behind: float, question=q) -> int:
+        ranked = [with_score(scored[0], score=1.0), with_score(scored[1], score=behind)]
+        return answerer.cause_near_what_was_read(question, ranked, texts[0])[0].hit.passage.row
+
+    assert first(0.7) == 1
+    assert first(0.4) == 0
+    assert first(0.7, qa.analyze("vad är co-working?")) == 0
+
+
+def test_a_follow_up_weighs_the_sentences_around_the_answer_read_however_deep():
+    """A follow-up's sentences next to the answer just read are scored even when retrieval
+    puts them below the candidates it scores ("men samarbetar företagen ändå?" after the
+    sentence on how hard clusters are: the next one, "Vår region har länge kännetecknats
+    som ett län där företagen samarbetar …", came 13th); others that deep are not."""
+    texts = ["Kluster är en utmaning i ett glest befolkat län.",
+             "Företagen i regionen samarbetar och hjälper varandra.",
+             *[f"Kommun {n} har en egen skola och ett bibliotek." for n in range(12)]]
+    answerer, qa = _answerer(texts)
+    rows = _rows(texts)
+    order = [*range(2, 12), 0, 1, 12, 13]  # the answer read and the one after it deep
+    hits = [Hit(rows[i], 1.0 - 0.01 * k, 0.5, 0.8) for k, i in enumerate(order)]
+    q = qa.analyze("men samarbetar företagen ändå?")
+
+    def scored(near) -> set[int]:
+        return {s.hit.passage.row for s in answerer.candidates(q, hits, near) if s.score}
+
+    near = answerer._near_read(hits, texts[0])
+    assert {0, 1} <= scored(near) and 12 not in scored(near)
+    assert 1 not in scored(None)
+    assert answerer._near_read(hits, "Något helt annat.") is None
+
+
+def test_a_why_follow_up_is_not_answered_by_the_sentence_read_again_without_a_cause():
+    """"varför är den så stor?" after "Den offentliga sektorn är stor i länet …": the report
+    says no why, so the sentence just read is no answer; one that gives a cause ("…, vilket
+    gör industrin exportberoende") answers "varför?" about itself."""
+    from reportqa.ask.answer import FollowUp
+
+    big = "Den offentliga sektorn är stor i länet och anställer 42 procent."
+    export = "Mer än 90 procent av industrins kunder finns utanför länet, vilket gör " \
+             "industrin exportberoende."
+    answerer, qa = _answerer([big, export])
+    rows = _rows([big, export])
+
+    def answered(question: str, read: str) -> bool:
+        hits = [Hit(r, *_AHEAD) if r.text == read else Hit(r, *_BEHIND) for r in rows]
+        hits.sort(key=lambda h: -h.score)
+        return answerer.answer(qa.analyze(question), hits, 1,
+                               FollowUp("", read)).text is not None
+
+    assert not answered("varför är offentliga sektorn så stor i länet?", big)
+    assert answered("varför är industrin exportberoende?", export)
+    assert answered("hur stor är offentliga sektorn i länet?", big)  # no why asked

@@ -2287,3 +2287,42 @@ def test_a_question_put_as_the_next_turn_is_read_as_typed_next_to_the_answer(que
     assert (r.question, r.followup, r.reason) == (question, True, "continues")
     assert not resolve_conversation(question, [Turn(read.question, None)]).followup
     assert not resolve_conversation("samarbetar företagen i länet?", [read]).followup
+
+
+@pytest.mark.parametrize("question", [
+    "brukar företagen där samarbeta?",
+    "brukar företagen här samarbeta?",
+    "are companies there used to working together?",
+])
+def test_a_question_about_where_the_conversation_is_goes_on_from_the_answer_read(question):
+    """"där"/"här"/"there" that names no place of its own is where the conversation is: read
+    as typed, next to the answer just read; "are there …" is no such place."""
+    read = Turn("varför är det svårt att bygga kluster i jämtland?",
+                "Kluster och klusterbyggande är en utmaning i ett glest befolkat län.")
+    r = resolve_conversation(question, [read])
+    assert (r.question, r.followup, r.reason) == (question, True, "continues")
+    assert not resolve_conversation("are there clusters in the county?", [read]).followup
+
+
+def test_what_kind_of_things_it_is_points_back():
+    """"vad för slags företag är det mest?" asks what kind of companies the thing just asked
+    about has: "det" is its subject, not a formal one ("är det svårt …")."""
+    r = resolve_conversation("vad för slags företag är det mest", [
+        Turn("Hur många jobbar inom tillverkningsindustrin i länet?", "x")])
+    assert r.followup and "tillverkningsindustrin" in r.question
+    r = resolve_conversation("what kind of firms are they?", [
+        Turn("how many people work in manufacturing?", "x")])
+    assert r.followup and "manufacturing" in r.question
+
+
+@pytest.mark.parametrize("question", [
+    "har det blivit nåt av det i jämtland?",  # a preposition's object, a place after it
+    "has that led to anything in jämtland?",  # "that" before a past form is its subject
+])
+def test_what_came_of_it_points_back(question):
+    """A follow-up that asks what came of what was just read, at a place, refers to it:
+    "det" after "av" ends the clause, "led" is a verb, not the noun of "that"."""
+    r = resolve_conversation(question, [Turn(
+        "vad heter betänkandet?", "Under 2017 presenterade Landsbygdskommittén sitt "
+        "betänkande SOU:2017:1 med förslag till utlokalisering av myndigheter.")])
+    assert r.followup and r.reason == "reference"

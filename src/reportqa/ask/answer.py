@@ -428,6 +428,9 @@ class RerankWeights:
     definition: float = 0.1  # "Vad är X?" and the sentence defines what the one before named
     purpose: float = 0.3  # "vad är syftet med X?" and the sentence says what for ("för att …")
     existence: float = 0.15  # "finns det (många) X?" and the sentence says X exists
+    # "nåt exempel?" and the sentence says it gives one ("bland annat …"): as strong as what
+    # the sentence lacks of the question's words when it leans on the sentence before
+    example: float = 0.5
     context_factor: float = 0.8  # a concept found only in the context sentence counts this much
     heading_factor: float = 0.5  # … only in the section heading
     earlier_factor: float = 0.7  # … only in the sentence before the context
@@ -527,6 +530,12 @@ class Scored:
 def _moved_first(ranked: list[Scored], s: Scored) -> list[Scored]:
     """`ranked` with `s`, one of its candidates, first and the others in their order."""
     return [s] + [r for r in ranked if r is not s]
+
+
+def gives_cause(text: str) -> bool:
+    """Whether a text gives a cause or a purpose ("för att …", "I och med …", "vilket gör
+    …"), which a "why" asked of what was just read needs."""
+    return bool(_CAUSE_GIVEN.search(text))
 
 
 def _close_behind_first(ranked: list[Scored], share: float, depth: int,
@@ -821,6 +830,19 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,5}(?![\wåäö]|\s+[A-ZÅÄÖ])"
 #: another edition (now left alone).
 NEAR_READ_CLOSE = 0.8
 NEAR_READ_ROWS = 3
+#: A "why" follow-up's candidate near the answer just read that gives a cause goes before a
+#: best one that gives none when it scores this share of the best's score
+#: (cause_near_what_was_read).
+CAUSE_CLOSE = 0.6
+#: Words that give a cause or a purpose: "för att skapa …", "I och med de senaste årens
+#: tillväxt …", "eftersom", "tack vare", "because", "due to".
+_CAUSE_GIVEN = re.compile(
+    r"\b(?:för\s+att|eftersom|därför|på\s+grund\s+av|pga|beror\s+på|berodde\s+på|"
+    r"till\s+följd\s+av|i\s+och\s+med|tack\s+vare|drivit|driver\s+på|lett\s+till|leder\s+till|"
+    r"vilket\s+gör|som\s+gör\s+att|"
+    r"because|since|due\s+to|owing\s+to|as\s+a\s+result|in\s+order\s+to|thanks\s+to|"
+    r"which\s+makes|so\s+that)\b",
+    re.IGNORECASE)
 #: A question for how many there are of a thing asks for all of them when the rest of its
 #: words weigh less than this share of the counted word (the county, a frame word): "hur
 #: många företag finns i länet?", not "hur många företag har inga anställda alls?"
@@ -992,10 +1014,9 @@ _WHERE_QUESTION = re.compile(
     r"^\s*(var\s+(ligger|finns|är|sitter|hittar|i|har)|where)\b|\b(i|in)\s+vilken\s+(kommun|ort|stad)\b|"
     r"\bin\s+which\s+(municipality|town|city|place)\b", re.IGNORECASE)
 #: Asks where from ("varifrån ville man flytta myndigheter?", "where do they come from?"),
-#: which a place after "från"/"from" answers ("… från storstadsregionen Stockholm").
+#: which a place after "från"/"from" answers (_FROM_PLACE) ("… från storstadsregionen Stockholm").
 _FROM_WHERE = re.compile(r"\b(?:varifrån|var\b.*\bifrån|from\s+where|where\b.*\bfrom)\b",
                          re.IGNORECASE)
-_FROM_PLACE = re.compile(r"\b(?:från|from)\s+(?:\w+\s+){0,2}?[A-ZÅÄÖ]\w+")
 # asks where a thing is located, which only a named place answers ("var ligger …", "var i
 # länet …", "var har de sitt kontor", "where is … based"), not a field ("inom besöksnäringen")
 _LOCATED = re.compile(
@@ -1050,10 +1071,25 @@ _COUNTED_NOUN = re.compile(r"\b\d+(?:[ \u00a0]\d{3})*(?:-tal|\+)?\s+(?P<noun>[a-
                            r"(?:\s+(?P<next>[a-zåäö][\w-]*))?", re.IGNORECASE)
 #: What names the ones counted right after the count: "…: Åre, Östersund och Krokom",
 #: "(Åre, …)", "såsom …", "bland annat …", "such as …".
-_MEMBERS_GIVEN = re.compile(r"\s*(?:[:(–—]|,?\s*(?:såsom|som\s+t\.?\s?ex|bland\s+annat|"
-                            r"bl\.?\s?a\.?|t\.?\s?ex|till\s+exempel|exempelvis|nämligen|"
-                            r"such\s+as|including|namely|for\s+example|e\.g\.)\b)",
+_EXAMPLES_GIVEN = (r"såsom|bland\s+annat|bl\.?\s?a\.?|t\.?\s?ex|till\s+exempel|exempelvis|"
+                   r"nämligen|such\s+as|including|namely|for\s+example|e\.g\.")
+_MEMBERS_GIVEN = re.compile(rf"\s*(?:[:(–—]|,?\s*(?:som\s+t\.?\s?ex|{_EXAMPLES_GIVEN})\b)",
                             re.IGNORECASE)
+#: Asks what kind of a thing ("vad för slags företag …", "vilken typ av företag …", "what
+#: kind of companies …"): the thing asked is `noun`.
+_KIND_OF = re.compile(
+    r"\b(?:(?:vad|vilken|vilket|vilka)\s+(?:för\s+)?(?:slags|sorts|typ(?:er)?\s+av|sort|slag)|"
+    r"(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of)\s+(?P<noun>[^\W\d_]+)", re.IGNORECASE)
+#: A Swedish attributive adjective before its noun: "en grundläggande näring", "gröna
+#: näringar", "innovativa företag".
+_ATTRIBUTIVE = re.compile(r"\w{3,}(?:ande|ende|iga|ig|iska|isk|ella|ell|iva|iv|a)$")
+#: A word that may be a compound, hyphenated ones too ("SME-företag", "tjänsteföretag").
+_COMPOUND_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})*")
+#: Asks for an example ("nåt exempel på …?", "any examples?", "t.ex.?"), which a sentence
+#: that says it gives one answers ("bland annat", "till exempel", "such as").
+_EXAMPLE_QUESTION = re.compile(r"\b(?:exempel\w*|examples?|for\s+instance|t\.\s?ex)\b",
+                               re.IGNORECASE)
+_GIVES_EXAMPLE = re.compile(rf"\b(?:{_EXAMPLES_GIVEN})(?!\w)", re.IGNORECASE)
 # asks why ("Varför minskade omsättningen?", "What caused the drop?"): no amount is asked,
 # even of money or a count
 _REASON_QUESTION = re.compile(
@@ -1174,7 +1210,7 @@ _CONSEQUENCE = re.compile(
     r"\b(?:märk(?:ts|s|as|bar\w*)|synts|syns|(?:nån|någon|några|gett|haft)\s+effekt\w*|"
     r"resultat\w*|lett\s+till|led\s+to|(?:any|an|no|some|much|what)\s+effects?|"
     r"effects?\s+(?:on|in)|(?:has|have|had)\s+(?:\w+\s+){0,5}(?:shown|showed)|noticed|"
-    r"noticeable|visible|"
+    r"noticeable|visible|tydliggjor\w*|"
     # "har det blivit nåt av det i Jämtland?", "vad har det inneburit för länet?", "any
     # example in the county?": what came of it
     r"blivit\s+(?:nåt|något|någonting)\s+av|inneb(?:urit|är|ar)\s+för|meant\s+for|"
@@ -1626,6 +1662,10 @@ class Answerer:
             score += w.number  # "vilket år …" is answered by a year, not by "idag"
         if w.name and _WHO_QUESTION.search(q.text) and names_in(p.text, q.text):
             score += w.name  # "Vilken myndighet …?": a sentence that names one
+        if w.name and self._names_a_kind(q, p.text):
+            score += w.name  # "vad för slags företag …?": "… präglat av SME-företag"
+        if _EXAMPLE_QUESTION.search(q.text) and _GIVES_EXAMPLE.search(p.text):
+            score += w.example  # "nåt exempel?": "… bland annat extra tjänster inom Tillväxtverket"
         if _FROM_WHERE.search(q.text):
             if w.name and _FROM_PLACE.search(p.text):
                 score += w.name  # "varifrån …?": a sentence that names where from
@@ -1655,12 +1695,21 @@ class Answerer:
         return Scored(hit, score, s_cov, pass_cov, needs_context, conf_cov / conf_total,
                       missing, tuple(matched), tuple(in_sentence))
 
-    def rank(self, q: Query, hits: list[Hit]) -> list[Scored]:
+    def rank(self, q: Query, hits: list[Hit],
+             near: Callable[[Hit], bool] | None = None) -> list[Scored]:
         n = self.weights.candidates
         hits = spread_tables(hits, n)
+        if near is not None:  # a follow-up's sentences around the answer read (_near_read)
+            close = [h for h in hits[n:] if near(h)]
+            if close:
+                hits = hits[:n] + close + [h for h in hits[n:] if h not in close]
+                n += len(close)
         # the passages BM25 ranks best are weighed even when fusion ranks them lower (a
-        # table row that has every word asked, whose cosine the other rows beat)
-        extra = [h for h in hits[n:] if h.lexical >= LEXICAL_RESCUE][:MAX_RESCUED]
+        # table row that has every word asked, whose cosine the other rows beat), and those
+        # that give the kind of answer asked when fusion misses it
+        consequence = bool(_CONSEQUENCE.search(q.original or q.text))
+        extra = [h for h in hits[n:] if h.lexical >= LEXICAL_RESCUE
+                 or self._gives_kind_missed(q, h.passage.text, consequence)][:MAX_RESCUED]
         if extra:
             hits = hits[:n] + extra + [h for h in hits[n:] if h not in extra]
             n += len(extra)
@@ -1941,6 +1990,51 @@ class Answerer:
         thing = [c for c in q.concepts if not _PURPOSE_QUESTION.search(c.text.split(":")[0])]
         return not any(c.match(made) >= FULL_MATCH > c.match(before) for c in thing)
 
+    def _gives_kind_missed(self, q: Query, sentence: str, consequence: bool) -> bool:
+        """Whether a sentence gives a kind of answer that retrieval's words and cosine miss:
+        a kind of the thing asked ("vad för slags företag …": "… SME-företag"), what came
+        of something ("har det blivit nåt av det i jämtland?": "I Jämtlands län har det
+        tydliggjorts med …"), a count of people for jobs asked ("how many jobs does
+        manufacturing generate?": "… sysselsätter ca 5 000 personer …")."""
+        workers = q.quantity and (q.by_verb in _WORK_VERBS or q.unit in _WORKERS)
+        return bool((consequence and _CONSEQUENCE.search(sentence))
+                    or (workers and counts_some_people(sentence))
+                    or self._names_a_kind(q, sentence))
+
+    def _names_a_kind(self, q: Query, sentence: str) -> bool:
+        """Whether the question asks what kind of a thing ("vad för slags företag är det
+        mest?", "what kind of companies dominate manufacturing?") and the sentence names a
+        kind of it the question does not: an adjective before it ("en grundläggande
+        näring") or a compound with the thing as its head and a first part the question has
+        no word for ("SME-företag"; not "industriföretagen" when the question names
+        manufacturing)."""
+        m = _KIND_OF.search(q.text)
+        if m is None:
+            return False
+        noun = m.group("noun").lower()
+        thing = next((c for c in q.concepts if c.text == noun), None)
+        if thing is None:
+            return False
+        words = [w.group(0).lower() for w in _COMPOUND_WORD.finditer(sentence)]
+        for before, word in zip(["", *words], words, strict=False):
+            if (_ATTRIBUTIVE.search(before) and before not in STOPWORDS
+                    and thing.match(self.analyzer.token_set(word)) >= FULL_MATCH
+                    and not any(c.match(self.analyzer.token_set(before)) >= HALF_MATCH
+                                for c in q.concepts)):
+                return True  # "en grundläggande näring", "de gröna näringarna"
+            if "-" in word:
+                first, _, head = word.rpartition("-")
+            else:
+                parts = split_compound(word)
+                first, head = "".join(parts[:-1]), parts[-1] if parts else ""
+            if not first or not head or thing.match(self.analyzer.token_set(head)) < FULL_MATCH:
+                continue
+            first_tokens = self.analyzer.token_set(first)
+            if first_tokens and not any(c.match(first_tokens) >= HALF_MATCH
+                                        for c in q.concepts):
+                return True
+        return False
+
     def _says_it_exists(self, q: Query, sentence: str) -> bool:
         """Whether the question asks if a thing exists ("finns det ändå kluster?", "are
         there many clusters?") and the sentence says it does: a verb of being there with
@@ -2116,10 +2210,12 @@ class Answerer:
         asked = q.original or q.text
         if not hits or not q.concepts:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
-        ranked = self.candidates(q, hits)
+        read = followup.previous_answer if followup is not None else ""
+        ranked = self.candidates(q, hits, self._near_read(hits, read) if read else None)
         if followup is not None and followup.previous_answer:
             ranked = self.next_to_what_was_read(q, ranked, followup.previous_answer)
             ranked = self.near_what_was_read(q, ranked, followup.previous_answer)
+            ranked = self.cause_near_what_was_read(q, ranked, followup.previous_answer)
         lacking = (self.editions.lacks(ranked[0].hit.passage.doc, q.edition)
                    or self.names_what_best_lacks(q, ranked[0]))
         other_subject = followup is not None and (
@@ -2141,6 +2237,11 @@ class Answerer:
             return Answer(asked, None, 0.0, self._sources([s.hit for s in ranked], top_k),
                           q.language)
         best, conf = ranked[0], self._ranked_confidence(q, ranked)
+        if read and best.hit.passage.text in read and _REASON_QUESTION.search(q.text) and (
+                not gives_cause(leaning_text(best.hit))):
+            # "varför är den så stor?" after "Den offentliga sektorn är stor i länet …": the
+            # sentence just read again, and it gives no cause
+            conf = 0.0
         if other_subject:
             conf = round(conf * self.weights.missing_subject, 4)  # the earlier subject
         text = answer_text(best.hit, best.needs_context)
@@ -2204,6 +2305,40 @@ class Answerer:
         if near(ranked[0]):
             return ranked
         return _close_behind_first(ranked, NEAR_READ_CLOSE, len(ranked), near)
+
+    @staticmethod
+    def _near_read(hits: list[Hit], read: str) -> Callable[[Hit], bool] | None:
+        """Whether a hit is within NEAR_READ_ROWS of the answer just `read` (one of `hits`),
+        where the report goes on about what the conversation is about ("Kluster och
+        klusterbyggande är en utmaning …" — "men samarbetar företagen ändå?": "Vår region
+        har länge kännetecknats som ett län där företagen samarbetar …"); None when the
+        answer read is none of them."""
+        at = next((h.passage for h in hits if h.passage.text in read), None)
+        if at is None:
+            return None
+        return lambda h: (h.passage.doc == at.doc
+                          and abs(h.passage.row - at.row) <= NEAR_READ_ROWS)
+
+    @staticmethod
+    def cause_near_what_was_read(q: Query, ranked: list[Scored], read: str
+                                 ) -> list[Scored]:
+        """For a "why" follow-up ("varför då?", "why now?") whose best sentence gives no
+        cause, a candidate close behind (CAUSE_CLOSE of its score) within NEAR_READ_ROWS of
+        the answer just `read` that gives one: the report says why next to what was read
+        ("I och med de senaste årens tillväxt …", "… för att skapa en mer kreativ miljö")."""
+        if len(ranked) < 2 or not _REASON_QUESTION.search(q.text) or gives_cause(
+                leaning_text(ranked[0].hit)):
+            return ranked
+        at = next((s.hit.passage for s in ranked if s.hit.passage.text in read), None)
+        if at is None:
+            return ranked
+
+        def cause_near(s: Scored) -> bool:
+            p = s.hit.passage
+            return (p.doc == at.doc and abs(p.row - at.row) <= NEAR_READ_ROWS
+                    and gives_cause(p.text))
+
+        return _close_behind_first(ranked, CAUSE_CLOSE, len(ranked), cause_near)
 
     def _ranked_confidence(self, q: Query, ranked: list[Scored]) -> float:
         """How likely the first of `ranked` answers: the answer model's probability, or
@@ -2957,9 +3092,11 @@ class Answerer:
         """The stems of a text's words, as the index and the place checks compare them."""
         return [self.analyzer.stem(w) for w in raw_words(text)]
 
-    def candidates(self, q: Query, hits: list[Hit]) -> list[Scored]:
-        """The candidates in answer order: re-ranked, the edition the question wants first."""
-        ranked = self.rank(q, hits)
+    def candidates(self, q: Query, hits: list[Hit],
+                   near: Callable[[Hit], bool] | None = None) -> list[Scored]:
+        """The candidates in answer order: re-ranked, the edition the question wants first;
+        `near` (a follow-up's sentences around the answer read) are weighed however deep."""
+        ranked = self.rank(q, hits, near)
         for step in (self.kind_first, self.whole_first, self.character_first, self.outcome_first,
                      self.sexes_first, self.superlative_first, self.prefer_edition,
                      self.names_follow, self.consequence_follows, self.national_follows,
@@ -3179,12 +3316,18 @@ class Answerer:
         best = ranked[0]
         if _CONSEQUENCE.search(best.hit.passage.text):
             return ranked
-        after = (best.hit.passage.doc, best.hit.passage.row + 1)
-        for i, s in enumerate(ranked[1:self.weights.candidates], start=1):
-            p = s.hit.passage
-            if (p.doc, p.row) == after and s.needs_context:
-                return [s, *ranked[:i], *ranked[i + 1:]]
-        return ranked
+        doc, row = best.hit.passage.doc, best.hit.passage.row
+        scored = {(s.hit.passage.doc, s.hit.passage.row): s for s in ranked[1:] if s.score}
+        after = scored.get((doc, row + 1))
+        if after is None or not after.needs_context:
+            return ranked
+        # "… har redan verkställts på flera ställen runt om i landet. I Jämtlands län har
+        # det tydliggjorts med …": the one after that says what came of it
+        then = scored.get((doc, row + 2))
+        if (then is not None and not _CONSEQUENCE.search(after.hit.passage.text)
+                and _CONSEQUENCE.search(then.hit.passage.text)):
+            after = then
+        return _moved_first(ranked, after)
 
     def names_follow(self, q: Query, ranked: list[Scored]) -> list[Scored]:
         """For a question that asks who ("Vilka är med i Grönt Center?"), the next sentence

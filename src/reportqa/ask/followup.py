@@ -374,15 +374,17 @@ _ARTICLES = wordset("den det de en ett the a an")
 
 
 _SV_VERB_ENDINGS = ("ar", "er", "ade", "te", "de", "ts", "it", "at", "as", "s")
+#: Irregular English past forms, which the -ed test misses ("why has the service sector
+#: grown"), nor are they the noun of a demonstrative ("has that led to anything?").
+_EN_IRREGULAR_PAST = wordset(
+    "grown grew risen rose fallen fell gone went become became made taken took given gave "
+    "shown begun began brought built kept held led meant paid sold spent won")
 _EN_VERBS = wordset(
     "work works worked employ employs generate generates turn turns do does did make makes "
     "have has had produce produces run runs exist exists offer offers provide provides live "
     "lives visit visits start started mention mentions say says focus focuses cost costs "
     "count counts counted doing done "
-    # irregular past forms, which the -ed test misses ("why has the service sector grown")
-    "grown grew risen rose fallen fell gone went become became made taken took given gave "
-    "shown begun began brought built kept held led meant paid sold spent won"
-)
+) | _EN_IRREGULAR_PAST
 
 
 @lru_cache(maxsize=1)
@@ -1988,6 +1990,29 @@ def _en_subject_of_predicate(ms: list[re.Match[str]]) -> int | None:
     return None
 
 
+#: Asks what kind of things it or they are: "vad för slags företag är det mest?", "vilken
+#: typ av företag är det?", "what kind of firms are they?"; the pronoun is the subject.
+_KIND_IS_IT = re.compile(
+    r"\b(?:vad\s+för\s+(?:slags\s+|sorts\s+|typ\s+av\s+)?|(?:vilken|vilka)\s+(?:slags|sorts|"
+    r"typ(?:er)?\s+av|sorts)\s+|what\s+(?:kinds?|types?|sorts?)\s+of\s+)[^\W\d_]+\s+"
+    r"(?:är|var|is|are|was|were)\s+(?:det|de|dom|it|they|those|these)\b", re.IGNORECASE)
+#: Prepositions whose object "det"/"it" points back when it ends the question, or only a
+#: place follows it: "har det blivit nåt av det (i jämtland)?", "what came of it?".
+_OBJECT_PREPOSITIONS = wordset("av om med på för från of about with on for from")
+
+
+def _object_of_preposition(ms: list[re.Match[str]], k: int) -> bool:
+    """Whether the pronoun at `k` is a preposition's object at the question's end, or
+    before a place phrase only ("nåt av det i jämtland")."""
+    if k == 0 or ms[k - 1].group().lower() not in _OBJECT_PREPOSITIONS:
+        return False
+    if ms[k].group().lower() not in ("det", "it"):
+        return False
+    rest = [m.group().lower() for m in ms[k + 1:]]
+    return not rest or (rest[0] in _PLACE_PREPOSITIONS and all(
+        w in _GENERIC_PLACES or w in _PLACE_PREPOSITIONS for w in rest))
+
+
 #: Words of a count's frame: "det" after its existential verb is formal ("hur många finns
 #: det?", "hur mycket blir det?").
 _COUNT_FRAMES = wordset("många mycket mkt")
@@ -2002,6 +2027,10 @@ def _framed_weak_reference(question: str) -> bool:
     inom …"), so only the second test holds for it."""
     ms = _words(question)
     at = [k for k, m in enumerate(ms) if m.group().lower() in _WEAK_REFERENCES]
+    if at and _KIND_IS_IT.search(question):
+        return True  # "vad för slags företag är det mest?": the kind of what was asked about
+    if any(_object_of_preposition(ms, k) for k in at):
+        return True  # "har det blivit nåt av det i jämtland?"
     if not at or _EXPLETIVE.search(question):
         return False
     k = at[0]
@@ -2500,7 +2529,8 @@ def _nounish_after(nxt: str, demonstrative: str) -> bool:
         return False
     if demonstrative in ("this", "that", "these", "those"):
         return bool(_EN_NOUNISH_AFTER_DEMONSTRATIVE.match(nxt.lower())) and (
-            nxt.lower() not in STOPWORDS and nxt.lower() not in INTERROGATIVES)
+            nxt.lower() not in STOPWORDS and nxt.lower() not in INTERROGATIVES
+            and nxt.lower() not in _EN_IRREGULAR_PAST)
     if not (_is_content(nxt) and len(nxt) > 4):
         return False
     endings = _AGREES.get(demonstrative)
@@ -3760,7 +3790,7 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
                 named = ""  # the other end of the same subject, no subject of its own
             named = _time_subject(named)  # "o framöver?": no word the answer must say
             return Resolution(resolved, True, "ellipsis" if has_opener else "short", named)
-    if previous.answer and _CONTINUES.search(question):
+    if previous.answer and (_CONTINUES.search(question) or _HERE_OR_THERE.search(question)):
         # "men samarbetar företagen här?", "brukar de ligga nära varann då?": a question of
         # its own, put as the next turn of the conversation, which goes on through the
         # report: answered as typed, with the answer just read as where to look first
@@ -3774,6 +3804,11 @@ def _resolve(question: str, previous: Turn | None, earlier: Turn | None = None
 #: or topic shift are put so.
 _CONTINUES = re.compile(r"^\s*(?:men|but|så|so)\b|\b(?:då|ändå|then|though|anyway)\s*[?.!]*\s*$",
                         re.IGNORECASE)
+#: … or by where the conversation is, left as typed ("brukar företagen där samarbeta?",
+#: "are companies there used to working together?"); not "there is/are".
+_HERE_OR_THERE = re.compile(r"\b(?:där|här|here)\b|(?<!\bare\s)(?<!\bis\s)(?<!\bwas\s)"
+                            r"(?<!\bwere\s)\bthere\b(?!\s+(?:is|are|was|were|'s)\b)",
+                            re.IGNORECASE)
 
 
 def _names_cased(question: str, answer: str | None) -> str:
