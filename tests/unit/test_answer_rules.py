@@ -1253,6 +1253,9 @@ def test_a_branchs_figure_is_no_answer_for_a_thing_or_an_organisation_it_never_n
     # a turnover asked of the organisation is the branch's it leads, as people ask it
     assert not other("och omsättningen (hur många destinationer jobbar Jämtland Härjedalen "
                      "Turism med)?")
+    # "klustret" of the tourism sentence is a kind of branch, not the one asked
+    assert other("what's the industrial cluster's annual turnover?")
+    assert not other("vad omsätter klustret per år?")
 
 
 def test_a_place_named_without_a_figure_is_not_answered_by_the_others_figures():

@@ -2326,3 +2326,16 @@ def test_what_came_of_it_points_back(question):
         "vad heter betänkandet?", "Under 2017 presenterade Landsbygdskommittén sitt "
         "betänkande SOU:2017:1 med förslag till utlokalisering av myndigheter.")])
     assert r.followup and r.reason == "reference"
+
+
+@pytest.mark.parametrize("question", [
+    "hur har det funkat innan?",  # "innan" is a time, not a subject
+    "hur har det sett ut innan?",  # "sett" (of "se") is a verb, short as it is
+])
+def test_how_it_was_before_points_back(question):
+    """"hur har det funkat innan?" after the agencies' plans asks how their cooperation
+    worked before: "det" is the subject, as in "hur har det funkat tidigare?"."""
+    r = resolve_conversation(question, [Turn(
+        "planerar myndigheterna nåt samarbete",
+        "Myndigheterna i länet bedriver ett arbete för att bilda ett myndighetsnätverk.")])
+    assert r.followup and r.reason == "reference", r

@@ -1065,6 +1065,11 @@ _WHICH_ONES = re.compile(_OPENS_WITH + r"(?:vilka|which)\b", re.IGNORECASE)
 #: Words between "vilka"/"which" and the ones asked for: "vilka är de 20 …".
 _WHICH_FILLERS = frozenset(("är", "var", "e", "de", "dom", "are", "were", "the", "those",
                             "these", "alla", "all"))
+#: Index tokens of the words for a kind of branch, not one branch: "klustret", "branschen",
+#: "näringen", "sektorn".
+_KINDS_OF_BRANCH = frozenset((
+    "klust", "klustret", "kluster", "bransch", "branschen", "näring", "näringen", "sektor",
+    "sektorn"))
 #: A count and the noun it counts: "ett 20-tal besöksdestinationer", "ca 80+ företag",
 #: "drygt 100 nya företag".
 _COUNTED_NOUN = re.compile(r"\b\d+(?:[ \u00a0]\d{3})*(?:-tal|\+)?\s+(?P<noun>[a-zåäö][\w-]*)"
@@ -2780,6 +2785,15 @@ class Answerer:
                and any(alt.endswith(BRANCH_HEADS) for alt in c.alts)
                for c, m in zip(q.concepts, best.matched, strict=False)):
             return True  # another branch, which the passage never names
+        said = self.analyzer.token_set(f"{p.context} {p.text}")
+        if any(m > 0.0 and c.confidence_weight >= MIN_SUBJECT_WEIGHT
+               and all(alt in _KINDS_OF_BRANCH for alt in c.alts if alt in said)
+               and any(h in alt and alt not in _KINDS_OF_BRANCH
+                       for alt in c.alts for h in BRANCH_HEADS)
+               for c, m in zip(q.concepts, best.matched, strict=False)):
+            # "the industrial cluster's annual turnover" matched only by "Det klustret …"
+            # of tourism: the passage has the kind of thing, never the branch asked
+            return True
         if money:
             return False  # an organisation's turnover is asked as the branch's it leads
         asked = " ".join(raw_words(q.original or q.text)).lower()

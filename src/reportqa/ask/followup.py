@@ -406,9 +406,17 @@ def _sv_strong_supines() -> tuple[str, ...]:
 MIN_SUPINE = 5
 
 
+@lru_cache(maxsize=1)
+def _sv_all_strong_supines() -> frozenset[str]:
+    """Every supine of the Swedish strong verbs, the short ones too ("sett", "gått")."""
+    return frozenset(forms[3] for forms in load_verb_forms_sv().values() if len(forms) > 3)
+
+
 def _sv_strong_supine(word: str) -> bool:
-    """Whether `word` is a strong verb's supine, or a compound verb ending in one."""
-    return word.lower().endswith(_sv_strong_supines())
+    """Whether `word` is a strong verb's supine ("sett" of "hur har det sett ut"), or a
+    compound verb ending in one."""
+    w = word.lower()
+    return w in _sv_all_strong_supines() or w.endswith(_sv_strong_supines())
 
 
 def _verbish(word: str, lang: str) -> bool:
@@ -532,8 +540,8 @@ def _sv_supine(ms: list[re.Match[str]], i: int, lang: str) -> bool:
 #: myndigheter inneburit" (a subject of three words between).
 SUPINE_REACH = 5
 #: Adverbs of time that look like content words ("tidigare", "förut", "earlier").
-_TIME_ADVERBS = wordset("tidigare förut senare nyligen redan fortfarande previously earlier "
-                        "later recently already still")
+_TIME_ADVERBS = wordset("tidigare förut innan hittills förr senare nyligen redan fortfarande "
+                        "previously earlier before later recently already still")
 
 
 #: Adverbs of manner, company, degree and focus that look like content words and may end

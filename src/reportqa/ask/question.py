@@ -311,7 +311,8 @@ FRAME_WORDS = wordset(
     "uppföljning uppföljningen begrepp begreppet section chapter term "
     # everyday adverbs of time, habit and degree, and the counting frame: how a question
     # is put, not what it asks about (the report words them otherwise, or not at all)
-    "brukar brukade hittills förut förr numera nuförtiden oftast vanligtvis vanligen finnas "
+    "brukar brukade hittills förut förr innan numera nuförtiden oftast vanligtvis vanligen "
+    "finnas funkar funkade funkat fungerar fungerade fungerat "
     "varje ihop "
     "faktiskt överhuvudtaget alltså liksom redan antal usually currently nowadays "
     "tend tends tended beskrivas beskrevs beskrivits "
