@@ -2217,10 +2217,10 @@ class Answerer:
             return Answer(asked, None, 0.0, self._sources(list(hits), top_k), q.language)
         read = followup.previous_answer if followup is not None else ""
         ranked = self.candidates(q, hits, self._near_read(hits, read) if read else None)
-        if followup is not None and followup.previous_answer:
-            ranked = self.next_to_what_was_read(q, ranked, followup.previous_answer)
-            ranked = self.near_what_was_read(q, ranked, followup.previous_answer)
-            ranked = self.cause_near_what_was_read(q, ranked, followup.previous_answer)
+        if read:
+            ranked = self.next_to_what_was_read(q, ranked, read)
+            ranked = self.near_what_was_read(q, ranked, read)
+            ranked = self.cause_near_what_was_read(q, ranked, read)
         lacking = (self.editions.lacks(ranked[0].hit.passage.doc, q.edition)
                    or self.names_what_best_lacks(q, ranked[0]))
         other_subject = followup is not None and (
@@ -2299,17 +2299,11 @@ class Answerer:
         tidigare upplagan?"), which is the same sentence in another report."""
         if len(ranked) < 2 or q.edition.names_one or q.edition.newest:
             return ranked
-        at = next((s.hit.passage for s in ranked if s.hit.passage.text in read), None)
-        if at is None:
+        near_hit = Answerer._near_read([s.hit for s in ranked], read)
+        if near_hit is None or near_hit(ranked[0].hit):
             return ranked
-
-        def near(s: Scored) -> bool:
-            p = s.hit.passage
-            return p.doc == at.doc and abs(p.row - at.row) <= NEAR_READ_ROWS
-
-        if near(ranked[0]):
-            return ranked
-        return _close_behind_first(ranked, NEAR_READ_CLOSE, len(ranked), near)
+        return _close_behind_first(ranked, NEAR_READ_CLOSE, len(ranked),
+                                   lambda s: near_hit(s.hit))
 
     @staticmethod
     def _near_read(hits: list[Hit], read: str) -> Callable[[Hit], bool] | None:
@@ -2334,16 +2328,11 @@ class Answerer:
         if len(ranked) < 2 or not _REASON_QUESTION.search(q.text) or gives_cause(
                 leaning_text(ranked[0].hit)):
             return ranked
-        at = next((s.hit.passage for s in ranked if s.hit.passage.text in read), None)
-        if at is None:
+        near_hit = Answerer._near_read([s.hit for s in ranked], read)
+        if near_hit is None:
             return ranked
-
-        def cause_near(s: Scored) -> bool:
-            p = s.hit.passage
-            return (p.doc == at.doc and abs(p.row - at.row) <= NEAR_READ_ROWS
-                    and gives_cause(p.text))
-
-        return _close_behind_first(ranked, CAUSE_CLOSE, len(ranked), cause_near)
+        return _close_behind_first(ranked, CAUSE_CLOSE, len(ranked), lambda s: (
+            near_hit(s.hit) and gives_cause(s.hit.passage.text)))
 
     def _ranked_confidence(self, q: Query, ranked: list[Scored]) -> float:
         """How likely the first of `ranked` answers: the answer model's probability, or

@@ -398,8 +398,7 @@ def _sv_strong_finite() -> frozenset[str]:
 def _sv_strong_supines() -> tuple[str, ...]:
     """The supines of Swedish strong verbs ("burit", "dragit"), which a compound verb ends
     in ("inneburit", "bidragit")."""
-    return tuple(forms[3] for forms in load_verb_forms_sv().values()
-                 if len(forms) > 3 and len(forms[3]) >= MIN_SUPINE)
+    return tuple(s for s in _sv_all_strong_supines() if len(s) >= MIN_SUPINE)
 
 
 #: A strong verb's supine this long at least ends a compound verb ("burit", not "satt").
